@@ -1,0 +1,56 @@
+# Kategoriplaner: every command a developer, an editor or CI needs.
+# The first use of any target creates .venv from the pinned requirements.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build check test lint typecheck unit browser schema bench chromium clean
+
+help: ## Visa de här kommandona
+	@echo "Användning: make <mål>"
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.site: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.site
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(VENV)/.site ## Bygg och visa den riktiga planen på http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --strict --dev-addr $(ADDR)
+
+build: $(VENV)/.site ## Bygg webbplatsen till site/
+	$(PY) -m mkdocs build --strict --clean
+
+check: $(VENV)/.site ## Kontrollera bara datat i data/
+	$(PY) -m macros check
+
+schema: $(VENV)/.site ## Skriv om JSON Schema-filerna i schemas/ från modellen
+	$(PY) -m macros schema
+
+lint: $(VENV)/.dev ## Kodstil och statisk analys (ruff, mypy)
+	$(PY) -m ruff check macros tests
+	$(PY) -m ruff format --check macros tests
+	$(PY) -m mypy macros
+
+chromium: ## Installera Debians chromium om den saknas (för webbläsartesterna)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: $(VENV)/.dev chromium ## Kör alla kontroller: kod, data, enhetstester, bygge och webbläsartester
+	$(MAKE) --no-print-directory lint
+	$(PY) -m macros schema --kontrollera
+	$(PY) -m macros check
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev ## Mät vad kontroll och bygge kostar (skriver BENCHMARKS.md)
+	$(PY) -m benchmarks
+
+clean: ## Ta bort byggen och cacher (inte .venv)
+	rm -rf site reports .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,49 @@
+"""MkDocs hooks: generated pages for activities, and a guard that the macros loaded.
+
+Registered in mkdocs.yml under `hooks:`. Generated pages are virtual files whose
+content is a single macro call; nothing is written into `content/`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from macros.adapter.session import data_dir_of, load_once  # noqa: E402
+from macros.cli import today  # noqa: E402
+from macros.render import MACROS  # noqa: E402
+from macros.render.context import activity_page  # noqa: E402
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Add one generated page per activity of every plan."""
+    result = load_once(data_dir_of(config.config_file_path, config.extra), today())
+    if result.model is None:
+        return files
+    for plan in result.model.plans.values():
+        for activity in plan.activities:
+            content = f'{{{{ aktivitetssida(plan="{plan.id}", aktivitet="{activity.id}") }}}}\n'
+            files.append(File.generated(config, activity_page(plan.id, activity.id), content=content))
+    return files
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Refuse to build when mkdocs-macros did not register our macros.
+
+    mkdocs-macros can lose a module whose import fails; pages would then render
+    without data. This makes such a failure stop the build instead.
+    """
+    plugin = config.plugins.get("macros")
+    registered = set(getattr(plugin, "macros", {}) or {}) if plugin else set()
+    missing = sorted(set(MACROS) - registered)
+    if missing:
+        raise Abort("mkdocs-macros registrerade inte datamotorns makron (" + ", ".join(missing) + "); kontrollera importen av paketet macros")
+    return env

@@ -1,0 +1,33 @@
+"""Load the data once per build, shared by the mkdocs-macros module and the hooks.
+
+`mkdocs serve` rebuilds after a change; the cache key includes every data file's
+modification time, so an edited YAML file is read again and nothing else is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from macros.loading.loader import LoadResult, load
+
+_cache: dict[tuple[object, ...], LoadResult] = {}
+
+
+def _signature(data_dir: Path) -> tuple[tuple[str, int], ...]:
+    """Names and modification times of every file under the data folder."""
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in data_dir.rglob("*") if p.is_file()))
+
+
+def load_once(data_dir: Path, today: dt.date) -> LoadResult:
+    """The load result for this data folder and day, read only when something changed."""
+    key = (data_dir.resolve(), today, _signature(data_dir))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load(data_dir, today=today)
+    return _cache[key]
+
+
+def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
+    """The data folder of a site: `extra.datakatalog` in mkdocs.yml, relative to it."""
+    return (Path(config_file).parent / str(extra.get("datakatalog", "data"))).resolve()

@@ -1,0 +1,105 @@
+"""Command line of the data engine: `python -m macros check` and `python -m macros schema`.
+
+Exit codes: 0 without errors, 1 with errors, 2 on wrong usage. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from macros.loading.loader import load
+from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
+from macros.validation.findings import Finding, Severity, summary
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+TODAY_VARIABLE = "KATEGORIPLAN_IDAG"
+"""Environment variable that fixes "today" (ÅÅÅÅ-MM-DD), for tests and reproducible builds."""
+
+
+class UsageError(Exception):
+    """Wrong use of the command line."""
+
+
+class SwedishParser(argparse.ArgumentParser):
+    """An argument parser whose errors are Swedish and exit with code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Report wrong usage in Swedish."""
+        raise UsageError(message)
+
+
+def today(value: str | None = None) -> dt.date:
+    """The date the checks and views treat as today: given, from the environment, or the clock."""
+    text = value or os.environ.get(TODAY_VARIABLE)
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"ogiltigt datum för idag: {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
+
+
+def github_annotation(finding: Finding) -> str:
+    """A finding as a GitHub Actions workflow command (shown on the pull request's diff)."""
+    level = "error" if finding.severity is Severity.ERROR else "warning"
+    message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    line = f",line={finding.line}" if finding.line else ""
+    return f"::{level} file={finding.file}{line}::{message}"
+
+
+def run_check(data_dir: Path, output_format: str, day: dt.date) -> int:
+    """Validate the data; print one line per finding and a summary."""
+    result = load(data_dir, today=day)
+    for finding in result.findings:
+        print(github_annotation(finding) if output_format == "github" else finding.format())
+    print(f"Kontroll av {data_dir.name}/: {summary(result.findings)}.")
+    return 0 if result.ok else 1
+
+
+def run_schema(check_only: bool) -> int:
+    """Write the JSON Schemas, or with --kontrollera only report stale ones."""
+    if check_only:
+        stale = stale_schemas()
+        for name in stale:
+            print(f"schemas/{name}: fel: schemat är inaktuellt; kör `{REFRESH_COMMAND}`")
+        return 1 if stale else 0
+    for name in write_schemas():
+        print(f"skrev schemas/{name}")
+    return 0
+
+
+def build_parser() -> SwedishParser:
+    """The command line's arguments, described in Swedish."""
+    parser = SwedishParser(prog="python -m macros", description="Kategoriplanens datamotor.", add_help=True)
+    commands = parser.add_subparsers(dest="command", metavar="kommando", parser_class=SwedishParser)
+    check = commands.add_parser("check", help="kontrollera datat i data/")
+    check.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="datamapp (standard: data/)")
+    check.add_argument("--format", choices=("text", "github"), default="text", help="utdataformat")
+    check.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
+    schema = commands.add_parser("schema", help="skriv JSON Schema-filerna i schemas/")
+    schema.add_argument("--kontrollera", action="store_true", help="kontrollera bara att de är aktuella")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "check":
+            return run_check(args.data, args.format, today(args.idag))
+        if args.command == "schema":
+            return run_schema(args.kontrollera)
+        raise UsageError("ange ett kommando: check eller schema")
+    except UsageError as exc:
+        print(f"fel användning: {exc}\nanvändning: python -m macros check [--data MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""Load `data/` once: read every YAML file, validate it against the model, bind every
+record to its file and line, build the `Municipality` and run the cross-checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from macros.loading.files import (
+    PLAN_FILES,
+    PLANS_DIR,
+    SHARED_DIR,
+    SHARED_FILES,
+    FileKind,
+)
+from macros.loading.yaml_source import SourceFile, read_yaml
+from macros.model.base import Path, Record
+from macros.model.catalog import Municipality, Plan
+from macros.model.reports import FollowUpFile
+from macros.validation.findings import Finding, Severity, error
+from macros.validation.messages import swedish_message
+
+
+@dataclass
+class LoadResult:
+    """The model (None when any error stops it from being built) and every finding."""
+
+    model: Municipality | None
+    findings: list[Finding] = field(default_factory=list)
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors (warnings are allowed)."""
+        return self.model is not None and not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def _all_keys(model: type[BaseModel]) -> set[str]:
+    """Every YAML key of `model` and of the models below it."""
+    keys: set[str] = set()
+    for sub in [model, *model.__subclasses__()]:
+        keys.update(info.alias or name for name, info in sub.model_fields.items())
+        if sub is not model:
+            keys |= _all_keys(sub)
+    return keys
+
+
+KNOWN_KEYS = frozenset(_all_keys(Record))
+
+
+class Loader:
+    """Reads one data folder; `load()` returns a `LoadResult`."""
+
+    def __init__(self, data_dir: FsPath, *, display_root: FsPath | None = None) -> None:
+        self.data_dir = data_dir
+        self.display_root = display_root or _default_display_root(data_dir)
+        self.result = LoadResult(model=None)
+
+    def _display(self, file: FsPath) -> str:
+        """The path shown in findings, relative to the project when possible."""
+        try:
+            return file.resolve().relative_to(self.display_root.resolve()).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    def load(self, *, today: dt.date) -> LoadResult:
+        """Load and validate everything under the data folder."""
+        from macros.validation.crosscheck import cross_check
+
+        if not self.data_dir.is_dir():
+            self.result.findings.append(error(self._display(self.data_dir), 0, "datamappen finns inte"))
+            return self.result
+        self._check_unexpected_entries()
+        shared = self._load_folder(self.data_dir / SHARED_DIR, SHARED_FILES)
+        plans = {folder.name: self._load_folder(folder, PLAN_FILES) for folder in self._plan_folders()}
+        if any(f.severity is Severity.ERROR for f in self.result.findings):
+            self.result.findings.sort()
+            return self.result
+        model = Municipality(
+            organisation=shared["organisation.yml"],  # type: ignore[arg-type]
+            people_file=shared["personer.yml"],  # type: ignore[arg-type]
+            governance=shared["styrning.yml"],  # type: ignore[arg-type]
+            plans={plan_id: _plan(plan_id, files) for plan_id, files in plans.items()},
+        )
+        self.result.model = model
+        self.result.findings.extend(cross_check(model, self.result.sources, today=today))
+        self.result.findings.sort()
+        return self.result
+
+    def _plan_folders(self) -> list[FsPath]:
+        """One folder per plan under `planer/`."""
+        root = self.data_dir / PLANS_DIR
+        folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+        if not folders:
+            self.result.findings.append(error(self._display(root), 0, "det finns ingen plan i mappen planer/"))
+        return folders
+
+    def _check_unexpected_entries(self) -> None:
+        """Every file under data/ must be one we know; nothing is silently ignored."""
+        expected_shared = {kind.name for kind in SHARED_FILES}
+        expected_plan = {kind.name for kind in PLAN_FILES}
+        for path in sorted(self.data_dir.rglob("*")):
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            parts = path.relative_to(self.data_dir).parts
+            known = (len(parts) == 2 and parts[0] == SHARED_DIR and parts[1] in expected_shared) or (
+                len(parts) == 3 and parts[0] == PLANS_DIR and parts[2] in expected_plan
+            )
+            if not known:
+                self.result.findings.append(error(self._display(path), 0, _unexpected_reason(path)))
+
+    def _load_folder(self, folder: FsPath, kinds: tuple[FileKind, ...]) -> dict[str, Record | None]:
+        """Load the known files of one folder; a missing required file is an error."""
+        loaded: dict[str, Record | None] = {}
+        for kind in kinds:
+            path = folder / kind.name
+            if path.is_file():
+                loaded[kind.name] = self._load_file(path, kind)
+            elif kind.required:
+                self.result.findings.append(error(self._display(path), 0, "filen saknas"))
+                loaded[kind.name] = None
+            else:
+                loaded[kind.name] = None
+        return loaded
+
+    def _load_file(self, path: FsPath, kind: FileKind) -> Record | None:
+        """Read, validate and bind one file."""
+        source = read_yaml(path, self._display(path))
+        self.result.sources[source.display_path] = source
+        self.result.findings.extend(source.findings)
+        if source.findings:
+            return None
+        if not isinstance(source.value, dict):
+            self.result.findings.append(error(source.display_path, 1, "filen ska bestå av nycklar med värden"))
+            return None
+        try:
+            record = kind.model.model_validate(source.value)
+        except ValidationError as exc:
+            for detail in exc.errors():
+                path_in_file = _value_path(source.value, detail["loc"])
+                message = swedish_message(detail, KNOWN_KEYS)
+                self.result.findings.append(error(source.display_path, source.line_of(path_in_file), message))
+            return None
+        _bind(record, source.display_path, ())
+        return record
+
+
+def _default_display_root(data_dir: FsPath) -> FsPath:
+    """Show paths relative to the working directory when the data lies below it."""
+    cwd = FsPath.cwd()
+    return cwd if data_dir.resolve().is_relative_to(cwd) else data_dir.parent
+
+
+def _unexpected_reason(path: FsPath) -> str:
+    """Why a file under data/ is not read, in Swedish."""
+    if path.suffix == ".yaml":
+        return "filändelsen ska vara .yml, inte .yaml"
+    return "okänd fil: datamappen får bara innehålla de filer som beskrivs i README (den här läses inte)"
+
+
+def _value_path(value: Any, loc: tuple[int | str, ...]) -> Path:
+    """Follow a pydantic error location through the value tree, skipping union tags."""
+    path: list[str | int] = []
+    current = value
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        elif isinstance(current, dict) and isinstance(part, str) and not part.startswith(("function", "literal", "union")):
+            path.append(part)
+            break
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _bind(value: Any, file: str, path: Path) -> None:
+    """Tell every record below `value` which file and key path it came from."""
+    if isinstance(value, Record):
+        value.bind_origin(file, path)
+        for name, info in type(value).model_fields.items():
+            _bind(getattr(value, name), file, (*path, info.alias or name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _bind(item, file, (*path, index))
+
+
+def _plan(plan_id: str, files: dict[str, Record | None]) -> Plan:
+    """Assemble a Plan from its validated files."""
+    return Plan(
+        id=plan_id,
+        meta=files["plan.yml"],  # type: ignore[arg-type]
+        subcategories_file=files["underkategorier.yml"],  # type: ignore[arg-type]
+        effect_goals_file=files["effektmal.yml"],  # type: ignore[arg-type]
+        strategies_file=files["strategier.yml"],  # type: ignore[arg-type]
+        indicators_file=files["nyckeltal.yml"],  # type: ignore[arg-type]
+        activities_file=files["aktiviteter.yml"],  # type: ignore[arg-type]
+        procurement_file=files["upphandlingsbehov.yml"],  # type: ignore[arg-type]
+        organisation=files["organisation.yml"],  # type: ignore[arg-type]
+        analysis=files["nulage.yml"],  # type: ignore[arg-type]
+        follow_up=files["uppfoljning.yml"] or FollowUpFile(),  # type: ignore[arg-type]
+    )
+
+
+def load(data_dir: FsPath, *, today: dt.date) -> LoadResult:
+    """Load and validate the data folder (the single entry point of the data engine)."""
+    return Loader(data_dir).load(today=today)

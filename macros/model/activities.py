@@ -1,0 +1,128 @@
+"""Aktiviteter (9.2): every field the plan gives, responsibility by person, role or
+unit, the timeline at the precision given, and why each activity exists."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from macros.model.base import (
+    Record,
+    SectionNumber,
+    Slug,
+    Text,
+    field,
+)
+from macros.model.plan import Basis
+from macros.model.time import TimePointField
+
+
+class Step(Record):
+    """A delmoment of an activity, with the source's own lettering."""
+
+    letter: str | None = field("bokstav", "Bokstaven som i källan (a, b, …), om någon.", default=None)
+    text: Text = field("text", "Delmomentet ordagrant.")
+    sub_items: list[Text] = field("underpunkter", "Underpunkter.", default_factory=list)
+
+
+
+RaciType = Literal["ansvarig", "genomför", "deltar", "rådfrågas", "referens", "informeras", "intressent"]
+
+
+
+class Party(Record):
+    """One party in an activity's responsibility: a person, a role or a unit."""
+
+    person: Slug | None = field("person", "Person (id).", default=None)
+    role: Slug | None = field("roll", "Roll (id); löses upp till den som innehar rollen.", default=None)
+    unit: Slug | None = field("enhet", "Enhet eller grupp (id).", default=None)
+    kind: RaciType = field(
+        "typ", "ansvarig (A), genomför (R), deltar/rådfrågas/referens (C), informeras/intressent (I)."
+    )
+    note: str | None = field("not", "Hur källan beskriver insatsen.", default=None)
+
+    @model_validator(mode="after")
+    def _exactly_one_party(self) -> Party:
+        """A party names exactly one of person, roll and enhet."""
+        if sum(value is not None for value in (self.person, self.role, self.unit)) != 1:
+            raise ValueError("ange exakt en av person, roll och enhet")
+        return self
+
+
+
+class Budget(Record):
+    """A budget line of an activity."""
+
+    amount_kr: int = field("belopp_kr", "Belopp i kronor.", ge=0)
+    text: Text = field("text", "Budgetposten ordagrant.")
+
+
+
+class Schedule(Record):
+    """An activity's timeline at the precision given, with the original wording."""
+
+    text: Text = field("text", "Tidplan/prioritering ordagrant ur källan.")
+    start: TimePointField | None = field("start", "Start, om källan anger den.", default=None)
+    end: TimePointField | None = field("slut", "Slut, om källan anger det.", default=None)
+    continuous: bool = field("löpande", "Sant om arbetet pågår löpande utan slut.", default=False)
+    after: list[Slug] = field("efter", "Aktiviteter som ska vara på plats först (id).", default_factory=list)
+
+    @model_validator(mode="after")
+    def _start_not_after_end(self) -> Schedule:
+        """Start must not lie after end."""
+        if self.start and self.end and self.start.first_day > self.end.last_day:
+            raise ValueError(f"start ({self.start}) ligger efter slut ({self.end})")
+        return self
+
+
+
+class Contribution(Record):
+    """Why an activity exists: a link to a strategi or effektmål, with its basis."""
+
+    strategy: Slug | None = field("strategi", "Strategin (id).", default=None)
+    effect_goal: Slug | None = field("effektmål", "Effektmålet (id).", default=None)
+    basis: Basis = field("grund", "plan (står i planen) eller förslag (redaktionens förslag).")
+    section: SectionNumber | None = field("avsnitt", "Avsnittet i planen som säger det.", default=None)
+    motivation: str | None = field("motivering", "Varför kopplingen föreslås.", default=None)
+
+    @model_validator(mode="after")
+    def _one_target_and_source(self) -> Contribution:
+        """A link names one target; a link stated by the plan names its section."""
+        if (self.strategy is None) == (self.effect_goal is None):
+            raise ValueError("ange exakt en av strategi och effektmål")
+        if self.basis is Basis.PLAN and self.section is None:
+            raise ValueError("en koppling som står i planen ska ange avsnitt")
+        return self
+
+
+
+class Activity(Record):
+    """An aktivitet (9.2.x) with every field the plan gives."""
+
+    id: Slug = field("id", "Identifierare.")
+    number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 9.2.1.")
+    name: Text = field("namn", "Aktivitetens rubrik.")
+    description: Text = field("beskrivning", "Beskrivning av aktivitet (Markdown).")
+    steps_intro: str | None = field("delmoment_inledning", "Texten före delmomenten.", default=None)
+    steps: list[Step] = field("delmoment", "Delmoment.", default_factory=list)
+    potential: str | None = field("potential", "Identifierad potential (Markdown).", default=None)
+    responsibility_text: Text = field("ansvar_text", "Avsnittet Ansvarig ordagrant (Markdown).")
+    responsibility: list[Party] = field("ansvar", "Ansvar strukturerat: vem och hur.", default_factory=list)
+    goal: str | None = field("mål", "Mål (Markdown).", default=None)
+    implementation: str | None = field("implementering", "Implementering (Markdown).", default=None)
+    budget: list[Budget] = field("budget", "Budget.", default_factory=list)
+    schedule: Schedule = field("tidplan", "Tidplan.")
+    priority: int | None = field("prioritet", "Prioritet 1–3 (1 högst).", default=None, ge=1, le=3)
+    effect: str | None = field("uppnådd_effekt", "Uppnådd effekt och hur den mäts (Markdown).", default=None)
+    measures: list[Text] = field("mätetal", "Mätetal (KPI) som planen anger.", default_factory=list)
+    contributions: list[Contribution] = field("bidrar_till", "Strategier och effektmål aktiviteten tjänar.", default_factory=list)
+    subcategories: list[Slug] = field("underkategorier", "Berörda underkategorier.", default_factory=list)
+
+
+
+class ActivitiesFile(Record):
+    """`aktiviteter.yml`."""
+
+    intro: str | None = field("inledning", "Inledande text i 9.2 (Markdown).", default=None)
+    activities: list[Activity] = field("aktiviteter", "Aktiviteter.")

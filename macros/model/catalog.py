@@ -1,0 +1,218 @@
+"""The whole validated model: the municipality's shared data and its plans, with the
+named queries pages and views use. Built once by the loader; never mutated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from macros.model.activities import ActivitiesFile, Activity
+from macros.model.analysis import AnalysisFile
+from macros.model.goals import (
+    EffectGoal,
+    EffectGoalsFile,
+    KeyIndicator,
+    KeyIndicatorsFile,
+    StrategiesFile,
+    Strategy,
+    SubcategoriesFile,
+    Subcategory,
+)
+from macros.model.governance import (
+    CouncilGoal,
+    GovernanceFile,
+    GoverningDocument,
+    NationalGoal,
+)
+from macros.model.organisation import (
+    Administration,
+    Committee,
+    OrganisationFile,
+    PeopleFile,
+    Person,
+    Role,
+    Unit,
+)
+from macros.model.plan import PlanFile
+from macros.model.procurement import ProcurementFile, ProcurementNeed
+from macros.model.reports import FollowUpFile
+from macros.model.team import PlanOrganisationFile
+from macros.model.time import add_months
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One category plan with everything it states and its follow-up."""
+
+    id: str
+    meta: PlanFile
+    subcategories_file: SubcategoriesFile
+    effect_goals_file: EffectGoalsFile
+    strategies_file: StrategiesFile
+    indicators_file: KeyIndicatorsFile
+    activities_file: ActivitiesFile
+    procurement_file: ProcurementFile
+    organisation: PlanOrganisationFile
+    analysis: AnalysisFile | None
+    follow_up: FollowUpFile
+
+    @property
+    def subcategories(self) -> list[Subcategory]:
+        """Underkategorier in the plan's order."""
+        return self.subcategories_file.subcategories
+
+    @property
+    def effect_goals(self) -> list[EffectGoal]:
+        """Effektmål in the plan's order."""
+        return self.effect_goals_file.effect_goals
+
+    @property
+    def strategies(self) -> list[Strategy]:
+        """Strategier in the plan's order."""
+        return self.strategies_file.strategies
+
+    @property
+    def indicators(self) -> list[KeyIndicator]:
+        """Nyckeltal in the plan's order."""
+        return self.indicators_file.indicators
+
+    @property
+    def activities(self) -> list[Activity]:
+        """Aktiviteter in the plan's order."""
+        return self.activities_file.activities
+
+    @property
+    def procurement_needs(self) -> list[ProcurementNeed]:
+        """Upphandlingsbehov in the plan's order."""
+        return self.procurement_file.needs
+
+    @property
+    def period_start(self) -> dt.date:
+        """First day of the plan period."""
+        return self.meta.period.start.first_day
+
+    @property
+    def period_end(self) -> dt.date:
+        """Last day of the plan period."""
+        return add_months(self.period_start, 12 * self.meta.period.years) - dt.timedelta(days=1)
+
+    @cached_property
+    def _index(self) -> dict[str, dict[str, object]]:
+        """Lookup tables by kind and id."""
+        return {
+            "underkategori": {item.id: item for item in self.subcategories},
+            "effektmål": {item.id: item for item in self.effect_goals},
+            "strategi": {item.id: item for item in self.strategies},
+            "nyckeltal": {item.id: item for item in self.indicators},
+            "aktivitet": {item.id: item for item in self.activities},
+            "upphandlingsbehov": {item.id: item for item in self.procurement_needs},
+        }
+
+    def has(self, kind: str, identifier: str) -> bool:
+        """Whether the plan has a `kind` (Swedish name) with this id."""
+        return identifier in self._index[kind]
+
+    def subcategory(self, identifier: str) -> Subcategory:
+        """The underkategori with this id."""
+        return self._index["underkategori"][identifier]  # type: ignore[return-value]
+
+    def effect_goal(self, identifier: str) -> EffectGoal:
+        """The effektmål with this id."""
+        return self._index["effektmål"][identifier]  # type: ignore[return-value]
+
+    def strategy(self, identifier: str) -> Strategy:
+        """The strategi with this id."""
+        return self._index["strategi"][identifier]  # type: ignore[return-value]
+
+    def activity(self, identifier: str) -> Activity:
+        """The aktivitet with this id."""
+        return self._index["aktivitet"][identifier]  # type: ignore[return-value]
+
+    def indicator(self, identifier: str) -> KeyIndicator:
+        """The nyckeltal with this id."""
+        return self._index["nyckeltal"][identifier]  # type: ignore[return-value]
+
+    def strategies_of(self, goal_id: str) -> list[Strategy]:
+        """Strategier under one effektmål."""
+        return [item for item in self.strategies if item.effect_goal == goal_id]
+
+    def indicators_of(self, goal_id: str) -> list[KeyIndicator]:
+        """Nyckeltal of one effektmål."""
+        return [item for item in self.indicators if item.effect_goal == goal_id]
+
+    def lead_time_months(self, subcategory_id: str) -> int | None:
+        """The plan's procurement lead time for an underkategori, or None if it gives none."""
+        return next((lt.months for lt in self.meta.lead_times if lt.subcategory == subcategory_id), None)
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """Everything in `data/`: shared organisation and governance, and every plan."""
+
+    organisation: OrganisationFile
+    people_file: PeopleFile
+    governance: GovernanceFile
+    plans: dict[str, Plan]
+
+    @cached_property
+    def _index(self) -> dict[str, dict[str, object]]:
+        """Lookup tables of shared things by kind and id."""
+        goals = [goal for area in self.governance.goal_areas for goal in area.goals]
+        return {
+            "förvaltning": {item.id: item for item in self.organisation.administrations},
+            "nämnd": {item.id: item for item in self.organisation.committees},
+            "enhet": {item.id: item for item in self.organisation.units},
+            "roll": {item.id: item for item in self.organisation.roles},
+            "person": {item.id: item for item in self.people_file.people},
+            "fullmäktigemål": {item.id: item for item in goals},
+            "målområde": {item.id: item for item in self.governance.goal_areas},
+            "styrdokument": {item.id: item for item in self.governance.documents},
+            "nationellt mål": {item.id: item for item in self.governance.national_goals},
+            "plan": dict(self.plans),
+        }
+
+    def has(self, kind: str, identifier: str) -> bool:
+        """Whether a shared thing of `kind` (Swedish name) has this id."""
+        return identifier in self._index[kind]
+
+    @property
+    def people(self) -> list[Person]:
+        """Every person."""
+        return self.people_file.people
+
+    def person(self, identifier: str) -> Person:
+        """The person with this id."""
+        return self._index["person"][identifier]  # type: ignore[return-value]
+
+    def role(self, identifier: str) -> Role:
+        """The role with this id."""
+        return self._index["roll"][identifier]  # type: ignore[return-value]
+
+    def unit(self, identifier: str) -> Unit:
+        """The unit with this id."""
+        return self._index["enhet"][identifier]  # type: ignore[return-value]
+
+    def administration(self, identifier: str) -> Administration:
+        """The förvaltning with this id."""
+        return self._index["förvaltning"][identifier]  # type: ignore[return-value]
+
+    def committee(self, identifier: str) -> Committee:
+        """The nämnd with this id."""
+        return self._index["nämnd"][identifier]  # type: ignore[return-value]
+
+    def council_goal(self, identifier: str) -> CouncilGoal:
+        """The fullmäktigemål with this id."""
+        return self._index["fullmäktigemål"][identifier]  # type: ignore[return-value]
+
+    def document(self, identifier: str) -> GoverningDocument:
+        """The styrdokument with this id."""
+        return self._index["styrdokument"][identifier]  # type: ignore[return-value]
+
+    def national_goal(self, identifier: str) -> NationalGoal:
+        """The national goal with this id."""
+        return self._index["nationellt mål"][identifier]  # type: ignore[return-value]
+
+    def plan(self, identifier: str) -> Plan:
+        """The plan with this id."""
+        return self.plans[identifier]

@@ -1,0 +1,91 @@
+"""One category plan's metadata: decision, period, ownership, lead times, version
+history and the editors' notes on the source (title page, 9.1 and 11.0)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from macros.model.base import (
+    Date,
+    Record,
+    SectionNumber,
+    Slug,
+    Text,
+    field,
+)
+from macros.model.time import TimePointField
+
+
+class Basis(str, Enum):
+    """Whether a link is stated by the plan or proposed by the editors."""
+
+    PLAN = "plan"
+    PROPOSAL = "förslag"
+
+
+
+class EditorialNote(Record):
+    """A visible note where the source is cut, contradicts itself or lacks a picture."""
+
+    id: Slug = field("id", "Identifierare.")
+    section: SectionNumber | None = field("avsnitt", "Avsnittet i källan som noten gäller.", default=None)
+    kind: Literal["avskuret", "motsägelse", "saknad bild", "oklart", "stavning"] = field(
+        "typ", "avskuret, motsägelse, saknad bild, oklart eller stavning."
+    )
+    text: Text = field("text", "Vad som är fel eller saknas i källan (Markdown).")
+
+
+
+class Decision(Record):
+    """Who decides the plan, and the decision date as the source writes it."""
+
+    body: Slug = field("beslutas_av", "Nämnden som beslutar (id).")
+    date: Date | None = field("datum", "Beslutsdatum, om källan anger ett giltigt datum.", default=None)
+    date_text: Text = field("datum_text", "Beslutsdatum ordagrant, t.ex. 2022-XX-xx.")
+
+
+
+class PlanPeriod(Record):
+    """The plan period: a start and a length in years."""
+
+    start: TimePointField = field("start", "Första månaden, t.ex. 2023-10.")
+    years: int = field("år", "Längd i år.", ge=1, le=10)
+    text: Text = field("text", "Perioden ordagrant ur källan.")
+
+
+
+class LeadTime(Record):
+    """Procurement lead time of an underkategori (framförhållning), data of the plan."""
+
+    subcategory: Slug = field("underkategori", "Underkategori (id).")
+    months: int = field("månader", "Framförhållning i månader.", ge=1, le=120)
+
+
+
+class Version(Record):
+    """An entry of the plan's version history (11.0)."""
+
+    version: Text = field("version", "Versionsbeteckning.")
+    date: Date | None = field("datum", "Datum.", default=None)
+    description: Text = field("beskrivning", "Vad som ändrades.")
+
+
+
+class PlanFile(Record):
+    """`plan.yml`: the plan's metadata, decision, period, ownership and lead times."""
+
+    name: Text = field("namn", "Planens namn, t.ex. Kategoriplan IT & Telekom.")
+    category: Text = field("kategori", "Kategorins namn, t.ex. IT och Telekom.")
+    municipality: Text = field("kommun", "Kommunen.")
+    document_type: Text = field("dokumenttyp", "Dokumenttyp, t.ex. Bilaga 5 - hela ärendet.")
+    decision: Decision = field("beslut", "Beslutet.")
+    period: PlanPeriod = field("period", "Planperioden.")
+    prepared_by: Text = field("tas_fram_av", "Tas fram av (11.0).")
+    owned_by: Text = field("ägs_av", "Ägs av (11.0).")
+    decided_by_text: Text = field("beslutas_av_text", "Beslutas av, ordagrant (11.0).")
+    updated_by: Text = field("uppdateras_av", "Uppdateras av (11.0).")
+    lead_times: list[LeadTime] = field("ledtider", "Framförhållning per underkategori (9.1).", default_factory=list)
+    lead_time_text: str | None = field("ledtider_text", "Regeln om framförhållning ordagrant.", default=None)
+    versions: list[Version] = field("versioner", "Versionshistorik (11.0).", default_factory=list)
+    notes: list[EditorialNote] = field("redaktionella_noter", "Kända brister i källdokumentet.", default_factory=list)

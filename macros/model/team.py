@@ -1,0 +1,46 @@
+"""The plan's category organisation (bilaga 1): steering group, category lead, team,
+sponsor, reference group and stakeholders."""
+
+from __future__ import annotations
+
+from macros.model.base import (
+    Record,
+    Slug,
+    Text,
+    field,
+)
+from macros.model.time import TimePointField
+
+
+class TeamMember(Record):
+    """A member of the category team, with when they left if the source says so."""
+
+    person: Slug = field("person", "Person (id).")
+    administration_label: Text = field("förvaltning_text", "Förvaltning som källan skriver den.")
+    until: TimePointField | None = field("till", "Deltog fram till.", default=None)
+    until_text: str | None = field("till_text", "Ordagrant, t.ex. fram till juni 2023.", default=None)
+
+
+
+class ReferenceMember(Record):
+    """A member of the reference group: a person or a unit, with the source's wording."""
+
+    person: Slug | None = field("person", "Person (id).", default=None)
+    unit: Slug | None = field("enhet", "Enhet (id).", default=None)
+    text: Text = field("text", "Raden ordagrant ur källan.")
+
+
+
+class PlanOrganisationFile(Record):
+    """`organisation.yml`: bilaga 1, the plan's category organisation."""
+
+    steering_group: Text = field("styrgrupp", "8.1 ordagrant (Markdown).")
+    category_lead_text: Text = field("kategoriledare_text", "8.2 ordagrant (Markdown).")
+    category_lead: Slug = field("kategoriledare", "Kategoriledaren (person-id).")
+    team_text: Text = field("kategoriteam_text", "8.3 ordagrant (Markdown).")
+    team: list[TeamMember] = field("kategoriteam", "Kategoriteamdeltagare (8.3.1).")
+    sponsor: Slug = field("sponsor", "Sponsor (person-id).")
+    sponsor_text: Text = field("sponsor_text", "Sponsorraden ordagrant.")
+    reference_group: list[ReferenceMember] = field("referensgrupp", "Referensgrupp.")
+    stakeholders_text: Text = field("intressenter_text", "8.4 inledning ordagrant.")
+    stakeholders: list[Text] = field("intressenter", "Intressenter.")

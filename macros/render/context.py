@@ -1,0 +1,51 @@
+"""What every macro receives: the validated model, today's date, and the page being
+rendered (so that links can be made relative to it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, replace
+
+from macros.model.catalog import Municipality, Plan
+
+
+@dataclass(frozen=True)
+class Site:
+    """The rendering context: model, today and the current page's source path."""
+
+    model: Municipality
+    today: dt.date
+    page: str = "index.md"
+
+    def on_page(self, page: str) -> Site:
+        """The same context for another page."""
+        return replace(self, page=page)
+
+    def plan(self, plan_id: str) -> Plan:
+        """The plan with this id, or a Swedish error naming the ones that exist."""
+        try:
+            return self.model.plan(plan_id)
+        except KeyError:
+            known = ", ".join(sorted(self.model.plans))
+            raise MacroError(f"planen '{plan_id}' finns inte (finns: {known})") from None
+
+    def link(self, target: str, anchor: str | None = None) -> str:
+        """A Markdown link target to another source page, relative to the current page."""
+        base = posixpath.dirname(self.page)
+        relative = posixpath.relpath(target, base or ".")
+        return f"{relative}#{anchor}" if anchor else relative
+
+
+class MacroError(Exception):
+    """A macro was called wrongly from a page (unknown plan, unknown id, bad argument)."""
+
+
+def activity_page(plan_id: str, activity_id: str) -> str:
+    """Source path of an activity's generated page."""
+    return f"{plan_id}/aktiviteter/{activity_id}.md"
+
+
+def person_page(person_id: str) -> str:
+    """Source path of a person's generated responsibility page."""
+    return f"ansvar/{person_id}.md"

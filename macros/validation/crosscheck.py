@@ -1,0 +1,270 @@
+"""Cross-checks on the whole model: unique ids, references, cycles, completeness of
+the goal chain, and warnings for doubtful things an editor should look at."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from macros.loading.yaml_source import SourceFile
+from macros.model.activities import Activity
+from macros.model.base import Record
+from macros.model.catalog import Municipality, Plan
+from macros.model.followup import NOT_REPORTED, current_status, is_finished
+from macros.model.responsibility import left_on, role_holders
+from macros.validation.findings import Finding, error, warning
+
+
+@dataclass
+class Checker:
+    """Collects findings located at the file and line of a record's field."""
+
+    sources: dict[str, SourceFile]
+    findings: list[Finding] = field(default_factory=list)
+
+    def where(self, record: Record, *sub: str | int) -> tuple[str, int]:
+        """The file and line of `record` (or of one of its keys)."""
+        file, path = record.origin
+        source = self.sources.get(file)
+        return file, source.line_of((*path, *sub)) if source else 0
+
+    def error(self, record: Record, sub: tuple[str | int, ...], message: str) -> None:
+        """Add an error at a record's key."""
+        self.findings.append(error(*self.where(record, *sub), message))
+
+    def warn(self, record: Record, sub: tuple[str | int, ...], message: str) -> None:
+        """Add a warning at a record's key."""
+        self.findings.append(warning(*self.where(record, *sub), message))
+
+    def unique(self, kind: str, records: Iterable[Record], key: str = "id") -> None:
+        """Each record's `key` occurs once among `records`."""
+        seen: dict[str, Record] = {}
+        for record in records:
+            value = getattr(record, {"id": "id", "nummer": "number"}[key])
+            if value in seen:
+                first = self.where(seen[value], key)[1]
+                self.error(record, (key,), f"{kind} med {key} '{value}' finns redan (rad {first})")
+            else:
+                seen[value] = record
+
+    def exists(self, known: bool, kind: str, value: str | None, record: Record, *sub: str | int) -> None:
+        """A reference resolves, or an error names what is missing."""
+        if value is not None and not known:
+            self.error(record, sub, f"hänvisningen till {kind} '{value}' leder ingenstans: det finns ingen {kind} med det id:t")
+
+
+def cross_check(model: Municipality, sources: dict[str, SourceFile], *, today: dt.date) -> list[Finding]:
+    """Run every cross-check; return the findings."""
+    check = Checker(sources)
+    _shared(model, check)
+    for plan in model.plans.values():
+        _plan_ids(plan, check)
+        _plan_references(model, plan, check)
+        _goal_chain(plan, check)
+        _dependency_cycles(plan, check)
+        _doubtful(model, plan, check, today)
+    return check.findings
+
+
+def _shared(model: Municipality, check: Checker) -> None:
+    """Unique ids and references within the shared organisation and governance."""
+    org, gov = model.organisation, model.governance
+    check.unique("förvaltning", org.administrations)
+    check.unique("nämnd", org.committees)
+    check.unique("enhet", org.units)
+    check.unique("roll", org.roles)
+    check.unique("person", model.people)
+    check.unique("målområde", gov.goal_areas)
+    check.unique("fullmäktigemål", [goal for area in gov.goal_areas for goal in area.goals])
+    check.unique("styrdokument", gov.documents)
+    check.unique("nationellt mål", gov.national_goals)
+    for unit in org.units:
+        check.exists(model.has("förvaltning", unit.administration or ""), "förvaltning", unit.administration, unit, "förvaltning")
+    for person in model.people:
+        check.exists(model.has("förvaltning", person.administration or ""), "förvaltning", person.administration, person, "förvaltning")
+        for term in person.roles:
+            check.exists(model.has("roll", term.role), "roll", term.role, term, "roll")
+            check.exists(model.has("plan", term.plan or ""), "plan", term.plan, term, "plan")
+
+
+def _plan_ids(plan: Plan, check: Checker) -> None:
+    """Unique ids and section numbers within one plan."""
+    check.unique("underkategori", plan.subcategories)
+    check.unique("effektmål", plan.effect_goals)
+    check.unique("strategi", plan.strategies)
+    check.unique("nyckeltal", plan.indicators)
+    check.unique("aktivitet", plan.activities)
+    check.unique("upphandlingsbehov", plan.procurement_needs)
+    check.unique("effektmål", plan.effect_goals, "nummer")
+    check.unique("strategi", plan.strategies, "nummer")
+    check.unique("aktivitet", plan.activities, "nummer")
+
+
+def _plan_references(model: Municipality, plan: Plan, check: Checker) -> None:
+    """Every reference in a plan resolves."""
+    meta = plan.meta
+    check.exists(model.has("nämnd", meta.decision.body), "nämnd", meta.decision.body, meta.decision, "beslutas_av")
+    for lead in meta.lead_times:
+        check.exists(plan.has("underkategori", lead.subcategory), "underkategori", lead.subcategory, lead, "underkategori")
+    for goal in plan.effect_goals:
+        for link in goal.council_goals:
+            check.exists(model.has("fullmäktigemål", link.goal), "fullmäktigemål", link.goal, link, "mål")
+        for index, doc in enumerate(goal.documents):
+            check.exists(model.has("styrdokument", doc), "styrdokument", doc, goal, "styrdokument", index)
+    for strategy in plan.strategies:
+        check.exists(plan.has("effektmål", strategy.effect_goal), "effektmål", strategy.effect_goal, strategy, "effektmål")
+        for link in strategy.national_goals:
+            check.exists(model.has("nationellt mål", link.goal), "nationellt mål", link.goal, link, "mål")
+    for indicator in plan.indicators:
+        check.exists(plan.has("effektmål", indicator.effect_goal), "effektmål", indicator.effect_goal, indicator, "effektmål")
+        for index, ref in enumerate(indicator.activities):
+            check.exists(plan.has("aktivitet", ref), "aktivitet", ref, indicator, "aktiviteter", index)
+    for activity in plan.activities:
+        _activity_references(model, plan, activity, check)
+    for need in plan.procurement_needs:
+        check.exists(plan.has("underkategori", need.subcategory), "underkategori", need.subcategory, need, "underkategori")
+    _organisation_references(model, plan, check)
+    _follow_up_references(model, plan, check)
+    _analysis_references(model, plan, check)
+
+
+def _activity_references(model: Municipality, plan: Plan, activity: Activity, check: Checker) -> None:
+    """An activity's parties, dependencies, links and underkategorier resolve."""
+    for party in activity.responsibility:
+        check.exists(model.has("person", party.person or ""), "person", party.person, party, "person")
+        check.exists(model.has("roll", party.role or ""), "roll", party.role, party, "roll")
+        check.exists(model.has("enhet", party.unit or ""), "enhet", party.unit, party, "enhet")
+    for index, ref in enumerate(activity.schedule.after):
+        check.exists(plan.has("aktivitet", ref), "aktivitet", ref, activity.schedule, "efter", index)
+    for link in activity.contributions:
+        check.exists(plan.has("strategi", link.strategy or ""), "strategi", link.strategy, link, "strategi")
+        check.exists(plan.has("effektmål", link.effect_goal or ""), "effektmål", link.effect_goal, link, "effektmål")
+    for index, ref in enumerate(activity.subcategories):
+        check.exists(plan.has("underkategori", ref), "underkategori", ref, activity, "underkategorier", index)
+
+
+def _organisation_references(model: Municipality, plan: Plan, check: Checker) -> None:
+    """The plan's organisation names existing people and units."""
+    org = plan.organisation
+    check.exists(model.has("person", org.category_lead), "person", org.category_lead, org, "kategoriledare")
+    check.exists(model.has("person", org.sponsor), "person", org.sponsor, org, "sponsor")
+    for member in org.team:
+        check.exists(model.has("person", member.person), "person", member.person, member, "person")
+    for ref in org.reference_group:
+        check.exists(model.has("person", ref.person or ""), "person", ref.person, ref, "person")
+        check.exists(model.has("enhet", ref.unit or ""), "enhet", ref.unit, ref, "enhet")
+
+
+def _follow_up_references(model: Municipality, plan: Plan, check: Checker) -> None:
+    """Reports and measurements name existing activities, indicators and people."""
+    for report in plan.follow_up.reports:
+        check.exists(plan.has("aktivitet", report.activity), "aktivitet", report.activity, report, "aktivitet")
+        check.exists(model.has("person", report.reported_by), "person", report.reported_by, report, "rapporterad_av")
+    for value in plan.follow_up.measurements:
+        check.exists(plan.has("nyckeltal", value.indicator), "nyckeltal", value.indicator, value, "nyckeltal")
+        check.exists(model.has("person", value.reported_by), "person", value.reported_by, value, "rapporterad_av")
+
+
+def _analysis_references(model: Municipality, plan: Plan, check: Checker) -> None:
+    """Figures of the analysis refer to existing underkategorier, nämnder and documents."""
+    analysis = plan.analysis
+    if analysis is None:
+        return
+    with_subcategory = [
+        *analysis.spend_per_subcategory, *analysis.largest_suppliers, *analysis.spend_per_buyer,
+        *analysis.loyalty, *analysis.kraljic, *analysis.strengths, *analysis.weaknesses,
+        *analysis.opportunities, *analysis.threats, *analysis.external_factors,
+    ]
+    for item in with_subcategory:
+        ref = getattr(item, "subcategory", None)
+        check.exists(plan.has("underkategori", ref or ""), "underkategori", ref, item, "underkategori")
+    for buyer in analysis.spend_per_buyer:
+        check.exists(model.has("nämnd", buyer.committee or ""), "nämnd", buyer.committee, buyer, "nämnd")
+        check.exists(model.has("förvaltning", buyer.administration or ""), "förvaltning", buyer.administration, buyer, "förvaltning")
+    for signal in analysis.governing_signals:
+        check.exists(model.has("styrdokument", signal.document), "styrdokument", signal.document, signal, "styrdokument")
+
+
+def _goal_chain(plan: Plan, check: Checker) -> None:
+    """Each effektmål has strategier and nyckeltal; each aktivitet serves something."""
+    for goal in plan.effect_goals:
+        if not plan.strategies_of(goal.id):
+            check.error(goal, ("id",), f"effektmålet '{goal.id}' har ingen strategi")
+        if not plan.indicators_of(goal.id):
+            check.error(goal, ("id",), f"effektmålet '{goal.id}' har inget nyckeltal")
+    for activity in plan.activities:
+        if not activity.contributions:
+            check.error(activity, ("id",), f"aktiviteten '{activity.id}' bidrar inte till någon strategi eller något effektmål (lägg till bidrar_till)")
+
+
+def _dependency_cycles(plan: Plan, check: Checker) -> None:
+    """Activity dependencies (`efter`) must not form a cycle."""
+    graph = {a.id: [d for d in a.schedule.after if plan.has("aktivitet", d)] for a in plan.activities}
+    reported: set[frozenset[str]] = set()
+    for start in graph:
+        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    cycle = frozenset(trail)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        chain = " → ".join([*trail, start])
+                        check.error(plan.activity(start).schedule, ("efter",), f"beroendena bildar en cirkel: {chain}")
+                elif nxt not in trail:
+                    stack.append((nxt, [*trail, nxt]))
+
+
+def _doubtful(model: Municipality, plan: Plan, check: Checker, today: dt.date) -> None:
+    """Warnings: things that may be right but that an editor should look at."""
+    meta = plan.meta
+    if meta.decision.date is None:
+        check.warn(meta.decision, ("datum_text",), f"beslutsdatumet '{meta.decision.date_text}' är inte ett fullständigt datum")
+    elif meta.decision.date > plan.period_start:
+        check.warn(meta.decision, ("datum",), "beslutet är fattat efter att planperioden börjat")
+    for activity in plan.activities:
+        _activity_warnings(model, plan, activity, check, today)
+
+
+def _activity_warnings(model: Municipality, plan: Plan, activity: Activity, check: Checker, today: dt.date) -> None:
+    """Doubtful things about one activity."""
+    schedule = activity.schedule
+    for key, point in (("start", schedule.start), ("slut", schedule.end)):
+        if point and (point.last_day < plan.period_start or point.first_day > plan.period_end):
+            check.warn(schedule, (key,), f"aktivitet {activity.number}: {key} {point.label} ligger utanför planperioden")
+    if activity.priority is None:
+        check.warn(activity, ("id",), f"aktivitet {activity.number} har ingen prioritet i källan")
+    _lettering(activity, check)
+    if schedule.end and schedule.end.last_day < today and current_status(plan, activity.id) == NOT_REPORTED:
+        check.warn(schedule, ("slut",), f"aktivitet {activity.number} skulle vara klar {schedule.end.label} men har ingen uppföljningsrapport")
+    if is_finished(plan, activity.id):
+        return
+    for party in activity.responsibility:
+        if party.kind not in ("ansvarig", "genomför"):
+            continue
+        people = [party.person] if party.person else []
+        if party.role:
+            people += [p.id for p in role_holders(model, party.role, plan.id, today)]
+        for person_id in people:
+            if model.has("person", person_id) and (left := left_on(model, plan, person_id)) and left < today:
+                name = model.person(person_id).name
+                check.warn(party, ("typ",), f"{name} har lämnat ({left.isoformat()}) men står som {party.kind} för aktivitet {activity.number}, som inte är avslutad")
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _lettering(activity: Activity, check: Checker) -> None:
+    """Delmoment lettered a, b, c … in order; anything else is worth a look."""
+    lettered = [(index, step.letter) for index, step in enumerate(activity.steps) if step.letter]
+    if not lettered:
+        return
+    first_index, first = lettered[0]
+    if first != "a":
+        check.warn(activity, ("delmoment", first_index, "bokstav"), f"aktivitet {activity.number}: delmomenten börjar på {first}) i stället för a)")
+    for (_, before), (index, after) in zip(lettered, lettered[1:]):
+        if re.fullmatch(r"[a-z]", before) and _LETTERS.find(after) != _LETTERS.find(before) + 1:
+            check.warn(activity, ("delmoment", index, "bokstav"), f"aktivitet {activity.number}: delmoment {after}) följer på {before})")
