@@ -13,7 +13,7 @@ from macros.model.goals import (
     StrategiesFile,
     SubcategoriesFile,
 )
-from macros.model.governance import GovernanceFile
+from macros.model.governance import DocumentsFile, GoalsFile
 from macros.model.organisation import OrganisationFile, PeopleFile
 from macros.model.plan import PlanFile
 from macros.model.procurement import ProcurementFile
@@ -44,7 +44,8 @@ class FileKind:
 SHARED_FILES: tuple[FileKind, ...] = (
     FileKind("organisation.yml", OrganisationFile),
     FileKind("personer.yml", PeopleFile),
-    FileKind("styrning.yml", GovernanceFile),
+    FileKind("styrning.yml", GoalsFile),
+    FileKind("styrdokument.yml", DocumentsFile),
 )
 
 PLAN_FILES: tuple[FileKind, ...] = (

@@ -84,6 +84,7 @@ class Loader:
             organisation=shared["organisation.yml"],  # type: ignore[arg-type]
             people_file=shared["personer.yml"],  # type: ignore[arg-type]
             governance=shared["styrning.yml"],  # type: ignore[arg-type]
+            documents_file=shared["styrdokument.yml"],  # type: ignore[arg-type]
             plans={plan_id: _plan(plan_id, files) for plan_id, files in plans.items()},
         )
         self.result.model = model

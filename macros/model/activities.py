@@ -14,7 +14,7 @@ from macros.model.base import (
     Text,
     field,
 )
-from macros.model.plan import Basis
+from macros.model.plan import Basis, EditorialNote
 from macros.model.time import TimePointField
 
 
@@ -126,3 +126,4 @@ class ActivitiesFile(Record):
 
     intro: str | None = field("inledning", "Inledande text i 9.2 (Markdown).", default=None)
     activities: list[Activity] = field("aktiviteter", "Aktiviteter.")
+    notes: list[EditorialNote] = field("redaktionella_noter", "Kända brister i källan inom filens avsnitt.", default_factory=list)

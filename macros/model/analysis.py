@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from macros.model.base import Amount, Record, SectionNumber, Slug, Text, field
+from macros.model.plan import EditorialNote
 
 
 class SpendPerYear(Record):
@@ -142,3 +143,4 @@ class AnalysisFile(Record):
     opportunities: list[AnalysisItem] = field("möjligheter", "Möjligheter (10.8.2).", default_factory=list)
     threats: list[AnalysisItem] = field("hot", "Hot (10.8.3).", default_factory=list)
     external_factors: list[ExternalFactor] = field("omvärldsfaktorer", "Omvärldsfaktorer (10.8.4–10.8.9).", default_factory=list)
+    notes: list[EditorialNote] = field("redaktionella_noter", "Kända brister i källan inom filens avsnitt.", default_factory=list)

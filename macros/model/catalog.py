@@ -19,12 +19,7 @@ from macros.model.goals import (
     SubcategoriesFile,
     Subcategory,
 )
-from macros.model.governance import (
-    CouncilGoal,
-    GovernanceFile,
-    GoverningDocument,
-    NationalGoal,
-)
+from macros.model.governance import CouncilGoal, DocumentsFile, GoalsFile, GoverningDocument, NationalGoal
 from macros.model.organisation import (
     Administration,
     Committee,
@@ -34,7 +29,7 @@ from macros.model.organisation import (
     Role,
     Unit,
 )
-from macros.model.plan import PlanFile
+from macros.model.plan import EditorialNote, PlanFile
 from macros.model.procurement import ProcurementFile, ProcurementNeed
 from macros.model.reports import FollowUpFile
 from macros.model.team import PlanOrganisationFile
@@ -86,6 +81,12 @@ class Plan:
     def procurement_needs(self) -> list[ProcurementNeed]:
         """Upphandlingsbehov in the plan's order."""
         return self.procurement_file.needs
+
+    @property
+    def notes(self) -> list[EditorialNote]:
+        """Every editorial note on the source, from the plan, activity and analysis files."""
+        analysis_notes = self.analysis.notes if self.analysis else []
+        return [*self.meta.notes, *self.activities_file.notes, *analysis_notes]
 
     @property
     def period_start(self) -> dt.date:
@@ -152,7 +153,8 @@ class Municipality:
 
     organisation: OrganisationFile
     people_file: PeopleFile
-    governance: GovernanceFile
+    governance: GoalsFile
+    documents_file: DocumentsFile
     plans: dict[str, Plan]
 
     @cached_property
@@ -167,7 +169,7 @@ class Municipality:
             "person": {item.id: item for item in self.people_file.people},
             "fullmäktigemål": {item.id: item for item in goals},
             "målområde": {item.id: item for item in self.governance.goal_areas},
-            "styrdokument": {item.id: item for item in self.governance.documents},
+            "styrdokument": {item.id: item for item in self.documents_file.documents},
             "nationellt mål": {item.id: item for item in self.governance.national_goals},
             "plan": dict(self.plans),
         }

@@ -42,11 +42,16 @@ class NationalGoal(Record):
     name: Text = field("namn", "Målet.")
 
 
-class GovernanceFile(Record):
-    """`data/kommun/styrning.yml`: goals and documents shared by all plans."""
+class GoalsFile(Record):
+    """`data/kommun/styrning.yml`: the council's goals and the national goals."""
 
     goal_areas: list[GoalArea] = field("målområden", "Målområden med fullmäktigemål.")
-    documents: list[GoverningDocument] = field("styrdokument", "Styrdokument, lagar och strategier.")
     national_goals: list[NationalGoal] = field(
         "nationella_mål", "Nationella upphandlingsstrategins inriktningsmål.", default_factory=list
     )
+
+
+class DocumentsFile(Record):
+    """`data/kommun/styrdokument.yml`: governing documents, laws and strategies."""
+
+    documents: list[GoverningDocument] = field("styrdokument", "Styrdokument, lagar och strategier.")

@@ -89,7 +89,7 @@ def category_organisation(site: Site, *, plan: str) -> str:
 def editorial_notes(site: Site, *, plan: str, avsnitt: str | None = None) -> str:
     """Redaktionens noter om brister i källdokumentet, för ett avsnitt eller alla."""
     p = site.plan(plan)
-    notes = [n for n in p.meta.notes if avsnitt is None or (n.section or "").startswith(avsnitt)]
+    notes = [n for n in p.notes if avsnitt is None or (n.section or "").startswith(avsnitt)]
     return "\n".join(_note(p, note.section, note.text) for note in notes)
 
 

@@ -78,7 +78,7 @@ def _shared(model: Municipality, check: Checker) -> None:
     check.unique("person", model.people)
     check.unique("målområde", gov.goal_areas)
     check.unique("fullmäktigemål", [goal for area in gov.goal_areas for goal in area.goals])
-    check.unique("styrdokument", gov.documents)
+    check.unique("styrdokument", model.documents_file.documents)
     check.unique("nationellt mål", gov.national_goals)
     for unit in org.units:
         check.exists(model.has("förvaltning", unit.administration or ""), "förvaltning", unit.administration, unit, "förvaltning")
