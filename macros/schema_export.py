@@ -25,12 +25,8 @@ def schema_text(kind: FileKind) -> str:
 
 def expected_schemas() -> dict[str, str]:
     """File name → content for every schema the model defines."""
-    kinds = {kind.schema_name: kind for kind in (*SHARED_FILES, *PLAN_FILES)}
-    shared_names = {kind.schema_name for kind in SHARED_FILES}
-    return {
-        (f"kommun-{name}" if name in shared_names else f"plan-{name}"): schema_text(kind)
-        for name, kind in kinds.items()
-    }
+    named = [("kommun", kind) for kind in SHARED_FILES] + [("plan", kind) for kind in PLAN_FILES]
+    return {f"{prefix}-{kind.schema_name}": schema_text(kind) for prefix, kind in named}
 
 
 def stale_schemas(directory: Path = SCHEMA_DIR) -> list[str]:

@@ -16,17 +16,22 @@ FIXTURE_CONTENT = FIXTURES / "content"
 FIXED_TODAY = "2024-06-01"
 
 
-def write_config(project: Path, *, data: Path, content: Path, nav: bool = False) -> Path:
-    """A mkdocs.yml in `project` that reuses the real configuration with other folders."""
+def write_config(project: Path, *, data: Path, content: Path, nav: bool = False, engine: Path | None = None) -> Path:
+    """A mkdocs.yml in `project` that reuses the real configuration with other folders.
+
+    `engine` is the `macros` package to use (default: the project's own, linked).
+    """
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(content), site_dir=str(project / "site"))
-    config["hooks"] = [str(ROOT / "macros" / "adapter" / "mkdocs_hooks.py")]
+    package = engine or ROOT / "macros"
+    config["hooks"] = [str(package / "adapter" / "mkdocs_hooks.py")]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["extra"]["datakatalog"] = str(data)
     config.pop("watch", None)
     if not nav:
         config.pop("nav", None)
-    (project / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    if package != project / "macros":
+        (project / "macros").symlink_to(package, target_is_directory=True)
     path = project / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

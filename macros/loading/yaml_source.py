@@ -129,7 +129,7 @@ def _build_mapping(node: yaml.MappingNode, path: Path, source: SourceFile) -> di
 def _scalar(node: yaml.ScalarNode, source: SourceFile) -> Any:
     """Resolve a scalar with YAML 1.2 core rules, flagging YAML 1.1 surprises."""
     text: str = node.value
-    if node.style is not None:
+    if node.style:  # quoted or block scalar: always text (plain style is None or "")
         return text
     tag = node.tag.removeprefix(_TAG)
     line = node.start_mark.line + 1

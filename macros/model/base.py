@@ -59,13 +59,15 @@ def field(alias: str, description: str, **kwargs: Any) -> Any:
     return Field(alias=alias, description=description, **kwargs)
 
 
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    StringConstraints(pattern=SLUG_PATTERN),
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+            "pattern": SLUG_PATTERN,
             "description": "Identifierare: små bokstäver a–z, siffror och bindestreck.",
         }
     ),

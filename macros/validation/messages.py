@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
+from macros.model.base import SLUG_PATTERN
+
 _TYPE_NAMES = {
     "string_type": "text",
     "int_type": "ett heltal",
@@ -57,6 +59,8 @@ def swedish_message(error: ErrorDetails, known_keys: frozenset[str]) -> str:
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"'{_key_name(error)}' har värdet {_shown(error['input'])}; tillåtna värden: {expected}"
     if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == SLUG_PATTERN:
+            return f"'{_key_name(error)}' har ogiltigt format: {_shown(error['input'])} är inget giltigt id (använd små bokstäver a–z, siffror och bindestreck)"
         return f"'{_key_name(error)}' har ogiltigt format: {_shown(error['input'])}"
     if kind in ("string_too_short", "too_short"):
         return f"'{_key_name(error)}' får inte vara tom"

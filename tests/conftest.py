@@ -1,0 +1,61 @@
+"""Shared fixtures: a writable copy of the fixture data and a way to validate it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from macros.loading.loader import LoadResult, load
+from tests.sitebuild import FIXTURE_DATA
+
+TODAY = dt.date(2024, 6, 1)
+
+
+class DataCopy:
+    """A copy of the fixture data that a test edits and validates."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, relative: str) -> Path:
+        """A file of the copy, e.g. `planer/exempel/aktiviteter.yml`."""
+        return self.root / relative
+
+    def edit(self, relative: str, change: Callable[[str], str]) -> None:
+        """Rewrite one file's text with `change`."""
+        file = self.path(relative)
+        file.write_text(change(file.read_text(encoding="utf-8")), encoding="utf-8")
+
+    def replace(self, relative: str, old: str, new: str) -> None:
+        """Replace one exact occurrence of `old` in a file."""
+
+        def change(text: str) -> str:
+            assert text.count(old) == 1, f"{old!r} förekommer {text.count(old)} gånger i {relative}"
+            return text.replace(old, new)
+
+        self.edit(relative, change)
+
+    def append(self, relative: str, addition: str) -> None:
+        """Add text at the end of a file."""
+        self.edit(relative, lambda text: text + addition)
+
+    def line_of(self, relative: str, marker: str, occurrence: int = 1) -> int:
+        """The line number of the `occurrence`-th line containing `marker`."""
+        hits = [n for n, line in enumerate(self.path(relative).read_text(encoding="utf-8").splitlines(), 1) if marker in line]
+        return hits[occurrence - 1]
+
+    def load(self, today: dt.date = TODAY) -> LoadResult:
+        """Validate the copy."""
+        return load(self.root, today=today)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> DataCopy:
+    """A fresh, valid copy of the fixture data in a temporary folder."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return DataCopy(target)
