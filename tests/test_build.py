@@ -1,0 +1,90 @@
+"""End-to-end builds of small fixture sites: what a build produces, and that invalid
+data or a broken engine never becomes a site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DataCopy
+from tests.sitebuild import FIXTURE_CONTENT, FIXTURE_DATA, ROOT, build, write_config
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data and pages built once into a temporary folder."""
+    project = tmp_path_factory.mktemp("fixture-site")
+    done = build(write_config(project, data=FIXTURE_DATA, content=FIXTURE_CONTENT))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return project / "site"
+
+
+def test_activity_pages_are_generated(fixture_site: Path) -> None:
+    """Every activity of every plan gets its own page, without files in content/."""
+    for plan, activity in [("exempel", "e-tjanster"), ("exempel", "utbildning"), ("liten", "ramavtal")]:
+        assert (fixture_site / plan / "aktiviteter" / activity / "index.html").is_file()
+
+
+def test_pages_render_data(fixture_site: Path) -> None:
+    """Macros put the data on the page: names, dates and the not-reported status."""
+    html = (fixture_site / "exempel" / "index.html").read_text(encoding="utf-8")
+    assert "Inför e-tjänster" in html and "Ärendehanteringssystem" in html and "2026-03-31" in html
+    assert "ej rapporterad" in html
+
+
+def test_site_is_swedish(fixture_site: Path) -> None:
+    """The site declares Swedish and uses the Swedish search language."""
+    html = (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in html
+    assert "fonts.googleapis.com" not in html
+
+
+def test_invalid_data_fails_the_build(data: DataCopy, tmp_path: Path) -> None:
+    """A data error stops the build with the Swedish finding and no traceback."""
+    data.replace("planer/exempel/aktiviteter.yml", "    prioritet: 1\n", "    prioritet: 7\n")
+    project = tmp_path / "project"
+    project.mkdir()
+    done = build(write_config(project, data=data.root, content=FIXTURE_CONTENT))
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "data/planer/exempel/aktiviteter.yml:21: fel: 'prioritet' ska vara högst 3, inte 7" in output
+    assert "Traceback" not in output
+    assert not (project / "site" / "index.html").exists()
+
+
+def test_broken_reference_fails_the_build(data: DataCopy, tmp_path: Path) -> None:
+    """A cross-check error (a reference to nothing) stops the build too."""
+    data.replace("planer/exempel/strategier.yml", "effektmål: god-service", "effektmål: saknas")
+    project = tmp_path / "project"
+    project.mkdir()
+    done = build(write_config(project, data=data.root, content=FIXTURE_CONTENT))
+    assert done.returncode != 0
+    assert "hänvisningen till effektmål 'saknas' leder ingenstans" in done.stdout + done.stderr
+
+
+def test_broken_import_fails_the_build(tmp_path: Path) -> None:
+    """A broken import inside macros/ fails the build instead of silently losing the macros."""
+    engine = tmp_path / "macros"
+    shutil.copytree(ROOT / "macros", engine, ignore=shutil.ignore_patterns("__pycache__"))
+    module = engine / "render" / "procurement.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\nimport modul_som_inte_finns  # noqa\n", encoding="utf-8")
+    done = build(write_config(tmp_path, data=FIXTURE_DATA, content=FIXTURE_CONTENT, engine=engine))
+    assert done.returncode != 0
+    assert "modul_som_inte_finns" in done.stdout + done.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_unknown_macro_argument_fails_the_build(tmp_path: Path) -> None:
+    """A page calling a macro with an unknown id fails the build with the page named."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    (content / "fel.md").write_text('# Fel\n\n{{ aktivitetssida(plan="exempel", aktivitet="finns-inte") }}\n', encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    done = build(write_config(project, data=FIXTURE_DATA, content=content))
+    assert done.returncode != 0
+    assert "fel.md: fel i anropet aktivitetssida" in done.stdout + done.stderr
