@@ -168,9 +168,7 @@ def _value_path(value: Any, loc: tuple[int | str, ...]) -> Path:
     path: list[str | int] = []
     current = value
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        if (isinstance(current, dict) and part in current) or (isinstance(current, list) and isinstance(part, int) and part < len(current)):
             current = current[part]
         elif isinstance(current, dict) and isinstance(part, str) and not part.startswith(("function", "literal", "union")):
             path.append(part)

@@ -85,9 +85,7 @@ SectionNumber = Annotated[
 """A section number of the plan document, e.g. "9.2.13"."""
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTHS_SV = (
-    "januari februari mars april maj juni juli augusti september oktober november december"
-).split()
+_MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
 
 def parse_iso_date(value: object) -> dt.date:

@@ -3,7 +3,7 @@ history and the editors' notes on the source (title page, 9.1 and 11.0)."""
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from macros.model.base import (
@@ -17,7 +17,7 @@ from macros.model.base import (
 from macros.model.time import TimePointField
 
 
-class Basis(str, Enum):
+class Basis(StrEnum):
     """Whether a link is stated by the plan or proposed by the editors."""
 
     PLAN = "plan"

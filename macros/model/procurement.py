@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
@@ -26,7 +26,7 @@ def _parse_contract_end(value: object) -> object:
 
 
 ContractEnd = Annotated[
-    Union[Literal["Snarast"], Date],
+    Literal["Snarast"] | Date,
     BeforeValidator(_parse_contract_end),
     PlainSerializer(lambda v: v if isinstance(v, str) else v.isoformat(), return_type=str),
     WithJsonSchema(

@@ -28,9 +28,7 @@ class Precision(Enum):
     DAY = "dag"
 
 
-MONTH_NAMES = (
-    "januari februari mars april maj juni juli augusti september oktober november december"
-).split()
+MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
 _PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(r"^(\d{4})$"), Precision.YEAR),

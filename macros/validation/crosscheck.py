@@ -4,6 +4,7 @@ the goal chain, and warnings for doubtful things an editor should look at."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -265,6 +266,6 @@ def _lettering(activity: Activity, check: Checker) -> None:
     first_index, first = lettered[0]
     if first != "a":
         check.warn(activity, ("delmoment", first_index, "bokstav"), f"aktivitet {activity.number}: delmomenten börjar på {first}) i stället för a)")
-    for (_, before), (index, after) in zip(lettered, lettered[1:]):
+    for (_, before), (index, after) in itertools.pairwise(lettered):
         if re.fullmatch(r"[a-z]", before) and _LETTERS.find(after) != _LETTERS.find(before) + 1:
             check.warn(activity, ("delmoment", index, "bokstav"), f"aktivitet {activity.number}: delmoment {after}) följer på {before})")
