@@ -168,15 +168,26 @@ def _value_path(value: Any, loc: tuple[int | str, ...]) -> Path:
     path: list[str | int] = []
     current = value
     for part in loc:
-        if (isinstance(current, dict) and part in current) or (isinstance(current, list) and isinstance(part, int) and part < len(current)):
-            current = current[part]
-        elif isinstance(current, dict) and isinstance(part, str) and not part.startswith(("function", "literal", "union")):
+        child = _child(current, part)
+        if child is not _MISSING:
+            current = child
             path.append(part)
+        elif isinstance(current, dict) and isinstance(part, str) and not part.startswith(("function", "literal", "union")):
+            path.append(part)  # a missing key: point at the record that lacks it
             break
-        else:
-            continue
-        path.append(part)
     return tuple(path)
+
+
+_MISSING = object()
+
+
+def _child(container: Any, part: int | str) -> Any:
+    """`container[part]` for a dict key or list index that exists, else `_MISSING`."""
+    if isinstance(container, dict) and part in container:
+        return container[part]
+    if isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container):
+        return container[part]
+    return _MISSING
 
 
 def _bind(value: Any, file: str, path: Path) -> None:

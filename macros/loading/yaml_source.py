@@ -103,6 +103,7 @@ def _build(node: yaml.Node, path: Path, source: SourceFile) -> Any:
         return _build_mapping(node, path, source)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, index), source) for index, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
     return _scalar(node, source)
 
 

@@ -116,8 +116,8 @@ def _plan_references(model: Municipality, plan: Plan, check: Checker) -> None:
             check.exists(model.has("styrdokument", doc), "styrdokument", doc, goal, "styrdokument", index)
     for strategy in plan.strategies:
         check.exists(plan.has("effektmål", strategy.effect_goal), "effektmål", strategy.effect_goal, strategy, "effektmål")
-        for link in strategy.national_goals:
-            check.exists(model.has("nationellt mål", link.goal), "nationellt mål", link.goal, link, "mål")
+        for national in strategy.national_goals:
+            check.exists(model.has("nationellt mål", national.goal), "nationellt mål", national.goal, national, "mål")
     for indicator in plan.indicators:
         check.exists(plan.has("effektmål", indicator.effect_goal), "effektmål", indicator.effect_goal, indicator, "effektmål")
         for index, ref in enumerate(indicator.activities):
