@@ -34,6 +34,9 @@ class CouncilGoalLink(Record):
 
     goal: Slug = field("mål", "Fullmäktigemålet (id).")
     wording: str | None = field("lydelse", "Målets lydelse i planen, om den skiljer sig.", default=None)
+    area_wording: str | None = field(
+        "målområde_lydelse", "Målområdets lydelse i planen, om den skiljer sig från målområdets namn.", default=None
+    )
 
 
 
@@ -46,6 +49,9 @@ class EffectGoal(Record):
     purpose: Text = field("syfte", "Vad målet syftar till (Markdown).")
     council_goals: list[CouncilGoalLink] = field("fullmäktigemål", "Koppling till fullmäktigemål.", default_factory=list)
     documents: list[Slug] = field("styrdokument", "Koppling till övriga styrdokument.", default_factory=list)
+    documents_text: str | None = field(
+        "styrdokument_text", "Kopplingen till övriga styrdokument som planen skriver den, t.ex. Upphandlingspolicy.", default=None
+    )
 
 
 
@@ -75,6 +81,9 @@ class Strategy(Record):
     text: Text = field("text", "Inledande text (Markdown).")
     measures_intro: str | None = field("åtgärder_inledning", "T.ex. \"Detta görs bl.a. genom att:\".", default=None)
     measures: list[Text] = field("åtgärder", "Åtgärderna i punktform.", default_factory=list)
+    measures_inline: bool = field(
+        "åtgärder_i_löptext", "Sant när planen skriver åtgärden i löptext efter inledningen, inte som punkt.", default=False
+    )
     national_goals: list[NationalGoalLink] = field(
         "nationella_mål", "Koppling till nationella inriktningsmål.", default_factory=list
     )
