@@ -26,7 +26,7 @@ def define_env(env: Any) -> None:
     if errors or result.model is None:
         lines = "\n".join(f.format() for f in errors)
         raise Abort(f"Datat innehåller fel; webbplatsen byggs inte.\n{lines}\n{summary(result.findings)}")
-    site = Site(model=result.model, today=today())
+    site = Site(model=result.model, today=today(), findings=tuple(result.findings))
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
 

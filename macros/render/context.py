@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass, replace
 
 from macros.model.catalog import Municipality, Plan
+from macros.validation.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Site:
     model: Municipality
     today: dt.date
     page: str = "index.md"
+    findings: tuple[Finding, ...] = ()
 
     def on_page(self, page: str) -> Site:
         """The same context for another page."""

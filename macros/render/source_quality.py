@@ -1,0 +1,36 @@
+"""The editorial page "Kända brister i källdokumentet": every note the editors made on
+the source and every validation warning about a plan's data, in one place."""
+
+from __future__ import annotations
+
+from macros.render.context import Site
+from macros.render.registry import macro
+from macros.render.text import table
+from macros.validation.findings import Severity
+
+NOTE_KINDS = {
+    "avskuret": "Texten är avskuren",
+    "motsägelse": "Källan motsäger sig själv",
+    "saknad bild": "Bild saknas i källan",
+    "oklart": "Oklart i källan",
+    "stavning": "Stavning i källan",
+}
+
+
+@macro("kanda_brister", 'kanda_brister(plan="it-och-telekom")')
+def known_flaws(site: Site, *, plan: str) -> str:
+    """Redaktionens noter om källdokumentet och datakontrollens varningar för en plan."""
+    p = site.plan(plan)
+    notes = sorted(p.notes, key=lambda note: [int(part) for part in (note.section or "0").split(".")])
+    note_rows = [[note.section or "–", NOTE_KINDS[note.kind], note.text.strip()] for note in notes]
+    folder = f"/planer/{p.id}/"
+    warnings = [f for f in site.findings if f.severity is Severity.WARNING and folder in f"/{f.file}"]
+    warning_rows = [[f"`{f.file.split(folder)[-1]}:{f.line}`", f.message] for f in warnings]
+    parts = [
+        f"## Redaktionens noter ({len(note_rows)})\n",
+        table(["Avsnitt", "Typ", "Vad"], note_rows) if note_rows else "Inga noter.\n",
+        f"## Varningar från datakontrollen ({len(warning_rows)})\n",
+        "Varningarna kommer från samma kontroll som körs med `make check`. De pekar på fil och rad i datat.\n",
+        table(["Fil och rad", "Varning"], warning_rows) if warning_rows else "Inga varningar.\n",
+    ]
+    return "\n".join(parts)
