@@ -21,12 +21,10 @@ class Subcategory(Record):
     definition: Text = field("definition", "Definitionen ordagrant.")
 
 
-
 class SubcategoriesFile(Record):
     """`underkategorier.yml`."""
 
     subcategories: list[Subcategory] = field("underkategorier", "Underkategorier.")
-
 
 
 class CouncilGoalLink(Record):
@@ -39,7 +37,6 @@ class CouncilGoalLink(Record):
     )
 
 
-
 class EffectGoal(Record):
     """An effektmål (4.1) with its purpose and links to council goals and documents."""
 
@@ -47,19 +44,21 @@ class EffectGoal(Record):
     number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 4.1.1.")
     name: Text = field("namn", "Målet.")
     purpose: Text = field("syfte", "Vad målet syftar till (Markdown).")
-    council_goals: list[CouncilGoalLink] = field("fullmäktigemål", "Koppling till fullmäktigemål.", default_factory=list)
+    council_goals: list[CouncilGoalLink] = field(
+        "fullmäktigemål", "Koppling till fullmäktigemål.", default_factory=list
+    )
     documents: list[Slug] = field("styrdokument", "Koppling till övriga styrdokument.", default_factory=list)
     documents_text: str | None = field(
-        "styrdokument_text", "Kopplingen till övriga styrdokument som planen skriver den, t.ex. Upphandlingspolicy.", default=None
+        "styrdokument_text",
+        "Kopplingen till övriga styrdokument som planen skriver den, t.ex. Upphandlingspolicy.",
+        default=None,
     )
-
 
 
 class EffectGoalsFile(Record):
     """`effektmal.yml`."""
 
     effect_goals: list[EffectGoal] = field("effektmål", "Effektmål.")
-
 
 
 class NationalGoalLink(Record):
@@ -70,7 +69,6 @@ class NationalGoalLink(Record):
     motivation: str | None = field("motivering", "Varför kopplingen föreslås.", default=None)
 
 
-
 class Strategy(Record):
     """A strategi (5.x.y) under one effektmål, with its lead text and measures."""
 
@@ -79,22 +77,22 @@ class Strategy(Record):
     name: Text = field("namn", "Strategins rubrik.")
     effect_goal: Slug = field("effektmål", "Effektmålet strategin hör till (id).")
     text: Text = field("text", "Inledande text (Markdown).")
-    measures_intro: str | None = field("åtgärder_inledning", "T.ex. \"Detta görs bl.a. genom att:\".", default=None)
+    measures_intro: str | None = field("åtgärder_inledning", 'T.ex. "Detta görs bl.a. genom att:".', default=None)
     measures: list[Text] = field("åtgärder", "Åtgärderna i punktform.", default_factory=list)
     measures_inline: bool = field(
-        "åtgärder_i_löptext", "Sant när planen skriver åtgärden i löptext efter inledningen, inte som punkt.", default=False
+        "åtgärder_i_löptext",
+        "Sant när planen skriver åtgärden i löptext efter inledningen, inte som punkt.",
+        default=False,
     )
     national_goals: list[NationalGoalLink] = field(
         "nationella_mål", "Koppling till nationella inriktningsmål.", default_factory=list
     )
 
 
-
 class StrategiesFile(Record):
     """`strategier.yml`."""
 
     strategies: list[Strategy] = field("strategier", "Strategier.")
-
 
 
 class KeyIndicator(Record):
@@ -106,7 +104,6 @@ class KeyIndicator(Record):
     text: Text = field("text", "Måttet ordagrant.")
     activities: list[Slug] = field("aktiviteter", "Aktiviteter som måttet nämner.", default_factory=list)
     target: str | None = field("målvärde", "Målvärde, om planen anger ett.", default=None)
-
 
 
 class KeyIndicatorsFile(Record):

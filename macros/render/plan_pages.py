@@ -4,7 +4,9 @@ strategier, nyckeltal, organisation, version history and editorial notes."""
 from __future__ import annotations
 
 from macros.model.catalog import Plan
-from macros.render.context import Site
+from macros.model.goals import EffectGoal, KeyIndicator, Strategy
+from macros.model.governance import GoalArea
+from macros.render.context import Site, activity_page
 from macros.render.registry import macro
 from macros.render.text import admonition, bullets, table
 
@@ -29,6 +31,47 @@ def plan_facts(site: Site, *, plan: str) -> str:
     return table(["Uppgift", "Värde"], rows)
 
 
+@macro("beslutad", 'beslutad(plan="it-och-telekom")')
+def decided(site: Site, *, plan: str) -> str:
+    """Beslutsraden på titelsidan som källan skriver den, t.ex. "Beslutad 2022-XX-xx"."""
+    return f"Beslutad {site.plan(plan).meta.decision.date_text}"
+
+
+@macro("planperiod", 'planperiod(plan="it-och-telekom")')
+def plan_period(site: Site, *, plan: str) -> str:
+    """Planperioden i källans ord, t.ex. "fyra år, med start i oktober 2023"."""
+    return site.plan(plan).meta.period.text
+
+
+@macro("planperiod_ar", 'planperiod_ar(plan="it-och-telekom")')
+def plan_period_years(site: Site, *, plan: str) -> str:
+    """Planperiodens längd i år som siffra, t.ex. "4"."""
+    return str(site.plan(plan).meta.period.years)
+
+
+@macro("planansvar", 'planansvar(plan="it-och-telekom")')
+def plan_ownership(site: Site, *, plan: str) -> str:
+    """Vem som tar fram, äger, beslutar och uppdaterar planen (tabellen i 11.0)."""
+    meta = site.plan(plan).meta
+    rows = [
+        ["Tas fram av", meta.prepared_by],
+        ["Ägs av", meta.owned_by],
+        ["Beslutas av", meta.decided_by_text],
+        ["Uppdateras av", meta.updated_by],
+    ]
+    return table(["Uppgift", "Ansvar"], rows)
+
+
+@macro("versionshistorik", 'versionshistorik(plan="it-och-telekom")')
+def version_history(site: Site, *, plan: str) -> str:
+    """Planens versioner (11.0), eller en mening om att det inte finns några."""
+    versions = site.plan(plan).meta.versions
+    if not versions:
+        return "Det finns inga versioner att visa: källdokumentet innehåller inga versionsuppgifter.\n"
+    rows = [[v.version, v.date.isoformat() if v.date else "", v.description] for v in versions]
+    return table(["Version", "Datum", "Beskrivning"], rows)
+
+
 @macro("underkategorier", 'underkategorier(plan="it-och-telekom")')
 def subcategories(site: Site, *, plan: str) -> str:
     """Underkategorierna med definitioner (4.2)."""
@@ -38,18 +81,48 @@ def subcategories(site: Site, *, plan: str) -> str:
 
 @macro("effektmal", 'effektmal(plan="it-och-telekom")')
 def effect_goals(site: Site, *, plan: str) -> str:
-    """Effektmålen med syfte och koppling till fullmäktigemål (4.1)."""
+    """Effektmålen med syfte och koppling till målområden, fullmäktigemål och styrdokument (4.1)."""
     p = site.plan(plan)
     parts = []
     for goal in p.effect_goals:
         parts.append(f"### {goal.number} {goal.name} {{#{goal.id}}}\n\n{goal.purpose.strip()}\n")
         if goal.council_goals:
-            names = [link.wording or site.model.council_goal(link.goal).name for link in goal.council_goals]
-            parts.append("**Koppling till fullmäktigemål:**\n\n" + bullets(names))
+            parts.append("Koppling till målområden och underliggande fullmäktigemål:\n\n" + _council_goals(site, goal))
         if goal.documents:
-            docs = [site.model.document(doc).name for doc in goal.documents]
-            parts.append("**Koppling till övriga styrdokument:** " + ", ".join(docs) + "\n")
+            names = goal.documents_text or ", ".join(site.model.document(doc).name for doc in goal.documents)
+            parts.append(f"Koppling till övriga styrdokument: {names}\n")
     return "\n".join(parts)
+
+
+def _council_goals(site: Site, goal: EffectGoal) -> str:
+    """The goal's fullmäktigemål grouped under their målområde, in the plan's wording."""
+    lines: list[str] = []
+    current_area = None
+    for link in goal.council_goals:
+        area = _area_of(site, link.goal)
+        if area.id != current_area:
+            current_area = area.id
+            lines.append(f"- *{link.area_wording or area.name}*")
+        lines.append(f"    - *{link.wording or site.model.council_goal(link.goal).name}*")
+    return "\n".join(lines) + "\n"
+
+
+def _area_of(site: Site, goal_id: str) -> GoalArea:
+    """The målområde a fullmäktigemål belongs to."""
+    return next(area for area in site.model.governance.goal_areas if any(g.id == goal_id for g in area.goals))
+
+
+@macro("effektmal_lista", 'effektmal_lista(plan="it-och-telekom")')
+def effect_goal_list(site: Site, *, plan: str) -> str:
+    """Effektmålens namn som numrerad lista (sammanfattningen, 1.0)."""
+    goals = site.plan(plan).effect_goals
+    return "\n".join(f"{index}. {goal.name}" for index, goal in enumerate(goals, 1)) + "\n"
+
+
+@macro("effektmal_namn", 'effektmal_namn(plan="it-och-telekom", effektmal="service")')
+def effect_goal_name(site: Site, *, plan: str, effektmal: str) -> str:
+    """Namnet på ett effektmål, t.ex. i rubrikerna 5.1–5.4 och 6.1–6.4."""
+    return site.plan(plan).effect_goal(effektmal).name
 
 
 @macro("strategier", 'strategier(plan="it-och-telekom", effektmal="service")')
@@ -60,18 +133,38 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     parts = []
     for strategy in chosen:
         parts.append(f"### {strategy.number} {strategy.name} {{#{strategy.id}}}\n\n{strategy.text.strip()}\n")
-        if strategy.measures:
-            intro = f"{strategy.measures_intro}\n\n" if strategy.measures_intro else ""
-            parts.append(intro + bullets(strategy.measures))
-    return "\n".join(parts)
+        parts.append(_measures(strategy))
+    return "\n".join(part for part in parts if part)
+
+
+def _measures(strategy: Strategy) -> str:
+    """A strategy's measures: the intro and a bullet list, or one running sentence."""
+    intro = strategy.measures_intro or ""
+    if strategy.measures_inline:
+        return f"{intro} {' '.join(strategy.measures)}".strip() + "\n"
+    if not strategy.measures:
+        return f"{intro}\n" if intro else ""
+    return (f"{intro}\n\n" if intro else "") + bullets(strategy.measures)
 
 
 @macro("nyckeltal", 'nyckeltal(plan="it-och-telekom", effektmal="service")')
 def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
-    """Nyckeltalen för effektuppföljning, för ett effektmål eller alla (6.x)."""
+    """Nyckeltalen för effektuppföljning, för ett effektmål eller alla, med länk till aktiviteterna de följer upp (6.x)."""
     p = site.plan(plan)
     chosen = p.indicators_of(effektmal) if effektmal else p.indicators
-    return bullets([indicator.text for indicator in chosen])
+    return bullets([indicator.text + _activity_links(site, p, indicator) for indicator in chosen])
+
+
+def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
+    """A link to each activity the measure follows up, or nothing when it names none."""
+    if not indicator.activities:
+        return ""
+    links = []
+    for activity_id in indicator.activities:
+        activity = plan.activity(activity_id)
+        links.append(f"[{activity.number}]({site.link(activity_page(plan.id, activity.id))})")
+    word = "aktivitet" if len(links) == 1 else "aktiviteterna"
+    return f" *(se {word} " + ", ".join(links) + ")*"
 
 
 @macro("kategoriorganisation", 'kategoriorganisation(plan="it-och-telekom")')
@@ -87,10 +180,23 @@ def category_organisation(site: Site, *, plan: str) -> str:
 
 @macro("redaktionella_noter", 'redaktionella_noter(plan="it-och-telekom", avsnitt="10.4")')
 def editorial_notes(site: Site, *, plan: str, avsnitt: str | None = None) -> str:
-    """Redaktionens noter om brister i källdokumentet, för ett avsnitt eller alla."""
+    """Redaktionens noter om brister i källdokumentet, för ett avsnitt med underavsnitt, titelsidan ("titelsida") eller alla."""
     p = site.plan(plan)
-    notes = [n for n in p.notes if avsnitt is None or (n.section or "").startswith(avsnitt)]
+    notes = [n for n in p.notes if _in_section(n.section, avsnitt)]
     return "\n".join(_note(p, note.section, note.text) for note in notes)
+
+
+def _in_section(section: str | None, wanted: str | None) -> bool:
+    """Whether a note belongs to the wanted section: all, "titelsida" (no section) or a number and its subsections."""
+    if wanted is None:
+        return True
+    if wanted == TITLE_PAGE:
+        return section is None
+    return section is not None and (section == wanted or section.startswith(wanted + "."))
+
+
+TITLE_PAGE = "titelsida"
+"""The `avsnitt` value that selects notes on the title page (notes without a section)."""
 
 
 def _note(plan: Plan, section: str | None, text: str) -> str:
