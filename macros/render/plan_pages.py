@@ -31,6 +31,21 @@ def plan_facts(site: Site, *, plan: str) -> str:
     return table(["Uppgift", "Värde"], rows)
 
 
+EFFECT_GOALS_PAGE = "kategoriplan.md"
+"""The page (within a plan's folder) where the effektmål of 4.1 are rendered."""
+
+STRATEGIES_PAGE = "kategoristrategi.md"
+"""The page (within a plan's folder) where the strategier of 5.x are rendered."""
+
+
+@macro("titelsida", 'titelsida(plan="it-och-telekom")')
+def title_page(site: Site, *, plan: str) -> str:
+    """Planens titelsida: namn som sidrubrik, kommun, dokumenttyp och beslutsraden."""
+    p = site.plan(plan)
+    meta = p.meta
+    return f"# {meta.name}\n\n{meta.municipality}\n\n**{meta.document_type}**\n\n{decided(site, plan=plan)}\n"
+
+
 @macro("beslutad", 'beslutad(plan="it-och-telekom")')
 def decided(site: Site, *, plan: str) -> str:
     """Beslutsraden på titelsidan som källan skriver den, t.ex. "Beslutad 2022-XX-xx"."""
@@ -125,6 +140,31 @@ def effect_goal_name(site: Site, *, plan: str, effektmal: str) -> str:
     return site.plan(plan).effect_goal(effektmal).name
 
 
+@macro("effektmal_lankar", 'effektmal_lankar(plan="it-och-telekom", indrag=4)')
+def effect_goal_links(site: Site, *, plan: str, indrag: int = 0) -> str:
+    """Länkar till effektmålen (4.1.x) som punktlista, indragen `indrag` mellanslag (för innehållsförteckningar)."""
+    p = site.plan(plan)
+    target = f"{p.id}/{EFFECT_GOALS_PAGE}"
+    items = [f"[{goal.number} {goal.name}]({site.link(target, goal.id)})" for goal in p.effect_goals]
+    return _indented(bullets(items), indrag)
+
+
+@macro("strategi_lankar", 'strategi_lankar(plan="it-och-telekom", effektmal="service", indrag=8)')
+def strategy_links(site: Site, *, plan: str, effektmal: str | None = None, indrag: int = 0) -> str:
+    """Länkar till strategierna (5.x.y) för ett effektmål eller alla, indragna `indrag` mellanslag."""
+    p = site.plan(plan)
+    chosen = p.strategies_of(effektmal) if effektmal else p.strategies
+    target = f"{p.id}/{STRATEGIES_PAGE}"
+    items = [f"[{s.number} {s.name}]({site.link(target, s.id)})" for s in chosen]
+    return _indented(bullets(items), indrag)
+
+
+def _indented(markdown: str, spaces: int) -> str:
+    """Every line of `markdown` indented by `spaces`, so that a list nests under the item above it."""
+    pad = " " * spaces
+    return "".join(pad + line if line.strip() else line for line in markdown.splitlines(keepends=True))
+
+
 @macro("strategier", 'strategier(plan="it-och-telekom", effektmal="service")')
 def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     """Strategierna med åtgärder, för ett effektmål eller alla (5.x)."""
@@ -179,20 +219,22 @@ def category_organisation(site: Site, *, plan: str) -> str:
 
 
 @macro("redaktionella_noter", 'redaktionella_noter(plan="it-och-telekom", avsnitt="10.4")')
-def editorial_notes(site: Site, *, plan: str, avsnitt: str | None = None) -> str:
+def editorial_notes(site: Site, *, plan: str, avsnitt: str | None = None, underavsnitt: bool = True) -> str:
     """Redaktionens noter om brister i källdokumentet, för ett avsnitt med underavsnitt, titelsidan ("titelsida") eller alla."""
     p = site.plan(plan)
-    notes = [n for n in p.notes if _in_section(n.section, avsnitt)]
+    notes = [n for n in p.notes if _in_section(n.section, avsnitt, subsections=underavsnitt)]
     return "\n".join(_note(p, note.section, note.text) for note in notes)
 
 
-def _in_section(section: str | None, wanted: str | None) -> bool:
-    """Whether a note belongs to the wanted section: all, "titelsida" (no section) or a number and its subsections."""
+def _in_section(section: str | None, wanted: str | None, *, subsections: bool) -> bool:
+    """Whether a note belongs to the wanted section: all, "titelsida" (no section) or a number (and its subsections)."""
     if wanted is None:
         return True
     if wanted == TITLE_PAGE:
         return section is None
-    return section is not None and (section == wanted or section.startswith(wanted + "."))
+    if section is None:
+        return False
+    return section == wanted or (subsections and section.startswith(wanted + "."))
 
 
 TITLE_PAGE = "titelsida"
