@@ -1,12 +1,16 @@
 """The current-state analysis (nulägesanalys, bilaga 3): spend, supplier loyalty,
-contracts, Kraljic classification, governing signals, SWOT and external factors."""
+contracts, Kraljic classification, governing signals, SWOT, external factors, and the
+figures, dates, lists and pictures its prose refers to."""
 
 from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import model_validator
+
 from macros.model.base import Amount, Record, SectionNumber, Slug, Text, field
 from macros.model.plan import EditorialNote
+from macros.model.time import TimePointField
 
 
 class SpendPerYear(Record):
@@ -36,6 +40,9 @@ class Supplier(Record):
     year: int = field("år", "År.")
     amount: Amount = field("belopp", "Spend.")
     regarding: str | None = field("avser", "Vad leverantören levererar, som i källan.", default=None)
+    largest: bool = field(
+        "störst_i_underkategorin", "Sant när källan kallar leverantören den största i underkategorin.", default=False
+    )
     section: SectionNumber = field("avsnitt", "Avsnittet som anger siffran.")
 
 
@@ -91,42 +98,175 @@ KraljicQuadrant = Literal["strategisk", "flaskhals", "hävstång", "standard"]
 
 
 class KraljicPlacement(Record):
-    """Where the plan places an underkategori's contracts in the Kraljic matrix."""
+    """Where the plan places an underkategori's contracts in the Kraljic matrix.
+
+    The source sometimes names two quadrants without saying which contract goes where
+    ("strategiska eller flaskhals-avtal"); both are then listed, and the placement
+    means "one of these".
+    """
 
     subcategory: Slug = field("underkategori", "Underkategori (id).")
-    quadrant: KraljicQuadrant = field("kvadrant", "strategisk, flaskhals, hävstång eller standard.")
-    scope: Text = field("omfattning", "Hur stor del av avtalen, som i källan (t.ex. de flesta avtal).")
+    quadrants: list[KraljicQuadrant] = field(
+        "kvadranter",
+        "strategisk, flaskhals, hävstång eller standard; två värden betyder att källan säger "
+        '"det ena eller det andra" utan att skilja avtalen åt.',
+        min_length=1,
+        max_length=4,
+    )
+    scope: Text = field("omfattning", "Hur stor del av avtalen, som i källan (t.ex. De flesta avtalen).")
     section: SectionNumber = field("avsnitt", "Avsnittet.")
+
+    @model_validator(mode="after")
+    def _distinct(self) -> KraljicPlacement:
+        """Each quadrant is named once."""
+        if len(set(self.quadrants)) != len(self.quadrants):
+            raise ValueError("samma kvadrant står två gånger i 'kvadranter'")
+        return self
+
+
+class IndicatorYear(Record):
+    """The target of an indicator for one year and whether it was reached."""
+
+    year: int = field("år", "År.")
+    target: Amount = field("mål", "Målet det året.")
+    reached: bool | None = field("uppnått", "Sant om målet nåddes; tomt om källan inte säger det.", default=None)
+    comment: str | None = field(
+        "kommentar", "Hur källan beskriver utfallet, t.ex. uppnåddes med marginal.", default=None
+    )
+
+
+class Indicator(Record):
+    """An indicator a governing document sets, with its yearly increase and end target."""
+
+    name: Text = field("namn", "Vad indikatorn mäter.")
+    annual_increase: Amount | None = field("ökning_per_år", "Hur mycket indikatorn ska öka varje år.", default=None)
+    target: Amount | None = field("mål", "Slutmålet.", default=None)
+    target_year: int | None = field("målår", "Året slutmålet ska nås.", default=None)
+    years: list[IndicatorYear] = field("år", "Mål och utfall per år.", default_factory=list)
 
 
 class GoverningSignal(Record):
     """A governing document as 10.4 presents it, with what it requires of the category."""
 
-    number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 10.4.7.")
-    document: Slug = field("styrdokument", "Styrdokumentet (id).")
+    number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 10.4.7 eller 10.4.1.2.")
     heading: Text = field("rubrik", "Rubriken som i källan.")
-    requirements: list[Text] = field("krav", "Vad dokumentet kräver av kategorin.", default_factory=list)
-    text_missing: bool = field("text_saknas", "Sant om texten är avskuren i källan.", default=False)
+    document: Slug = field("styrdokument", "Styrdokumentet (id i data/kommun/styrdokument.yml).")
+    requirements: list[Text] = field(
+        "krav", "Vad dokumentet kräver av kategorin, i korta ordagranna utdrag ur källan.", default_factory=list
+    )
+    indicator: Indicator | None = field("indikator", "En indikator som dokumentet sätter.", default=None)
+    text_missing: bool = field(
+        "text_saknas",
+        "Sant om texten saknas eller är avskuren i källan (förklaras i en redaktionell not).",
+        default=False,
+    )
+
+    @property
+    def parent_number(self) -> str | None:
+        """The number of the section above a sub-section (10.4.1 for 10.4.1.2), else None."""
+        parts = self.number.split(".")
+        return ".".join(parts[:-1]) if len(parts) > 3 else None
 
 
-class AnalysisItem(Record):
-    """One point of SWOT or the external analysis, optionally for one underkategori."""
+class ListItem(Record):
+    """One point of a list in the source, with its own sub-points."""
 
-    subcategory: Slug | None = field("underkategori", "Underkategori (id), om punkten gäller en.", default=None)
+    marker: str | None = field(
+        "markering", "Numret eller bokstaven framför punkten som i källan, t.ex. 1. eller a.", default=None
+    )
     text: Text = field("text", "Punkten ordagrant (Markdown).")
+    items: list[ListItem] = field("underpunkter", "Underpunkter.", default_factory=list)
+
+
+class TextList(Record):
+    """A bullet or numbered list of the analysis that is not SWOT or a PESTLE factor."""
+
+    id: Slug = field("id", "Identifierare, används av sidorna.")
+    section: SectionNumber = field("avsnitt", "Avsnittet där listan står.")
+    heading: str | None = field(
+        "rubrik", "Rubrik eller inledande rad som hör till listan, om den ingår i listan.", default=None
+    )
+    items: list[ListItem] = field("punkter", "Punkterna i källans ordning.", min_length=1)
+
+
+class AnalysisGroup(Record):
+    """Points of SWOT or the external analysis, optionally under one underkategori's heading."""
+
+    subcategory: Slug | None = field("underkategori", "Underkategori (id), om gruppen gäller en.", default=None)
+    heading: str | None = field("rubrik", "Gruppens rubrik ordagrant, t.ex. Underkategori IT-hårdvara.", default=None)
+    items: list[Text] = field("punkter", "Punkterna ordagrant (Markdown).", min_length=1)
+
+    @model_validator(mode="after")
+    def _heading_with_subcategory(self) -> AnalysisGroup:
+        """A group for one underkategori keeps the source's heading."""
+        if self.subcategory and not self.heading:
+            raise ValueError("en grupp med 'underkategori' ska också ha källans 'rubrik'")
+        return self
 
 
 Factor = Literal["politisk", "ekonomisk", "social", "teknologisk", "legal", "miljö"]
 
 
-class ExternalFactor(AnalysisItem):
-    """A PESTLE factor of the external analysis (10.8.4–10.8.9)."""
+class FactorGroup(AnalysisGroup):
+    """Points of one PESTLE factor (10.8.4–10.8.9)."""
 
     factor: Factor = field("faktor", "politisk, ekonomisk, social, teknologisk, legal eller miljö.")
+    section: SectionNumber = field("avsnitt", "Avsnittet, t.ex. 10.8.5 eller 10.8.7.1.")
+
+
+FigureUnit = Literal["kr", "miljoner kr", "miljarder kronor", "procent", "procentenheter", "år", "st", "ordningstal"]
+FigureQualifier = Literal["exakt", "ca", "knappt", "över", "under", "minst", "max"]
+
+
+class TextFigure(Record):
+    """A figure in the prose of the analysis that belongs to no table: "under 700 000 kr"."""
+
+    id: Slug = field("id", "Identifierare, används av sidorna.")
+    section: SectionNumber = field("avsnitt", "Avsnittet där talet står.")
+    description: Text = field("beskrivning", "Vad talet är, för redaktörer.")
+    value: float = field("värde", "Talet.")
+    to_value: float | None = field("till_värde", "Övre gräns när källan anger ett spann (4–6 %).", default=None)
+    unit: FigureUnit = field(
+        "enhet",
+        "kr, miljoner kr, miljarder kronor, procent, procentenheter, år, st (bara talet) eller ordningstal (tredje).",
+    )
+    qualifier: FigureQualifier = field("precision", "exakt, ca, knappt, över, under, minst eller max.", default="exakt")
+    in_words: bool = field("med_bokstäver", "Sant när källan skriver talet med bokstäver (tre, fem).", default=False)
+    spaced_unit: bool = field(
+        "mellanslag_före_enhet", "Falskt när källan skriver enheten tätt efter talet (4–6%).", default=True
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TextFigure:
+        """A range runs upwards; words and ordinals are whole numbers."""
+        if self.to_value is not None and self.to_value <= self.value:
+            raise ValueError("'till_värde' ska vara större än 'värde'")
+        if (self.in_words or self.unit == "ordningstal") and not float(self.value).is_integer():
+            raise ValueError("tal som skrivs med bokstäver eller som ordningstal ska vara heltal")
+        return self
+
+
+class TextDate(Record):
+    """A date in the prose of the analysis, at the precision the source gives it."""
+
+    id: Slug = field("id", "Identifierare, används av sidorna.")
+    section: SectionNumber = field("avsnitt", "Avsnittet där datumet står.")
+    description: Text = field("beskrivning", "Vad som hände eller ska hända, för redaktörer.")
+    when: TimePointField = field("tidpunkt", "Datum (2022-06-12) eller månad (2024-11).")
+    abbreviated: bool = field("förkortad_månad", "Sant när källan förkortar månaden (1 jan 2022).", default=False)
+
+
+class Picture(Record):
+    """A picture the source refers to by number and caption."""
+
+    number: int = field("nummer", "Bildens nummer i källan.", ge=1)
+    section: SectionNumber = field("avsnitt", "Avsnittet där bilden står.")
+    caption: Text = field("bildtext", "Bildtexten ordagrant.")
+    missing: bool = field("saknas", "Sant om själva bilden saknas i källdokumentet.", default=True)
 
 
 class AnalysisFile(Record):
-    """`nulage.yml`: figures and lists of bilaga 3."""
+    """`nulage.yml`: figures, lists and editorial notes of bilaga 3."""
 
     spend_per_year: list[SpendPerYear] = field("spend_per_år", "Total spend per år.")
     spend_per_subcategory: list[SpendPerSubcategory] = field("spend_per_underkategori", "Spend per underkategori.")
@@ -138,9 +278,38 @@ class AnalysisFile(Record):
     contracts: ContractCount = field("avtal", "Antal avtal.")
     kraljic: list[KraljicPlacement] = field("kraljic", "Kraljic-klassning.")
     governing_signals: list[GoverningSignal] = field("styrsignaler", "Styrdokument i 10.4.", default_factory=list)
-    strengths: list[AnalysisItem] = field("styrkor", "Styrkor (10.6.1).", default_factory=list)
-    weaknesses: list[AnalysisItem] = field("svagheter", "Svagheter och lösningsförslag (10.6.2).", default_factory=list)
-    opportunities: list[AnalysisItem] = field("möjligheter", "Möjligheter (10.8.2).", default_factory=list)
-    threats: list[AnalysisItem] = field("hot", "Hot (10.8.3).", default_factory=list)
-    external_factors: list[ExternalFactor] = field("omvärldsfaktorer", "Omvärldsfaktorer (10.8.4–10.8.9).", default_factory=list)
-    notes: list[EditorialNote] = field("redaktionella_noter", "Kända brister i källan inom filens avsnitt.", default_factory=list)
+    strengths: list[AnalysisGroup] = field("styrkor", "Styrkor (10.6.1), i grupper.", default_factory=list)
+    weaknesses: list[AnalysisGroup] = field(
+        "svagheter", "Svagheter och lösningsförslag (10.6.2), i grupper.", default_factory=list
+    )
+    opportunities: list[AnalysisGroup] = field("möjligheter", "Möjligheter (10.8.2), i grupper.", default_factory=list)
+    threats: list[AnalysisGroup] = field("hot", "Hot (10.8.3), i grupper.", default_factory=list)
+    external_factors: list[FactorGroup] = field(
+        "omvärldsfaktorer", "Omvärldsfaktorer (10.8.4–10.8.9).", default_factory=list
+    )
+    lists: list[TextList] = field("listor", "Övriga listor i nulägesanalysen.", default_factory=list)
+    figures: list[TextFigure] = field("tal", "Tal i löptexten som inte hör till någon tabell.", default_factory=list)
+    dates: list[TextDate] = field("datum", "Datum i löptexten.", default_factory=list)
+    pictures: list[Picture] = field("bilder", "Bilder som källan hänvisar till.", default_factory=list)
+    notes: list[EditorialNote] = field(
+        "redaktionella_noter", "Kända brister i källan inom filens avsnitt.", default_factory=list
+    )
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> AnalysisFile:
+        """Ids, section numbers and picture numbers that pages look up occur once."""
+        keyed: list[tuple[str, list[str]]] = [
+            ("styrsignal med nummer", [s.number for s in self.governing_signals]),
+            ("lista med id", [item.id for item in self.lists]),
+            ("tal med id", [item.id for item in self.figures]),
+            ("datum med id", [item.id for item in self.dates]),
+            ("bild med nummer", [str(p.number) for p in self.pictures]),
+            ("redaktionell not med id", [n.id for n in self.notes]),
+        ]
+        for kind, values in keyed:
+            seen: set[str] = set()
+            for value in values:
+                if value in seen:
+                    raise ValueError(f"{kind} '{value}' finns två gånger")
+                seen.add(value)
+        return self

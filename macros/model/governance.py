@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import model_validator
+
 from macros.model.base import Record, Slug, Text, field
 
 
@@ -24,14 +26,26 @@ class GoalArea(Record):
     goals: list[CouncilGoal] = field("mål", "Fullmäktigemålen inom målområdet.")
 
 
-class GoverningDocument(Record):
-    """A styrdokument, law or national strategy that plans refer to."""
+DocumentKind = Literal["intern", "nationell", "lag", "eu", "okänd"]
 
-    id: Slug = field("id", "Identifierare.")
-    name: Text = field("namn", "Dokumentets namn.")
-    kind: Literal["intern", "nationell", "lag", "eu"] = field(
-        "typ", "intern (kommunens), nationell (strategi, uppdrag), lag eller eu."
+
+class GoverningDocument(Record):
+    """A styrdokument, law, EU act or national strategy that plans refer to."""
+
+    id: Slug = field("id", "Identifierare: dokumentets namn med små bokstäver och bindestreck.")
+    name: Text = field("namn", "Dokumentets namn som planen skriver det.")
+    kind: DocumentKind = field(
+        "typ",
+        "intern (kommunens), nationell (strategi, regeringsuppdrag), lag (svensk lag), eu (förordning, "
+        "direktiv, dom) eller okänd (källan säger inte vems dokumentet är).",
     )
+    short_name: str | None = field("förkortning", "Förkortning som planen använder, t.ex. LOU.", default=None)
+    designation: str | None = field(
+        "beteckning", "Beteckning som planen anger, t.ex. HKF 9820 eller SFS-nummer 2018:1174.", default=None
+    )
+    part_of: Slug | None = field("del_av", "Dokumentet (id) som det här är en del av.", default=None)
+    replaces: Slug | None = field("ersätter", "Dokumentet (id) som det här ersätter.", default=None)
+    note: str | None = field("anmärkning", "Vad planen säger om dokumentets status, om något.", default=None)
 
 
 class NationalGoal(Record):
@@ -55,3 +69,19 @@ class DocumentsFile(Record):
     """`data/kommun/styrdokument.yml`: governing documents, laws and strategies."""
 
     documents: list[GoverningDocument] = field("styrdokument", "Styrdokument, lagar och strategier.")
+
+    @model_validator(mode="after")
+    def _links_resolve(self) -> DocumentsFile:
+        """`del_av` and `ersätter` name documents of this file, and never the document itself."""
+        known = {doc.id for doc in self.documents}
+        for doc in self.documents:
+            for key, target in (("del_av", doc.part_of), ("ersätter", doc.replaces)):
+                if target is None:
+                    continue
+                if target == doc.id:
+                    raise ValueError(f"styrdokumentet '{doc.id}' hänvisar till sig självt i '{key}'")
+                if target not in known:
+                    raise ValueError(
+                        f"styrdokumentet '{doc.id}': '{key}' hänvisar till '{target}', som inte finns i filen"
+                    )
+        return self
