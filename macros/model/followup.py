@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.model.catalog import Plan
-from macros.model.reports import StatusReport
+from macros.model.reports import Measurement, StatusReport
 
 NOT_REPORTED = "ej rapporterad"
 """Status shown for an activity without any report; never silently "pågår"."""
@@ -35,3 +35,11 @@ def current_status(plan: Plan, activity_id: str) -> str:
 def is_finished(plan: Plan, activity_id: str) -> bool:
     """Whether the latest report says the activity is done or cancelled."""
     return current_status(plan, activity_id) in FINISHED
+
+
+def measurements_of(plan: Plan, indicator_id: str) -> list[Measurement]:
+    """The measured values of a nyckeltal, oldest first."""
+    return sorted(
+        (item for item in plan.follow_up.measurements if item.indicator == indicator_id),
+        key=lambda item: item.date,
+    )
