@@ -3,6 +3,7 @@ unit, the timeline at the precision given, and why each activity exists."""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import model_validator
@@ -97,20 +98,35 @@ class Contribution(Record):
 
 
 
+BUDGET_PLACEHOLDER = re.compile(r"\{budget:(\d+)\}")
+"""Where a budget line's amount stands in the implementering text: `{budget:1}` is the first line."""
+
+
 class Activity(Record):
     """An aktivitet (9.2.x) with every field the plan gives."""
 
     id: Slug = field("id", "Identifierare.")
     number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 9.2.1.")
     name: Text = field("namn", "Aktivitetens rubrik.")
+    name_footnote: str | None = field("rubrik_fotnot", "Fotnot till rubriken ordagrant (Markdown).", default=None)
     description: Text = field("beskrivning", "Beskrivning av aktivitet (Markdown).")
     steps_intro: str | None = field("delmoment_inledning", "Texten före delmomenten.", default=None)
     steps: list[Step] = field("delmoment", "Delmoment.", default_factory=list)
+    steps_outro: str | None = field("delmoment_avslutning", "Text efter delmomenten, om källan har någon.", default=None)
+    steps_under: Literal["beskrivning", "implementering"] = field(
+        "delmoment_under",
+        "Under vilken rubrik källan räknar upp delmomenten: beskrivning (Beskrivning av aktivitet) eller implementering.",
+        default="beskrivning",
+    )
     potential: str | None = field("potential", "Identifierad potential (Markdown).", default=None)
     responsibility_text: Text = field("ansvar_text", "Avsnittet Ansvarig ordagrant (Markdown).")
     responsibility: list[Party] = field("ansvar", "Ansvar strukturerat: vem och hur.", default_factory=list)
     goal: str | None = field("mål", "Mål (Markdown).", default=None)
-    implementation: str | None = field("implementering", "Implementering (Markdown).", default=None)
+    implementation: str | None = field(
+        "implementering",
+        "Implementering (Markdown). Ett budgetbelopp skrivs {budget:1}, {budget:2} … så att beloppet bara finns i budget.",
+        default=None,
+    )
     budget: list[Budget] = field("budget", "Budget.", default_factory=list)
     schedule: Schedule = field("tidplan", "Tidplan.")
     priority: int | None = field("prioritet", "Prioritet 1–3 (1 högst).", default=None, ge=1, le=3)
@@ -118,6 +134,20 @@ class Activity(Record):
     measures: list[Text] = field("mätetal", "Mätetal (KPI) som planen anger.", default_factory=list)
     contributions: list[Contribution] = field("bidrar_till", "Strategier och effektmål aktiviteten tjänar.", default_factory=list)
     subcategories: list[Slug] = field("underkategorier", "Berörda underkategorier.", default_factory=list)
+
+    @model_validator(mode="after")
+    def _budget_placeholders_exist(self) -> Activity:
+        """Every {budget:n} in the implementering text names an existing budget line."""
+        for match in BUDGET_PLACEHOLDER.finditer(self.implementation or ""):
+            index = int(match.group(1))
+            if not 1 <= index <= len(self.budget):
+                raise ValueError(f"implementering hänvisar till {match.group(0)}, men aktiviteten har {len(self.budget)} budgetposter")
+        return self
+
+    @property
+    def budget_in_text(self) -> bool:
+        """Whether the implementering text shows the budget amounts itself."""
+        return bool(BUDGET_PLACEHOLDER.search(self.implementation or ""))
 
 
 

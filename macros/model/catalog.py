@@ -84,9 +84,9 @@ class Plan:
 
     @property
     def notes(self) -> list[EditorialNote]:
-        """Every editorial note on the source, from the plan, activity and analysis files."""
+        """Every editorial note on the source, from the plan, activity, organisation and analysis files."""
         analysis_notes = self.analysis.notes if self.analysis else []
-        return [*self.meta.notes, *self.activities_file.notes, *analysis_notes]
+        return [*self.meta.notes, *self.organisation.notes, *self.activities_file.notes, *analysis_notes]
 
     @property
     def period_start(self) -> dt.date:

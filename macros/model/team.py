@@ -3,12 +3,15 @@ sponsor, reference group and stakeholders."""
 
 from __future__ import annotations
 
+from pydantic import model_validator
+
 from macros.model.base import (
     Record,
     Slug,
     Text,
     field,
 )
+from macros.model.plan import EditorialNote
 from macros.model.time import TimePointField
 
 
@@ -23,11 +26,26 @@ class TeamMember(Record):
 
 
 class ReferenceMember(Record):
-    """A member of the reference group: a person or a unit, with the source's wording."""
+    """A row of the reference group: a person, several people or a unit, with the source's wording."""
 
     person: Slug | None = field("person", "Person (id).", default=None)
+    more_people: list[Slug] = field(
+        "personer", "Flera personer på samma rad (id), t.ex. 'Rakel Nilsson och Andrej Börjesson'.", default_factory=list
+    )
     unit: Slug | None = field("enhet", "Enhet (id).", default=None)
     text: Text = field("text", "Raden ordagrant ur källan.")
+
+    @model_validator(mode="after")
+    def _one_kind_of_member(self) -> ReferenceMember:
+        """A row names a person, several people or a unit, not a mix."""
+        if sum((self.person is not None, bool(self.more_people), self.unit is not None)) > 1:
+            raise ValueError("ange bara en av person, personer och enhet")
+        return self
+
+    @property
+    def people(self) -> list[str]:
+        """Every person named on the row (id)."""
+        return [self.person] if self.person else list(self.more_people)
 
 
 
@@ -44,3 +62,6 @@ class PlanOrganisationFile(Record):
     reference_group: list[ReferenceMember] = field("referensgrupp", "Referensgrupp.")
     stakeholders_text: Text = field("intressenter_text", "8.4 inledning ordagrant.")
     stakeholders: list[Text] = field("intressenter", "Intressenter.")
+    notes: list[EditorialNote] = field(
+        "redaktionella_noter", "Kända brister i källan inom avsnitt 8.", default_factory=list
+    )
