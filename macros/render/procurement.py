@@ -65,7 +65,7 @@ def latest_starts(site: Site, *, plan: str) -> str:
     p = site.plan(plan)
     rows = [_start_row(site, p, need) for need in p.procurement_needs if need.contract_end is not None]
     headers = ["Lista", "Upphandlingsbehov", "Underkategori", CONTRACT_END_HEADER, "Framförhållning", "Senaste start"]
-    return table(headers, rows)
+    return table(headers, rows, caption=f"Beräknat {site.today.isoformat()}, den dag webbplatsen byggdes.")
 
 
 def _start_row(site: Site, plan: Plan, need: ProcurementNeed) -> list[str]:
