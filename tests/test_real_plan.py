@@ -12,6 +12,7 @@ import pytest
 
 from macros.loading.loader import LoadResult, load
 from macros.model.catalog import Municipality, Plan
+from macros.model.deadlines import DeadlineFlag, deadline_of
 from macros.render import MACROS
 from macros.render.context import Site
 from macros.render.text import cell
@@ -295,14 +296,21 @@ def test_every_procurement_need_rendered(model: Municipality, plan: Plan) -> Non
 
 
 def test_latest_start_is_contract_end_minus_lead_time(plan: Plan) -> None:
-    """RPA (verksamhetssystem, avtal t.o.m. 2025-08-31) must start by 2023-08-31; "Snarast" stays "Snarast"."""
+    """RPA (verksamhetssystem, avtal t.o.m. 2025-08-31) must start by 2023-08-31; no date for "Snarast" or telekom."""
     needs = {n.id: n for n in plan.procurement_needs}
-    rpa = needs["2024-rpa"]
-    assert rpa.latest_start(plan.lead_time_months(rpa.subcategory)) == dt.date(2023, 8, 31)
-    consultants = needs["2024-it-konsulter"]
-    assert consultants.latest_start(plan.lead_time_months(consultants.subcategory)) == "Snarast"
-    telecom = needs["2024-kommunikation-som-tjanst"]
-    assert telecom.latest_start(plan.lead_time_months(telecom.subcategory)) is None
+    assert deadline_of(plan, needs["2024-rpa"], TODAY).latest_start == dt.date(2023, 8, 31)
+    assert deadline_of(plan, needs["2024-it-konsulter"], TODAY).flag is DeadlineFlag.SNARAST
+    telecom = deadline_of(plan, needs["2024-kommunikation-som-tjanst"], TODAY)
+    assert (telecom.latest_start, telecom.flag) == (None, DeadlineFlag.NO_LEAD_TIME)
+
+
+def test_every_dated_need_in_the_latest_start_table(model: Municipality, plan: Plan) -> None:
+    """Every need with a contract end (2024–2026) has a row in the latest-start table."""
+    text = render(model, "upphandlingsstart", plan=PLAN)
+    dated = [n for n in plan.procurement_needs if n.contract_end is not None]
+    assert len(dated) == 18
+    for need in dated:
+        assert f"| {need.list_year} | {cell(need.need)} |" in text, need.id
 
 
 def test_editorial_notes_for_known_problems(plan: Plan) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
@@ -15,7 +14,6 @@ from macros.model.base import (
     field,
     parse_iso_date,
 )
-from macros.model.time import add_months
 
 SNARAST = "Snarast"
 
@@ -49,19 +47,6 @@ class ProcurementNeed(Record):
     contract_end: ContractEnd | None = field(
         "förlängning_tom", "Förlängning av nuvarande avtal möjlig t.o.m.: datum eller Snarast.", default=None
     )
-
-    def latest_start(self, lead_months: int | None) -> dt.date | Literal["Snarast"] | None:
-        """When the procurement must start at the latest: contract end minus the lead time.
-
-        "Snarast" stays "Snarast" (start now). None when the contract end or the lead
-        time is unknown: the plan then gives no basis for a deadline.
-        """
-        end = self.contract_end
-        if isinstance(end, str):
-            return end  # "Snarast"
-        if end is None or lead_months is None:
-            return None
-        return add_months(end, -lead_months)
 
 
 class ProcurementFile(Record):
