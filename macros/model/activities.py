@@ -27,9 +27,7 @@ class Step(Record):
     sub_items: list[Text] = field("underpunkter", "Underpunkter.", default_factory=list)
 
 
-
 RaciType = Literal["ansvarig", "genomför", "deltar", "rådfrågas", "referens", "informeras", "intressent"]
-
 
 
 class Party(Record):
@@ -51,13 +49,11 @@ class Party(Record):
         return self
 
 
-
 class Budget(Record):
     """A budget line of an activity."""
 
     amount_kr: int = field("belopp_kr", "Belopp i kronor.", ge=0)
     text: Text = field("text", "Budgetposten ordagrant.")
-
 
 
 class Schedule(Record):
@@ -75,7 +71,6 @@ class Schedule(Record):
         if self.start and self.end and self.start.first_day > self.end.last_day:
             raise ValueError(f"start ({self.start}) ligger efter slut ({self.end})")
         return self
-
 
 
 class Contribution(Record):
@@ -97,7 +92,6 @@ class Contribution(Record):
         return self
 
 
-
 BUDGET_PLACEHOLDER = re.compile(r"\{budget:(\d+)\}")
 """Where a budget line's amount stands in the implementering text: `{budget:1}` is the first line."""
 
@@ -112,7 +106,9 @@ class Activity(Record):
     description: Text = field("beskrivning", "Beskrivning av aktivitet (Markdown).")
     steps_intro: str | None = field("delmoment_inledning", "Texten före delmomenten.", default=None)
     steps: list[Step] = field("delmoment", "Delmoment.", default_factory=list)
-    steps_outro: str | None = field("delmoment_avslutning", "Text efter delmomenten, om källan har någon.", default=None)
+    steps_outro: str | None = field(
+        "delmoment_avslutning", "Text efter delmomenten, om källan har någon.", default=None
+    )
     steps_under: Literal["beskrivning", "implementering"] = field(
         "delmoment_under",
         "Under vilken rubrik källan räknar upp delmomenten: beskrivning (Beskrivning av aktivitet) eller implementering.",
@@ -132,7 +128,9 @@ class Activity(Record):
     priority: int | None = field("prioritet", "Prioritet 1–3 (1 högst).", default=None, ge=1, le=3)
     effect: str | None = field("uppnådd_effekt", "Uppnådd effekt och hur den mäts (Markdown).", default=None)
     measures: list[Text] = field("mätetal", "Mätetal (KPI) som planen anger.", default_factory=list)
-    contributions: list[Contribution] = field("bidrar_till", "Strategier och effektmål aktiviteten tjänar.", default_factory=list)
+    contributions: list[Contribution] = field(
+        "bidrar_till", "Strategier och effektmål aktiviteten tjänar.", default_factory=list
+    )
     subcategories: list[Slug] = field("underkategorier", "Berörda underkategorier.", default_factory=list)
 
     @model_validator(mode="after")
@@ -141,7 +139,9 @@ class Activity(Record):
         for match in BUDGET_PLACEHOLDER.finditer(self.implementation or ""):
             index = int(match.group(1))
             if not 1 <= index <= len(self.budget):
-                raise ValueError(f"implementering hänvisar till {match.group(0)}, men aktiviteten har {len(self.budget)} budgetposter")
+                raise ValueError(
+                    f"implementering hänvisar till {match.group(0)}, men aktiviteten har {len(self.budget)} budgetposter"
+                )
         return self
 
     @property
@@ -150,10 +150,11 @@ class Activity(Record):
         return bool(BUDGET_PLACEHOLDER.search(self.implementation or ""))
 
 
-
 class ActivitiesFile(Record):
     """`aktiviteter.yml`."""
 
     intro: str | None = field("inledning", "Inledande text i 9.2 (Markdown).", default=None)
     activities: list[Activity] = field("aktiviteter", "Aktiviteter.")
-    notes: list[EditorialNote] = field("redaktionella_noter", "Kända brister i källan inom filens avsnitt.", default_factory=list)
+    notes: list[EditorialNote] = field(
+        "redaktionella_noter", "Kända brister i källan inom filens avsnitt.", default_factory=list
+    )

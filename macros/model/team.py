@@ -24,13 +24,14 @@ class TeamMember(Record):
     until_text: str | None = field("till_text", "Ordagrant, t.ex. fram till juni 2023.", default=None)
 
 
-
 class ReferenceMember(Record):
     """A row of the reference group: a person, several people or a unit, with the source's wording."""
 
     person: Slug | None = field("person", "Person (id).", default=None)
     more_people: list[Slug] = field(
-        "personer", "Flera personer på samma rad (id), t.ex. 'Rakel Nilsson och Andrej Börjesson'.", default_factory=list
+        "personer",
+        "Flera personer på samma rad (id), t.ex. 'Rakel Nilsson och Andrej Börjesson'.",
+        default_factory=list,
     )
     unit: Slug | None = field("enhet", "Enhet (id).", default=None)
     text: Text = field("text", "Raden ordagrant ur källan.")
@@ -46,7 +47,6 @@ class ReferenceMember(Record):
     def people(self) -> list[str]:
         """Every person named on the row (id)."""
         return [self.person] if self.person else list(self.more_people)
-
 
 
 class PlanOrganisationFile(Record):

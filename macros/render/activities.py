@@ -1,66 +1,286 @@
-"""Macros for activities: the list of 9.2 and the page of one activity."""
+"""Macros for activities (9.2): the introduction, the list of all activities and the
+page of one activity with every field the plan gives, the responsibility resolved to
+people, the timeline, dependencies, why the activity exists and its follow-up.
+
+Links the editors propose (grund: förslag) are always shown as proposals, never as
+decided content of the plan.
+"""
 
 from __future__ import annotations
 
-from macros.model.activities import Activity
-from macros.model.followup import current_status
+from macros.model.activities import BUDGET_PLACEHOLDER, Activity, Contribution, Party
+from macros.model.catalog import Plan
+from macros.model.followup import NOT_REPORTED, current_status, reports_of
+from macros.model.plan import Basis
+from macros.model.raci import has_left
+from macros.model.responsibility import role_holders
+from macros.model.status import planned_span, status_label
 from macros.render.context import Site, activity_page
 from macros.render.registry import macro
-from macros.render.text import bullets, kronor_sv, table
+from macros.render.text import admonition, bullets, kronor_sv, table
+
+PROPOSAL_TITLE = "Förslag från redaktionen – ska bekräftas av kategoriteamet"
+"""How every link the editors propose is labelled; such links are not part of the decided plan."""
+
+PROPOSAL_MARK = "(förslag)"
+"""Short mark of a proposed link in tables."""
+
+PARTY_KINDS = {
+    "ansvarig": "Ansvarig",
+    "genomför": "Genomför",
+    "deltar": "Deltar",
+    "rådfrågas": "Rådfrågas",
+    "referens": "Referensfunktion",
+    "informeras": "Informeras",
+    "intressent": "Intressent",
+}
+"""Swedish headings of the kinds of responsibility, in RACI order."""
+
+STRATEGY_PAGE = "kategoristrategi.md"
+EFFECT_GOAL_PAGE = "kategoriplan.md"
+SECTION_PAGES = {"4": "kategoriplan.md", "5": "kategoristrategi.md", "6": "effektuppfoljning.md"}
+"""Pages of a plan where effektmål (4.1), strategier (5) and nyckeltal (6) are shown."""
+
+
+@macro("aktiviteter_inledning", 'aktiviteter_inledning(plan="it-och-telekom")')
+def activities_intro(site: Site, *, plan: str) -> str:
+    """Den inledande texten i 9.2 Aktivitetslista."""
+    intro = site.plan(plan).activities_file.intro
+    return f"{intro.strip()}\n" if intro else ""
 
 
 @macro("aktivitetslista", 'aktivitetslista(plan="it-och-telekom")')
 def activity_list(site: Site, *, plan: str) -> str:
-    """Alla aktiviteter i planens ordning med prioritet, tidplan och status, länkade till sina sidor."""
+    """Alla aktiviteter i planens ordning med prioritet, tidplan, ansvarig, koppling och status, länkade till sina sidor."""
     p = site.plan(plan)
     rows = [
         [
             a.number,
             f"[{a.name}]({site.link(activity_page(p.id, a.id))})",
-            str(a.priority) if a.priority else "–",
-            a.schedule.text,
-            current_status(p, a.id),
+            str(a.priority) if a.priority else "anges inte",
+            schedule_label(a),
+            ", ".join(accountable_labels(site, p, a)) or "anges inte",
+            ", ".join(_short_link(p, link) for link in a.contributions),
+            status_label(p, a, site.today),
         ]
         for a in p.activities
     ]
-    return table(["Nr", "Aktivitet", "Prioritet", "Tidplan", "Status"], rows)
+    legend = f"*{PROPOSAL_MARK}* = {PROPOSAL_TITLE}. Status *{NOT_REPORTED}* betyder att ingen uppföljning har rapporterats.\n"
+    headers = ["Nr", "Aktivitet", "Prioritet", "Tidplan", "Ansvarig", "Bidrar till", "Status"]
+    return table(headers, rows) + "\n" + legend
 
 
 @macro("aktivitetssida", 'aktivitetssida(plan="it-och-telekom", aktivitet="pub-avtal")')
 def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
-    """Hela sidan för en aktivitet: alla fält ur planen och dess uppföljning."""
+    """Hela sidan för en aktivitet: alla fält ur planen, ansvar, tidplan, kopplingar och uppföljning."""
     p = site.plan(plan)
     a = p.activity(aktivitet)
-    sections = [f"# {a.number} {a.name}\n", _section("Beskrivning av aktivitet", a.description)]
-    sections.append(_steps(a))
-    sections += [
+    parts = [
+        f"# {a.number} {a.name}\n",
+        admonition("note", "Fotnot till rubriken i källan", a.name_footnote) if a.name_footnote else "",
+        _facts(site, p, a),
+        _section("Beskrivning av aktivitet", a.description, _steps(a) if a.steps_under == "beskrivning" else ""),
         _section("Identifierad potential", a.potential),
-        _section("Ansvarig", a.responsibility_text),
+        _section("Ansvarig", a.responsibility_text, _responsibility(site, p, a)),
         _section("Mål", a.goal),
-        _section("Implementering", a.implementation),
+        _implementation(a),
+        _section("Tidplan/prioritering", a.schedule.text, _schedule_facts(site, p, a)),
+        _section("Uppnådd effekt", a.effect, bullets(a.measures) if a.measures else ""),
+        _contributions(site, p, a),
+        _follow_up(site, p, a),
+        _notes(p, a),
     ]
-    if a.budget:
-        sections.append("**Budget:**\n\n" + bullets([f"{kronor_sv(b.amount_kr)}: {b.text}" for b in a.budget]))
-    sections.append(_section("Tidplan/prioritering", a.schedule.text))
-    sections.append(_section("Uppnådd effekt", a.effect))
-    if a.measures:
-        sections.append("**Mätetal:**\n\n" + bullets(a.measures))
-    sections.append(f"## Status\n\nAktuell status: **{current_status(p, a.id)}**\n")
-    return "\n".join(part for part in sections if part)
+    return "\n".join(part for part in parts if part)
 
 
-def _section(title: str, body: str | None) -> str:
-    """A level-2 section, or nothing when the source has no such text."""
-    return f"## {title}\n\n{body.strip()}\n" if body else ""
+def schedule_label(activity: Activity) -> str:
+    """The structured timeline in a few words: "Q4 2023 – Q4 2024", "löpande", "efter 9.2.16"."""
+    span = planned_span(activity)
+    if span.start or span.end or span.continuous:
+        return span.label()
+    if activity.schedule.after:
+        return "efter annan aktivitet"
+    return "inga datum i planen"
+
+
+def party_label(site: Site, plan: Plan, party: Party) -> str:
+    """Who a party is: a person's name, a role with the people holding it, or a unit."""
+    model = site.model
+    if party.person:
+        return _person_name(site, plan, party.person)
+    if party.role:
+        role = model.role(party.role)
+        holders = role_holders(model, role.id, plan.id, site.today)
+        if not holders:
+            return f"{role.name} (planen anger inte vem)"
+        return f"{role.name}: " + ", ".join(_person_name(site, plan, person.id) for person in holders)
+    assert party.unit is not None
+    unit = model.unit(party.unit)
+    if unit.administration:
+        return f"{unit.name} ({model.administration(unit.administration).short_name})"
+    return unit.name
+
+
+def accountable_labels(site: Site, plan: Plan, activity: Activity) -> list[str]:
+    """Who is accountable (ansvarig) for an activity, resolved to names."""
+    return [party_label(site, plan, party) for party in activity.responsibility if party.kind == "ansvarig"]
+
+
+def _person_name(site: Site, plan: Plan, person_id: str) -> str:
+    """A person's name, marked when they have left the category team or the municipality."""
+    name = site.model.person(person_id).name
+    left = has_left(site.model, plan, person_id, site.today)
+    return f"{name} (har lämnat {left.isoformat()})" if left else name
+
+
+def _section(title: str, body: str | None, extra: str = "") -> str:
+    """A level-2 section; nothing when the source has neither text nor extra content."""
+    if not body and not extra:
+        return ""
+    blocks = [f"{body.strip()}\n"] if body else []
+    if extra:
+        blocks.append(extra)
+    return f"## {title}\n\n" + "\n".join(blocks)
+
+
+def _facts(site: Site, plan: Plan, activity: Activity) -> str:
+    """A summary table at the top of the page."""
+    subcategories = ", ".join(plan.subcategory(s).name for s in activity.subcategories)
+    rows = [
+        ["Status", status_label(plan, activity, site.today)],
+        ["Prioritet", str(activity.priority) if activity.priority else "anges inte i planen"],
+        ["Tidplan", schedule_label(activity)],
+        ["Ansvarig", ", ".join(accountable_labels(site, plan, activity)) or "anges inte i planen"],
+    ]
+    if subcategories:
+        rows.append(["Underkategorier", subcategories])
+    return table(["Uppgift", "Värde"], rows)
 
 
 def _steps(activity: Activity) -> str:
-    """Delmoment as a checklist, keeping the source's lettering."""
+    """Delmoment as a checklist, with the source's lettering, intro and closing text."""
     if not activity.steps:
         return ""
-    lines = [f"## Delmoment\n\n{activity.steps_intro or ''}\n"]
+    parts = [f"{activity.steps_intro.strip()}\n"] if activity.steps_intro else []
+    lines = []
     for step in activity.steps:
         letter = f"{step.letter}) " if step.letter else ""
-        lines.append(f"- [ ] {letter}{step.text}")
-        lines += [f"    - {item}" for item in step.sub_items]
-    return "\n".join(lines) + "\n"
+        lines.append(f"- [ ] {letter}{step.text.strip()}")
+        lines += [f"    {number}. {item}" for number, item in enumerate(step.sub_items, 1)]
+    parts.append("\n".join(lines) + "\n")
+    if activity.steps_outro:
+        parts.append(f"{activity.steps_outro.strip()}\n")
+    return "\n".join(parts)
+
+
+def _implementation(activity: Activity) -> str:
+    """Implementering with budget amounts filled in, delmoment placed here and other budget lines."""
+    text = activity.implementation
+    if text:
+        text = BUDGET_PLACEHOLDER.sub(lambda m: kronor_sv(activity.budget[int(m.group(1)) - 1].amount_kr), text)
+    extra = [_steps(activity)] if activity.steps_under == "implementering" else []
+    if activity.budget and not activity.budget_in_text:
+        extra.append("Budget:\n\n" + bullets([f"{b.text}: {kronor_sv(b.amount_kr)}" for b in activity.budget]))
+    return _section("Implementering", text, "\n".join(part for part in extra if part))
+
+
+def _responsibility(site: Site, plan: Plan, activity: Activity) -> str:
+    """The responsibility as structured data: kind, who (resolved) and the source's wording."""
+    if not activity.responsibility:
+        return ""
+    order = list(PARTY_KINDS)
+    parties = sorted(activity.responsibility, key=lambda party: order.index(party.kind))
+    rows = [[PARTY_KINDS[party.kind], party_label(site, plan, party), party.note or ""] for party in parties]
+    heading = "### Ansvar i strukturerad form\n\nRedaktionens tolkning av texten ovan; vid skillnad gäller planens text. En roll visas med den som innehar den enligt planen.\n"
+    return heading + "\n" + table(["Roll i aktiviteten", "Vem", "Källans formulering"], rows)
+
+
+def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
+    """The timeline as structured data and the activity's dependencies in both directions."""
+    schedule = activity.schedule
+    rows = []
+    if schedule.start:
+        rows.append(["Start", schedule.start.label])
+    if schedule.end:
+        rows.append(["Slut", schedule.end.label])
+    if schedule.continuous:
+        rows.append(["Löpande", "ja, utan slutdatum"])
+    for ref in schedule.after:
+        rows.append(["Genomförs efter", _activity_link(site, plan, ref)])
+    for other in plan.activities:
+        if activity.id in other.schedule.after:
+            rows.append(["Väntar på denna", _activity_link(site, plan, other.id)])
+    if not rows:
+        return "Planen anger inga datum för aktiviteten.\n"
+    return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows)
+
+
+def _activity_link(site: Site, plan: Plan, activity_id: str) -> str:
+    """A link to another activity's page, with its number and name."""
+    other = plan.activity(activity_id)
+    return f"[{other.number} {other.name}]({site.link(activity_page(plan.id, other.id))})"
+
+
+def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
+    """Why the activity exists: links stated by the plan, then the editors' proposals, clearly apart."""
+    stated = [link for link in activity.contributions if link.basis is Basis.PLAN]
+    proposed = [link for link in activity.contributions if link.basis is Basis.PROPOSAL]
+    parts = ["## Bidrar till\n"]
+    if stated:
+        parts.append(
+            "Koppling som framgår av planen:\n\n"
+            + bullets([f"{_target(site, plan, link)} – {_stated_by(site, plan, link)}" for link in stated])
+        )
+    if proposed:
+        items = [f"{_target(site, plan, link)} – {(link.motivation or '').strip()}" for link in proposed]
+        parts.append(admonition("question", PROPOSAL_TITLE, bullets(items)))
+    return "\n".join(parts)
+
+
+def _target(site: Site, plan: Plan, link: Contribution) -> str:
+    """A link to the strategi or effektmål an activity contributes to."""
+    if link.strategy:
+        strategy = plan.strategy(link.strategy)
+        return f"[Strategi {strategy.number} {strategy.name}]({site.link(f'{plan.id}/{STRATEGY_PAGE}', strategy.id)})"
+    assert link.effect_goal is not None
+    goal = plan.effect_goal(link.effect_goal)
+    return f"[Effektmål {goal.number} {goal.name}]({site.link(f'{plan.id}/{EFFECT_GOAL_PAGE}', goal.id)})"
+
+
+def _stated_by(site: Site, plan: Plan, link: Contribution) -> str:
+    """How the plan states the link: a follow-up measure names the activity, or the activity repeats a strategy."""
+    section = link.section or ""
+    page = SECTION_PAGES.get(section.split(".")[0])
+    where = f"[avsnitt {section}]({site.link(f'{plan.id}/{page}')})" if page else f"avsnitt {section}"
+    if section.startswith("6"):
+        return f"effektuppföljningen i {where} nämner aktiviteten"
+    if section.startswith("5"):
+        return f"aktiviteten återger formuleringar ur {where}"
+    return f"framgår av {where}"
+
+
+def _short_link(plan: Plan, link: Contribution) -> str:
+    """A link's number for the list, marked when it is a proposal."""
+    number = plan.strategy(link.strategy).number if link.strategy else plan.effect_goal(link.effect_goal or "").number
+    return f"{number} {PROPOSAL_MARK}" if link.basis is Basis.PROPOSAL else number
+
+
+def _follow_up(site: Site, plan: Plan, activity: Activity) -> str:
+    """The current status and every report, newest last; "ej rapporterad" without reports."""
+    reports = reports_of(plan, activity.id)
+    status = current_status(plan, activity.id)
+    if not reports:
+        return f"## Uppföljning\n\nAktuell status: **{status}**. Ingen uppföljning har rapporterats för aktiviteten.\n"
+    rows = [[r.date.isoformat(), r.status, site.model.person(r.reported_by).name, r.comment or ""] for r in reports]
+    return f"## Uppföljning\n\nAktuell status: **{status}**\n\n" + table(
+        ["Datum", "Status", "Rapporterad av", "Kommentar"], rows
+    )
+
+
+def _notes(plan: Plan, activity: Activity) -> str:
+    """The editors' notes on this activity's section of the source."""
+    notes = [note for note in plan.notes if note.section == activity.number]
+    if not notes:
+        return ""
+    boxes = [admonition("warning", "Redaktionell anmärkning", note.text) for note in notes]
+    return "## Kända brister i källan\n\n" + "\n".join(boxes)
