@@ -62,6 +62,9 @@ class Schedule(Record):
     text: Text = field("text", "Tidplan/prioritering ordagrant ur källan.")
     start: TimePointField | None = field("start", "Start, om källan anger den.", default=None)
     end: TimePointField | None = field("slut", "Slut, om källan anger det.", default=None)
+    latest_start: TimePointField | None = field(
+        "senast_start", "Senaste start när källan bara säger det, t.ex. 'bör påbörjas senast 2024'.", default=None
+    )
     continuous: bool = field("löpande", "Sant om arbetet pågår löpande utan slut.", default=False)
     after: list[Slug] = field("efter", "Aktiviteter som ska vara på plats först (id).", default_factory=list)
 

@@ -58,7 +58,7 @@ def activity_list(site: Site, *, plan: str) -> str:
             a.number,
             f"[{a.name}]({site.link(activity_page(p.id, a.id))})",
             str(a.priority) if a.priority else "anges inte",
-            schedule_label(a),
+            schedule_label(p, a),
             ", ".join(accountable_labels(site, p, a)) or "anges inte",
             ", ".join(_short_link(p, link) for link in a.contributions),
             status_label(p, a, site.today),
@@ -93,13 +93,17 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def schedule_label(activity: Activity) -> str:
+def schedule_label(plan: Plan, activity: Activity) -> str:
     """The structured timeline in a few words: "Q4 2023 – Q4 2024", "löpande", "efter 9.2.16"."""
     span = planned_span(activity)
+    if span.start and span.start == span.end and not span.continuous:
+        return f"under {span.start.label}"
     if span.start or span.end or span.continuous:
         return span.label()
+    if activity.schedule.latest_start:
+        return f"påbörjas senast {activity.schedule.latest_start.label}"
     if activity.schedule.after:
-        return "efter annan aktivitet"
+        return "efter " + ", ".join(plan.activity(ref).number for ref in activity.schedule.after)
     return "inga datum i planen"
 
 
@@ -149,7 +153,7 @@ def _facts(site: Site, plan: Plan, activity: Activity) -> str:
     rows = [
         ["Status", status_label(plan, activity, site.today)],
         ["Prioritet", str(activity.priority) if activity.priority else "anges inte i planen"],
-        ["Tidplan", schedule_label(activity)],
+        ["Tidplan", schedule_label(plan, activity)],
         ["Ansvarig", ", ".join(accountable_labels(site, plan, activity)) or "anges inte i planen"],
     ]
     if subcategories:
@@ -201,6 +205,8 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
     rows = []
     if schedule.start:
         rows.append(["Start", schedule.start.label])
+    if schedule.latest_start:
+        rows.append(["Påbörjas senast", schedule.latest_start.label])
     if schedule.end:
         rows.append(["Slut", schedule.end.label])
     if schedule.continuous:
