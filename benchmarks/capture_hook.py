@@ -1,0 +1,24 @@
+"""MkDocs hook used by the benchmark only: write every page's Markdown after the macros ran.
+
+The folder comes from the environment variable BENCH_CAPTURE_DIR. The captured pages are
+then built by a plain MkDocs + Material configuration, which is the build baseline.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-100)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Save the rendered Markdown under the page's source path."""
+    target = os.environ.get("BENCH_CAPTURE_DIR")
+    if target:
+        path = Path(target) / page.file.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+    return markdown

@@ -1,0 +1,123 @@
+"""MkDocs configurations for the benchmark: our site on any data and pages, the capture
+build that saves every page's rendered Markdown, and the plain baselines.
+
+All configurations start from the project's own mkdocs.yml, so the theme, Markdown
+extensions and validation settings are exactly those of the real site.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_PLAN = "it-och-telekom"
+"""The real plan whose pages are copied to the synthetic plans."""
+
+CAPTURE_HOOK = Path(__file__).resolve().parent / "capture_hook.py"
+
+
+def real_config() -> dict[str, Any]:
+    """The project's mkdocs.yml as a mapping."""
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def _absolute_theme(config: dict[str, Any]) -> None:
+    """Make the theme's custom_dir absolute (it is relative to the real mkdocs.yml)."""
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
+
+
+def _write(path: Path, config: dict[str, Any]) -> Path:
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def write_subject(
+    project: Path, *, data: Path, docs: Path, nav: list[Any] | None, capture: bool = False, strict: bool = True
+) -> Path:
+    """Our site (macros plugin and hooks) on `data` and `docs`; with `capture`, also save rendered pages.
+
+    `strict=False` lets warnings pass (synthetic pages may link to anchors of the real plan).
+    """
+    config = real_config()
+    config["strict"] = bool(config.get("strict", False)) and strict
+    config.update(docs_dir=str(docs), site_dir=str(project / ("site-capture" if capture else "site")))
+    hooks = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    config["hooks"] = [*hooks, str(CAPTURE_HOOK)] if capture else hooks
+    _absolute_theme(config)
+    config.setdefault("extra", {})["datakatalog"] = str(data)
+    config["watch"] = [str(data), str(ROOT / "macros")]
+    if nav is None:
+        config.pop("nav", None)
+    else:
+        config["nav"] = nav
+    link = project / "macros"  # mkdocs-macros imports `module_name` relative to the config file
+    if not link.exists():
+        link.symlink_to(ROOT / "macros", target_is_directory=True)
+    return _write(project / ("mkdocs-capture.yml" if capture else "mkdocs.yml"), config)
+
+
+def _without_macros(plugins: list[Any]) -> list[Any]:
+    """The plugin list without mkdocs-macros."""
+
+    def name(entry: Any) -> str:
+        return entry if isinstance(entry, str) else next(iter(entry))
+
+    return [entry for entry in plugins if name(entry) != "macros"]
+
+
+def write_plain(
+    project: Path, *, docs: Path, nav: list[Any] | None, material_defaults: bool = False, strict: bool = True
+) -> Path:
+    """A plain MkDocs + Material build of already rendered pages: no macros plugin, no hooks.
+
+    With `material_defaults`, also without our theme overrides, extra CSS/JS, palette and
+    features: a plain Material page, the baseline of the page-weight comparison.
+    """
+    config = real_config()
+    config["strict"] = bool(config.get("strict", False)) and strict
+    suffix = "material" if material_defaults else "plain"
+    config.update(docs_dir=str(docs), site_dir=str(project / f"site-{suffix}"))
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["plugins"] = _without_macros(config.get("plugins", ["search"]))
+    _absolute_theme(config)
+    if material_defaults:
+        language = config.get("theme", {}).get("language", "sv")
+        config["theme"] = {"name": "material", "language": language}
+        config.pop("extra_css", None)
+        config.pop("extra_javascript", None)
+        config["plugins"] = ["search"]
+    if nav is None:
+        config.pop("nav", None)
+    else:
+        config["nav"] = nav
+    return _write(project / f"mkdocs-{suffix}.yml", config)
+
+
+def plain_docs(captured: Path, source_docs: Path, target: Path) -> Path:
+    """The captured Markdown pages plus every non-Markdown file of the source pages (images, CSS)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(captured, target)
+    for path in source_docs.rglob("*"):
+        if path.is_file() and path.suffix != ".md":
+            destination = target / path.relative_to(source_docs)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, destination)
+    return target
+
+
+def snapshot_real(target: Path) -> tuple[Path, Path]:
+    """Copy the real data/ and content/ (other people edit them while we measure)."""
+    data, docs = target / "data", target / "content"
+    for source, destination in ((ROOT / "data", data), (ROOT / "content", docs)):
+        if destination.exists():
+            shutil.rmtree(destination)
+        shutil.copytree(source, destination, ignore=shutil.ignore_patterns(".*"))
+    return data, docs
