@@ -1,16 +1,93 @@
-"""Macros for the current-state analysis (bilaga 3): figures used in prose and tables."""
+"""Macros for the current-state analysis (bilaga 3): the figures its prose uses, the
+tables of spend, loyalty and contracts, the governing signals, SWOT and the external
+analysis. Every figure comes from `nulage.yml`; pages never type one."""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable, Iterable
+from typing import Literal, TypeVar
 
-from macros.model.analysis import SpendPerYear
+from macros.model.analysis import (
+    AnalysisFile,
+    AnalysisGroup,
+    GoverningSignal,
+    Indicator,
+    ListItem,
+    SpendPerBuyer,
+    SpendPerYear,
+    TextFigure,
+    TextList,
+)
+from macros.model.base import Amount
 from macros.model.catalog import Plan
+from macros.model.governance import GoverningDocument
+from macros.model.plan import EditorialNote
+from macros.model.time import MONTH_NAMES, Precision
 from macros.render.context import MacroError, Site
 from macros.render.registry import macro
-from macros.render.text import amount_sv
+from macros.render.text import admonition, amount_sv, bullets, cell, number_sv, table
 
+T = TypeVar("T")
 Qualifier = Literal["exakt", "ca", "knappt", "över", "minst"]
+Form = Literal["tabell", "text"]
+
+MISSING_TEXT = "Texten saknas i källdokumentet"
+"""What a reader sees where the source's text is missing or cut."""
+
+_TEXT_UNITS = {"kr": "kr", "mnkr": "miljoner kr", "procent": "%", "st": "", "procentenheter": "procentenheter"}
+_QUALIFIER_WORDS = {
+    "exakt": "",
+    "ca": "ca ",
+    "knappt": "knappt ",
+    "över": "över ",
+    "under": "under ",
+    "minst": "minst ",
+    "max": "max ",
+}
+_NUMBER_WORDS = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
+_ORDINALS = [
+    "nollte",
+    "första",
+    "andra",
+    "tredje",
+    "fjärde",
+    "femte",
+    "sjätte",
+    "sjunde",
+    "åttonde",
+    "nionde",
+    "tionde",
+]
+_KIND_NAMES = {"intern": "Intern", "nationell": "Nationell", "lag": "Lag", "eu": "EU", "okänd": "Okänd"}
+_QUADRANT_NAMES = {
+    "strategisk": "strategiska avtal",
+    "flaskhals": "flaskhalsavtal",
+    "hävstång": "hävstångsavtal",
+    "standard": "standardavtal",
+}
+_SWOT_PARTS = {"styrkor": "strengths", "svagheter": "weaknesses", "möjligheter": "opportunities", "hot": "threats"}
+
+STYRSIGNALER_PAGE = "nulagesanalys/styrsignaler.md"
+"""The page of a plan that presents section 10.4, relative to the plan's folder."""
+
+
+# --- Lookups ------------------------------------------------------------------
+
+
+def _analysis(site: Site, plan_id: str) -> tuple[Plan, AnalysisFile]:
+    """The plan and its analysis, or a Swedish error if the plan has no nulage.yml."""
+    plan = site.plan(plan_id)
+    if plan.analysis is None:
+        raise MacroError(f"planen '{plan_id}' har ingen nulägesanalys (nulage.yml)")
+    return plan, plan.analysis
+
+
+def _one(items: Iterable[T], match: Callable[[T], bool], what: str) -> T:
+    """The single item that matches, or a Swedish error naming what was looked for."""
+    found = [item for item in items if match(item)]
+    if len(found) != 1:
+        raise MacroError(f"{what} finns {'inte' if not found else 'flera gånger'} i nulage.yml")
+    return found[0]
 
 
 def _spend_year(plan: Plan, year: int) -> SpendPerYear:
@@ -23,11 +100,114 @@ def _spend_year(plan: Plan, year: int) -> SpendPerYear:
     raise MacroError(f"planen '{plan.id}' har ingen spend för år {year}")
 
 
+def _subcategory_name(plan: Plan, subcategory: str | None, *, whole: str = "hela kategorin") -> str:
+    """The name of an underkategori, or `whole` when none is given."""
+    return plan.subcategory(subcategory).name if subcategory else whole
+
+
+# --- Formatting ---------------------------------------------------------------
+
+
+def amount_text(amount: Amount) -> str:
+    """A figure as running text writes it: "ca 163 miljoner kr", "14,2 %", "över 50 000"."""
+    unit = _TEXT_UNITS[amount.unit]
+    number = f"{_QUALIFIER_WORDS[amount.qualifier]}{number_sv(amount.value)}"
+    return f"{number}\u00a0{unit}" if unit else number
+
+
+def _amount(amount: Amount, form: Form) -> str:
+    """A figure for a table ("ca 163 mnkr") or for running text ("ca 163 miljoner kr")."""
+    if form not in ("tabell", "text"):
+        raise MacroError(f"form ska vara 'tabell' eller 'text', inte {form!r}")
+    return amount_sv(amount) if form == "tabell" else amount_text(amount)
+
+
+def _whole(value: float) -> int:
+    """A figure that must be a whole number."""
+    if not float(value).is_integer():
+        raise MacroError(f"talet {value} är inget heltal")
+    return int(value)
+
+
+def figure_text(figure: TextFigure) -> str:
+    """A figure of the prose as the source writes it: "under 700 000 kr", "tre", "4–6%"."""
+    if figure.unit == "ordningstal":
+        return _ORDINALS[_whole(figure.value)]
+    number = _NUMBER_WORDS[_whole(figure.value)] if figure.in_words else number_sv(figure.value)
+    if figure.to_value is not None:
+        number = f"{number}–{number_sv(figure.to_value)}"
+    unit = {"procent": "%", "st": ""}.get(figure.unit, figure.unit)
+    space = "\u00a0" if figure.spaced_unit else ""
+    return f"{_QUALIFIER_WORDS[figure.qualifier]}{number}{space if unit else ''}{unit}"
+
+
+def _date_text(site: Site, plan: str, identifier: str) -> str:
+    """A date of the prose in Swedish: "12 juni 2022", "1 jan 2022", "november 2024"."""
+    _, analysis = _analysis(site, plan)
+    date = _one(analysis.dates, lambda d: d.id == identifier, f"datumet '{identifier}'")
+    point = date.when
+    if point.precision is not Precision.DAY:
+        return point.label
+    month = MONTH_NAMES[point.first_day.month - 1]
+    return f"{point.first_day.day} {month[:3] if date.abbreviated else month} {point.first_day.year}"
+
+
+def _items_markdown(items: list[ListItem], indent: str = "") -> list[str]:
+    """Lines of a Markdown list that keeps the source's numbers and letters."""
+    markers = [item.marker for item in items]
+    numbered = all(m == f"{i}." for i, m in enumerate(markers, start=1))
+    lettered = all(m == f"{chr(ord('a') + i)}." for i, m in enumerate(markers))
+    if lettered and items:
+        return [f'{indent}<ol type="a">', *(f"{indent}<li>{item.text}</li>" for item in items), f"{indent}</ol>"]
+    lines = []
+    for index, item in enumerate(items, start=1):
+        if numbered:
+            lines.append(f"{indent}{index}. {item.text}")
+        else:
+            prefix = f"{item.marker} " if item.marker else ""
+            lines.append(f"{indent}- {prefix}{item.text}")
+        if item.items:
+            lines += _items_markdown(item.items, indent + "    ")
+    return lines
+
+
+def _note_box(note: EditorialNote) -> str:
+    """One editorial note as a collapsible, always visible warning box."""
+    where = f" (avsnitt {note.section})" if note.section else ""
+    return admonition("warning", f"Redaktionell anmärkning{where}", note.text).replace("!!!", "???", 1)
+
+
+def _groups_markdown(groups: list[AnalysisGroup], level: int) -> str:
+    """Points in groups: general points first, then each group under the source's heading."""
+    if not 2 <= level <= 6:
+        raise MacroError(f"rubrikniva ska vara 2–6, inte {level}")
+    parts = []
+    for group in groups:
+        heading = f"{'#' * level} {group.heading}\n\n" if group.heading else ""
+        parts.append(heading + bullets(group.items))
+    return "\n".join(parts)
+
+
+def signal_anchor(number: str) -> str:
+    """The id of a styrsignal's heading on the page, e.g. styrsignal-10-4-13-1."""
+    return "styrsignal-" + number.replace(".", "-")
+
+
+def _document_label(document: GoverningDocument) -> str:
+    """A document's name with its abbreviation and designation: "Lagen om … (LOU)"."""
+    extra = [document.short_name if document.short_name != document.name else None, document.designation]
+    shown = [part for part in extra if part]
+    return f"{document.name} ({', '.join(shown)})" if shown else document.name
+
+
+# --- Figures in running text --------------------------------------------------
+
+
 @macro("spend_ar", 'spend_ar(plan="it-och-telekom", ar=2022)')
-def spend_of_year(site: Site, *, plan: str, ar: int, precision: Qualifier | None = None) -> str:
-    """Kategorins totala spend ett år, t.ex. "ca 163 mnkr"; `precision` anger textens egen formulering."""
+def spend_of_year(site: Site, *, plan: str, ar: int, precision: Qualifier | None = None, form: Form = "tabell") -> str:
+    """Kategorins totala spend ett år: "ca 163 mnkr", eller "ca 163 miljoner kr" med form="text"."""
     amount = _spend_year(site.plan(plan), ar).amount
-    return amount_sv(amount.model_copy(update={"qualifier": precision}) if precision else amount)
+    return _amount(amount.model_copy(update={"qualifier": precision}) if precision else amount, form)
 
 
 @macro("spend_andel", 'spend_andel(plan="it-och-telekom", ar=2022, precision="ca")')
@@ -37,3 +217,432 @@ def spend_share(site: Site, *, plan: str, ar: int, precision: Qualifier | None =
     if share is None:
         raise MacroError(f"andel av kommunens inköp saknas för år {ar}")
     return amount_sv(share.model_copy(update={"qualifier": precision}) if precision else share)
+
+
+@macro(
+    "spend_underkategori",
+    'spend_underkategori(plan="it-och-telekom", underkategori="it-hardvara", ar=2022, visa="andel")',
+)
+def subcategory_spend(
+    site: Site, *, plan: str, underkategori: str, ar: int, visa: str = "belopp", form: Form = "text"
+) -> str:
+    """En underkategoris spend ett år: visa="belopp" ("50 miljoner kr") eller visa="andel" ("30 %")."""
+    _, analysis = _analysis(site, plan)
+    entry = _one(
+        analysis.spend_per_subcategory,
+        lambda e: e.subcategory == underkategori and e.year == ar,
+        f"spend för underkategorin '{underkategori}' år {ar}",
+    )
+    amount = {"belopp": entry.amount, "andel": entry.share}.get(visa)
+    if amount is None:
+        raise MacroError(f"visa ska vara 'belopp' eller 'andel' och finnas i datat (fick {visa!r})")
+    return _amount(amount, form)
+
+
+@macro("leverantorsspend", 'leverantorsspend(plan="it-och-telekom", leverantor="Atea")')
+def supplier_spend(site: Site, *, plan: str, leverantor: str, form: Form = "text") -> str:
+    """En av de största leverantörernas spend, t.ex. "26,4 miljoner kr"."""
+    _, analysis = _analysis(site, plan)
+    supplier = _one(analysis.largest_suppliers, lambda s: s.name == leverantor, f"leverantören '{leverantor}'")
+    return _amount(supplier.amount, form)
+
+
+def _buyer(analysis: AnalysisFile, label: str, subcategory: str | None) -> SpendPerBuyer:
+    """The buyer with the source's label, overall or within one underkategori."""
+    return _one(
+        analysis.spend_per_buyer,
+        lambda b: b.buyer_label == label and b.subcategory == subcategory,
+        f"köparen '{label}'" + (f" inom '{subcategory}'" if subcategory else ""),
+    )
+
+
+@macro("kopares_andel", 'kopares_andel(plan="it-och-telekom", kopare="grundskolenämnden")')
+def buyer_share(site: Site, *, plan: str, kopare: str, underkategori: str | None = None) -> str:
+    """En köpares andel av spenden, i hela kategorin eller inom en underkategori: "22,5 %"."""
+    _, analysis = _analysis(site, plan)
+    return amount_text(_buyer(analysis, kopare, underkategori).share)
+
+
+@macro("antal_leverantorer", 'antal_leverantorer(plan="it-och-telekom", ar=2022)')
+def supplier_count(site: Site, *, plan: str, ar: int) -> str:
+    """Antalet leverantörer kategorin köpte från ett år, t.ex. "195"."""
+    _, analysis = _analysis(site, plan)
+    entry = _one(analysis.supplier_counts, lambda c: c.year == ar, f"antal leverantörer år {ar}")
+    return number_sv(entry.count)
+
+
+@macro("antal_fakturor", 'antal_fakturor(plan="it-och-telekom", leverantor="Toshiba")')
+def invoice_count(site: Site, *, plan: str, leverantor: str) -> str:
+    """Antalet fakturor från en leverantör, t.ex. "över 5 900"."""
+    _, analysis = _analysis(site, plan)
+    entry = _one(analysis.invoices, lambda i: i.supplier == leverantor, f"fakturor från '{leverantor}'")
+    return amount_text(entry.count)
+
+
+@macro("utanfor_avtal", 'utanfor_avtal(plan="it-och-telekom", ar=2022, visa="andel")')
+def outside_contracts(
+    site: Site, *, plan: str, ar: int, underkategori: str | None = None, visa: str = "andel", form: Form = "text"
+) -> str:
+    """Köp utanför avtal ett år: visa="andel" ("14,2 %") eller visa="belopp" ("23,4 miljoner kr")."""
+    _, analysis = _analysis(site, plan)
+    entry = _one(
+        analysis.loyalty,
+        lambda e: e.year == ar and e.subcategory == underkategori,
+        f"avtalstrohet år {ar}" + (f" inom '{underkategori}'" if underkategori else ""),
+    )
+    amount = {"andel": entry.outside_share, "belopp": entry.outside_amount}.get(visa)
+    if amount is None:
+        raise MacroError(f"visa ska vara 'andel' eller 'belopp' och finnas i datat (fick {visa!r})")
+    return _amount(amount, form)
+
+
+@macro("antal_avtal", 'antal_avtal(plan="it-och-telekom")')
+def contract_count(site: Site, *, plan: str) -> str:
+    """Antalet avtal inom kategorin, t.ex. "58"."""
+    _, analysis = _analysis(site, plan)
+    return number_sv(analysis.contracts.count)
+
+
+@macro("nulagestal", 'nulagestal(plan="it-och-telekom", id="direktupphandling-lokal-grans")')
+def text_figure(site: Site, *, plan: str, id: str) -> str:
+    """Ett tal i nulägesanalysens löptext som källan skriver det, t.ex. "under 700 000 kr"."""
+    _, analysis = _analysis(site, plan)
+    return figure_text(_one(analysis.figures, lambda f: f.id == id, f"talet '{id}'"))
+
+
+@macro("nulagesdatum", 'nulagesdatum(plan="it-och-telekom", id="inriktningsbeslut-molnfragan")')
+def text_date(site: Site, *, plan: str, id: str) -> str:
+    """Ett datum i nulägesanalysens löptext, t.ex. "12 juni 2022" eller "november 2024"."""
+    return _date_text(site, plan, id)
+
+
+@macro("listans_antal", 'listans_antal(plan="it-och-telekom", lista="arkitekturprinciper", med_bokstaver=True)')
+def list_length(site: Site, *, plan: str, lista: str, med_bokstaver: bool = False) -> str:
+    """Antalet punkter i en lista, med siffror ("4") eller bokstäver ("fem")."""
+    count = len(_list(site, plan, lista).items)
+    return _NUMBER_WORDS[count] if med_bokstaver and count < len(_NUMBER_WORDS) else number_sv(count)
+
+
+@macro("indikator", 'indikator(plan="it-och-telekom", nummer="10.4.1.2", visa="mål")')
+def indicator_part(site: Site, *, plan: str, nummer: str, visa: str, ar: int | None = None) -> str:
+    """En del av en styrsignals indikator: visa="ökning", "mål", "målår" eller "årsmål" (med ar)."""
+    part = visa
+    indicator = _indicator(site, plan, nummer)
+    if part == "årsmål":
+        year = _one(indicator.years, lambda y: y.year == ar, f"indikatorns mål för år {ar}")
+        return amount_text(year.target)
+    value = {"ökning": indicator.annual_increase, "mål": indicator.target}.get(part)
+    if part == "målår" and indicator.target_year is not None:
+        return str(indicator.target_year)
+    if value is None:
+        raise MacroError(f"indikatorn i {nummer} har ingen del {part!r}")
+    return amount_text(value)
+
+
+def _indicator(site: Site, plan: str, number: str) -> Indicator:
+    """The indicator of the styrsignal with this number."""
+    signal = _signal(site, plan, number)
+    if signal.indicator is None:
+        raise MacroError(f"styrsignalen {number} har ingen indikator")
+    return signal.indicator
+
+
+def _signal(site: Site, plan: str, number: str) -> GoverningSignal:
+    """The styrsignal with this section number."""
+    _, analysis = _analysis(site, plan)
+    return _one(analysis.governing_signals, lambda s: s.number == number, f"styrsignalen {number}")
+
+
+def _list(site: Site, plan: str, identifier: str) -> TextList:
+    """The list with this id."""
+    _, analysis = _analysis(site, plan)
+    return _one(analysis.lists, lambda item: item.id == identifier, f"listan '{identifier}'")
+
+
+# --- Notes, pictures and lists ------------------------------------------------
+
+
+@macro("nulagesnot", 'nulagesnot(plan="it-och-telekom", id="svensen")')
+def analysis_note(site: Site, *, plan: str, id: str) -> str:
+    """En redaktionell anmärkning om källan, synlig där bristen finns."""
+    _, analysis = _analysis(site, plan)
+    return _note_box(_one(analysis.notes, lambda n: n.id == id, f"den redaktionella noten '{id}'"))
+
+
+@macro("nulagesbild", 'nulagesbild(plan="it-och-telekom", nummer=1)')
+def picture(site: Site, *, plan: str, nummer: int) -> str:
+    """En bild ur källan med bildtexten, och en tydlig markering om bilden saknas i källan."""
+    _, analysis = _analysis(site, plan)
+    shown = _one(analysis.pictures, lambda p: p.number == nummer, f"bild {nummer}")
+    title = f"Bild {shown.number}: {shown.caption}"
+    if not shown.missing:
+        raise MacroError(f"bild {nummer} är inte markerad som saknad, men webbplatsen har ingen bildfil för den")
+    return admonition("note", title, "Bilden finns inte i källdokumentet; bara bildtexten finns kvar.")
+
+
+@macro("nulageslista", 'nulageslista(plan="it-och-telekom", lista="arkitekturprinciper")')
+def text_list(site: Site, *, plan: str, lista: str) -> str:
+    """En lista ur nulägesanalysen med källans numrering och bokstäver."""
+    chosen = _list(site, plan, lista)
+    heading = f"**{chosen.heading}**\n\n" if chosen.heading else ""
+    return heading + "\n".join(_items_markdown(chosen.items)) + "\n"
+
+
+@macro("listor_som_tabell", 'listor_som_tabell(plan="it-och-telekom", listor=["kravomraden", "konsekvensnivaer"])')
+def lists_as_table(site: Site, *, plan: str, listor: list[str]) -> str:
+    """Listor sida vid sida i en tabell, en kolumn per lista med listans rubrik (som i källan)."""
+    chosen = [_list(site, plan, identifier) for identifier in listor]
+    headers = [item.heading or "" for item in chosen]
+    row = ["<br>".join(f"• {cell(point.text)}" for point in item.items) for item in chosen]
+    return table(headers, [row])
+
+
+# --- Tables of 10.1–10.3 ------------------------------------------------------
+
+
+@macro("spendtabell", 'spendtabell(plan="it-och-telekom")')
+def spend_table(site: Site, *, plan: str) -> str:
+    """Tabell: kategorins totala spend per år och andel av kommunens spend (10.1)."""
+    _, analysis = _analysis(site, plan)
+    rows = [
+        [str(e.year), amount_sv(e.amount), amount_sv(e.share_of_municipality) if e.share_of_municipality else "–"]
+        for e in sorted(analysis.spend_per_year, key=lambda e: e.year, reverse=True)
+    ]
+    return table(["År", "Spend", "Andel av kommunens spend"], rows, caption="Kategorins spend per år")
+
+
+@macro("spend_per_underkategori", 'spend_per_underkategori(plan="it-och-telekom")')
+def subcategory_table(site: Site, *, plan: str) -> str:
+    """Tabell: spend och andel per underkategori som analysen redovisar (10.1)."""
+    p, analysis = _analysis(site, plan)
+    rows = [
+        [
+            _subcategory_name(p, e.subcategory),
+            str(e.year),
+            amount_sv(e.amount) if e.amount else "–",
+            amount_sv(e.share) if e.share else "–",
+        ]
+        for e in analysis.spend_per_subcategory
+    ]
+    return table(["Underkategori", "År", "Spend", "Andel av kategorins spend"], rows, caption="Spend per underkategori")
+
+
+@macro("leverantorstabell", 'leverantorstabell(plan="it-och-telekom")')
+def supplier_table(site: Site, *, plan: str) -> str:
+    """Tabell: de leverantörer analysen nämner, med underkategori, vad de levererar och spend (10.1)."""
+    p, analysis = _analysis(site, plan)
+    rows = [
+        [
+            s.name,
+            _subcategory_name(p, s.subcategory, whole="–"),
+            s.regarding or "–",
+            str(s.year),
+            amount_sv(s.amount),
+            "Ja" if s.largest else "–",
+        ]
+        for s in analysis.largest_suppliers
+    ]
+    headers = ["Leverantör", "Underkategori", "Avser", "År", "Spend", "Störst i underkategorin"]
+    return table(headers, rows, caption="Största leverantörer")
+
+
+@macro("kopartabell", 'kopartabell(plan="it-och-telekom")')
+def buyer_table(site: Site, *, plan: str) -> str:
+    """Tabell: andel av spenden per köpande nämnd eller förvaltning, totalt och per underkategori (10.1)."""
+    p, analysis = _analysis(site, plan)
+    rows = [
+        [
+            b.buyer_label,
+            _organisation_name(site, b),
+            _subcategory_name(p, b.subcategory),
+            str(b.year),
+            amount_sv(b.share),
+        ]
+        for b in analysis.spend_per_buyer
+    ]
+    headers = ["Köpare (som i källan)", "Nämnd eller förvaltning", "Inom", "År", "Andel av spenden"]
+    return table(headers, rows, caption="Spend per köpare")
+
+
+def _organisation_name(site: Site, buyer: SpendPerBuyer) -> str:
+    """The registered name of the nämnd or förvaltning a buyer refers to, or a dash."""
+    if buyer.committee:
+        return site.model.committee(buyer.committee).name
+    if buyer.administration:
+        return site.model.administration(buyer.administration).name
+    return "–"
+
+
+@macro("leverantorer_och_fakturor", 'leverantorer_och_fakturor(plan="it-och-telekom")')
+def supplier_and_invoice_table(site: Site, *, plan: str) -> str:
+    """Tabeller: antal leverantörer per år och fakturavolymer från enskilda leverantörer (10.1)."""
+    _, analysis = _analysis(site, plan)
+    counts = [
+        [str(c.year), number_sv(c.count)] for c in sorted(analysis.supplier_counts, key=lambda c: c.year, reverse=True)
+    ]
+    invoices = [[i.supplier, i.regarding or "–", str(i.year), amount_sv(i.count)] for i in analysis.invoices]
+    return "\n".join(
+        [
+            table(["År", "Antal leverantörer"], counts, caption="Antal leverantörer per år"),
+            table(
+                ["Leverantör", "Avser", "År", "Antal fakturor"], invoices, caption="Fakturor från enskilda leverantörer"
+            ),
+        ]
+    )
+
+
+@macro("avtalstrohetstabell", 'avtalstrohetstabell(plan="it-och-telekom")')
+def loyalty_table(site: Site, *, plan: str) -> str:
+    """Tabell: andel och belopp som köpts utanför avtal per år, totalt och per underkategori (10.2)."""
+    p, analysis = _analysis(site, plan)
+    rows = [
+        [
+            str(e.year),
+            _subcategory_name(p, e.subcategory),
+            amount_sv(e.outside_share),
+            amount_sv(e.outside_amount) if e.outside_amount else "–",
+        ]
+        for e in sorted(analysis.loyalty, key=lambda e: (e.year, e.subcategory or ""), reverse=True)
+    ]
+    headers = ["År", "Inom", "Andel köpt utanför avtal", "Belopp köpt utanför avtal"]
+    return table(headers, rows, caption="Köp utanför avtal (avtalstrohet)")
+
+
+@macro("kraljictabell", 'kraljictabell(plan="it-och-telekom")')
+def kraljic_table(site: Site, *, plan: str) -> str:
+    """Tabell: underkategoriernas avtal i Kraljics matris, med källans omfattning (10.3.1)."""
+    p, analysis = _analysis(site, plan)
+    rows = [
+        [_subcategory_name(p, k.subcategory), k.scope, " eller ".join(_QUADRANT_NAMES[q] for q in k.quadrants)]
+        for k in analysis.kraljic
+    ]
+    return table(
+        ["Underkategori", "Vilka avtal", "Kategoriserade som"],
+        rows,
+        caption="Avtalskategorisering enligt Kraljics matris",
+    )
+
+
+# --- 10.4 Styrsignaler and the register of governing documents ---------------
+
+
+def _indicator_summary(indicator: Indicator) -> str:
+    """An indicator in one table cell: what it measures, its increase, target and yearly results."""
+    parts = [f"Indikator: {indicator.name}"]
+    if indicator.annual_increase:
+        parts.append(f"ökning {amount_sv(indicator.annual_increase)} per år")
+    if indicator.target:
+        year = f" till {indicator.target_year}" if indicator.target_year else ""
+        parts.append(f"upp till {amount_sv(indicator.target)}{year}")
+    for result in indicator.years:
+        reached = {True: "uppnått", False: "ej uppnått", None: "utfall ej angivet"}[result.reached]
+        comment = f" ({result.comment})" if result.comment else ""
+        parts.append(f"mål {result.year}: {amount_sv(result.target)}, {reached}{comment}")
+    return "; ".join(parts)
+
+
+def _requirements_cell(signal: GoverningSignal) -> str:
+    """What a styrsignal requires, as bullets in one cell, with a warning where text is missing."""
+    lines = [f"• {cell(text)}" for text in signal.requirements]
+    if signal.indicator:
+        lines.append(f"• {cell(_indicator_summary(signal.indicator))}")
+    if signal.text_missing:
+        lines.append(f"**⚠ {MISSING_TEXT}.**")
+    return "<br>".join(lines) or "–"
+
+
+@macro("styrsignaler", 'styrsignaler(plan="it-och-telekom")')
+def governing_signals(site: Site, *, plan: str) -> str:
+    """Tabell över styrsignalerna i 10.4: avsnitt, rubrik, styrdokument, typ och vad de kräver av kategorin."""
+    _, analysis = _analysis(site, plan)
+    rows = []
+    for signal in analysis.governing_signals:
+        document = site.model.document(signal.document)
+        rows.append(
+            [
+                f"[{signal.number} {signal.heading}](#{signal_anchor(signal.number)})",
+                _document_label(document),
+                _KIND_NAMES[document.kind],
+                _requirements_cell(signal),
+            ]
+        )
+    headers = ["Avsnitt", "Styrdokument", "Typ", "Vad det kräver av kategorin"]
+    return table(headers, rows, caption="Styrsignaler och vad de kräver av kategorin")
+
+
+@macro("styrsignal_saknas", 'styrsignal_saknas(plan="it-och-telekom", nummer="10.4.14")')
+def signal_missing(site: Site, *, plan: str, nummer: str) -> str:
+    """En tydlig markering att texten i ett avsnitt av 10.4 saknas i källan, med redaktionens förklaring."""
+    signal = _signal(site, plan, nummer)
+    if not signal.text_missing:
+        raise MacroError(f"styrsignalen {nummer} är inte markerad med text_saknas i nulage.yml")
+    _, analysis = _analysis(site, plan)
+    notes = [note.text.strip() for note in analysis.notes if note.section == nummer]
+    if not notes:
+        raise MacroError(
+            f"styrsignalen {nummer} saknar text men har ingen redaktionell not som förklarar vad som fattas"
+        )
+    return admonition("warning", MISSING_TEXT, "\n\n".join(notes))
+
+
+def _references(site: Site, document_id: str) -> list[str]:
+    """Links to every styrsignal and effektmål of every plan that refers to a document."""
+    found = []
+    for plan in site.model.plans.values():
+        for goal in plan.effect_goals:
+            if document_id in goal.documents:
+                found.append(f"[{goal.number}]({site.link(f'{plan.id}/kategoriplan.md', goal.id)})")
+        signals = plan.analysis.governing_signals if plan.analysis else []
+        for signal in signals:
+            if signal.document == document_id:
+                page = site.link(f"{plan.id}/{STYRSIGNALER_PAGE}", signal_anchor(signal.number))
+                found.append(f"[{signal.number}]({page})")
+    return found
+
+
+@macro("styrdokumentregister", "styrdokumentregister()")
+def document_register(site: Site) -> str:
+    """Tabell över alla styrdokument, lagar och strategier i data/kommun/styrdokument.yml."""
+    names = {doc.id: doc.name for doc in site.model.documents_file.documents}
+    rows = []
+    for doc in site.model.documents_file.documents:
+        links = [
+            f"del av {names[doc.part_of]}" if doc.part_of else "",
+            f"ersätter {names[doc.replaces]}" if doc.replaces else "",
+        ]
+        rows.append(
+            [
+                doc.name,
+                ", ".join(part for part in (doc.short_name, doc.designation) if part and part != doc.name) or "–",
+                _KIND_NAMES[doc.kind],
+                "; ".join(part for part in [*links, doc.note or ""] if part) or "–",
+                ", ".join(_references(site, doc.id)) or "–",
+            ]
+        )
+    headers = ["Dokument", "Förkortning, beteckning", "Typ", "Anmärkning", "Avsnitt som hänvisar hit"]
+    return table(headers, rows)
+
+
+# --- 10.6 and 10.8: SWOT and external factors ---------------------------------
+
+
+@macro("swot", 'swot(plan="it-och-telekom", visa="styrkor")')
+def swot(site: Site, *, plan: str, visa: str, rubrikniva: int = 3) -> str:
+    """SWOT-punkterna: visa="styrkor", "svagheter", "möjligheter" eller "hot", grupperade som i källan."""
+    _, analysis = _analysis(site, plan)
+    if visa not in _SWOT_PARTS:
+        raise MacroError(f"visa ska vara en av {', '.join(_SWOT_PARTS)}, inte {visa!r}")
+    groups: list[AnalysisGroup] = getattr(analysis, _SWOT_PARTS[visa])
+    if not groups:
+        raise MacroError(f"nulage.yml har inga {visa}")
+    return _groups_markdown(groups, rubrikniva)
+
+
+@macro("omvarldsfaktorer", 'omvarldsfaktorer(plan="it-och-telekom", avsnitt="10.8.5")')
+def external_factors(site: Site, *, plan: str, avsnitt: str, rubrikniva: int = 3) -> str:
+    """Omvärldsfaktorerna i ett avsnitt av 10.8 (politiska, ekonomiska …), grupperade som i källan."""
+    _, analysis = _analysis(site, plan)
+    groups = [group for group in analysis.external_factors if group.section == avsnitt]
+    if not groups:
+        raise MacroError(f"nulage.yml har inga omvärldsfaktorer i avsnitt {avsnitt}")
+    return _groups_markdown(list(groups), rubrikniva)
