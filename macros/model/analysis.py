@@ -155,6 +155,11 @@ class GoverningSignal(Record):
         "krav", "Vad dokumentet kräver av kategorin, i korta ordagranna utdrag ur källan.", default_factory=list
     )
     indicator: Indicator | None = field("indikator", "En indikator som dokumentet sätter.", default=None)
+    council_goals: list[Slug] = field(
+        "fullmäktigemål",
+        "Fullmäktigemål (id i data/kommun/styrning.yml) som avsnittet räknar upp, i källans ordning.",
+        default_factory=list,
+    )
     text_missing: bool = field(
         "text_saknas",
         "Sant om texten saknas eller är avskuren i källan (förklaras i en redaktionell not).",

@@ -5,6 +5,7 @@ analysis. Every figure comes from `nulage.yml`; pages never type one."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import groupby
 from typing import Literal, TypeVar
 
 from macros.model.analysis import (
@@ -646,3 +647,17 @@ def external_factors(site: Site, *, plan: str, avsnitt: str, rubrikniva: int = 3
     if not groups:
         raise MacroError(f"nulage.yml har inga omvärldsfaktorer i avsnitt {avsnitt}")
     return _groups_markdown(list(groups), rubrikniva)
+
+
+@macro("styrsignalens_fullmaktigemal", 'styrsignalens_fullmaktigemal(plan="it-och-telekom", nummer="10.4.1")')
+def signal_council_goals(site: Site, *, plan: str, nummer: str) -> str:
+    """Fullmäktigemålen som ett avsnitt i 10.4 räknar upp: numrerade målområden med bokstaverade mål."""
+    signal = _signal(site, plan, nummer)
+    if not signal.council_goals:
+        raise MacroError(f"styrsignalen {nummer} räknar inte upp några fullmäktigemål")
+    area_of = {goal.id: area for area in site.model.governance.goal_areas for goal in area.goals}
+    lines: list[str] = []
+    for number, (area, goal_ids) in enumerate(groupby(signal.council_goals, key=lambda g: area_of[g]), start=1):
+        goals = [f"<li>{site.model.council_goal(goal_id).name}</li>" for goal_id in goal_ids]
+        lines += [f"{number}. *{area.name}*", '    <ol type="a">', *(f"    {goal}" for goal in goals), "    </ol>"]
+    return "\n".join(lines) + "\n"
