@@ -268,6 +268,7 @@ class Picture(Record):
     section: SectionNumber = field("avsnitt", "Avsnittet där bilden står.")
     caption: Text = field("bildtext", "Bildtexten ordagrant.")
     missing: bool = field("saknas", "Sant om själva bilden saknas i källdokumentet.", default=True)
+    note: Slug | None = field("not", "Den redaktionella noten (id) som förklarar att bilden saknas.", default=None)
 
 
 class AnalysisFile(Record):
@@ -317,4 +318,15 @@ class AnalysisFile(Record):
                 if value in seen:
                     raise ValueError(f"{kind} '{value}' finns två gånger")
                 seen.add(value)
+        return self
+
+    @model_validator(mode="after")
+    def _pictures_explained(self) -> AnalysisFile:
+        """A missing picture points at the editorial note that says so."""
+        notes = {note.id for note in self.notes}
+        for picture in self.pictures:
+            if picture.missing and picture.note is None:
+                raise ValueError(f"bild {picture.number} saknas men har ingen 'not' som förklarar det")
+            if picture.note is not None and picture.note not in notes:
+                raise ValueError(f"bild {picture.number}: noten '{picture.note}' finns inte bland redaktionella_noter")
         return self

@@ -375,10 +375,10 @@ def picture(site: Site, *, plan: str, nummer: int) -> str:
     """En bild ur källan med bildtexten, och en tydlig markering om bilden saknas i källan."""
     _, analysis = _analysis(site, plan)
     shown = _one(analysis.pictures, lambda p: p.number == nummer, f"bild {nummer}")
-    title = f"Bild {shown.number}: {shown.caption}"
-    if not shown.missing:
+    if not shown.missing or shown.note is None:
         raise MacroError(f"bild {nummer} är inte markerad som saknad, men webbplatsen har ingen bildfil för den")
-    return admonition("note", title, "Bilden finns inte i källdokumentet; bara bildtexten finns kvar.")
+    note = _one(analysis.notes, lambda n: n.id == shown.note, f"den redaktionella noten '{shown.note}'")
+    return admonition("note", f"Bild {shown.number}: {shown.caption}", note.text)
 
 
 @macro("nulageslista", 'nulageslista(plan="it-och-telekom", lista="arkitekturprinciper")')
