@@ -321,12 +321,10 @@ class AnalysisFile(Record):
         return self
 
     @model_validator(mode="after")
-    def _pictures_explained(self) -> AnalysisFile:
-        """A missing picture points at the editorial note that says so."""
+    def _picture_notes_exist(self) -> AnalysisFile:
+        """A picture's note, when given, is one of the file's editorial notes."""
         notes = {note.id for note in self.notes}
         for picture in self.pictures:
-            if picture.missing and picture.note is None:
-                raise ValueError(f"bild {picture.number} saknas men har ingen 'not' som förklarar det")
             if picture.note is not None and picture.note not in notes:
                 raise ValueError(f"bild {picture.number}: noten '{picture.note}' finns inte bland redaktionella_noter")
         return self

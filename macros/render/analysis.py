@@ -375,10 +375,12 @@ def picture(site: Site, *, plan: str, nummer: int) -> str:
     """En bild ur källan med bildtexten, och en tydlig markering om bilden saknas i källan."""
     _, analysis = _analysis(site, plan)
     shown = _one(analysis.pictures, lambda p: p.number == nummer, f"bild {nummer}")
-    if not shown.missing or shown.note is None:
+    if not shown.missing:
         raise MacroError(f"bild {nummer} är inte markerad som saknad, men webbplatsen har ingen bildfil för den")
-    note = _one(analysis.notes, lambda n: n.id == shown.note, f"den redaktionella noten '{shown.note}'")
-    return admonition("note", f"Bild {shown.number}: {shown.caption}", note.text)
+    body = "Bilden finns inte i källdokumentet."
+    if shown.note:
+        body = _one(analysis.notes, lambda n: n.id == shown.note, f"den redaktionella noten '{shown.note}'").text
+    return admonition("note", f"Bild {shown.number}: {shown.caption}", body)
 
 
 @macro("nulageslista", 'nulageslista(plan="it-och-telekom", lista="arkitekturprinciper")')
