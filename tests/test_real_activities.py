@@ -329,7 +329,7 @@ def test_activity_page_marks_proposals_as_proposals(model: Municipality, plan: P
     stated = page.split(f'"{PROPOSAL_TITLE}"', 1)[0].split("## Bidrar till", 1)[1]
     for link in proposed:
         target_id = link.strategy or link.effect_goal
-        assert f"#{target_id})" not in stated
+        assert f'#{target_id}"' not in stated
 
 
 @pytest.mark.parametrize("activity_id", ACTIVITY_IDS)

@@ -8,6 +8,8 @@ decided content of the plan.
 
 from __future__ import annotations
 
+import posixpath
+
 from macros.model.activities import BUDGET_PLACEHOLDER, Activity, Contribution, Party
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED, current_status, reports_of
@@ -17,7 +19,7 @@ from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
 from macros.render.context import Site, activity_page
 from macros.render.registry import macro
-from macros.render.text import admonition, bullets, kronor_sv, table
+from macros.render.text import admonition, bullets, escape, kronor_sv, table
 
 PROPOSAL_TITLE = "Förslag från redaktionen – ska bekräftas av kategoriteamet"
 """How every link the editors propose is labelled; such links are not part of the decided plan."""
@@ -38,8 +40,8 @@ PARTY_KINDS = {
 
 STRATEGY_PAGE = "kategoristrategi.md"
 EFFECT_GOAL_PAGE = "kategoriplan.md"
-SECTION_PAGES = {"4": "kategoriplan.md", "5": "kategoristrategi.md", "6": "effektuppfoljning.md"}
-"""Pages of a plan where effektmål (4.1), strategier (5) and nyckeltal (6) are shown."""
+FOLLOW_UP_PAGE = "effektuppfoljning.md"
+"""Pages of a plan where strategier (5), effektmål (4.1) and the follow-up measures (6) are shown."""
 
 
 @macro("aktiviteter_inledning", 'aktiviteter_inledning(plan="it-och-telekom")')
@@ -247,22 +249,40 @@ def _target(site: Site, plan: Plan, link: Contribution) -> str:
     """A link to the strategi or effektmål an activity contributes to."""
     if link.strategy:
         strategy = plan.strategy(link.strategy)
-        return f"[Strategi {strategy.number} {strategy.name}]({site.link(f'{plan.id}/{STRATEGY_PAGE}', strategy.id)})"
-    assert link.effect_goal is not None
-    goal = plan.effect_goal(link.effect_goal)
-    return f"[Effektmål {goal.number} {goal.name}]({site.link(f'{plan.id}/{EFFECT_GOAL_PAGE}', goal.id)})"
+        return _html_link(
+            site, f"{plan.id}/{STRATEGY_PAGE}", strategy.id, f"Strategi {strategy.number} {strategy.name}"
+        )
+    goal = plan.effect_goal(link.effect_goal or "")
+    return _html_link(site, f"{plan.id}/{EFFECT_GOAL_PAGE}", goal.id, f"Effektmål {goal.number} {goal.name}")
+
+
+def _html_link(site: Site, target: str, anchor: str | None, text: str) -> str:
+    """A raw-HTML link to a page of the plan outside the generated activity pages.
+
+    Generated activity pages exist for every plan, also in sites without the plan's
+    chapter pages (the test fixtures); a raw link does not make such a build fail.
+    Directory URLs: `a/b.md` is served as `a/b/`.
+    """
+
+    def url(source: str) -> str:
+        stem = source.removesuffix(".md")
+        return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+
+    here = url(site.page).rstrip("/") or "."
+    relative = posixpath.relpath(url(target).rstrip("/") or ".", here)
+    fragment = f"#{anchor}" if anchor else ""
+    return f'<a href="{escape(relative + "/" + fragment)}">{escape(text)}</a>'
 
 
 def _stated_by(site: Site, plan: Plan, link: Contribution) -> str:
     """How the plan states the link: a follow-up measure names the activity, or the activity repeats a strategy."""
     section = link.section or ""
-    page = SECTION_PAGES.get(section.split(".")[0])
-    where = f"[avsnitt {section}]({site.link(f'{plan.id}/{page}')})" if page else f"avsnitt {section}"
     if section.startswith("6"):
+        where = _html_link(site, f"{plan.id}/{FOLLOW_UP_PAGE}", None, f"avsnitt {section}")
         return f"effektuppföljningen i {where} nämner aktiviteten"
     if section.startswith("5"):
-        return f"aktiviteten återger formuleringar ur {where}"
-    return f"framgår av {where}"
+        return f"aktiviteten återger formuleringar ur avsnitt {section}"
+    return f"framgår av avsnitt {section}"
 
 
 def _short_link(plan: Plan, link: Contribution) -> str:

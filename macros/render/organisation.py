@@ -45,7 +45,7 @@ def team(site: Site, *, plan: str) -> str:
                 member.until_text or "–",
             ]
         )
-    return table(["Deltagare", "Förvaltning", "Slutade i teamet"], rows)
+    return table(["Deltagare", "Förvaltning", "Deltog"], rows)
 
 
 @macro("sponsor", 'sponsor(plan="it-och-telekom")')
