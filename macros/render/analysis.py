@@ -26,6 +26,7 @@ from macros.model.plan import EditorialNote
 from macros.model.time import MONTH_NAMES, Precision
 from macros.render.context import MacroError, Site
 from macros.render.registry import macro
+from macros.render.source_quality import NOTE_KINDS
 from macros.render.text import admonition, amount_sv, bullets, cell, number_sv, table
 
 T = TypeVar("T")
@@ -174,8 +175,9 @@ def _items_markdown(items: list[ListItem], indent: str = "") -> list[str]:
 
 def _note_box(note: EditorialNote) -> str:
     """One editorial note as a collapsible, always visible warning box."""
-    where = f" (avsnitt {note.section})" if note.section else ""
-    return admonition("warning", f"Redaktionell anmärkning{where}", note.text).replace("!!!", "???", 1)
+    where = f", avsnitt {note.section}" if note.section else ""
+    title = f"Redaktionell anmärkning{where}: {NOTE_KINDS[note.kind].lower()}"
+    return admonition("warning", title, note.text).replace("!!!", "???", 1)
 
 
 def _groups_markdown(groups: list[AnalysisGroup], level: int) -> str:
