@@ -10,7 +10,7 @@ from pathlib import Path
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
 from macros.render.context import Site
-from tests.sitebuild import FIXTURE_DATA, FIXTURES
+from tests.sitebuild import FIXTURE_CONTENT, FIXTURE_DATA, FIXTURES, ROOT, write_config
 
 VIEWS = FIXTURES / "views"
 TODAY = dt.date(2024, 6, 1)
@@ -37,3 +37,40 @@ def load_model(target: Path, today: dt.date = TODAY) -> Municipality:
 def site_for(model: Municipality, page: str = "index.md", today: dt.date = TODAY) -> Site:
     """A rendering context on `page`."""
     return Site(model=model, today=today, page=page)
+
+
+CONTENT = ROOT / "content"
+SECTION_STUBS = {
+    "kategoriplan.md": "effektmal",
+    "kategoristrategi.md": "strategier",
+    "effektuppfoljning.md": "nyckeltal",
+}
+"""Section pages that activity pages link to (4.1, 5.x, 6.x), as one macro call each."""
+OVERVIEW_PAGES = ("tidslinje", "upphandlingskalender", "ansvarsmatris", "malkedja", "analys")
+
+
+def write_content(target: Path) -> Path:
+    """Fixture pages plus the real overview pages for the plan "vyer", and the site's assets."""
+    shutil.copytree(FIXTURE_CONTENT, target)
+    shutil.copytree(CONTENT / "assets", target / "assets")
+    pages = target / "vyer" / "oversikter"
+    pages.mkdir(parents=True)
+    for name in OVERVIEW_PAGES:
+        real = (CONTENT / "it-och-telekom" / "oversikter" / f"{name}.md").read_text(encoding="utf-8")
+        (pages / f"{name}.md").write_text(real.replace('plan="it-och-telekom"', 'plan="vyer"'), encoding="utf-8")
+    for plan in ("exempel", "liten", "vyer"):
+        for page, call in SECTION_STUBS.items():
+            (target / plan / page).write_text(f'# {page}\n\n{{{{ {call}(plan="{plan}") }}}}\n', encoding="utf-8")
+    (target / "vyer" / "index.md").write_text(
+        '# Kategoriplan Vyer\n\n{{ aktivitetstabell(plan="vyer") }}\n', encoding="utf-8"
+    )
+    (target / "redaktorer").mkdir(exist_ok=True)
+    shutil.copy(CONTENT / "redaktorer" / "makron.md", target / "redaktorer" / "makron.md")
+    return target
+
+
+def write_site(project: Path) -> Path:
+    """A buildable fixture project for the views; returns its mkdocs.yml."""
+    data = assemble(project / "data")
+    content = write_content(project / "content")
+    return write_config(project, data=data, content=content)

@@ -20,11 +20,11 @@ if str(PROJECT_ROOT) not in sys.path:
 from macros.adapter.session import data_dir_of, load_once  # noqa: E402
 from macros.cli import today  # noqa: E402
 from macros.render import MACROS  # noqa: E402
-from macros.render.context import activity_page  # noqa: E402
+from macros.render.context import activity_page, person_page  # noqa: E402
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Add one generated page per activity of every plan."""
+    """Add one generated page per activity of every plan, and one per person ("Ansvar: namn")."""
     result = load_once(data_dir_of(config.config_file_path, config.extra), today())
     if result.model is None:
         return files
@@ -32,6 +32,9 @@ def on_files(files: Files, config: Any) -> Files:
         for activity in plan.activities:
             content = f'{{{{ aktivitetssida(plan="{plan.id}", aktivitet="{activity.id}") }}}}\n'
             files.append(File.generated(config, activity_page(plan.id, activity.id), content=content))
+    for person in result.model.people:
+        content = f'{{{{ personansvar(person="{person.id}") }}}}\n'
+        files.append(File.generated(config, person_page(person.id), content=content))
     return files
 
 

@@ -1,0 +1,113 @@
+"""The activity table of a plan: sortable and filterable, complete without JavaScript."""
+
+from __future__ import annotations
+
+from macros.model.activities import Activity
+from macros.model.catalog import Plan
+from macros.model.followup import NOT_REPORTED
+from macros.model.goalchain import effect_goals_of
+from macros.model.raci import accountable
+from macros.model.reports import Status
+from macros.model.status import LATE, planned_span, status_label, status_values
+from macros.render.context import Site, activity_page
+from macros.render.html import link
+from macros.render.raci import party_filter_values, party_html
+from macros.render.registry import macro
+from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
+from macros.render.text import escape
+
+NO_PRIORITY = "ingen"
+NOT_SCHEDULED = "ej schemalagd"
+STATUS_ORDER = [NOT_REPORTED, *Status.__args__, LATE]  # type: ignore[attr-defined]
+"""Status filter values in a sensible order rather than alphabetical."""
+
+COLUMNS = [
+    Column("Nr", "text"),
+    Column("Aktivitet", "text", row_header=True, css="namn"),
+    Column("Prioritet", "nummer", css="tal"),
+    Column("Effektmål", "text"),
+    Column("Ansvarig", "text"),
+    Column("Planerad period", "text"),
+    Column("Status", "text"),
+]
+
+
+def _goals(plan: Plan, activity: Activity) -> tuple[str, list[str]]:
+    """Effektmål cell HTML (proposals marked) and the filter values."""
+    goals = effect_goals_of(plan, activity)
+    parts = [
+        escape(f"{g.number} {g.name}") + (' <em class="forslag">(förslag)</em>' if proposal else "")
+        for g, proposal in goals
+    ]
+    return "<br>".join(parts) or "–", [f"{g.number} {g.name}" for g, _ in goals]
+
+
+def _accountable(site: Site, plan: Plan, activity: Activity) -> tuple[str, list[str]]:
+    """Ansvarig cell HTML (people linked, roles with their holders) and the filter values."""
+    parties = accountable(activity)
+    html = "<br>".join(party_html(site, party, plan.id) for party in parties) or "–"
+    values = sorted({v for party in parties for v in party_filter_values(site, party, plan.id)})
+    return html, values
+
+
+def _row(site: Site, plan: Plan, activity: Activity) -> Row:
+    """One activity as a table row with its filter values."""
+    span = planned_span(activity)
+    drawn = span.drawn(plan.period_start, plan.period_end)
+    goals_html, goal_values = _goals(plan, activity)
+    people_html, people_values = _accountable(site, plan, activity)
+    priority = str(activity.priority) if activity.priority else NO_PRIORITY
+    status = status_label(plan, activity, site.today)
+    status_html = escape(status).replace(LATE, f'<strong class="sen">{LATE}</strong>')
+    cells = [
+        cell(activity.number),
+        Cell(link(site, activity_page(plan.id, activity.id), activity.name), activity.name),
+        cell(str(activity.priority) if activity.priority else "–", activity.priority or 9),
+        Cell(goals_html, goal_values[0] if goal_values else "~"),
+        Cell(people_html),
+        Cell(
+            f"{escape(span.label())}<br><small>{escape(activity.schedule.text)}</small>",
+            drawn[0].isoformat() if drawn else "9999",
+        ),
+        Cell(status_html, status),
+    ]
+    years = [str(y) for y in span.years(plan.period_start, plan.period_end)] or [NOT_SCHEDULED]
+    filters = {
+        "prioritet": [priority],
+        "effektmal": goal_values,
+        "ansvarig": people_values,
+        "status": status_values(plan, activity, site.today),
+        "ar": years,
+    }
+    return Row(cells, filters, css="markerad" if LATE in status else None)
+
+
+@macro("aktivitetstabell", 'aktivitetstabell(plan="it-och-telekom")')
+def activity_table(site: Site, *, plan: str) -> str:
+    """Aktiviteterna som tabell med nummer, prioritet, effektmål, ansvarig, planerad period och status.
+
+    Tabellen går att sortera och filtrera (prioritet, effektmål, ansvarig, status, år) i webbläsaren
+    och är komplett även utan JavaScript. "försenad" betyder att planerat slut har passerats utan
+    att någon rapport säger att aktiviteten är genomförd eller avbruten.
+    """
+    p = site.plan(plan)
+    rows = [_row(site, p, activity) for activity in p.activities]
+    years = sorted({y for row in rows for y in row.filters["ar"] if y != NOT_SCHEDULED})
+    filters = [
+        Filter("prioritet", "Prioritet", ["1", "2", "3", NO_PRIORITY]),
+        Filter("effektmal", "Effektmål", [f"{g.number} {g.name}" for g in p.effect_goals]),
+        Filter("ansvarig", "Ansvarig"),
+        Filter("status", "Status", STATUS_ORDER),
+        Filter("ar", "År", [*years, NOT_SCHEDULED]),
+    ]
+    table = Table(
+        f"aktiviteter-{p.id}",
+        f"Aktiviteter i {p.meta.name}",
+        COLUMNS,
+        rows,
+        filters,
+        sorted_by=0,
+        noun=("aktivitet", "aktiviteter"),
+    )
+    today = f'<p class="vy-idag">Status per {site.today.isoformat()}.</p>'
+    return f'<div class="vy">{today}{table.html()}</div>\n'

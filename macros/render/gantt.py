@@ -1,0 +1,309 @@
+"""The timeline (Gantt) of a plan's activities over the plan period, as build-time SVG.
+
+Bars follow the precision the plan gives (a quarter covers the quarter); a start or end
+the plan does not give is drawn as a dashed, open part up to the plan period's edge;
+continuous work is marked "löpande"; activities without dates are listed as text with
+what they wait for. Priority is shown by pattern and by the label P1–P3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+
+from macros.model.activities import Activity
+from macros.model.catalog import Plan
+from macros.model.status import SpanShape, is_late, planned_span, status_label
+from macros.render.context import Site, activity_page
+from macros.render.html import count, href, link, slug
+from macros.render.registry import macro
+from macros.render.sortable import Cell, cell, data_table
+from macros.render.svg import (
+    Diagram,
+    Swatch,
+    TimeScale,
+    anchor_link,
+    figure,
+    group,
+    legend,
+    line,
+    lines_of_text,
+    pattern_defs,
+    pattern_fill,
+    polygon,
+    rect,
+    text,
+    text_width,
+    tooltip,
+    wrap,
+)
+from macros.render.text import escape
+
+WIDTH = 960
+LABEL_X = 8
+LABEL_WIDTH = 300
+PRIORITY_X = 318
+CHART_X0 = 356
+CHART_X1 = WIDTH - 16
+HEADER = 62
+AXIS_TOP = 16
+ROW = 38
+BAR = 16
+FONT = 13
+MIN_WIDTH = 800
+PRIORITY_PATTERNS = {1: "fylld", 2: "streckad", 3: "prickad", None: "ingen"}
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where one activity's row is drawn."""
+
+    scale: TimeScale
+    prefix: str
+    plan: Plan
+    today: dt.date
+
+
+def _bar_fill(layout: _Layout, priority: int | None) -> tuple[str, str | None]:
+    """CSS class and pattern fill of a bar for a priority."""
+    pattern = PRIORITY_PATTERNS[priority]
+    if pattern == "ingen":
+        return "d-bar d-bar-ingen", None
+    return f"d-bar d-bar-p{priority}", pattern_fill(layout.prefix, pattern)
+
+
+def _bar(layout: _Layout, activity: Activity, y: float) -> tuple[str, float, float]:
+    """The shapes of one scheduled activity and the x range they cover."""
+    span = planned_span(activity)
+    drawn = span.drawn(layout.plan.period_start, layout.plan.period_end)
+    assert drawn is not None
+    scale = layout.scale
+    x_start, x_end = scale.x(drawn[0]), scale.x_end(drawn[1])
+    css, fill = _bar_fill(layout, activity.priority)
+    top = y + (ROW - BAR) / 2
+    shape = span.shape
+    if shape is SpanShape.OPEN_END and span.start:
+        solid_end = scale.x_end(span.start.last_day)
+        parts = [
+            rect(x_start, top, solid_end - x_start, BAR, css, fill=fill),
+            _open_part(solid_end, x_end, top, "slut"),
+        ]
+    elif shape is SpanShape.OPEN_START and span.end:
+        solid_start = scale.x(span.end.first_day)
+        parts = [
+            _open_part(x_start, solid_start, top, "start"),
+            rect(solid_start, top, x_end - solid_start, BAR, css, fill=fill),
+        ]
+    else:
+        parts = [rect(x_start, top, x_end - x_start, BAR, css, fill=fill)]
+        if shape is SpanShape.CONTINUOUS:
+            parts.append(_arrow(x_end, top, BAR))
+    return "".join(parts), x_start, x_end
+
+
+def _open_part(x_from: float, x_to: float, top: float, missing: str) -> str:
+    """A dashed outline for the part of a period the plan does not give, with an arrow at the open end."""
+    if x_to - x_from < 1:
+        return ""
+    arrow = _arrow(x_to, top, BAR) if missing == "slut" else _arrow(x_from, top, BAR, left=True)
+    return rect(x_from, top + 3, x_to - x_from, BAR - 6, "d-bar-oppen") + arrow
+
+
+def _arrow(x: float, top: float, height: float, *, left: bool = False) -> str:
+    """A small arrow head at `x` that says the bar continues."""
+    mid, size = top + height / 2, 6
+    if left:
+        return polygon([(x, mid), (x + size, mid - size), (x + size, mid + size)], "d-pil")
+    return polygon([(x, mid), (x - size, mid - size), (x - size, mid + size)], "d-pil")
+
+
+def _period_label(layout: _Layout, activity: Activity, x_start: float, x_end: float, y: float) -> str:
+    """The period in words next to the bar, with "försenad" when late; placed where it fits."""
+    label = planned_span(activity).label()
+    if is_late(layout.plan, activity, layout.today):
+        label += " – försenad"
+    width = text_width(label, FONT * 0.9)
+    baseline = y + ROW / 2 + FONT * 0.35
+    css = "d-text d-sen" if is_late(layout.plan, activity, layout.today) else "d-text d-period"
+    if x_end + 6 + width <= CHART_X1:
+        return text(x_end + 6, baseline, label, css, size=FONT * 0.9)
+    if x_start - 6 - width >= CHART_X0:
+        return text(x_start - 6, baseline, label, css, anchor="end", size=FONT * 0.9)
+    return text(x_start + 4, y + ROW - 1, label, css, size=FONT * 0.8)
+
+
+def _unscheduled_text(plan: Plan, activity: Activity) -> str:
+    """What an activity without dates waits for, or that the plan gives no dates."""
+    if activity.schedule.after:
+        names = ", ".join(plan.activity(a).number for a in activity.schedule.after if plan.has("aktivitet", a))
+        return f"startar efter {names} – ingen tidpunkt i planen"
+    return "ingen tidplan i planen"
+
+
+def _row(site: Site, layout: _Layout, activity: Activity, index: int) -> str:
+    """One activity: label, priority, bar (or text) and period, all one link to its page."""
+    y = HEADER + index * ROW
+    lines = wrap(f"{activity.number} {activity.name}", LABEL_WIDTH - 8, FONT)
+    first_baseline = y + ROW / 2 - (len(lines) - 1) * FONT * 0.6 + FONT * 0.35
+    parts = [
+        rect(0, y, WIDTH, ROW, "d-rad-bakgrund"),
+        lines_of_text(LABEL_X, first_baseline, lines, FONT),
+        text(
+            PRIORITY_X,
+            y + ROW / 2 + FONT * 0.35,
+            f"P{activity.priority}" if activity.priority else "–",
+            "d-text d-prio",
+            size=FONT,
+        ),
+    ]
+    if planned_span(activity).is_scheduled:
+        bar, x_start, x_end = _bar(layout, activity, y)
+        parts += [bar, _period_label(layout, activity, x_start, x_end, y)]
+    else:
+        parts.append(
+            text(
+                CHART_X0 + 6,
+                y + ROW / 2 + FONT * 0.35,
+                _unscheduled_text(layout.plan, activity),
+                "d-text d-ej-schemalagd",
+                size=FONT * 0.9,
+            )
+        )
+    name = f"{activity.number} {activity.name}"
+    spoken = f"{name}: {planned_span(activity).label()}, prioritet {activity.priority or 'saknas'}, {status_label(layout.plan, activity, layout.today)}"
+    content = tooltip(spoken) + "".join(parts)
+    return anchor_link(href(site, activity_page(layout.plan.id, activity.id)), group(content, "d-rad"), spoken)
+
+
+def _priority_swatch(prefix: str, priority: int, x: float, top: float) -> str:
+    """The legend symbol of a priority: its bar pattern."""
+    return rect(x, top, 28, BAR, f"d-bar d-bar-p{priority}", fill=pattern_fill(prefix, PRIORITY_PATTERNS[priority]))
+
+
+def _legend(prefix: str, y: float) -> tuple[str, float]:
+    """Patterns for the priorities, the open part, today's line and the plan period; and its height."""
+    items: list[tuple[Swatch, str]] = [
+        (partial(_priority_swatch, prefix, p), f"P{p}: prioritet {p}") for p in (1, 2, 3)
+    ]
+    items += [
+        (lambda x, t: rect(x, t, 28, BAR, "d-bar d-bar-ingen"), "–: ingen prioritet"),
+        (lambda x, t: rect(x, t + 3, 28, BAR - 6, "d-bar-oppen"), "start eller slut ej angivet"),
+        (lambda x, t: _arrow(x + 28, t, BAR) + rect(x, t, 22, BAR, "d-bar d-bar-ingen"), "fortsätter (löpande)"),
+        (lambda x, t: line(x + 14, t - 2, x + 14, t + BAR + 2, "d-idag"), "idag"),
+        (lambda x, t: rect(x, t, 28, BAR, "d-planperiod"), "planperioden"),
+    ]
+    return legend(items, LABEL_X, y, WIDTH - 2 * LABEL_X, FONT * 0.9)
+
+
+def _period_band(layout: _Layout, bottom: float) -> str:
+    """A light band behind the plan period, so work outside it stands out."""
+    scale, plan = layout.scale, layout.plan
+    x0, x1 = scale.x(plan.period_start), scale.x_end(plan.period_end)
+    return rect(x0, HEADER - 6, x1 - x0, bottom - HEADER + 6, "d-planperiod")
+
+
+def timeline_diagram(site: Site, plan: Plan, activities: list[Activity], *, suffix: str = "") -> Diagram:
+    """The SVG timeline of `activities` over the plan period (and any date outside it)."""
+    days = [plan.period_start, plan.period_end]
+    for activity in activities:
+        drawn = planned_span(activity).drawn(plan.period_start, plan.period_end)
+        days += list(drawn) if drawn else []
+    scale = TimeScale.covering(days, CHART_X0, CHART_X1)
+    prefix = f"tidslinje-{slug(plan.id)}{suffix}"
+    layout = _Layout(scale, prefix, plan, site.today)
+    bottom = HEADER + len(activities) * ROW
+    body = [
+        pattern_defs(prefix),
+        _period_band(layout, bottom),
+        scale.axis(AXIS_TOP, bottom, FONT),
+        "".join(_row(site, layout, activity, index) for index, activity in enumerate(activities)),
+        scale.today_marker(site.today, 0, bottom, FONT * 0.9),
+    ]
+    key, key_height = _legend(prefix, bottom + 16)
+    body.append(key)
+    scheduled = sum(planned_span(a).is_scheduled for a in activities)
+    description = (
+        f"{count(len(activities), 'aktivitet', 'aktiviteter')} längs tiden {scale.first.isoformat()} – {scale.last.isoformat()}; "
+        f"{scheduled} med tidpunkt i planen. Staplarna följer planens precision; streckade delar anger start eller slut "
+        "som planen inte ger. Samma uppgifter finns i tabellen vid diagrammet."
+    )
+    title = f"Tidslinje för aktiviteterna i {plan.meta.name}"
+    return Diagram(prefix, WIDTH, bottom + 20 + key_height, title, description, "".join(body), MIN_WIDTH)
+
+
+def _table(site: Site, plan: Plan, activities: list[Activity], table_id: str) -> str:
+    """The timeline's data: every activity with its period in the plan's words."""
+    rows = []
+    for activity in activities:
+        span = planned_span(activity)
+        drawn = span.drawn(plan.period_start, plan.period_end)
+        rows.append(
+            [
+                Cell(
+                    link(site, activity_page(plan.id, activity.id), f"{activity.number} {activity.name}"),
+                    activity.number,
+                ),
+                cell(str(activity.priority) if activity.priority else "–", activity.priority or 9),
+                cell(span.label(), drawn[0].isoformat() if drawn else "9999"),
+                cell(activity.schedule.text),
+                cell(status_label(plan, activity, site.today)),
+            ]
+        )
+    headers = ["Aktivitet", "Prioritet", "Planerad period", "Tidplan i planen (ordagrant)", "Status"]
+    return data_table(table_id, f"Aktiviteternas tidplan i {plan.meta.name}", headers, rows, numeric={1})
+
+
+def _unscheduled_list(site: Site, plan: Plan, activities: list[Activity]) -> str:
+    """Activities the timeline cannot place, with what they wait for."""
+    items = [a for a in activities if not planned_span(a).is_scheduled]
+    if not items:
+        return ""
+    entries = "".join(
+        f"<li>{link(site, activity_page(plan.id, a.id), f'{a.number} {a.name}')}: {escape(_unscheduled_text(plan, a))} "
+        f"(källan: ”{escape(a.schedule.text.strip())}”)</li>"
+        for a in items
+    )
+    return f'<div class="tidslinje-utan-datum"><p><strong>Utan tidpunkt i planen ({len(items)})</strong></p><ul>{entries}</ul></div>'
+
+
+def _neighbours(plan: Plan, activity: Activity) -> list[Activity]:
+    """The activity with those it waits for before it and those waiting for it after it."""
+    before = [plan.activity(a) for a in activity.schedule.after if plan.has("aktivitet", a)]
+    after = [a for a in plan.activities if activity.id in a.schedule.after]
+    return [*before, activity, *after]
+
+
+@macro("tidslinje", 'tidslinje(plan="it-och-telekom")')
+def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
+    """Tidslinje (Gantt) över planens aktiviteter med prioritet, dagens datum och länk till varje aktivitet.
+
+    Staplarna har den precision planen anger (kvartal, halvår, år, månad, datum). Start eller slut som
+    planen inte anger visas streckat; löpande arbete får en pil; aktiviteter utan tidpunkt listas bredvid.
+    Med `aktivitet` visas bara den aktiviteten och de den väntar på eller som väntar på den.
+    """
+    p = site.plan(plan)
+    if aktivitet is not None:
+        return activity_timeline(site, p, p.activity(aktivitet))
+    diagram = timeline_diagram(site, p, p.activities)
+    late = [a for a in p.activities if is_late(p, a, site.today)]
+    caption = (
+        f"Tidslinje för {escape(p.meta.name)}, planperiod {p.period_start.isoformat()} – {p.period_end.isoformat()}, "
+        f"per {site.today.isoformat()}. {count(len(late), 'aktivitet', 'aktiviteter')} har passerat planerat slut "
+        "utan rapport om att de är genomförda eller avbrutna."
+    )
+    table = _table(site, p, p.activities, f"tidslinje-data-{p.id}")
+    return figure(diagram, caption, table, after=_unscheduled_list(site, p, p.activities))
+
+
+def activity_timeline(site: Site, plan: Plan, activity: Activity) -> str:
+    """One activity on the plan period, with the activities it waits for and that wait for it (HTML)."""
+    shown = _neighbours(plan, activity)
+    diagram = timeline_diagram(site, plan, shown, suffix=f"-{activity.id}")
+    others = len(shown) - 1
+    caption = escape(
+        f"{activity.number} {activity.name} på planperioden per {site.today.isoformat()}"
+        + (f", med {count(others, 'beroende aktivitet', 'beroende aktiviteter')}." if others else ".")
+    )
+    table = _table(site, plan, shown, f"tidslinje-data-{plan.id}-{activity.id}")
+    return figure(diagram, caption, table, after=_unscheduled_list(site, plan, shown))

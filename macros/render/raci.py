@@ -1,0 +1,265 @@
+"""Macros for responsibility: the RACI matrix of a plan and one page per person."""
+
+from __future__ import annotations
+
+from macros.model.activities import Activity
+from macros.model.catalog import Municipality, Plan
+from macros.model.followup import is_finished
+from macros.model.organisation import Person
+from macros.model.raci import (
+    LETTER_MEANINGS,
+    LETTER_ORDER,
+    Involvement,
+    PartyRef,
+    assignments_of,
+    has_left,
+    involvements,
+    matrix,
+    plan_positions,
+    resolve,
+)
+from macros.model.status import planned_span, status_label
+from macros.model.time import TimePoint
+from macros.render.context import MacroError, Site, activity_page, person_page
+from macros.render.html import link
+from macros.render.registry import macro
+from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
+from macros.render.text import admonition, escape
+
+
+def party_name(model: Municipality, party: PartyRef) -> str:
+    """The name of a person, role or unit."""
+    if party.kind == "person":
+        return model.person(party.id).name
+    if party.kind == "roll":
+        return model.role(party.id).name
+    return model.unit(party.id).name
+
+
+def party_html(site: Site, party: PartyRef, plan_id: str) -> str:
+    """A party for a table cell: a linked name, or a role with its linked holders."""
+    model = site.model
+    if party.kind == "person":
+        return link(site, person_page(party.id), model.person(party.id).name)
+    name = escape(party_name(model, party))
+    if party.kind == "enhet":
+        return name
+    holders = resolve(model, party, plan_id, site.today)
+    if not holders:
+        return f"{name} (ingen innehavare angiven)"
+    return f"{name} ({', '.join(link(site, person_page(p.id), p.name) for p in holders)})"
+
+
+def party_filter_values(site: Site, party: PartyRef, plan_id: str) -> list[str]:
+    """What a filter on people matches: the party's name and, for a role, its holders' names."""
+    holders = resolve(site.model, party, plan_id, site.today) if party.kind == "roll" else []
+    return [party_name(site.model, party), *(person.name for person in holders)]
+
+
+def letter_html(letters: str) -> str:
+    """RACI letters with their meaning for screen readers: "A" + hidden "ansvarig"."""
+    if not letters:
+        return ""
+    spoken = ", ".join(LETTER_MEANINGS[letter] for letter in letters)
+    return (
+        f'<span class="raci raci-{letters[0]}" aria-hidden="true">{letters}</span><span class="vy-dold">{spoken}</span>'
+    )
+
+
+def _legend() -> str:
+    """What the letters mean."""
+    items = "".join(
+        f'<li><span class="raci raci-{letter}">{letter}</span> – {LETTER_MEANINGS[letter]}</li>'
+        for letter in LETTER_ORDER
+    )
+    return f'<ul class="raci-forklaring" aria-label="Förklaring av bokstäverna">{items}</ul>'
+
+
+def _header(site: Site, party: PartyRef, plan_id: str) -> str:
+    """A column header: the party and what kind it is."""
+    kind = {"person": "person", "roll": "roll", "enhet": "enhet"}[party.kind]
+    return f'{party_html(site, party, plan_id)} <span class="raci-typ">({kind})</span>'
+
+
+@macro("ansvarsmatris", 'ansvarsmatris(plan="it-och-telekom")')
+def raci_matrix(site: Site, *, plan: str) -> str:
+    """Ansvarsmatris (RACI): aktiviteter × personer, roller och enheter med A, R, C och I ur datat.
+
+    En roll har en egen kolumn med den som innehar den i dag; varje person länkar till sin ansvarssida.
+    """
+    p = site.plan(plan)
+    raci = matrix(p)
+    columns = [Column("Aktivitet", "text", row_header=True, css="namn")]
+    columns += [
+        Column(party_name(site.model, party), None, css="raci-kolumn", header_html=_header(site, party, p.id))
+        for party in raci.parties
+    ]
+    rows = []
+    for activity in raci.activities:
+        name = link(site, activity_page(p.id, activity.id), f"{activity.number} {activity.name}")
+        cells = [Cell(name, activity.number)]
+        cells += [Cell(letter_html(raci.letters(activity.id, party))) for party in raci.parties]
+        involved = [party for party in raci.parties if raci.letters(activity.id, party)]
+        names = sorted({value for party in involved for value in party_filter_values(site, party, p.id)})
+        rows.append(Row(cells, {"part": names}))
+    table = Table(
+        f"ansvarsmatris-{p.id}",
+        f"Ansvarsmatris för {p.meta.name}",
+        columns,
+        rows,
+        [Filter("part", "Person, roll eller enhet")],
+        sorted_by=0,
+        noun=("aktivitet", "aktiviteter"),
+    )
+    return f'<div class="ansvarsmatris">{_legend()}{table.html()}</div>\n'
+
+
+def _role_terms(site: Site, person: Person) -> list[str]:
+    """The roles a person holds or held, with plan and period."""
+    texts = []
+    for term in person.roles:
+        text = site.model.role(term.role).name
+        if term.plan and site.model.has("plan", term.plan):
+            text += f" för {site.model.plan(term.plan).meta.name}"
+        text += _term_period(term.start, term.end)
+        texts.append(text)
+    return texts
+
+
+def _term_period(start: TimePoint | None, end: TimePoint | None) -> str:
+    """The period of a role term in words, e.g. " (från oktober 2023)", or nothing."""
+    parts = ([f"från {start.label}"] if start else []) + ([f"till {end.label}"] if end else [])
+    return f" ({' '.join(parts)})" if parts else ""
+
+
+def _involvement_row(site: Site, item: Involvement) -> Row:
+    """One row of a person's responsibilities."""
+    plan, assignment = item.plan, item.assignment
+    activity = assignment.activity
+    how = f"som {item.via_role.name.lower()}" if item.via_role else "direkt"
+    span = planned_span(activity)
+    cells = [
+        Cell(link(site, activity_page(plan.id, activity.id), f"{activity.number} {activity.name}"), activity.number),
+        Cell(letter_html(assignment.letter), str(LETTER_ORDER.index(assignment.letter))),
+        cell(f"{assignment.kind} ({how})"),
+        cell(str(activity.priority) if activity.priority else "–", activity.priority or 9),
+        cell(span.label(), _span_sort(site, plan, activity.id)),
+        cell(status_label(plan, activity, site.today)),
+    ]
+    return Row(cells, {"plan": [plan.meta.name], "roll": [assignment.kind]})
+
+
+def _span_sort(site: Site, plan: Plan, activity_id: str) -> str:
+    """Sort value of a planned period: its first drawn day, unscheduled last."""
+    drawn = planned_span(plan.activity(activity_id)).drawn(plan.period_start, plan.period_end)
+    return drawn[0].isoformat() if drawn else "9999"
+
+
+@macro("personansvar", 'personansvar(person="sara-holst")')
+def person_responsibilities(site: Site, *, person: str) -> str:
+    """Sidan "Ansvar: namn": allt en person ansvarar för eller deltar i, direkt eller genom en roll."""
+    if not site.model.has("person", person):
+        raise MacroError(f"personen '{person}' finns inte i personer.yml")
+    who = site.model.person(person)
+    parts = [f"# Ansvar: {who.name}\n", _person_facts(site, who)]
+    found = involvements(site.model, person, site.today)
+    parts.append(_left_warning(site, who, found))
+    parts.append("## Aktiviteter\n")
+    if found:
+        parts.append(_involvement_table(site, who, found))
+    else:
+        parts.append(f"{who.name} står inte som ansvarig eller deltagare i någon aktivitet.\n")
+    return "\n".join(part for part in parts if part)
+
+
+def _person_facts(site: Site, who: Person) -> str:
+    """Title, förvaltning, roles and places in the plans' organisation, as a list."""
+    facts = []
+    if who.title:
+        facts.append(f"Befattning: {who.title}")
+    if who.administration and site.model.has("förvaltning", who.administration):
+        facts.append(f"Förvaltning: {site.model.administration(who.administration).name}")
+    facts += [f"Roll: {text}" for text in _role_terms(site, who)]
+    facts += [f"{pos.plan.meta.name}: {pos.text}" for pos in plan_positions(site.model, who.id)]
+    if who.left:
+        facts.append(f"Har slutat i kommunen: {who.left.label}")
+    return "\n".join(f"- {fact}" for fact in facts) + "\n" if facts else ""
+
+
+def _left_warning(site: Site, who: Person, found: list[Involvement]) -> str:
+    """A warning when the person has left but is still responsible for unfinished work."""
+    open_items = []
+    for item in found:
+        left = has_left(site.model, item.plan, who.id, site.today)
+        if left and item.assignment.letter in "AR" and not is_finished(item.plan, item.assignment.activity.id):
+            open_items.append(
+                f"{item.assignment.activity.number} {item.assignment.activity.name} (lämnade {left.isoformat()})"
+            )
+    if not open_items:
+        return ""
+    body = f"{who.name} har lämnat men står fortfarande som ansvarig eller genomförare för:\n\n" + "\n".join(
+        f"- {t}" for t in open_items
+    )
+    return admonition("warning", "Ansvaret behöver lämnas över", body)
+
+
+def _involvement_table(site: Site, who: Person, found: list[Involvement]) -> str:
+    """The person's activities as a sortable table."""
+    columns = [
+        Column("Aktivitet", "text", row_header=True, css="namn"),
+        Column("RACI", "nummer"),
+        Column("Ansvar", "text"),
+        Column("Prioritet", "nummer"),
+        Column("Planerad period", "text"),
+        Column("Status", "text"),
+    ]
+    rows = [_involvement_row(site, item) for item in found]
+    filters = [Filter("plan", "Plan"), Filter("roll", "Typ av ansvar")] if len({i.plan.id for i in found}) > 1 else []
+    table = Table(
+        f"ansvar-{who.id}",
+        f"Aktiviteter där {who.name} har ansvar eller deltar",
+        columns,
+        rows,
+        filters,
+        noun=("aktivitet", "aktiviteter"),
+    )
+    return f'<div class="vy">{_legend()}{table.html()}</div>\n'
+
+
+@macro("aktivitetsansvar", 'aktivitetsansvar(plan="it-och-telekom", aktivitet="pub-avtal")')
+def activity_responsibility(site: Site, *, plan: str, aktivitet: str) -> str:
+    """Vem som är ansvarig, genomför, deltar och informeras för en aktivitet, med rollernas innehavare."""
+    p = site.plan(plan)
+    return activity_responsibility_table(site, p, p.activity(aktivitet))
+
+
+def activity_responsibility_table(site: Site, plan: Plan, activity: Activity) -> str:
+    """One activity's parties with their RACI letters, roles resolved to their holders (HTML)."""
+    items = assignments_of(activity)
+    if not items:
+        return "*Ansvaret är inte strukturerat i datat; se avsnittet Ansvarig.*\n"
+    columns = [
+        Column("Vem", None, row_header=True),
+        Column("RACI", None),
+        Column("Ansvar", None),
+        Column("Som källan beskriver det", None),
+    ]
+    rows = [
+        Row(
+            [
+                Cell(_header(site, item.party, plan.id)),
+                Cell(letter_html(item.letter)),
+                cell(item.kind),
+                cell(item.note or ""),
+            ]
+        )
+        for item in sorted(items, key=lambda i: LETTER_ORDER.index(i.letter))
+    ]
+    table = Table(
+        f"ansvar-{plan.id}-{activity.id}",
+        f"Ansvar för {activity.number} {activity.name}",
+        columns,
+        rows,
+        sortable=False,
+    )
+    return f'<div class="vy">{table.html()}</div>\n'
