@@ -4,11 +4,15 @@ the file and the line an editor is pointed at."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
+from pathlib import Path
 
 import pytest
 
 from macros.loading.loader import LoadResult
 from tests.conftest import DataCopy
+from tests.sitebuild import ROOT
 
 ACTIVITIES = "planer/exempel/aktiviteter.yml"
 STRATEGIES = "planer/exempel/strategier.yml"
@@ -229,6 +233,16 @@ def test_broken_reference(data: DataCopy, file: str, old: str, new: str, kind: s
     finding(data.load(), file, data.line_of(file, new), "fel", f"hänvisningen till {kind}")
 
 
+def test_broken_reference_in_reference_group_row(data: DataCopy) -> None:
+    """Every person on a reference-group row that names several people must exist."""
+    data.replace(
+        "planer/exempel/organisation.yml",
+        "  - enhet: upphandlingssektionen\n    text: Upphandlingssektionen",
+        "  - personer: [anna-ek, okand-person]\n    text: Anna Ek och NN",
+    )
+    finding(data.load(), "planer/exempel/organisation.yml", data.line_of("planer/exempel/organisation.yml", "okand-person"), "fel", "hänvisningen till person 'okand-person'")
+
+
 def test_broken_national_goal_reference(data: DataCopy) -> None:
     """A strategy's link to a national goal must resolve."""
     data.append(STRATEGIES, "    nationella_mål:\n      - mål: okant-mal\n        grund: förslag\n")
@@ -308,3 +322,15 @@ def test_warning_missing_priority(data: DataCopy) -> None:
     """An activity without a priority is a warning."""
     data.replace(ACTIVITIES, "    prioritet: 2\n", "")
     finding(data.load(), ACTIVITIES, data.line_of(ACTIVITIES, "- id: utbildning"), "varning", "har ingen prioritet")
+
+
+def test_broken_council_goal_in_governing_signal(tmp_path: Path) -> None:
+    """A governing signal of the analysis that lists council goals must name existing ones."""
+    real = DataCopy(tmp_path / "data")
+    shutil.copytree(ROOT / "data", real.root)
+    nulage = "planer/it-och-telekom/nulage.yml"
+    first_goal = real.line_of(nulage, "fullmäktigemål:") + 1
+    lines = real.path(nulage).read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[first_goal - 1] = re.sub(r"- [a-z0-9-]+", "- finns-inte", lines[first_goal - 1])
+    real.path(nulage).write_text("".join(lines), encoding="utf-8")
+    finding(real.load(), nulage, first_goal, "fel", "hänvisningen till fullmäktigemål 'finns-inte'")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from macros.render.context import Site
 from macros.render.registry import macro
 from macros.render.text import table
-from macros.validation.findings import Severity
+from macros.validation.findings import Finding, Severity
 
 NOTE_KINDS = {
     "avskuret": "Texten är avskuren",
@@ -25,12 +25,22 @@ def known_flaws(site: Site, *, plan: str) -> str:
     note_rows = [[note.section or "–", NOTE_KINDS[note.kind], note.text.strip()] for note in notes]
     folder = f"/planer/{p.id}/"
     warnings = [f for f in site.findings if f.severity is Severity.WARNING and folder in f"/{f.file}"]
-    warning_rows = [[f"`{f.file.split(folder)[-1]}:{f.line}`", f.message] for f in warnings]
+    source = [f for f in warnings if not f.follow_up]
+    follow_up = [f for f in warnings if f.follow_up]
     parts = [
         f"## Redaktionens noter ({len(note_rows)})\n",
         table(["Avsnitt", "Typ", "Vad"], note_rows) if note_rows else "Inga noter.\n",
-        f"## Varningar från datakontrollen ({len(warning_rows)})\n",
+        f"## Varningar från datakontrollen ({len(source)})\n",
         "Varningarna kommer från samma kontroll som körs med `make check`. De pekar på fil och rad i datat.\n",
-        table(["Fil och rad", "Varning"], warning_rows) if warning_rows else "Inga varningar.\n",
+        _warning_table(source, folder),
+        f"## Uppföljning som saknas ({len(follow_up)})\n",
+        f"Planen säger att resultaten rapporteras årligen. Följande gäller per {site.today.isoformat()}.\n",
+        _warning_table(follow_up, folder),
     ]
     return "\n".join(parts)
+
+
+def _warning_table(findings: list[Finding], folder: str) -> str:
+    """Warnings as a table of file:line and message, or a sentence when there are none."""
+    rows = [[f"`{f.file.split(folder)[-1]}:{f.line}`", f.message] for f in findings]
+    return table(["Fil och rad", "Varning"], rows) if rows else "Inga.\n"

@@ -35,9 +35,9 @@ class Checker:
         """Add an error at a record's key."""
         self.findings.append(error(*self.where(record, *sub), message))
 
-    def warn(self, record: Record, sub: tuple[str | int, ...], message: str) -> None:
-        """Add a warning at a record's key."""
-        self.findings.append(warning(*self.where(record, *sub), message))
+    def warn(self, record: Record, sub: tuple[str | int, ...], message: str, *, follow_up: bool = False) -> None:
+        """Add a warning at a record's key; `follow_up` for reporting that is due."""
+        self.findings.append(warning(*self.where(record, *sub), message, follow_up=follow_up))
 
     def unique(self, kind: str, records: Iterable[Record], key: str = "id") -> None:
         """Each record's `key` occurs once among `records`."""
@@ -155,6 +155,8 @@ def _organisation_references(model: Municipality, plan: Plan, check: Checker) ->
         check.exists(model.has("person", member.person), "person", member.person, member, "person")
     for ref in org.reference_group:
         check.exists(model.has("person", ref.person or ""), "person", ref.person, ref, "person")
+        for index, person in enumerate(ref.more_people):
+            check.exists(model.has("person", person), "person", person, ref, "personer", index)
         check.exists(model.has("enhet", ref.unit or ""), "enhet", ref.unit, ref, "enhet")
 
 
@@ -186,6 +188,8 @@ def _analysis_references(model: Municipality, plan: Plan, check: Checker) -> Non
         check.exists(model.has("förvaltning", buyer.administration or ""), "förvaltning", buyer.administration, buyer, "förvaltning")
     for signal in analysis.governing_signals:
         check.exists(model.has("styrdokument", signal.document), "styrdokument", signal.document, signal, "styrdokument")
+        for index, goal in enumerate(signal.council_goals):
+            check.exists(model.has("fullmäktigemål", goal), "fullmäktigemål", goal, signal, "fullmäktigemål", index)
 
 
 def _goal_chain(plan: Plan, check: Checker) -> None:
@@ -240,7 +244,7 @@ def _activity_warnings(model: Municipality, plan: Plan, activity: Activity, chec
         check.warn(activity, ("id",), f"aktivitet {activity.number} har ingen prioritet i källan")
     _lettering(activity, check)
     if schedule.end and schedule.end.last_day < today and current_status(plan, activity.id) == NOT_REPORTED:
-        check.warn(schedule, ("slut",), f"aktivitet {activity.number} skulle vara klar {schedule.end.label} men har ingen uppföljningsrapport")
+        check.warn(schedule, ("slut",), f"aktivitet {activity.number} skulle vara klar {schedule.end.label} men har ingen uppföljningsrapport", follow_up=True)
     if is_finished(plan, activity.id):
         return
     for party in activity.responsibility:
@@ -252,7 +256,7 @@ def _activity_warnings(model: Municipality, plan: Plan, activity: Activity, chec
         for person_id in people:
             if model.has("person", person_id) and (left := left_on(model, plan, person_id)) and left < today:
                 name = model.person(person_id).name
-                check.warn(party, ("typ",), f"{name} har lämnat ({left.isoformat()}) men står som {party.kind} för aktivitet {activity.number}, som inte är avslutad")
+                check.warn(party, ("typ",), f"{name} har lämnat ({left.isoformat()}) men står som {party.kind} för aktivitet {activity.number}, som inte är avslutad", follow_up=True)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

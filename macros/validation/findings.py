@@ -21,6 +21,8 @@ class Finding:
     line: int
     severity: Severity
     message: str
+    follow_up: bool = False
+    """True for warnings about follow-up that is due, rather than about the data itself."""
 
     def format(self) -> str:
         """`data/…/fil.yml:42: fel: …`, the line editors and CI read."""
@@ -33,9 +35,9 @@ def error(file: str, line: int, message: str) -> Finding:
     return Finding(file, line, Severity.ERROR, message)
 
 
-def warning(file: str, line: int, message: str) -> Finding:
-    """A warning finding."""
-    return Finding(file, line, Severity.WARNING, message)
+def warning(file: str, line: int, message: str, *, follow_up: bool = False) -> Finding:
+    """A warning finding; `follow_up` marks warnings about reporting that is due."""
+    return Finding(file, line, Severity.WARNING, message, follow_up)
 
 
 def count(findings: list[Finding], severity: Severity) -> int:
