@@ -379,18 +379,19 @@ class Words:
 
 @dataclass
 class TemplateIds:
-    """Ids the real plan's pages look up, taken over so that copied pages render."""
+    """What the real plan's pages look up, taken over so that copied pages render.
+
+    The current-state analysis (bilaga 3) does not grow with a plan's activities and its
+    pages look items up by id, number and supplier name, so each synthetic plan carries
+    the real plan's analysis as it is; the ids of shared data it and the pages name
+    (documents, council and national goals, editorial notes) are taken over too.
+    """
 
     documents: list[str] = field(default_factory=list)
-    lists: list[tuple[str, str]] = field(default_factory=list)
-    figures: list[tuple[str, str, str]] = field(default_factory=list)
-    dates: list[tuple[str, str]] = field(default_factory=list)
-    pictures: list[tuple[int, str]] = field(default_factory=list)
-    signals: list[tuple[str, str]] = field(default_factory=list)
-    spend_years: list[int] = field(default_factory=list)
-    notes: list[tuple[str, str | None]] = field(default_factory=list)
     council_goals: list[str] = field(default_factory=list)
     national_goals: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str | None]] = field(default_factory=list)
+    analysis: dict[str, Any] | None = None
 
     @classmethod
     def of(cls, model: Municipality | None) -> TemplateIds:
@@ -402,15 +403,9 @@ class TemplateIds:
         ids.documents = [d.id for d in model.documents_file.documents]
         ids.council_goals = [g.id for area in model.governance.goal_areas for g in area.goals]
         ids.national_goals = [g.id for g in model.governance.national_goals]
-        ids.notes = [(n.id, n.section) for n in plan.notes]
+        ids.notes = [(n.id, n.section) for n in [*plan.meta.notes, *plan.activities_file.notes]]
         if plan.analysis is not None:
-            a = plan.analysis
-            ids.lists = [(x.id, x.section) for x in a.lists]
-            ids.figures = [(x.id, x.section, x.unit) for x in a.figures]
-            ids.dates = [(x.id, x.section) for x in a.dates]
-            ids.pictures = [(x.number, x.section) for x in a.pictures]
-            ids.signals = [(x.number, x.document) for x in a.governing_signals]
-            ids.spend_years = sorted({x.year for x in a.spend_per_year})
+            ids.analysis = plan.analysis.model_dump(mode="json", by_alias=True, exclude_defaults=True)
         return ids
 
 
@@ -753,16 +748,16 @@ class Generator:
         }
 
     def _analysis(self) -> dict[str, Any]:
-        t, w, rng = self.template, self.words, self.rng
+        if self.template.analysis is not None:
+            return self.template.analysis
+        w, rng = self.words, self.rng
         subcategories = self._subcategory_ids()
-        years = t.spend_years or [2020, 2021, 2022]
-        signals = t.signals or [(f"10.4.{n}", self.documents[n % len(self.documents)]) for n in range(1, 11)]
-        lists = t.lists or [(f"lista-{n}", f"10.{n + 2}") for n in range(1, 7)]
-        figures = t.figures or [
-            (f"tal-{n}", f"10.{1 + n % 9}", ["kr", "procent", "st", "år"][n % 4]) for n in range(1, 21)
-        ]
-        dates = t.dates or [(f"datum-{n}", f"10.{1 + n % 9}") for n in range(1, 9)]
-        pictures = t.pictures or [(n, f"10.{n}") for n in range(1, 4)]
+        years = [2020, 2021, 2022]
+        signals = [(f"10.4.{n}", self.documents[n % len(self.documents)]) for n in range(1, 11)]
+        lists = [(f"lista-{n}", f"10.{n + 2}") for n in range(1, 7)]
+        figures = [(f"tal-{n}", f"10.{1 + n % 9}", ["kr", "procent", "st", "år"][n % 4]) for n in range(1, 21)]
+        dates = [(f"datum-{n}", f"10.{1 + n % 9}") for n in range(1, 9)]
+        pictures = [(n, f"10.{n}") for n in range(1, 4)]
 
         def group(with_subcategory: bool) -> dict[str, Any]:
             record: dict[str, Any] = {"punkter": [w.sentence(6, 14) for _ in range(rng.randint(2, 5))]}

@@ -1,0 +1,269 @@
+"""`make bench`: what checking and building cost, against baselines measured in the same run.
+
+1. `check` against a bare PyYAML parse of the same files (libyaml loader);
+2. our full `mkdocs build` against a plain MkDocs + Material build of the same pages with
+   the macros already rendered;
+3. both at 1×, 10× and 50× the real plan's size (synthetic data);
+4. rebuild time of `mkdocs serve` after one data file changes;
+5. peak memory of the builds, and the bytes a browser loads for an activity page against
+   a plain Material page.
+
+Writes BENCHMARKS.md at the project root; the last line printed is a one-line summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import report
+from benchmarks.generator import Scale, TemplateIds, generate, real_scale
+from benchmarks.measure import RunFailed, checked, interleaved, run
+from benchmarks.pages import make_content
+from benchmarks.results import BuildResult, Case, CheckResult, Results, ServeResult, WeightResult
+from benchmarks.serve import measure_rebuilds, replace_once
+from benchmarks.sites import ROOT, plain_docs, snapshot_real, write_plain, write_subject
+from benchmarks.weight import page_weight
+from macros.loading.loader import load
+
+TODAY = "2025-06-01"
+"""The fixed "today" of every check and build, so that runs are comparable."""
+
+PY = sys.executable
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "KATEGORIPLAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1", **extra}
+    env.pop("BENCH_CAPTURE_DIR", None)
+    env.update(extra)
+    return env
+
+
+def _say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --------------------------------------------------------------------------- cases
+
+
+def prepare_real(work: Path) -> tuple[Case | None, str]:
+    """The real site on a snapshot of data/ and content/, if its data loads and it builds strictly."""
+    work.mkdir(parents=True)
+    data, docs = snapshot_real(work)
+    result = load(data, today=dt.date.fromisoformat(TODAY))
+    if not result.ok or result.model is None:
+        errors = sum(1 for f in result.findings if f.severity.value == "fel")
+        return None, f"det riktiga datat har {errors} fel"
+    from benchmarks.sites import real_config
+
+    case = Case("Riktig plan", 0, work, data, docs, real_config().get("nav"), strict=True, model=result.model)
+    config = write_subject(work, data=data, docs=docs, nav=case.nav)
+    done = run([PY, "-m", "mkdocs", "build", "--clean", "-f", str(config)], env=_env(), cwd=work)
+    if done.returncode != 0:
+        tail = "\n".join(done.output.strip().splitlines()[-5:])
+        return None, f"`mkdocs build --strict` på den riktiga webbplatsen misslyckas:\n\n```text\n{tail}\n```"
+    return case, ""
+
+
+def prepare_synthetic(work: Path, factor: int, base: Scale, template: TemplateIds) -> Case:
+    """Generated data and pages at `factor` × the real plan's size."""
+    work.mkdir(parents=True)
+    scale = base.times(factor)
+    generate(work / "data", scale, seed=factor, template=template)
+    result = load(work / "data", today=dt.date.fromisoformat(TODAY))
+    if not result.ok or result.model is None:
+        first = next((f.format() for f in result.findings if f.severity.value == "fel"), "")
+        raise RunFailed(f"det syntetiska datat ({factor}×) har fel: {first}")
+    nav, pages = make_content(work / "content", result.model, today=dt.date.fromisoformat(TODAY), seed=factor)
+    return Case(
+        f"{factor}×",
+        factor,
+        work,
+        work / "data",
+        work / "content",
+        nav,
+        strict=False,
+        model=result.model,
+        scale=scale,
+        pages=pages,
+    )
+
+
+# --------------------------------------------------------------------------- measurements
+
+
+def measure_check(case: Case, rounds: int) -> CheckResult:
+    """Validation against a bare parse: in one warm process, and as whole commands."""
+    child = checked(
+        [PY, "-m", "benchmarks.inprocess", str(case.data), str(rounds), TODAY], env=_env(), cwd=ROOT, timeout=1800
+    )
+    numbers = json.loads(child.output.strip().splitlines()[-1])
+    if numbers["errors"]:
+        raise RunFailed(f"{case.name}: kontrollen hittade {numbers['errors']} fel")
+    commands = interleaved(
+        [PY, "-m", "macros", "check", "--data", str(case.data), "--idag", TODAY],
+        [PY, "-m", "benchmarks.inprocess", "--parse-only", str(case.data)],
+        rounds,
+        env=_env(),
+        cwd=ROOT,
+    )
+    files = sorted(case.data.rglob("*.yml"))
+    return CheckResult(
+        files=len(files),
+        megabytes=sum(f.stat().st_size for f in files) / 1e6,
+        parse=numbers["parse"],
+        check=numbers["check"],
+        command=commands,
+    )
+
+
+def measure_build(case: Case, rounds: int) -> BuildResult:
+    """Our build against a plain MkDocs + Material build of the same rendered pages."""
+    captured = case.work / "captured"
+    shutil.rmtree(captured, ignore_errors=True)
+    capture = write_subject(case.work, data=case.data, docs=case.docs, nav=case.nav, capture=True, strict=case.strict)
+    warm = checked(
+        [PY, "-m", "mkdocs", "build", "--clean", "-f", str(capture)],
+        env=_env(BENCH_CAPTURE_DIR=str(captured)),
+        cwd=case.work,
+        timeout=1800,
+    )
+    case.plain_docs = plain_docs(captured, case.docs, case.work / "plain-docs")
+    subject = write_subject(case.work, data=case.data, docs=case.docs, nav=case.nav, strict=case.strict)
+    plain = write_plain(case.work, docs=case.plain_docs, nav=case.nav, strict=case.strict)
+    pair = interleaved(
+        [PY, "-m", "mkdocs", "build", "--clean", "-f", str(subject)],
+        [PY, "-m", "mkdocs", "build", "--clean", "-f", str(plain)],
+        rounds,
+        env=_env(),
+        cwd=case.work,
+        timeout=1800,
+    )
+    pages = sum(1 for _ in captured.rglob("*.md"))
+    return BuildResult(pages=pages, capture_seconds=warm.seconds, pair=pair)
+
+
+def measure_serve(case: Case, rounds: int) -> ServeResult:
+    """Rebuild after a data file changes (ours) and after a page changes (plain), on the same pages."""
+    plan_id = next(iter(case.model.plans))
+    name = case.model.plan(plan_id).meta.name
+    plan_file = case.data / "planer" / plan_id / "plan.yml"
+    current = {"data": name, "plain": name}
+
+    def change_data(index: int) -> str:
+        marker = f"(ändrad {index})"
+        new = f"{name} {marker}"
+        lines = plan_file.read_text(encoding="utf-8").splitlines(keepends=True)
+        for number, line in enumerate(lines):
+            if line.startswith("namn:"):
+                lines[number] = "namn: " + json.dumps(new, ensure_ascii=False) + "\n"
+                break
+        else:
+            raise ValueError(f"{plan_file}: ingen rad som börjar med 'namn:'")
+        plan_file.write_text("".join(lines), encoding="utf-8")
+        current["data"] = new
+        return marker
+
+    def change_page(index: int) -> str:
+        marker = f"(ändrad {index})"
+        new = f"{name} {marker}"
+        replace_once(case.plain_docs / "index.md", current["plain"], new)
+        current["plain"] = new
+        return marker
+
+    subject = write_subject(case.work, data=case.data, docs=case.docs, nav=case.nav, strict=case.strict)
+    plain = write_plain(case.work, docs=case.plain_docs, nav=case.nav, strict=case.strict)
+    ours = measure_rebuilds(subject, _env(), change_data, rounds=rounds)
+    baseline = measure_rebuilds(plain, _env(), change_page, rounds=rounds)
+    return ServeResult(changed_file=plan_file.relative_to(case.work).as_posix(), ours=ours, plain=baseline)
+
+
+def measure_weight(case: Case) -> WeightResult:
+    """An activity page of ours against the same page built by plain Material."""
+    plan = next(iter(case.model.plans.values()))
+    activity = plan.activities[0]
+    page = f"{plan.id}/aktiviteter/{activity.id}/"
+    material = write_plain(case.work, docs=case.plain_docs, nav=case.nav, material_defaults=True, strict=False)
+    checked([PY, "-m", "mkdocs", "build", "--clean", "-f", str(material)], env=_env(), cwd=case.work)
+    ours_site, plain_site = case.work / "site", case.work / "site-material"
+    html = (ours_site / page / "index.html").read_text(encoding="utf-8")
+    has_diagram = "<svg" in html or 'class="mermaid"' in html
+    return WeightResult(
+        page=page, has_diagram=has_diagram, ours=page_weight(ours_site, page), plain=page_weight(plain_site, page)
+    )
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every measurement and write BENCHMARKS.md."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description="Mät vad kontroll och bygge kostar.")
+    parser.add_argument("--skalor", default="1,10,50", help="skalor av den riktiga planen, t.ex. 1,10,50")
+    parser.add_argument("--snabb", action="store_true", help="färre upprepningar (för att prova skriptet)")
+    parser.add_argument("--ut", type=Path, default=ROOT / "BENCHMARKS.md", help="rapportfil")
+    parser.add_argument("--behall", action="store_true", help="behåll arbetsmappen med data och byggen")
+    args = parser.parse_args(argv)
+    factors = [int(part) for part in args.skalor.split(",") if part]
+    started = time.time()
+    results = Results(command="make bench", started=dt.datetime.now().astimezone(), load_before=os.getloadavg())
+    work = Path(tempfile.mkdtemp(prefix="kategoriplan-bench-"))
+    try:
+        _say(f"arbetsmapp {work}")
+        real, reason = prepare_real(work / "riktig")
+        results.real_skipped = reason
+        template = TemplateIds.of(real.model if real else None)
+        base = real_scale(real.model if real else None)
+        cases = [real] if real else []
+        for factor in factors:
+            _say(f"genererar {factor}×")
+            cases.append(prepare_synthetic(work / f"x{factor}", factor, base, template))
+        for case in cases:
+            check_rounds, build_rounds = _rounds(case, args.snabb)
+            _say(f"{case.name}: kontroll ({check_rounds} varv)")
+            case.check = measure_check(case, check_rounds)
+            _say(f"{case.name}: bygge ({build_rounds} varv)")
+            case.build = measure_build(case, build_rounds)
+            _say(
+                f"{case.name}: bygge {case.build.pair.subject_seconds:.1f} s mot {case.build.pair.baseline_seconds:.1f} s"
+            )
+        results.cases = cases
+        target = real or cases[0]
+        _say(f"mkdocs serve på {target.name}")
+        results.serve = measure_serve(target, 2 if args.snabb else 3)
+        _say(f"sidvikt på {target.name}")
+        results.weight = measure_weight(target)
+        results.serve_case = results.weight_case = target.name
+    finally:
+        if args.behall:
+            _say(f"arbetsmappen finns kvar: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    results.load_after = os.getloadavg()
+    results.minutes = (time.time() - started) / 60
+    args.ut.write_text(report.markdown(results), encoding="utf-8")
+    _say(f"skrev {args.ut}")
+    print(report.summary(results))
+    return 0
+
+
+def _rounds(case: Case, quick: bool) -> tuple[int, int]:
+    """Repetitions (check, build): fewer for the big scales, where one build takes minutes."""
+    if quick:
+        return 2, 1
+    if case.factor >= 50:
+        return 3, 1
+    if case.factor >= 10:
+        return 5, 2
+    return 7, 5
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Timing child processes: wall time and peak memory of each run, baseline and subject
+interleaved so that load from other processes hits both alike."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished child process."""
+
+    seconds: float
+    max_rss_kb: int
+    returncode: int
+    output: str
+
+
+class RunFailed(Exception):
+    """A measured command did not succeed."""
+
+
+def run(
+    command: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 900
+) -> Run:
+    """Run `command`; return its wall time and peak resident memory (ru_maxrss of that child)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=cwd)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.005)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read()
+    return Run(seconds, int(usage.ru_maxrss), process.returncode, output)
+
+
+def checked(command: Sequence[str], **kwargs: object) -> Run:
+    """`run`, raising RunFailed with the output's tail when the command fails."""
+    result = run(command, **kwargs)  # type: ignore[arg-type]
+    if result.returncode != 0:
+        raise RunFailed(f"{' '.join(map(str, command))} gav {result.returncode}:\n{result.output[-3000:]}")
+    return result
+
+
+@dataclass
+class Pair:
+    """Subject and baseline runs measured side by side."""
+
+    subject: list[Run] = field(default_factory=list)
+    baseline: list[Run] = field(default_factory=list)
+
+    @property
+    def subject_seconds(self) -> float:
+        """Median wall time of the subject."""
+        return statistics.median(r.seconds for r in self.subject)
+
+    @property
+    def baseline_seconds(self) -> float:
+        """Median wall time of the baseline."""
+        return statistics.median(r.seconds for r in self.baseline)
+
+    @property
+    def ratio(self) -> float:
+        """Median of the per-round ratios subject/baseline (each round ran both back to back)."""
+        return statistics.median(s.seconds / b.seconds for s, b in zip(self.subject, self.baseline, strict=True))
+
+    @property
+    def subject_rss_mb(self) -> float:
+        """Largest peak memory of the subject, in MiB."""
+        return max(r.max_rss_kb for r in self.subject) / 1024
+
+    @property
+    def baseline_rss_mb(self) -> float:
+        """Largest peak memory of the baseline, in MiB."""
+        return max(r.max_rss_kb for r in self.baseline) / 1024
+
+
+def interleaved(subject: Sequence[str], baseline: Sequence[str], rounds: int, **kwargs: object) -> Pair:
+    """Run both commands `rounds` times, alternating which goes first (ABBA), failing on any error."""
+    pair = Pair()
+    for index in range(rounds):
+        order = [("subject", subject), ("baseline", baseline)]
+        if index % 2:
+            order.reverse()
+        for name, command in order:
+            getattr(pair, name).append(checked(command, **kwargs))
+    return pair

@@ -1,0 +1,383 @@
+"""BENCHMARKS.md and the one-line summary, in Swedish."""
+
+from __future__ import annotations
+
+import os
+import platform
+from importlib import metadata
+from pathlib import Path
+
+from benchmarks.results import (
+    BUILD_TARGET,
+    CHECK_TARGET,
+    SCALING_TOLERANCE,
+    WEIGHT_TARGET,
+    Case,
+    Results,
+)
+
+REPRODUCE = "make bench"
+"""The command that reproduces the figures (same as `.venv/bin/python -m benchmarks`)."""
+
+ENGINE_CHANGES = """\
+Inga ändringar ännu.
+"""
+"""What the benchmark led us to change in the engine, kept by hand (the run rewrites the rest)."""
+
+
+def _sv(value: float, decimals: int = 2) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def _ok(passed: bool) -> str:
+    return "uppfyllt" if passed else "**MISSAT**"
+
+
+def machine() -> dict[str, str]:
+    """Cores, memory and CPU model of this machine."""
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        for line in meminfo.read_text(encoding="utf-8").splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    return {
+        "Kärnor": str(os.cpu_count()),
+        "Minne": memory or "okänt",
+        "Processor": model or platform.processor() or "okänd",
+        "System": f"{platform.system()} {platform.release()}",
+    }
+
+
+def versions() -> dict[str, str]:
+    """Versions of Python and the libraries that do the work."""
+    found = {"Python": platform.python_version()}
+    for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pydantic", "PyYAML"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "saknas"
+    return found
+
+
+def _primary(results: Results) -> Case | None:
+    return next((c for c in results.cases if c.factor == 0), None) or next(iter(results.cases), None)
+
+
+def _scaling(results: Results) -> tuple[Case, Case] | None:
+    synthetic = [c for c in results.cases if c.factor > 0]
+    if len(synthetic) < 2:
+        return None
+    return min(synthetic, key=lambda c: c.factor), max(synthetic, key=lambda c: c.factor)
+
+
+def verdicts(results: Results) -> list[tuple[str, str, str, bool]]:
+    """(target, measured, case, met) for every target."""
+    rows: list[tuple[str, str, str, bool]] = []
+    primary = _primary(results)
+    if primary and primary.check and primary.build:
+        rows.append(
+            (
+                f"Kontroll ≤ {_sv(CHECK_TARGET, 1)} × ren YAML-tolkning",
+                f"{_sv(primary.check.ratio)} ×",
+                primary.name,
+                primary.check.ratio <= CHECK_TARGET,
+            )
+        )
+        ratio = primary.build.pair.ratio
+        rows.append(
+            (f"Bygge ≤ {_sv(BUILD_TARGET)} × ren MkDocs", f"{_sv(ratio)} ×", primary.name, ratio <= BUILD_TARGET)
+        )
+    scaling = _scaling(results)
+    if scaling:
+        small, big = scaling
+        if small.check and big.check and small.build and big.build:
+            label = f"{big.name} mot {small.name}"
+            c_small, c_big = small.check.ratio, big.check.ratio
+            rows.append(
+                (
+                    "Kontrollens kvot växer inte med datat",
+                    f"{_sv(c_small)} → {_sv(c_big)}",
+                    label,
+                    c_big <= c_small + SCALING_TOLERANCE,
+                )
+            )
+            b_small, b_big = small.build.pair.ratio, big.build.pair.ratio
+            rows.append(
+                (
+                    "Byggets kvot växer inte med datat",
+                    f"{_sv(b_small)} → {_sv(b_big)}",
+                    label,
+                    b_big <= b_small + SCALING_TOLERANCE,
+                )
+            )
+    if results.weight:
+        w = results.weight
+        rows.append(
+            (
+                f"Sidvikt ≤ {_sv(WEIGHT_TARGET, 1)} × ren Material-sida",
+                f"{_sv(w.ratio)} ×",
+                results.weight_case,
+                w.ratio <= WEIGHT_TARGET,
+            )
+        )
+    return rows
+
+
+def summary(results: Results) -> str:
+    """One line: every ratio and whether its target is met."""
+    parts = [f"{target}: {measured} ({'ok' if met else 'MISSAT'})" for target, measured, _, met in verdicts(results)]
+    if results.serve:
+        parts.append(
+            f"serve-ombyggnad {_sv(results.serve.ours.median, 1)} s mot {_sv(results.serve.plain.median, 1)} s ren"
+        )
+    missed = sum(1 for *_, met in verdicts(results) if not met)
+    verdict = "alla mål uppfyllda" if not missed else f"{missed} mål missade"
+    return f"Sammanfattning ({verdict}): " + "; ".join(parts)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _size(case: Case) -> str:
+    if case.scale is None:
+        plan = next(iter(case.model.plans.values()))
+        return (
+            f"{len(case.model.plans)} plan × {len(plan.activities)} aktiviteter × {len(plan.procurement_needs)} behov"
+        )
+    return case.scale.label.replace("upphandlingsbehov", "behov")
+
+
+def markdown(results: Results) -> str:
+    """The whole BENCHMARKS.md."""
+    out: list[str] = []
+    add = out.append
+    add("# Prestandamätning: vad kontroll och bygge kostar\n")
+    add(
+        "Den här filen skrivs av `make bench` (`benchmarks/`). Alla tider är medianer av flera körningar, "
+        "och varje tid jämförs med en baslinje som mättes i samma körning, omväxlande med den "
+        "(A B B A …), så att annan last på datorn drabbar båda lika. Målen gäller kvoter, inte sekunder.\n"
+    )
+    add(f"Återskapa: `{REPRODUCE}` (tar omkring {round(results.minutes)} minuter här).\n")
+    add(f"Mätt {results.started:%Y-%m-%d %H:%M %Z}.\n")
+
+    add("## Resultat mot målen\n")
+    rows = [[t, m, c, _ok(ok)] for t, m, c, ok in verdicts(results)]
+    add(_table(["Mål", "Mätt", "Fall", "Status"], rows))
+    add(f"\n{summary(results)}\n")
+    if results.real_skipped:
+        add(f"\nDen riktiga webbplatsen mättes inte: {results.real_skipped}\n")
+
+    add("## 1. Kontroll mot ren YAML-tolkning\n")
+    add(
+        "*I processen*: `load()` (läsning med radnummer, validering med pydantic, korskontroller) mot "
+        "`yaml.load(..., Loader=yaml.CSafeLoader)` av samma filer, i samma varma Python-process. Det är "
+        "kostnaden för valideringen ovanpå läsningen, och den som målet gäller. *Hela kommandot*: "
+        "`python -m macros check` mot ett skript som bara tolkar filerna; skillnaden där är mest "
+        "Pythons start och import av pydantic och modellen, det en redaktör väntar på vid `make check`.\n"
+    )
+    rows = []
+    for case in results.cases:
+        c = case.check
+        if c is None:
+            continue
+        rows.append(
+            [
+                case.name,
+                _size(case),
+                f"{c.files} / {_sv(c.megabytes)} MB",
+                _sv(c.parse_seconds, 3),
+                _sv(c.check_seconds, 3),
+                f"{_sv(c.ratio)} ×",
+                _sv(c.command.baseline_seconds),
+                _sv(c.command.subject_seconds),
+                f"{_sv(c.command.ratio)} ×",
+                str(len(c.parse)),
+            ]
+        )
+    add(
+        _table(
+            [
+                "Fall",
+                "Storlek",
+                "Filer / storlek",
+                "Tolkning s",
+                "Kontroll s",
+                "Kvot",
+                "Hela kommandot: tolkning s",
+                "kontroll s",
+                "kvot",
+                "Varv",
+            ],
+            rows,
+        )
+    )
+
+    add("\n## 2–3. Bygge mot ren MkDocs, och hur det växer\n")
+    add(
+        "Vårt bygge (`mkdocs build --clean` med mkdocs-macros, datamotorns krokar och genererade "
+        "aktivitetssidor) mot ett bygge med samma konfiguration utan makro-pluginen och krokarna, av "
+        "samma sidor med makrona redan utförda (varje sidas Markdown sparades efter makrona vid ett "
+        "första bygge, som också värmer cacher och inte räknas). Samma tema, mallar, tillägg och navigering.\n"
+    )
+    rows = []
+    for case in results.cases:
+        b = case.build
+        if b is None:
+            continue
+        p = b.pair
+        rows.append(
+            [
+                case.name,
+                _size(case),
+                str(b.pages),
+                _sv(p.baseline_seconds, 1),
+                _sv(p.subject_seconds, 1),
+                f"{_sv(p.ratio)} ×",
+                f"{round(p.baseline_rss_mb)} / {round(p.subject_rss_mb)}",
+                str(len(p.subject)),
+            ]
+        )
+    add(
+        _table(
+            ["Fall", "Storlek", "Sidor", "Ren MkDocs s", "Vårt bygge s", "Kvot", "Toppminne MiB (ren / vårt)", "Varv"],
+            rows,
+        )
+    )
+    add(
+        f"\nSkalning: 1× är den riktiga planens storlek; 10× är tio planer av den storleken; 50× är tio "
+        f"planer som var och en är fem gånger större (aktiviteter, upphandlingsbehov, personer, "
+        f"rapporter och mätvärden). Kvoten vid den största skalan får vara högst "
+        f'{_sv(SCALING_TOLERANCE)} större än vid 1× (mätbrus) för att räknas som "inte sämre".\n'
+    )
+
+    add("\n## 4. Ombyggnad i `mkdocs serve`\n")
+    if results.serve:
+        s = results.serve
+        add(
+            f"Fall: {results.serve_case}. Servern startas på en ledig port på 127.0.0.1; när den serverar "
+            f"ändras planens namn i `{s.changed_file}` (syns i planlistan på startsidan). Tiden räknas från "
+            f'att filen sparas tills servern skriver "Reloading browsers", och sidan kontrolleras visa '
+            f"ändringen. Baslinjen är samma server för de färdiga sidorna utan makron, där samma text ändras "
+            f"direkt i startsidans Markdown. MkDocs bevakar filerna genom att titta efter ändringar "
+            f"periodiskt, så en del av väntan är bevakningens intervall i båda fallen.\n"
+        )
+        add(
+            _table(
+                ["", "Väntan (spara → omladdning) s", "Själva ombyggnaden s", "Varv"],
+                [
+                    [
+                        "Vår webbplats, en datafil ändras",
+                        _sv(s.ours.median),
+                        _sv(s.ours.build_median),
+                        str(len(s.ours.seconds)),
+                    ],
+                    [
+                        "Ren MkDocs, en sida ändras",
+                        _sv(s.plain.median),
+                        _sv(s.plain.build_median),
+                        str(len(s.plain.seconds)),
+                    ],
+                ],
+            )
+        )
+
+    add("\n## 5. Minne och sidvikt\n")
+    add("Toppminnet (ru_maxrss för byggprocessen) står i tabellen under punkt 2–3.\n")
+    if results.weight:
+        w = results.weight
+        add(
+            f"\nSidvikt för aktivitetssidan `{w.page}` ({results.weight_case}): HTML och varje lokal fil som "
+            f"sidan laddar, mätt med {w.ours.method}. Baslinjen är samma sida byggd med Material utan våra "
+            f"mallar, vår CSS och JavaScript (tema `material` med standardinställningar, samma Markdown). "
+            f"Sidan har {'ett' if w.has_diagram else 'inget'} diagram; "
+            f"{'diagrambibliotek laddas: ' + ', '.join(w.ours.diagram_files) if w.ours.diagram_files else 'inget diagrambibliotek laddas'}.\n"
+        )
+        add(
+            _table(
+                ["", "Filer", "Byte", "Byte gzip"],
+                [
+                    [
+                        "Vår sida",
+                        str(len(w.ours.files)),
+                        f"{w.ours.total:,}".replace(",", " "),
+                        f"{w.ours.gzip_total:,}".replace(",", " "),
+                    ],
+                    [
+                        "Ren Material-sida",
+                        str(len(w.plain.files)),
+                        f"{w.plain.total:,}".replace(",", " "),
+                        f"{w.plain.gzip_total:,}".replace(",", " "),
+                    ],
+                ],
+            )
+        )
+        extra = sorted(set(w.ours.files) - set(w.plain.files))
+        if extra:
+            add(
+                "\nFiler som bara vår sida laddar: "
+                + ", ".join(f"`{name}` ({w.ours.files[name]:,} byte)".replace(",", " ") for name in extra)
+                + ".\n"
+            )
+
+    add("\n## Syntetiskt data och sidor\n")
+    add(
+        "`benchmarks/generator.py` bygger data ur modellerna i `macros/model` (varje fil valideras med "
+        "sin modell och skrivs ut ur den), deterministiskt med ett frö per skala. Effektmål, strategier, "
+        "underkategorier och de första 22 aktiviteterna har projektets fasta id:n. Nulägesanalysen "
+        "(bilaga 3) växer inte med en plans aktiviteter; varje syntetisk plan bär den riktiga planens "
+        "nulägesanalys, och de delade id:n den och sidorna hänvisar till tas över. Sidorna är den riktiga "
+        "planens sidor med plan-id:t utbytt, plus en genererad sida per makro som de riktiga sidorna "
+        "ännu inte anropar. Varje makroanrop provas mot det syntetiska datat; ett anrop som inte går "
+        "(id som saknas) tas bort och räknas nedan.\n"
+    )
+    rows = []
+    for case in results.cases:
+        if case.pages:
+            p = case.pages
+            rows.append([case.name, str(p.copied), str(p.generated), str(p.calls), str(len(p.dropped))])
+    if rows:
+        add(_table(["Fall", "Kopierade sidor", "Genererade sidor", "Makroanrop", "Borttagna anrop"], rows))
+    dropped = sorted(
+        {
+            d.split(": ", 1)[1].replace("syntet-01", "…")
+            for c in results.cases
+            if c.pages
+            for d in c.pages.dropped
+            if d.startswith("syntet-01/") or "/" not in d.split(":")[0]
+        }
+    )
+    if dropped:
+        add(
+            "\nBorttagna anrop (plan 1): "
+            + ", ".join(f"`{d}`" for d in dropped[:15])
+            + (" …" if len(dropped) > 15 else "")
+            + "\n"
+        )
+
+    add("\n## Ändringar i motorn som mätningen ledde till\n")
+    add(ENGINE_CHANGES)
+
+    add("\n## Maskin, versioner och last\n")
+    add(_table(["", ""], [[k, v] for k, v in {**machine(), **versions()}.items()]))
+    before = ", ".join(_sv(x) for x in results.load_before)
+    after = ", ".join(_sv(x) for x in results.load_after)
+    add(
+        f"\nLast (load average 1, 5, 15 min) före: {before}; efter: {after}. Andra processer delade "
+        f"datorns kärnor under mätningen, så sekunderna varierar mellan körningar; kvoterna är mätta sida "
+        f"vid sida och är det som jämförs med målen. Byggena av syntetiska webbplatser körs utan "
+        f"`--strict` (de kopierade sidorna länkar till ankare som bara finns i den riktiga planen); den "
+        f"riktiga webbplatsen byggs som i `make build`.\n"
+    )
+    return "\n".join(out)

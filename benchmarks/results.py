@@ -1,0 +1,127 @@
+"""What one benchmark run measured, and the targets it is judged against."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks.generator import Scale
+from benchmarks.measure import Pair
+from benchmarks.pages import PageReport
+from benchmarks.serve import Rebuilds
+from benchmarks.weight import Weight
+from macros.model.catalog import Municipality
+
+CHECK_TARGET = 2.0
+"""Validation may take at most twice the bare parse of the same files."""
+BUILD_TARGET = 1.25
+"""Our build may take at most 1.25 times a plain MkDocs build of the same pages."""
+WEIGHT_TARGET = 1.5
+"""A page of ours may weigh at most 1.5 times a plain Material page."""
+SCALING_TOLERANCE = 0.10
+"""At 50× a ratio may exceed the 1× ratio by this much before it counts as worse (measurement noise)."""
+
+
+@dataclass
+class CheckResult:
+    """`check` against a bare parse."""
+
+    files: int
+    megabytes: float
+    parse: list[float]
+    check: list[float]
+    command: Pair
+
+    @property
+    def parse_seconds(self) -> float:
+        """Median bare parse, in process."""
+        return statistics.median(self.parse)
+
+    @property
+    def check_seconds(self) -> float:
+        """Median load and validation, in process."""
+        return statistics.median(self.check)
+
+    @property
+    def ratio(self) -> float:
+        """Median of the per-round ratios check/parse, in process."""
+        return statistics.median(c / p for c, p in zip(self.check, self.parse, strict=True))
+
+
+@dataclass
+class BuildResult:
+    """Our build against a plain one."""
+
+    pages: int
+    capture_seconds: float
+    pair: Pair
+
+
+@dataclass
+class ServeResult:
+    """Rebuild times of `mkdocs serve`."""
+
+    changed_file: str
+    ours: Rebuilds
+    plain: Rebuilds
+
+
+@dataclass
+class WeightResult:
+    """Bytes of one activity page, ours and plain Material."""
+
+    page: str
+    has_diagram: bool
+    ours: Weight
+    plain: Weight
+
+    @property
+    def counted_ours(self) -> int:
+        """Our bytes; a diagram library counts only when the page has no diagram."""
+        if self.has_diagram:
+            return self.ours.total - sum(self.ours.files[name] for name in self.ours.diagram_files)
+        return self.ours.total
+
+    @property
+    def ratio(self) -> float:
+        """Our page's bytes over the plain page's bytes."""
+        return self.counted_ours / self.plain.total
+
+
+@dataclass
+class Case:
+    """One data set and its pages: the real site or a synthetic scale."""
+
+    name: str
+    factor: int
+    work: Path
+    data: Path
+    docs: Path
+    nav: list[Any] | None
+    strict: bool
+    model: Municipality
+    scale: Scale | None = None
+    pages: PageReport | None = None
+    plain_docs: Path | None = None
+    check: CheckResult | None = None
+    build: BuildResult | None = None
+
+
+@dataclass
+class Results:
+    """Everything one run measured."""
+
+    command: str
+    started: dt.datetime
+    load_before: tuple[float, float, float]
+    load_after: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    minutes: float = 0.0
+    real_skipped: str = ""
+    cases: list[Case] = field(default_factory=list)
+    serve: ServeResult | None = None
+    serve_case: str = ""
+    weight: WeightResult | None = None
+    weight_case: str = ""
