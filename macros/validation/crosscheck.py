@@ -13,7 +13,7 @@ from macros.loading.yaml_source import SourceFile
 from macros.model.activities import Activity
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
-from macros.model.followup import NOT_REPORTED, current_status, is_finished
+from macros.model.followup import FINISHED, NOT_REPORTED
 from macros.model.responsibility import left_on, role_holders
 from macros.validation.findings import Finding, error, warning
 
@@ -230,11 +230,33 @@ def _doubtful(model: Municipality, plan: Plan, check: Checker, today: dt.date) -
         check.warn(meta.decision, ("datum_text",), f"beslutsdatumet '{meta.decision.date_text}' är inte ett fullständigt datum")
     elif meta.decision.date > plan.period_start:
         check.warn(meta.decision, ("datum",), "beslutet är fattat efter att planperioden börjat")
+    statuses = _latest_statuses(plan)
+    holders: dict[str, list[str]] = {}  # role id -> people holding it for this plan today
     for activity in plan.activities:
-        _activity_warnings(model, plan, activity, check, today)
+        _activity_warnings(model, plan, activity, check, today, statuses, holders)
 
 
-def _activity_warnings(model: Municipality, plan: Plan, activity: Activity, check: Checker, today: dt.date) -> None:
+def _latest_statuses(plan: Plan) -> dict[str, str]:
+    """Each reported activity's current status (its latest report), computed once per plan.
+
+    Same result as `current_status` per activity, without sorting every report again for
+    each activity (which made the check quadratic in the length of the follow-up history).
+    """
+    statuses: dict[str, str] = {}
+    for report in sorted(plan.follow_up.reports, key=lambda r: r.date):
+        statuses[report.activity] = report.status
+    return statuses
+
+
+def _activity_warnings(
+    model: Municipality,
+    plan: Plan,
+    activity: Activity,
+    check: Checker,
+    today: dt.date,
+    statuses: dict[str, str],
+    holders: dict[str, list[str]],
+) -> None:
     """Doubtful things about one activity."""
     schedule = activity.schedule
     for key, point in (("start", schedule.start), ("slut", schedule.end)):
@@ -243,16 +265,19 @@ def _activity_warnings(model: Municipality, plan: Plan, activity: Activity, chec
     if activity.priority is None:
         check.warn(activity, ("id",), f"aktivitet {activity.number} har ingen prioritet i källan")
     _lettering(activity, check)
-    if schedule.end and schedule.end.last_day < today and current_status(plan, activity.id) == NOT_REPORTED:
+    status = statuses.get(activity.id, NOT_REPORTED)
+    if schedule.end and schedule.end.last_day < today and status == NOT_REPORTED:
         check.warn(schedule, ("slut",), f"aktivitet {activity.number} skulle vara klar {schedule.end.label} men har ingen uppföljningsrapport", follow_up=True)
-    if is_finished(plan, activity.id):
+    if status in FINISHED:
         return
     for party in activity.responsibility:
         if party.kind not in ("ansvarig", "genomför"):
             continue
         people = [party.person] if party.person else []
         if party.role:
-            people += [p.id for p in role_holders(model, party.role, plan.id, today)]
+            if party.role not in holders:  # role_holders scans every person: once per role, not per party
+                holders[party.role] = [p.id for p in role_holders(model, party.role, plan.id, today)]
+            people += holders[party.role]
         for person_id in people:
             if model.has("person", person_id) and (left := left_on(model, plan, person_id)) and left < today:
                 name = model.person(person_id).name
