@@ -1,0 +1,1 @@
+"""Browser gates: the built site in Debian's Chromium."""

@@ -1,0 +1,359 @@
+// Read-only probes the browser gates run inside each page. Installed as an init
+// script, so `window.__probes` exists on every page the tests open. Messages are
+// Swedish: they end up in test failures and in reports/browser-report.md.
+(() => {
+  "use strict";
+
+  const TABBABLE = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]";
+  const RESOURCE_ATTRIBUTES = [
+    ["script", "src"], ["img", "src"], ["img", "srcset"], ["iframe", "src"], ["source", "src"],
+    ["video", "src"], ["video", "poster"], ["audio", "src"], ["embed", "src"], ["object", "data"],
+    ["image", "href"], ["use", "href"], ["track", "src"], ["input", "src"],
+  ];
+  // <link> relations that make the browser fetch or connect by themselves.
+  const FETCHING_LINKS = /(^|\s)(stylesheet|icon|preload|prefetch|preconnect|dns-prefetch|modulepreload|manifest|apple-touch-icon)(\s|$)/i;
+
+  const text = (element) => (element ? element.textContent.replace(/\s+/g, " ").trim() : "");
+  const short = (value, length = 60) => (value.length > length ? value.slice(0, length - 1) + "…" : value);
+
+  function isVisible(element) {
+    if (!element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) return false;
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  }
+
+  // Where a focused element is seen: itself, its labels, and for a field of no size the
+  // label right after it (Material's palette switch is a 0×0 radio button whose focus
+  // ring is drawn on the icon label that follows it).
+  function focusTargets(element) {
+    const targets = [element, ...(element.labels ? [...element.labels] : [])];
+    const box = element.getBoundingClientRect();
+    const next = element.nextElementSibling;
+    if (box.width * box.height < 1 && next && next.tagName === "LABEL") targets.push(next);
+    return targets;
+  }
+
+  function isTabbable(element) {
+    if (element.tabIndex < 0 || element.disabled || element.closest("[inert]")) return false;
+    if (element.matches("input[type=hidden]")) return false;
+    if (!element.matches(TABBABLE)) return false;
+    // Not rendered (display: none, visibility: hidden): the browser skips it.
+    if (!element.checkVisibility({ visibilityProperty: true })) return false;
+    // Of a group of radio buttons only the checked one is in the tab order.
+    if (element.matches("input[type=radio]:not(:checked)") && element.name
+      && (element.form || document).querySelector(`input[type=radio][name="${CSS.escape(element.name)}"]:checked`)) return false;
+    return focusTargets(element).some(isVisible);
+  }
+
+  // The box around an element and its labels, after scrolling it to the middle.
+  function focusBox(selector, scroll = true) {
+    const element = document.querySelector(selector);
+    if (scroll) element.scrollIntoView({ block: "center", inline: "nearest" });
+    const boxes = focusTargets(element).filter(isVisible).map((target) => target.getBoundingClientRect());
+    if (!boxes.length) return null;
+    const left = Math.min(...boxes.map((b) => b.left));
+    const top = Math.min(...boxes.map((b) => b.top));
+    const right = Math.max(...boxes.map((b) => b.right));
+    const bottom = Math.max(...boxes.map((b) => b.bottom));
+    return { x: left, y: top, width: right - left, height: bottom - top };
+  }
+
+  // A short, stable description of an element for messages: tag, id, classes, text.
+  function describe(element) {
+    let name = element.tagName.toLowerCase();
+    if (element.id) name += "#" + element.id;
+    const classes = [...element.classList].filter((c) => !c.startsWith("probe-")).slice(0, 3);
+    if (classes.length) name += "." + classes.join(".");
+    const label = element.getAttribute("aria-label") || text(element);
+    return label ? `${name} ”${short(label, 40)}”` : name;
+  }
+
+  let nextMark = 0;
+  // Gives an element a data-probe attribute and returns a selector for it.
+  function mark(element) {
+    if (!element.dataset.probe) element.dataset.probe = String(++nextMark);
+    return `[data-probe="${element.dataset.probe}"]`;
+  }
+
+  // The name an SVG gets from aria-labelledby, aria-label or its own <title>.
+  function svgName(svg) {
+    const ids = (svg.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);
+    const fromIds = ids.map((id) => text(document.getElementById(id))).join(" ").trim();
+    if (fromIds) return fromIds;
+    const label = (svg.getAttribute("aria-label") || "").trim();
+    if (label) return label;
+    return text(svg.querySelector(":scope > title"));
+  }
+
+  // Every link on the page and every id an anchor can point at.
+  function links() {
+    const found = [];
+    for (const anchor of document.querySelectorAll("a[href], area[href]")) {
+      const raw = anchor.getAttribute("href");
+      let absolute;
+      try {
+        absolute = new URL(raw, document.baseURI).href;
+      } catch (error) {
+        absolute = null;
+      }
+      found.push({ raw, absolute, text: short(text(anchor) || anchor.getAttribute("aria-label") || anchor.title || "") });
+    }
+    const ids = [...document.querySelectorAll("[id]")].map((element) => element.id);
+    const names = [...document.querySelectorAll("a[name]")].map((element) => element.getAttribute("name"));
+    return { links: found, ids: [...new Set([...ids, ...names])] };
+  }
+
+  // Elements that would make the browser load something from another host.
+  function externalReferences() {
+    const found = [];
+    const foreign = (value) => {
+      try {
+        const url = new URL(value, document.baseURI);
+        return (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:" || url.protocol === "ftp:")
+          && url.origin !== location.origin;
+      } catch (error) {
+        return false;
+      }
+    };
+    for (const [tag, attribute] of RESOURCE_ATTRIBUTES) {
+      for (const element of document.getElementsByTagName(tag)) {
+        const value = element.getAttribute(attribute) || element.getAttribute("xlink:" + attribute);
+        if (!value) continue;
+        const urls = attribute === "srcset" ? value.split(",").map((part) => part.trim().split(/\s+/)[0]) : [value];
+        for (const url of urls) if (foreign(url)) found.push(`<${tag} ${attribute}="${short(url, 100)}">`);
+      }
+    }
+    for (const link of document.querySelectorAll("link[href]")) {
+      if (FETCHING_LINKS.test(link.rel) && foreign(link.getAttribute("href"))) {
+        found.push(`<link rel="${link.rel}" href="${short(link.getAttribute("href"), 100)}">`);
+      }
+    }
+    for (const element of document.querySelectorAll("[style]")) {
+      const match = /url\(\s*['"]?([^'")]+)/i.exec(element.getAttribute("style"));
+      if (match && foreign(match[1])) found.push(`style url(${short(match[1], 100)})`);
+    }
+    return found;
+  }
+
+  // What is wrong with each diagram: figure.diagram must hold a drawn SVG with a
+  // text alternative, a caption and a data table; no diagram library may show an error.
+  function diagramProblems() {
+    const problems = [];
+    const figures = [...document.querySelectorAll("figure.diagram")];
+    figures.forEach((figure, index) => {
+      const caption = figure.querySelector(":scope > figcaption");
+      const name = `diagram ${index + 1}` + (text(caption) ? ` (”${short(text(caption), 50)}”)` : "");
+      const svg = figure.querySelector("svg");
+      if (!svg) {
+        problems.push(`${name}: inget SVG-element, diagrammet ritades inte`);
+      } else {
+        const box = svg.getBoundingClientRect();
+        if (!isVisible(svg) || box.width < 2 || box.height < 2) problems.push(`${name}: SVG-bilden syns inte eller saknar storlek`);
+        if (!svg.querySelector("path, rect, circle, ellipse, line, polyline, polygon, text, use, image")) {
+          problems.push(`${name}: SVG-bilden är tom`);
+        }
+        if (svg.getAttribute("role") !== "img") problems.push(`${name}: SVG-bilden saknar role="img"`);
+        if (!svgName(svg)) problems.push(`${name}: SVG-bilden saknar textalternativ (aria-labelledby, aria-label eller <title>)`);
+      }
+      if (!text(caption)) problems.push(`${name}: bildtext (<figcaption>) saknas`);
+      let table = figure.querySelector("table");
+      const next = figure.nextElementSibling;
+      if (!table && next) table = next.matches("table") ? next : next.querySelector("table");
+      if (!table) {
+        problems.push(`${name}: datatabell saknas (i figuren eller direkt efter den)`);
+      } else {
+        if (!table.querySelector("th")) problems.push(`${name}: datatabellen saknar rubrikceller (<th>)`);
+        if (![...table.querySelectorAll("tr")].some((row) => row.querySelector("td"))) problems.push(`${name}: datatabellen har inga datarader`);
+      }
+    });
+    const libraryError = /syntax error|parse error|syntaxfel|error in text/i;
+    for (const element of document.querySelectorAll(".mermaid, .diagram, [class*=diagram], svg[aria-roledescription=error]")) {
+      if (element.matches("svg[aria-roledescription=error]")) {
+        problems.push(`${describe(element)}: diagrambiblioteket ritade ett felmeddelande`);
+      } else if (libraryError.test(text(element))) {
+        problems.push(`${describe(element)}: diagrambiblioteket visar ett fel: ”${short(text(element), 80)}”`);
+      } else if (element.matches(".mermaid") && !element.querySelector("svg")) {
+        problems.push(`${describe(element)}: diagrammet ritades inte (inget SVG-element)`);
+      }
+    }
+    return [...new Set(problems)];
+  }
+
+  function overflows(element) {
+    const style = getComputedStyle(element);
+    const scrollX = /(auto|scroll)/.test(style.overflowX) && element.scrollWidth > element.clientWidth + 1;
+    const scrollY = /(auto|scroll)/.test(style.overflowY) && element.scrollHeight > element.clientHeight + 1;
+    return { scrollX, scrollY };
+  }
+
+  // Visible elements whose content scrolls, with what keyboard users can do there.
+  function scrollRegions() {
+    const regions = [];
+    for (const element of document.body.querySelectorAll("*")) {
+      const { scrollX, scrollY } = overflows(element);
+      if (!scrollX && !scrollY) continue;
+      if (!isVisible(element)) continue;
+      const selfTabbable = element.hasAttribute("tabindex") && isTabbable(element);
+      const inner = [...element.querySelectorAll(TABBABLE)].some(isTabbable);
+      regions.push({ selector: mark(element), name: describe(element), scrollX, scrollY, selfTabbable, inner });
+    }
+    return regions;
+  }
+
+  // Tabbable elements, one per kind (tag, classes, place on the page), for the
+  // focus-visibility check; `seen` holds kinds already checked.
+  function focusCandidates(seen) {
+    const result = [];
+    const known = new Set(seen);
+    for (const element of document.body.querySelectorAll(TABBABLE)) {
+      if (!isTabbable(element)) continue;
+      const place = element.closest("[data-md-component]");
+      const classes = [...element.classList].filter((c) => !/--active|probe-/.test(c)).sort().join(".");
+      const kind = [element.tagName.toLowerCase(), classes, element.getAttribute("type") || "",
+        element.getAttribute("role") || "", place ? place.dataset.mdComponent : ""].join("|");
+      if (known.has(kind)) continue;
+      known.add(kind);
+      result.push({ selector: mark(element), name: describe(element), kind });
+    }
+    return result;
+  }
+
+  // Print layout: navigation hidden, tables and diagrams whole (not clipped, not cut).
+  function printProblems() {
+    const problems = [];
+    const chrome = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .md-skip, .md-search, .md-dialog, nav";
+    for (const element of document.querySelectorAll(chrome)) {
+      if (element.parentElement && element.parentElement.closest(chrome)) continue;
+      const shown = element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+      const box = element.getBoundingClientRect();
+      if (shown && box.width > 0 && box.height > 0) problems.push(`navigationen syns i utskrift: ${describe(element)}`);
+    }
+    const article = document.querySelector("article") || document.body;
+    const limit = article.getBoundingClientRect().right + 1;
+    const clippedBy = (element) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        const style = getComputedStyle(parent);
+        if (style.overflowX !== "visible" && parent.scrollWidth > parent.clientWidth + 1) return parent;
+      }
+      return null;
+    };
+    const whole = (element, label) => {
+      if (!isVisible(element)) {
+        problems.push(`${label} syns inte i utskrift`);
+        return;
+      }
+      const box = element.getBoundingClientRect();
+      if (box.right > limit) problems.push(`${label} är bredare än sidan i utskrift (${Math.round(box.width)} px)`);
+      const clip = clippedBy(element);
+      if (clip) problems.push(`${label} klipps av ${describe(clip)} i utskrift`);
+      const own = getComputedStyle(element);
+      if (/(auto|scroll|hidden)/.test(own.overflowX) && element.scrollWidth > element.clientWidth + 1) {
+        problems.push(`${label} rullar i stället för att skrivas ut hel`);
+      }
+    };
+    article.querySelectorAll("table").forEach((table, index) => {
+      const label = `tabell ${index + 1}`;
+      whole(table, label);
+      const row = table.querySelector("tr");
+      if (row && getComputedStyle(row).breakInside !== "avoid") problems.push(`${label}: raderna kan delas mellan sidor (break-inside)`);
+      const head = table.querySelector("thead");
+      if (head && getComputedStyle(head).display !== "table-header-group") problems.push(`${label}: rubrikraden upprepas inte på nya sidor`);
+    });
+    article.querySelectorAll("figure.diagram").forEach((figure, index) => {
+      const label = `diagram ${index + 1}`;
+      whole(figure, label);
+      const svg = figure.querySelector("svg");
+      if (svg) whole(svg, `${label} (SVG)`);
+      if (getComputedStyle(figure).breakInside !== "avoid") problems.push(`${label} kan delas mellan sidor (break-inside)`);
+    });
+    return problems;
+  }
+
+  // Sortable tables: cells of one column, visible rows and header state.
+  function visibleRows(table) {
+    return [...table.tBodies].flatMap((body) => [...body.rows]).filter((row) => !row.hidden && isVisible(row));
+  }
+
+  function columnKeys(tableSelector, column) {
+    const table = document.querySelector(tableSelector);
+    return visibleRows(table).map((row) => {
+      const cell = row.cells[column];
+      if (!cell) return "";
+      return cell.dataset.sort ?? cell.dataset.sortera ?? text(cell);
+    });
+  }
+
+  // Whether keys are in ascending or descending order: as numbers when the header says
+  // data-typ="nummer" or every key is a number (Swedish format; a non-number sorts last),
+  // otherwise in Swedish alphabetical order (å, ä, ö after z; digits by value).
+  function sortedness(keys, numericColumn) {
+    const number = (value) => {
+      const cleaned = String(value).replace(/[\u00a0\u202f\s]/g, "").replace("\u2212", "-").replace(",", ".");
+      return /^-?\d+(\.\d+)?$/.test(cleaned) ? parseFloat(cleaned) : null;
+    };
+    const numeric = numericColumn || keys.every((key) => number(key) !== null);
+    const collator = new Intl.Collator("sv", { numeric: true, sensitivity: "base" });
+    const value = (key) => {
+      if (number(key) !== null) return number(key);
+      const loose = parseFloat(String(key).replace(/[\u00a0\u202f\s]/g, "").replace("\u2212", "-").replace(",", "."));
+      return isNaN(loose) ? Infinity : loose;
+    };
+    const compare = numeric ? (a, b) => (value(a) === value(b) ? 0 : value(a) < value(b) ? -1 : 1) : (a, b) => collator.compare(a, b);
+    let ascending = true;
+    let descending = true;
+    for (let i = 1; i < keys.length; i++) {
+      const order = compare(keys[i - 1], keys[i]);
+      if (order > 0) ascending = false;
+      if (order < 0) descending = false;
+    }
+    return { ascending, descending };
+  }
+
+  // The filter controls of a table: fields whose aria-controls names the table, or else
+  // the fields in the nearest block around the table that has any (outside the table).
+  function filterControls(table) {
+    const fields = (root) => [...root.querySelectorAll("input:not([type=hidden]), select")]
+      .filter((field) => !table.contains(field) && field.checkVisibility({ visibilityProperty: true }));
+    if (table.id) {
+      const named = fields(document).filter((field) =>
+        (field.getAttribute("aria-controls") || "").split(/\s+/).includes(table.id));
+      if (named.length) return named;
+    }
+    const stop = table.closest("article, main, body");
+    for (let block = table.parentElement; block && block !== stop; block = block.parentElement) {
+      const found = fields(block);
+      if (found.length) return found;
+    }
+    return [];
+  }
+
+  function sortableTables() {
+    return [...document.querySelectorAll("table.sorterbar")].map((table, index) => {
+      const headers = [...(table.tHead ? table.tHead.rows[0].cells : table.querySelectorAll("tr:first-child > th"))];
+      const buttons = headers.map((cell, column) => {
+        const button = cell.querySelector("button");
+        return button ? {
+          column, selector: mark(button), header: mark(cell), name: text(cell),
+          numeric: cell.dataset.typ === "nummer", initial: cell.getAttribute("aria-sort"),
+        } : null;
+      }).filter(Boolean);
+      const filters = filterControls(table).map((field) => ({ selector: mark(field), tag: field.tagName.toLowerCase(), name: describe(field) }));
+      const caption = table.caption ? text(table.caption) : "";
+      return {
+        selector: mark(table),
+        name: `sorterbar tabell ${index + 1}` + (table.id ? ` (#${table.id})` : "") + (caption ? ` ”${short(caption, 40)}”` : ""),
+        buttons, filters, rows: visibleRows(table).length,
+        words: visibleRows(table).map((row) => text(row).toLocaleLowerCase("sv")),
+      };
+    });
+  }
+
+  function rowTexts(tableSelector) {
+    return visibleRows(document.querySelector(tableSelector)).map((row) => text(row).toLocaleLowerCase("sv"));
+  }
+
+  window.__probes = {
+    links, externalReferences, diagramProblems, scrollRegions, focusCandidates, focusBox, printProblems,
+    sortableTables, columnKeys, sortedness, rowTexts, describe,
+  };
+})();
