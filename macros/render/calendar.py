@@ -22,7 +22,6 @@ from macros.render.svg import (
     group,
     legend,
     line,
-    lines_of_text,
     polygon,
     rect,
     text,
@@ -209,13 +208,13 @@ def _subcategory(plan: Plan, item: ProcurementDeadline) -> str:
 def calendar_table(plan: Plan, items: list[ProcurementDeadline], *, table_id: str) -> str:
     """Every need with list year, contract end, lead time, latest start and flag; sortable and filterable."""
     columns = [
-        Column("Upphandlingsbehov", "text", row_header=True),
+        Column("Upphandlingsbehov", "text", row_header=True, css="namn"),
         Column("Underkategori", "text"),
         Column("Lista", "nummer", css="tal"),
-        Column("Förlängning nuvarande avtal möjlig t.o.m.", "text"),
-        Column("Ledtid", "nummer"),
-        Column("Senaste start", "text"),
-        Column("Läge", "nummer"),
+        Column("Förlängning nuvarande avtal möjlig t.o.m.", "text", css="datum"),
+        Column("Ledtid", "nummer", css="tal"),
+        Column("Senaste start", "text", css="datum"),
+        Column("Läge", "nummer", css="bred"),
     ]
     rows = []
     for item in by_urgency(items):
@@ -223,15 +222,20 @@ def calendar_table(plan: Plan, items: list[ProcurementDeadline], *, table_id: st
         end = "Snarast" if item.is_snarast else item.contract_end.isoformat() if item.contract_end else "–"
         sort_end = "0000" if item.is_snarast else item.contract_end.isoformat() if item.contract_end else "9999"
         start = item.latest_start.isoformat() if item.latest_start else "Snarast" if item.is_snarast else "–"
-        flag_html = escape(flag_text(item))
+        flag_html = escape(FLAG_TEXT[item.flag])
         if item.is_urgent:
             flag_html = f'<strong class="sen">{flag_html}</strong>'
+        if item.contract_expired:
+            flag_html += "<br><small>avtalet har löpt ut</small>"
         cells = [
             cell(need.need),
             cell(_subcategory(plan, item)),
             cell(str(need.list_year), need.list_year),
             cell(end, sort_end),
-            cell(_months(item.lead_time_months), item.lead_time_months if item.lead_time_months is not None else 9999),
+            cell(
+                f"{item.lead_time_months} mån" if item.lead_time_months is not None else "anges inte",
+                item.lead_time_months if item.lead_time_months is not None else 9999,
+            ),
             cell(start, "0000" if item.is_snarast else start if item.latest_start else "9999"),
             Cell(f"{FLAG_SYMBOL[item.flag]} {flag_html}", str(FLAG_RANK.index(item.flag))),
         ]

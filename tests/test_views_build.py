@@ -1,0 +1,110 @@
+"""End-to-end build of a fixture site with the overview pages: the views reach the built
+HTML, person pages are generated, every link of the views leads to a built page, and
+nothing is loaded from another host."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.sitebuild import build
+from tests.views_data import OVERVIEW_PAGES, write_site
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data with the plan "vyer" and the real overview pages, built once."""
+    project = tmp_path_factory.mktemp("views-site")
+    done = build(write_site(project))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return project / "site"
+
+
+def page(site: Path, path: str) -> str:
+    """The built HTML of a page given by its URL path."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_overview_pages_are_built(site: Path) -> None:
+    """Each overview page of the plan is built with its view."""
+    for name in OVERVIEW_PAGES:
+        assert (site / "vyer" / "oversikter" / name / "index.html").is_file()
+    assert '<figure class="diagram" id="tidslinje-vyer">' in page(site, "vyer/oversikter/tidslinje")
+    assert '<figure class="diagram" id="upphandlingskalender-vyer">' in page(
+        site, "vyer/oversikter/upphandlingskalender"
+    )
+    assert 'id="ansvarsmatris-vyer"' in page(site, "vyer/oversikter/ansvarsmatris")
+    assert 'id="kraljic-vyer"' in page(site, "vyer/oversikter/analys")
+
+
+def test_html_is_not_rewritten_by_markdown(site: Path) -> None:
+    """The raw HTML of the views reaches the page intact (no <p> inside tables, no escaped tags)."""
+    html = page(site, "vyer/oversikter/tidslinje")
+    assert "&lt;svg" not in html and "&lt;table" not in html
+    table = html.split('<table class="sorterbar" id="aktiviteter-vyer">')[1].split("</table>")[0]
+    assert "<p>" not in table
+
+
+def test_person_pages_are_generated(site: Path) -> None:
+    """Every person gets a page "Ansvar: namn" without files in content/."""
+    for person, name in [("ake-strom", "Åke Ström"), ("bo-lind", "Bo Lind"), ("gustav-oberg", "Gustav Öberg")]:
+        assert f"Ansvar: {name}" in page(site, f"ansvar/{person}")
+
+
+def test_goal_chain_links_are_markdown_links(site: Path) -> None:
+    """The goal chain's Markdown links became links to the built pages."""
+    html = page(site, "vyer/oversikter/malkedja")
+    assert 'href="../../kategoristrategi/#digitalisera"' in html
+    assert 'href="../../aktiviteter/e-tjanster/"' in html
+
+
+def _links(html: str) -> list[str]:
+    """Every href of a page except external, anchor-only and asset links."""
+    found = re.findall(r'href="([^"#]*)(?:#[^"]*)?"', html)
+    return [
+        link
+        for link in found
+        if link
+        and not link.startswith(("http", "mailto:"))
+        and not link.endswith((".css", ".js", ".ico", ".png", ".svg"))
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*(f"vyer/oversikter/{name}" for name in OVERVIEW_PAGES), "ansvar/ake-strom", "ansvar/disa-eriksson", "vyer"],
+)
+def test_every_link_of_a_view_leads_to_a_built_page(site: Path, path: str) -> None:
+    """Raw-HTML links in the views (which MkDocs does not check) point at pages that exist."""
+    base = f"http://x/{path}/"
+    for link in _links(page(site, path)):
+        target = urljoin(base, link).removeprefix("http://x/")
+        assert (site / target / "index.html").is_file() or (site / target).is_file(), f"{path}: {link}"
+
+
+@pytest.mark.parametrize("path", [*(f"vyer/oversikter/{name}" for name in OVERVIEW_PAGES), "ansvar/ake-strom"])
+def test_no_request_to_other_hosts(site: Path, path: str) -> None:
+    """The views load nothing from another host (only the SVG namespace names one)."""
+    html = page(site, path)
+    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+    assert external == []
+
+
+def test_script_and_styles_are_included(site: Path) -> None:
+    """The local sorting script and the views' stylesheet are on every page."""
+    html = page(site, "vyer/oversikter/tidslinje")
+    assert 'src="../../../assets/sortering.js"' in html and 'href="../../../assets/oversikter.css"' in html
+    assert (site / "assets" / "sortering.js").is_file() and (site / "assets" / "oversikter.css").is_file()
+
+
+def test_macro_reference_page(site: Path) -> None:
+    """The editors' macro reference is built with the macros and their examples."""
+    html = page(site, "redaktorer/makron")
+    assert '<h3 id="tidslinje"><code>tidslinje</code>' in html
+    assert '<span class="nv">tidslinje</span><span class="o">(</span><span class="nv">plan</span>' in html
+    assert "<strong>Parametrar:</strong> <code>plan</code> (krävs), <code>aktivitet</code> (valfri)" in html
