@@ -320,16 +320,27 @@ def test_calendar_rejects_unknown_view(site: Site) -> None:
 # --- RACI and person pages --------------------------------------------------------------
 
 
-def test_matrix_letters_and_headers(site: Site) -> None:
-    """The matrix has a column per person, role and unit and the letters of the data."""
+def test_matrix_rows_and_columns(site: Site) -> None:
+    """The matrix has a row per person, role and unit and a column per activity, linked by number."""
     html = raci_matrix(site, plan="vyer")
     doc = parse(html)
-    headers = [h for h in text_of(html.split("</thead>")[0]).split("  ") if h.strip()]
-    assert any("Kategoriledare" in h for h in headers) and any("(enhet)" in h for h in headers)
-    row = next(r for r in html.split("<tr") if "Inför e-tjänster" in r)
-    letters = re.findall(r'class="raci raci-(\w)"', row)
-    assert letters == ["A", "R", "A", "C"]
-    assert len(doc.all("tr")) == 11
+    assert len(doc.all("tr")) == 1 + 6
+    header = html.split("</thead>")[0]
+    assert (
+        '<a href="../../aktiviteter/e-tjanster/" title="Inför e-tjänster">9.2.1<span class="vy-dold"> Inför e-tjänster</span></a>'
+        in header
+    )
+    assert header.count('class="raci-kolumn"') == 10
+
+
+def test_matrix_letters(site: Site) -> None:
+    """Each row has the letters of the data in the activities' columns."""
+    html = raci_matrix(site, plan="vyer")
+    row = next(r for r in html.split("<tr") if ">Kategoriledare (<a" in r)
+    assert re.findall(r'class="raci raci-(\w)"', row) == ["A", "C", "A", "A", "A", "A", "A", "A"]
+    row = next(r for r in html.split("<tr") if "Upphandlingssektionen" in r)
+    assert re.findall(r'class="raci raci-(\w)"', row) == ["C", "I"]
+    assert "(enhet eller grupp)" in row
 
 
 def test_matrix_letters_are_spoken(site: Site) -> None:
@@ -338,11 +349,12 @@ def test_matrix_letters_are_spoken(site: Site) -> None:
     assert '<span class="raci raci-R" aria-hidden="true">R</span><span class="vy-dold">genomför</span>' in html
 
 
-def test_matrix_filter_finds_people_behind_roles(site: Site) -> None:
-    """Filtering on a person finds activities they have through a role."""
+def test_matrix_shows_who_holds_a_role(site: Site) -> None:
+    """A role's row names its holder today, linked to the person's page; the filters know kind and activity."""
     html = raci_matrix(site, plan="vyer")
-    row = next(r for r in html.split("<tr") if "Bevaka AI" in r)
-    assert 'data-f-part="Kategoriledare|Åke Ström"' in row
+    row = next(r for r in html.split("<tr") if ">Kategoriledare (<a" in r)
+    assert 'Kategoriledare (<a href="../../../ansvar/ake-strom/">Åke Ström</a>)' in row
+    assert 'data-f-typ="roll"' in row and "9.2.8 Bevaka AI" in row.split(">")[0]
 
 
 def test_person_page_lists_role_responsibilities(model: Municipality) -> None:
@@ -379,6 +391,7 @@ def test_activity_responsibility_table(model: Municipality) -> None:
         site_for(model, "vyer/aktiviteter/e-tjanster.md"), plan="vyer", aktivitet="e-tjanster"
     )
     assert html.index("Kategoriledare") < html.index("Bo Lind") < html.index("Upphandlingssektionen")
+    assert "(roll)" in html and "(enhet eller grupp)" in html
     assert '<a href="../../../ansvar/ake-strom/">Åke Ström</a>' in html
 
 

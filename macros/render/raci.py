@@ -11,6 +11,7 @@ from macros.model.raci import (
     LETTER_ORDER,
     Involvement,
     PartyRef,
+    RaciMatrix,
     assignments_of,
     has_left,
     involvements,
@@ -21,7 +22,7 @@ from macros.model.raci import (
 from macros.model.status import planned_span, status_label
 from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
-from macros.render.html import link
+from macros.render.html import href, link
 from macros.render.registry import macro
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
 from macros.render.text import admonition, escape
@@ -46,7 +47,7 @@ def party_html(site: Site, party: PartyRef, plan_id: str) -> str:
         return name
     holders = resolve(model, party, plan_id, site.today)
     if not holders:
-        return f"{name} (ingen innehavare angiven)"
+        return name
     return f"{name} ({', '.join(link(site, person_page(p.id), p.name) for p in holders)})"
 
 
@@ -76,40 +77,62 @@ def _legend() -> str:
 
 
 def _header(site: Site, party: PartyRef, plan_id: str) -> str:
-    """A column header: the party and what kind it is."""
-    kind = {"person": "person", "roll": "roll", "enhet": "enhet"}[party.kind]
-    return f'{party_html(site, party, plan_id)} <span class="raci-typ">({kind})</span>'
+    """A party with what kind it is: "Sara Holst (person)"."""
+    return f'{party_html(site, party, plan_id)} <span class="raci-typ">({KIND_NAMES[party.kind]})</span>'
+
+
+KIND_NAMES = {"person": "person", "roll": "roll", "enhet": "enhet eller grupp"}
+KIND_ORDER = [KIND_NAMES[kind] for kind in ("person", "roll", "enhet")]
+
+
+def _activity_header(site: Site, plan: Plan, activity: Activity) -> str:
+    """A narrow column header: the activity number linked, its name as hover text and for screen readers."""
+    url = escape(href(site, activity_page(plan.id, activity.id)))
+    return (
+        f'<a href="{url}" title="{escape(activity.name)}">{escape(activity.number)}'
+        f'<span class="vy-dold"> {escape(activity.name)}</span></a>'
+    )
+
+
+def _party_row(site: Site, plan: Plan, raci: RaciMatrix, party: PartyRef) -> Row:
+    """One party's letters for every activity, with what the filters match."""
+    cells = [Cell(_header(site, party, plan.id), party_name(site.model, party))]
+    involved = []
+    for activity in raci.activities:
+        letters = raci.letters(activity.id, party)
+        cells.append(Cell(letter_html(letters)))
+        if letters:
+            involved.append(f"{activity.number} {activity.name}")
+    return Row(cells, {"typ": [KIND_NAMES[party.kind]], "aktivitet": involved})
 
 
 @macro("ansvarsmatris", 'ansvarsmatris(plan="it-och-telekom")')
 def raci_matrix(site: Site, *, plan: str) -> str:
-    """Ansvarsmatris (RACI): aktiviteter × personer, roller och enheter med A, R, C och I ur datat.
+    """Ansvarsmatris (RACI): personer, roller och enheter × aktiviteter med A, R, C och I ur datat.
 
-    En roll har en egen kolumn med den som innehar den i dag; varje person länkar till sin ansvarssida.
+    En rad per person, roll och enhet; en kolumn per aktivitet (numret, med namnet som hjälptext).
+    En roll visar den som innehar den i dag; varje person länkar till sin ansvarssida. Tabellen kan
+    filtreras på typ och aktivitet.
     """
     p = site.plan(plan)
     raci = matrix(p)
-    columns = [Column("Aktivitet", "text", row_header=True, css="namn")]
+    columns = [Column("Person, roll eller enhet", "text", row_header=True, css="namn")]
     columns += [
-        Column(party_name(site.model, party), None, css="raci-kolumn", header_html=_header(site, party, p.id))
-        for party in raci.parties
+        Column(f"{a.number} {a.name}", None, css="raci-kolumn", header_html=_activity_header(site, p, a))
+        for a in raci.activities
     ]
-    rows = []
-    for activity in raci.activities:
-        name = link(site, activity_page(p.id, activity.id), f"{activity.number} {activity.name}")
-        cells = [Cell(name, activity.number)]
-        cells += [Cell(letter_html(raci.letters(activity.id, party))) for party in raci.parties]
-        involved = [party for party in raci.parties if raci.letters(activity.id, party)]
-        names = sorted({value for party in involved for value in party_filter_values(site, party, p.id)})
-        rows.append(Row(cells, {"part": names}))
+    rows = [_party_row(site, p, raci, party) for party in raci.parties]
+    filters = [
+        Filter("typ", "Typ", KIND_ORDER),
+        Filter("aktivitet", "Aktivitet", [f"{a.number} {a.name}" for a in raci.activities]),
+    ]
     table = Table(
         f"ansvarsmatris-{p.id}",
         f"Ansvarsmatris för {p.meta.name}",
         columns,
         rows,
-        [Filter("part", "Person, roll eller enhet")],
-        sorted_by=0,
-        noun=("aktivitet", "aktiviteter"),
+        filters,
+        noun=("person, roll eller enhet", "personer, roller och enheter"),
     )
     return f'<div class="ansvarsmatris">{_legend()}{table.html()}</div>\n'
 
