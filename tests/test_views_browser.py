@@ -26,7 +26,7 @@ TABLE = "vyer/oversikter/tidslinje/"
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     """A static file handler that does not log every request."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Stay quiet."""
 
 
@@ -64,9 +64,10 @@ def page(browser: Browser) -> Iterator[Page]:
 
 def names(page: Page) -> list[str]:
     """The visible activity names of the activity table, top to bottom."""
-    return page.eval_on_selector_all(
+    found = page.eval_on_selector_all(
         "#aktiviteter-vyer tbody tr:not([hidden]) th", "cells => cells.map(c => c.textContent.trim())"
     )
+    return [str(name) for name in found]
 
 
 def test_sorting_by_keyboard_in_swedish_order(page: Page, base: str) -> None:
