@@ -457,12 +457,11 @@ def _signal_indicators(plan: Plan) -> str:
     for signal in found:
         indicator = signal.indicator
         assert indicator is not None
-        end = (
-            f"; slutmål {amount_sv(indicator.target)} år {indicator.target_year}"
-            if indicator.target and indicator.target_year
-            else ""
-        )
-        step = f"; ökning {amount_sv(indicator.annual_increase)} per år" if indicator.annual_increase else ""
+        facts = []
+        if indicator.annual_increase:
+            facts.append(f"Ökning per år: {amount_sv(indicator.annual_increase)}.")
+        if indicator.target and indicator.target_year:
+            facts.append(f"Slutmål: {amount_sv(indicator.target)} år {indicator.target_year}.")
         reached = {True: "uppnått", False: "inte uppnått", None: "uppgift saknas"}
         rows = [
             Row(
@@ -476,6 +475,6 @@ def _signal_indicators(plan: Plan) -> str:
         ]
         columns = [Column("År", "nummer", css="tal"), Column("Mål", "nummer", css="tal"), Column("Utfall", "text")]
         title = f"{signal.number} {signal.heading}: {indicator.name}"
-        html.append(f"<p><strong>{escape(title)}</strong>{escape(step + end)}.</p>")
+        html.append(f"<p>{escape(' '.join(facts))}</p>" if facts else "")
         html.append(Table(f"indikator-{slug(signal.number)}", title, columns, rows).html())
     return "".join(html)
