@@ -1,12 +1,16 @@
 """MkDocs hook used by the benchmark only: write every page's Markdown after the macros ran.
 
 The folder comes from the environment variable BENCH_CAPTURE_DIR. The captured pages are
-then built by a plain MkDocs + Material configuration, which is the build baseline.
+then built by a plain MkDocs + Material configuration, which is the build baseline. With
+`capture_start.py` also registered, the time the macros took on each page is appended to
+`BENCH_CAPTURE_DIR.times.jsonl` as the build goes, so it survives a build that is stopped.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +19,13 @@ from mkdocs.plugins import event_priority
 
 @event_priority(-100)  # after mkdocs-macros has rendered the page
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Save the rendered Markdown under the page's source path."""
+    """Save the rendered Markdown under the page's source path, and the macros' time."""
     target = os.environ.get("BENCH_CAPTURE_DIR")
     if target:
+        seconds = time.perf_counter() - getattr(page, "bench_started", time.perf_counter())
         path = Path(target) / page.file.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
+        with open(f"{target}.times.jsonl", "a", encoding="utf-8") as times:
+            times.write(json.dumps({"page": page.file.src_uri, "seconds": seconds}) + "\n")
     return markdown

@@ -21,10 +21,19 @@ class Run:
     max_rss_kb: int
     returncode: int
     output: str
+    timed_out: bool = False
 
 
 class RunFailed(Exception):
     """A measured command did not succeed."""
+
+
+class TimedOut(RunFailed):
+    """A measured command did not finish within its time limit."""
+
+    def __init__(self, message: str, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds
 
 
 def run(
@@ -35,11 +44,13 @@ def run(
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=cwd)
         deadline = start + timeout
+        timed_out = False
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
             if time.perf_counter() > deadline:
+                timed_out = True
                 process.kill()
                 pid, status, usage = os.wait4(process.pid, 0)
                 break
@@ -48,12 +59,14 @@ def run(
         process.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         output = log.read()
-    return Run(seconds, int(usage.ru_maxrss), process.returncode, output)
+    return Run(seconds, int(usage.ru_maxrss), process.returncode, output, timed_out)
 
 
 def checked(command: Sequence[str], **kwargs: object) -> Run:
     """`run`, raising RunFailed with the output's tail when the command fails."""
     result = run(command, **kwargs)  # type: ignore[arg-type]
+    if result.timed_out:
+        raise TimedOut(f"{' '.join(map(str, command))} blev inte klart inom {result.seconds:.0f} s", result.seconds)
     if result.returncode != 0:
         raise RunFailed(f"{' '.join(map(str, command))} gav {result.returncode}:\n{result.output[-3000:]}")
     return result

@@ -21,6 +21,8 @@ BUILD_TARGET = 1.25
 """Our build may take at most 1.25 times a plain MkDocs build of the same pages."""
 WEIGHT_TARGET = 1.5
 """A page of ours may weigh at most 1.5 times a plain Material page."""
+SEARCH_INDEX = "search/search_index.json"
+"""Material's search index: loaded by every page of both sites, and left out of the comparison."""
 SCALING_TOLERANCE = 0.10
 """At 50× a ratio may exceed the 1× ratio by this much before it counts as worse (measurement noise)."""
 
@@ -52,12 +54,26 @@ class CheckResult:
 
 
 @dataclass
+class MacroTime:
+    """Time the macros took on one kind of page during the first (capture) build."""
+
+    kind: str
+    pages: int
+    seconds: float
+    slowest_page: str
+    slowest_seconds: float
+
+
+@dataclass
 class BuildResult:
-    """Our build against a plain one."""
+    """Our build against a plain one; `pair` is None when our build did not finish in time."""
 
     pages: int
     capture_seconds: float
-    pair: Pair
+    pair: Pair | None
+    macro_times: list[MacroTime] = field(default_factory=list)
+    timed_out: bool = False
+    limit: float = 0.0
 
 
 @dataclass
@@ -78,17 +94,30 @@ class WeightResult:
     ours: Weight
     plain: Weight
 
+    @staticmethod
+    def _counted(weight: Weight, drop: list[str]) -> int:
+        return weight.total - sum(
+            size for name, size in weight.files.items() if name in drop or name.endswith(SEARCH_INDEX)
+        )
+
     @property
     def counted_ours(self) -> int:
-        """Our bytes; a diagram library counts only when the page has no diagram."""
-        if self.has_diagram:
-            return self.ours.total - sum(self.ours.files[name] for name in self.ours.diagram_files)
-        return self.ours.total
+        """Our bytes without the search index; a diagram library counts only when the page has no diagram."""
+        return self._counted(self.ours, self.ours.diagram_files if self.has_diagram else [])
+
+    @property
+    def counted_plain(self) -> int:
+        """The plain page's bytes without the search index."""
+        return self._counted(self.plain, [])
 
     @property
     def ratio(self) -> float:
-        """Our page's bytes over the plain page's bytes."""
-        return self.counted_ours / self.plain.total
+        """Our page's bytes over the plain page's bytes, both without the search index.
+
+        The search index is the same for both (same pages) and is fetched by Material's
+        search on every page; it would only hide what our page adds.
+        """
+        return self.counted_ours / self.counted_plain
 
 
 @dataclass
@@ -108,6 +137,7 @@ class Case:
     plain_docs: Path | None = None
     check: CheckResult | None = None
     build: BuildResult | None = None
+    failures: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -18,6 +18,7 @@ REAL_PLAN = "it-och-telekom"
 """The real plan whose pages are copied to the synthetic plans."""
 
 CAPTURE_HOOK = Path(__file__).resolve().parent / "capture_hook.py"
+CAPTURE_START = Path(__file__).resolve().parent / "capture_start.py"
 
 
 def real_config() -> dict[str, Any]:
@@ -48,7 +49,7 @@ def write_subject(
     config["strict"] = bool(config.get("strict", False)) and strict
     config.update(docs_dir=str(docs), site_dir=str(project / ("site-capture" if capture else "site")))
     hooks = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    config["hooks"] = [*hooks, str(CAPTURE_HOOK)] if capture else hooks
+    config["hooks"] = [str(CAPTURE_START), *hooks, str(CAPTURE_HOOK)] if capture else hooks
     _absolute_theme(config)
     config.setdefault("extra", {})["datakatalog"] = str(data)
     config["watch"] = [str(data), str(ROOT / "macros")]
