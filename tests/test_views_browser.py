@@ -20,7 +20,7 @@ from tests.views_data import write_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-TABLE = "vyer/oversikter/tidslinje/"
+TABLE = "vyer/oversikter/aktiviteter/"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -46,7 +46,7 @@ SECTION_STUBS = {
     "effektuppfoljning.md": "nyckeltal",
 }
 """Section pages that activity pages link to (4.1, 5.x, 6.x), as one macro call each."""
-OVERVIEW_PAGES = ("tidslinje", "upphandlingskalender", "ansvarsmatris", "malkedja", "analys")
+OVERVIEW_PAGES = ("aktiviteter", "tidslinje", "upphandlingskalender", "ansvarsmatris", "malkedja", "analys")
 
 
 def write_content(target: Path) -> Path:

@@ -33,13 +33,27 @@ COLUMNS = [
 
 
 def _goals(plan: Plan, activity: Activity) -> tuple[str, list[str]]:
-    """Effektmål cell HTML (proposals marked) and the filter values."""
+    """Effektmål cell HTML (numbers, names for screen readers, proposals marked) and the filter values.
+
+    The plan's effektmål are long sentences; the cell shows their numbers and the key below
+    the table their names.
+    """
     goals = effect_goals_of(plan, activity)
     parts = [
-        escape(f"{g.number} {g.name}") + (' <em class="forslag">(förslag)</em>' if proposal else "")
+        f'<span title="{escape(g.name)}">{escape(g.number)}</span><span class="vy-dold"> {escape(g.name)}</span>'
+        + (' <em class="forslag">(förslag)</em>' if proposal else "")
         for g, proposal in goals
     ]
     return "<br>".join(parts) or "–", [f"{g.number} {g.name}" for g, _ in goals]
+
+
+def _goal_key(plan: Plan) -> str:
+    """The effektmål by number, below the table."""
+    items = "".join(f"<li>{escape(g.number)} {escape(g.name)}</li>" for g in plan.effect_goals)
+    return f'<div class="vy-nyckel"><p>Effektmål:</p><ul>{items}</ul><p><em>(förslag)</em> = {escape(PROPOSAL_NOTE)}</p></div>'
+
+
+PROPOSAL_NOTE = "kopplingen är redaktionens förslag och står inte i planen"
 
 
 def _accountable(site: Site, plan: Plan, activity: Activity) -> tuple[str, list[str]]:
@@ -110,4 +124,4 @@ def activity_table(site: Site, *, plan: str) -> str:
         noun=("aktivitet", "aktiviteter"),
     )
     today = f'<p class="vy-idag">Status per {site.today.isoformat()}.</p>'
-    return f'<div class="vy">{today}{table.html()}</div>\n'
+    return f'<div class="vy">{today}{table.html()}{_goal_key(p)}</div>\n'

@@ -94,7 +94,6 @@ def _row(scale: TimeScale, item: ProcurementDeadline, index: int, site: Site) ->
     mid = y + ROW / 2
     (name,) = wrap(item.need.need, LABEL_WIDTH - 8, FONT, max_lines=1)
     parts = [
-        rect(0, y, WIDTH, ROW, "d-rad-bakgrund"),
         text(8, y + FONT + 3, name, size=FONT),
         text(
             8,
@@ -276,11 +275,11 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
     """Upphandlingskalender: varje upphandlingsbehov med avtalsslut, ledtid och senaste start.
 
     Senaste start = förlängning t.o.m. minus underkategorins ledtid i planen. Flaggor: senaste start
-    passerad, start inom 6 månader, Snarast och ingen ledtid i planen. `visa` = "båda" (tidslinje och
-    tabell), "tidslinje" eller "tabell".
+    passerad, start inom 6 månader, Snarast och ingen ledtid i planen. `visa` = "båda" (tidslinje
+    med tabellen direkt under) eller "tabell" (bara tabellen).
     """
-    if visa not in ("båda", "tidslinje", "tabell"):
-        raise MacroError(f"visa ska vara båda, tidslinje eller tabell, inte {visa!r}")
+    if visa not in ("båda", "tabell"):
+        raise MacroError(f"visa ska vara båda eller tabell, inte {visa!r}")
     p = site.plan(plan)
     items = deadlines(p, site.today)
     intro = f'<p class="vy-idag">Beräknat per {site.today.isoformat()}.</p>{_counts(items)}'
@@ -292,7 +291,4 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
         f"Upphandlingskalender för {p.meta.name} per {site.today.isoformat()}: senaste start för varje "
         "upphandlingsbehov med datum, det mest brådskande överst."
     )
-    below = visa == "båda"
-    return (
-        f'<div class="vy">{intro}{figure(diagram, caption, table, table_in_details=not below)}{_lead_times(p)}</div>\n'
-    )
+    return f'<div class="vy">{intro}{figure(diagram, caption, table)}{_lead_times(p)}</div>\n'

@@ -21,9 +21,9 @@ from macros.render.registry import macro
 from macros.render.sortable import Cell, cell, data_table
 from macros.render.svg import (
     Diagram,
+    Hotspot,
     Swatch,
     TimeScale,
-    anchor_link,
     figure,
     group,
     legend,
@@ -141,13 +141,12 @@ def _unscheduled_text(plan: Plan, activity: Activity) -> str:
     return "ingen tidplan i planen"
 
 
-def _row(site: Site, layout: _Layout, activity: Activity, index: int) -> str:
-    """One activity: label, priority, bar (or text) and period, all one link to its page."""
+def _row(layout: _Layout, activity: Activity, index: int) -> str:
+    """One activity: label, priority, bar (or text) and period, with its details as hover text."""
     y = HEADER + index * ROW
     lines = wrap(f"{activity.number} {activity.name}", LABEL_WIDTH - 8, FONT)
     first_baseline = y + ROW / 2 - (len(lines) - 1) * FONT * 0.6 + FONT * 0.35
     parts = [
-        rect(0, y, WIDTH, ROW, "d-rad-bakgrund"),
         lines_of_text(LABEL_X, first_baseline, lines, FONT),
         text(
             PRIORITY_X,
@@ -170,10 +169,20 @@ def _row(site: Site, layout: _Layout, activity: Activity, index: int) -> str:
                 size=FONT * 0.9,
             )
         )
-    name = f"{activity.number} {activity.name}"
-    spoken = f"{name}: {planned_span(activity).label()}, prioritet {activity.priority or 'saknas'}, {status_label(layout.plan, activity, layout.today)}"
-    content = tooltip(spoken) + "".join(parts)
-    return anchor_link(href(site, activity_page(layout.plan.id, activity.id)), group(content, "d-rad"), spoken)
+    return group(tooltip(_spoken(layout, activity)) + "".join(parts), "d-rad")
+
+
+def _spoken(layout: _Layout, activity: Activity) -> str:
+    """An activity's row in words: number, name, period, priority and status."""
+    period = planned_span(activity).label()
+    status = status_label(layout.plan, activity, layout.today)
+    return f"{activity.number} {activity.name}: {period}, prioritet {activity.priority or 'saknas'}, {status}"
+
+
+def _hotspot(site: Site, layout: _Layout, activity: Activity, index: int) -> Hotspot:
+    """The link over an activity's row, to the activity's page."""
+    url = href(site, activity_page(layout.plan.id, activity.id))
+    return Hotspot(url, _spoken(layout, activity), 0, HEADER + index * ROW, WIDTH, ROW)
 
 
 def _priority_swatch(prefix: str, priority: int, x: float, top: float) -> str:
@@ -217,7 +226,7 @@ def timeline_diagram(site: Site, plan: Plan, activities: list[Activity], *, suff
         pattern_defs(prefix),
         _period_band(layout, bottom),
         scale.axis(AXIS_TOP, bottom, FONT),
-        "".join(_row(site, layout, activity, index) for index, activity in enumerate(activities)),
+        "".join(_row(layout, activity, index) for index, activity in enumerate(activities)),
         scale.today_marker(site.today, 0, bottom, FONT * 0.9),
     ]
     key, key_height = _legend(prefix, bottom + 16)
@@ -229,7 +238,8 @@ def timeline_diagram(site: Site, plan: Plan, activities: list[Activity], *, suff
         "som planen inte ger. Samma uppgifter finns i tabellen vid diagrammet."
     )
     title = f"Tidslinje för aktiviteterna i {plan.meta.name}"
-    return Diagram(prefix, WIDTH, bottom + 20 + key_height, title, description, "".join(body), MIN_WIDTH)
+    hotspots = tuple(_hotspot(site, layout, activity, index) for index, activity in enumerate(activities))
+    return Diagram(prefix, WIDTH, bottom + 20 + key_height, title, description, "".join(body), MIN_WIDTH, hotspots)
 
 
 def _table(site: Site, plan: Plan, activities: list[Activity], table_id: str) -> str:

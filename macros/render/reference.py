@@ -32,7 +32,7 @@ def _entry(spec: MacroSpec) -> str:
     parameters = _parameters(spec)
     lines = [f"### `{spec.name}` {{#{spec.name.replace('_', '-')}}}", "", description.strip(), ""]
     lines.append("**Parametrar:** " + (", ".join(parameters) if parameters else "inga") + "\n")
-    lines += ["**Exempel:**", "", "```jinja", f"{{{{ {spec.example} }}}}", "```", ""]
+    lines += ["**Exempel:**", "", "```text", f"{{{{ {spec.example} }}}}", "```", ""]
     return "\n".join(lines)
 
 

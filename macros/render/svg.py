@@ -93,11 +93,6 @@ def group(content: str, css: str | None = None, *, transform: str | None = None)
     return f"<g{attributes({'class': css, 'transform': transform})}>{content}</g>"
 
 
-def anchor_link(url: str, content: str, label: str) -> str:
-    """A link inside SVG (focusable with the keyboard); `label` is its accessible name."""
-    return f'<a href="{escape(url)}" aria-label="{escape(label)}">{content}</a>'
-
-
 def tooltip(text_content: str) -> str:
     """A `<title>` child: the hover text of the shape it is placed in."""
     return f"<title>{escape(text_content)}</title>"
@@ -121,8 +116,24 @@ def pattern_fill(prefix: str, pattern: str) -> str | None:
 
 
 @dataclass(frozen=True)
+class Hotspot:
+    """A link laid over part of a diagram (in user units), e.g. one activity's row."""
+
+    url: str
+    label: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
 class Diagram:
-    """An SVG diagram ready to be placed in a figure."""
+    """An SVG diagram ready to be placed in a figure.
+
+    The SVG is an image (`role="img"`), so it holds no links; links to the things drawn
+    are HTML links laid over the drawing (`hotspots`), reachable with Tab and named in words.
+    """
 
     id: str
     width: float
@@ -132,31 +143,42 @@ class Diagram:
     body: str
     min_width: float | None = None
     """Below this width (CSS px) the diagram scrolls instead of shrinking."""
+    hotspots: tuple[Hotspot, ...] = ()
 
     def svg(self) -> str:
         """The `<svg>` element with its title and description."""
         title_id, desc_id = f"{self.id}-titel", f"{self.id}-beskrivning"
-        style = f' style="min-width:{num(self.min_width)}px"' if self.min_width else ""
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" viewBox="0 0 {num(self.width)} {num(self.height)}" '
-            f'width="{num(self.width)}" height="{num(self.height)}" role="img" aria-labelledby="{title_id} {desc_id}"'
-            f'{style} preserveAspectRatio="xMinYMin meet">'
+            f'width="{num(self.width)}" height="{num(self.height)}" role="img" aria-labelledby="{title_id} {desc_id}" '
+            f'preserveAspectRatio="xMinYMin meet">'
             f'<title id="{title_id}">{escape(self.title)}</title><desc id="{desc_id}">{escape(self.description)}</desc>'
             f"{self.body}</svg>"
         )
 
+    def html(self) -> str:
+        """The SVG in a box of its own proportions, with the hotspot links over it."""
+        style = f' style="min-width:{num(self.min_width)}px"' if self.min_width else ""
+        links = "".join(self._hotspot(spot) for spot in self.hotspots)
+        listing = f'<ul class="diagram-lankar" aria-label="Länkar i diagrammet">{links}</ul>' if links else ""
+        return f'<div class="diagram-yta"{style}>{self.svg()}{listing}</div>'
 
-def figure(diagram: Diagram, caption: str, data_table: str, *, after: str = "", table_in_details: bool = True) -> str:
-    """The accessible figure: scrollable SVG, caption, and the data table in a `<details>`
-    (or directly below when `table_in_details` is False).
+    def _hotspot(self, spot: Hotspot) -> str:
+        """One link placed in percent of the drawing, so it follows the drawing's scale."""
+        place = (
+            f"left:{spot.x / self.width * 100:.3f}%;top:{spot.y / self.height * 100:.3f}%;"
+            f"width:{spot.width / self.width * 100:.3f}%;height:{spot.height / self.height * 100:.3f}%"
+        )
+        return f'<li><a href="{escape(spot.url)}" style="{place}"><span class="vy-dold">{escape(spot.label)}</span></a></li>'
+
+
+def figure(diagram: Diagram, caption: str, data_table: str, *, after: str = "") -> str:
+    """The accessible figure: the scrollable drawing, its caption, and its data as a table
+    directly below (reachable by keyboard and printed with the drawing).
 
     `caption` is HTML (escape text first); `after` is extra HTML below the table (legends, lists).
     """
-    region = scroll_region(diagram.svg(), f"{diagram.title} (rulla i sidled)", "diagram-rulla")
-    if table_in_details:
-        data_table = (
-            f'<details class="diagram-data"><summary>Diagrammets data som tabell</summary>{data_table}</details>'
-        )
+    region = scroll_region(diagram.html(), f"{diagram.title} (rulla i sidled)", "diagram-rulla")
     return f'<figure class="diagram" id="{diagram.id}">{region}<figcaption>{caption}</figcaption>{data_table}{after}</figure>\n'
 
 
