@@ -520,3 +520,9 @@ def test_overview_pages_call_registered_macros() -> None:
     for page in pages:
         for name in re.findall(r"\{\{\s*(\w+)\(", page.read_text(encoding="utf-8")):
             assert name in MACROS, f"{Path(page).name}: {name}"
+
+
+def test_goal_chain_counts_decided_and_proposed_links(site: Site) -> None:
+    """The overview says how many links the plan states and how many are proposals."""
+    md = goal_chain(site, plan="vyer")
+    assert "9 kopplingar från aktiviteter står i planen; 2 är redaktionens förslag" in md

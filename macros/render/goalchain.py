@@ -10,7 +10,16 @@ from __future__ import annotations
 from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.followup import measurements_of
-from macros.model.goalchain import GoalNode, Reason, chain, council_links, indicators_naming, reasons, unlinked
+from macros.model.goalchain import (
+    GoalNode,
+    Reason,
+    all_reasons,
+    chain,
+    council_links,
+    indicators_naming,
+    reasons,
+    unlinked,
+)
 from macros.model.goals import EffectGoal, KeyIndicator, Strategy
 from macros.render.context import Site, activity_page
 from macros.render.plan_pages import EFFECT_GOALS_PAGE, STRATEGIES_PAGE
@@ -88,13 +97,11 @@ def _node(site: Site, plan: Plan, node: GoalNode) -> str:
 
 def _summary(plan: Plan, nodes: list[GoalNode]) -> str:
     """Counts of the chain, and activities without any link."""
-    decided = sum(1 for n in nodes for s in n.strategies for r in s.reasons if not r.is_proposal)
-    decided += sum(1 for n in nodes for r in n.direct if not r.is_proposal)
-    proposed = sum(1 for n in nodes for s in n.strategies for r in s.reasons if r.is_proposal)
-    proposed += sum(1 for n in nodes for r in n.direct if r.is_proposal)
+    every = all_reasons(plan)
+    proposed = sum(reason.is_proposal for reason in every)
     text = (
         f"{len(nodes)} effektmål, {len(plan.strategies)} strategier, {len(plan.activities)} aktiviteter och "
-        f"{len(plan.indicators)} nyckeltal. {decided} kopplingar från aktiviteter står i planen; "
+        f"{len(plan.indicators)} nyckeltal. {len(every) - proposed} kopplingar från aktiviteter står i planen; "
         f"{proposed} är redaktionens förslag och markeras så.\n"
     )
     missing = unlinked(plan)
