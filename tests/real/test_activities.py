@@ -4,26 +4,21 @@ every activity and every proposal visible on the rendered pages."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
-from macros.loading.loader import LoadResult, load
+from macros.loading.loader import LoadResult
 from macros.model.activities import Activity
 from macros.model.catalog import Municipality, Plan
 from macros.model.followup import NOT_REPORTED
 from macros.model.plan import Basis
-from macros.render import MACROS
 from macros.render.activities import PROPOSAL_MARK, PROPOSAL_TITLE
-from macros.render.context import Site, activity_page
+from macros.render.context import activity_page
 from macros.render.text import cell, kronor_sv
 from macros.validation.findings import Severity
+from tests.real.conftest import PLAN, render_macro
 
-DATA = Path("data")
-TODAY = dt.date(2024, 6, 1)
-PLAN = "it-och-telekom"
 ACTIVITIES_FILE = f"data/planer/{PLAN}/aktiviteter.yml"
 
 ACTIVITY_IDS = [
@@ -60,28 +55,6 @@ PRIORITIES = {
 """Priorities as the source states them; 9.2.8 and 9.2.15 state none."""
 
 
-@pytest.fixture(scope="module")
-def result() -> LoadResult:
-    """The real data, loaded and validated once."""
-    return load(DATA, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def model(result: LoadResult) -> Municipality:
-    """The validated model of the real data."""
-    assert result.model is not None, "\n".join(f.format() for f in result.findings)
-    return result.model
-
-
-@pytest.fixture(scope="module")
-def plan(model: Municipality) -> Plan:
-    """The IT & Telekom plan."""
-    return model.plan(PLAN)
-
-
-def render(model: Municipality, page: str, name: str, **arguments: str) -> str:
-    """A macro's output on a page, as the built site would show it."""
-    return MACROS[name].bind(Site(model=model, today=TODAY, page=page))(**arguments)
 
 
 def test_no_errors_in_the_activities_file(result: LoadResult) -> None:
@@ -267,14 +240,14 @@ def test_kpis_of_9_2_13(plan: Plan) -> None:
 
 def test_every_activity_name_is_on_the_list_page(model: Municipality, plan: Plan) -> None:
     """The rendered 9.2 list names and links every activity."""
-    page = render(model, f"{PLAN}/aktiviteter/index.md", "aktivitetslista", plan=PLAN)
+    page = render_macro(model, "aktivitetslista", page=f"{PLAN}/aktiviteter/index.md", plan=PLAN)
     missing = [a.number for a in plan.activities if f"[{cell(a.name)}]({a.id}.md)" not in page]
     assert missing == []
 
 
 def test_list_page_shows_status_not_reported(model: Municipality, plan: Plan) -> None:
     """Without follow-up reports the list says "ej rapporterad" for every activity, never "pågår"."""
-    page = render(model, f"{PLAN}/aktiviteter/index.md", "aktivitetslista", plan=PLAN)
+    page = render_macro(model, "aktivitetslista", page=f"{PLAN}/aktiviteter/index.md", plan=PLAN)
     rows = [line for line in page.splitlines() if line.startswith("| 9.2.")]
     assert len(rows) == 22
     assert all(NOT_REPORTED in row and "pågår" not in row for row in rows)
@@ -282,7 +255,7 @@ def test_list_page_shows_status_not_reported(model: Municipality, plan: Plan) ->
 
 def test_list_marks_proposed_links(model: Municipality, plan: Plan) -> None:
     """The list marks every proposed link and explains the mark."""
-    page = render(model, f"{PLAN}/aktiviteter/index.md", "aktivitetslista", plan=PLAN)
+    page = render_macro(model, "aktivitetslista", page=f"{PLAN}/aktiviteter/index.md", plan=PLAN)
     proposals = sum(link.basis is Basis.PROPOSAL for a in plan.activities for link in a.contributions)
     assert page.count(PROPOSAL_MARK) == proposals + 1
     assert PROPOSAL_TITLE in page
@@ -290,14 +263,14 @@ def test_list_marks_proposed_links(model: Municipality, plan: Plan) -> None:
 
 def test_intro_is_on_the_list_page(model: Municipality, plan: Plan) -> None:
     """The introduction of 9.2 reaches its page."""
-    page = render(model, f"{PLAN}/aktiviteter/index.md", "aktiviteter_inledning", plan=PLAN)
+    page = render_macro(model, "aktiviteter_inledning", page=f"{PLAN}/aktiviteter/index.md", plan=PLAN)
     assert "Parallellt med framtagande av kategoriplanen" in page
     assert "kommer att göras inför uppstart." in page
 
 
 def activity_page_text(model: Municipality, activity: Activity) -> str:
     """The rendered page of one activity."""
-    return render(model, activity_page(PLAN, activity.id), "aktivitetssida", plan=PLAN, aktivitet=activity.id)
+    return render_macro(model, "aktivitetssida", page=activity_page(PLAN, activity.id), plan=PLAN, aktivitet=activity.id)
 
 
 @pytest.mark.parametrize("activity_id", ACTIVITY_IDS)

@@ -5,7 +5,6 @@ its rendered page."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -13,18 +12,16 @@ import jinja2
 import markdown  # type: ignore[import-untyped]
 import pytest
 
-from macros.loading.loader import LoadResult, load
+from macros.loading.loader import LoadResult
 from macros.model.analysis import AnalysisFile
 from macros.model.base import Amount
 from macros.model.catalog import Municipality, Plan
 from macros.render import MACROS
 from macros.render.analysis import MISSING_TEXT, signal_anchor
 from macros.render.context import Site
+from tests.real.conftest import PLAN, TODAY
 
-DATA = Path("data")
 CONTENT = Path("content")
-TODAY = dt.date(2024, 6, 1)
-PLAN = "it-och-telekom"
 OWN_FILES = {"data/kommun/styrdokument.yml", f"data/planer/{PLAN}/nulage.yml"}
 PAGES = {
     name: f"{PLAN}/nulagesanalys/{name}.md"
@@ -42,26 +39,6 @@ MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes
 MARKDOWN_EXTENSIONS += ["pymdownx.details", "pymdownx.superfences"]
 CUT_SIGNALS = {"10.4.10", "10.4.13", "10.4.13.1", "10.4.14", "10.4.15", "10.4.16"}
 """Sections of 10.4 whose text is missing or cut in the source (10.4.10 lacks its two parts)."""
-
-
-@pytest.fixture(scope="module")
-def result() -> LoadResult:
-    """The real data, loaded and validated once."""
-    return load(DATA, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def model(result: LoadResult) -> Municipality:
-    """The validated model of the real data."""
-    errors = "\n".join(f.format() for f in result.findings)
-    assert result.model is not None, f"datat kan inte läsas:\n{errors}"
-    return result.model
-
-
-@pytest.fixture(scope="module")
-def plan(model: Municipality) -> Plan:
-    """The IT & Telekom plan."""
-    return model.plan(PLAN)
 
 
 @pytest.fixture(scope="module")

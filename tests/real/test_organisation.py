@@ -4,21 +4,14 @@ the reference group verbatim, every person referenced existing, and everything o
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-import pytest
-
-from macros.loading.loader import LoadResult, load
+from macros.loading.loader import LoadResult
 from macros.model.catalog import Municipality, Plan
 from macros.model.responsibility import role_holders
-from macros.render import MACROS
-from macros.render.context import Site
 from macros.validation.findings import Severity
+from tests.real.conftest import PLAN, TODAY, render_macro
 
-DATA = Path("data")
-TODAY = dt.date(2024, 6, 1)
-PLAN = "it-och-telekom"
 PAGE = f"{PLAN}/kategoriorganisation.md"
 OWN_FILES = {
     "data/kommun/organisation.yml",
@@ -42,28 +35,6 @@ TEAM = [
 """8.3.1 Kategoriteamdeltagare in the source's order."""
 
 
-@pytest.fixture(scope="module")
-def result() -> LoadResult:
-    """The real data, loaded and validated once."""
-    return load(DATA, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def model(result: LoadResult) -> Municipality:
-    """The validated model of the real data."""
-    assert result.model is not None, "\n".join(f.format() for f in result.findings)
-    return result.model
-
-
-@pytest.fixture(scope="module")
-def plan(model: Municipality) -> Plan:
-    """The IT & Telekom plan."""
-    return model.plan(PLAN)
-
-
-def render(model: Municipality, name: str) -> str:
-    """A macro's output on the category organisation page."""
-    return MACROS[name].bind(Site(model=model, today=TODAY, page=PAGE))(plan=PLAN)
 
 
 def test_no_findings_in_the_organisation_files(result: LoadResult) -> None:
@@ -197,15 +168,15 @@ def test_category_lead_and_sponsor(plan: Plan) -> None:
 
 def test_every_team_member_is_on_the_page(model: Municipality, plan: Plan) -> None:
     """The rendered team table names every member and the two leaving dates."""
-    page = render(model, "kategoriteam")
+    page = render_macro(model, "kategoriteam", page=PAGE, plan=PLAN)
     assert [m.person for m in plan.organisation.team if model.person(m.person).name not in page] == []
     assert "fram till årsskiftet 2023" in page and "fram till juni 2023" in page
 
 
 def test_reference_group_and_stakeholders_on_the_page(model: Municipality, plan: Plan) -> None:
     """Every reference-group row and every stakeholder reaches the page verbatim."""
-    rows = render(model, "referensgrupp")
-    stakeholders = render(model, "intressenter")
+    rows = render_macro(model, "referensgrupp", page=PAGE, plan=PLAN)
+    stakeholders = render_macro(model, "intressenter", page=PAGE, plan=PLAN)
     assert [r.text for r in plan.organisation.reference_group if f"- {r.text}" not in rows] == []
     assert [s for s in plan.organisation.stakeholders if f"- {s}" not in stakeholders] == []
 
@@ -213,10 +184,10 @@ def test_reference_group_and_stakeholders_on_the_page(model: Municipality, plan:
 def test_section_texts_on_the_page(model: Municipality, plan: Plan) -> None:
     """8.1, 8.2 (with the lead's name), 8.3 and the sponsor line reach the page."""
     org = plan.organisation
-    assert org.steering_group.strip() in render(model, "styrgrupp")
-    assert "Kategoriledare: Sara Holst" in render(model, "kategoriledare")
-    assert org.team_text.strip() in render(model, "kategoriteam_beskrivning")
-    assert render(model, "sponsor").strip() == "Sponsor: Anna Gärdin, framtidsdirektör, KSF"
+    assert org.steering_group.strip() in render_macro(model, "styrgrupp", page=PAGE, plan=PLAN)
+    assert "Kategoriledare: Sara Holst" in render_macro(model, "kategoriledare", page=PAGE, plan=PLAN)
+    assert org.team_text.strip() in render_macro(model, "kategoriteam_beskrivning", page=PAGE, plan=PLAN)
+    assert render_macro(model, "sponsor", page=PAGE, plan=PLAN).strip() == "Sponsor: Anna Gärdin, framtidsdirektör, KSF"
 
 
 def test_page_calls_the_section_macros() -> None:

@@ -6,20 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from pathlib import Path
 
-import pytest
-
-from macros.loading.loader import LoadResult, load
+from macros.loading.loader import LoadResult
 from macros.model.catalog import Municipality, Plan
 from macros.model.deadlines import DeadlineFlag, deadline_of
-from macros.render import MACROS
-from macros.render.context import Site
 from macros.render.text import cell
-
-DATA = Path("data")
-TODAY = dt.date(2024, 6, 1)
-PLAN = "it-och-telekom"
+from tests.real.conftest import PLAN, TODAY, render_macro
 
 OWN_FILES = {
     "data/kommun/styrning.yml",
@@ -68,30 +60,6 @@ NEEDS_PER_LIST = {2023: 42, 2024: 8, 2025: 6, 2026: 4}
 """Rows of the tables 9.1.1–9.1.4, counted in the source."""
 
 
-@pytest.fixture(scope="module")
-def result() -> LoadResult:
-    """The real data, loaded and validated once."""
-    return load(DATA, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def model(result: LoadResult) -> Municipality:
-    """The validated model of the real data."""
-    errors = "\n".join(f.format() for f in result.findings)
-    assert result.model is not None, f"datat kan inte läsas:\n{errors}"
-    return result.model
-
-
-@pytest.fixture(scope="module")
-def plan(model: Municipality) -> Plan:
-    """The IT & Telekom plan."""
-    return model.plan(PLAN)
-
-
-def render(model: Municipality, name: str, **arguments: object) -> str:
-    """Render one macro as a page of the plan would."""
-    site = Site(model=model, today=TODAY, page=f"{PLAN}/index.md")
-    return MACROS[name].bind(site)(**arguments)
 
 
 def test_no_finding_in_own_files_but_the_decision_date(result: LoadResult) -> None:
@@ -119,12 +87,12 @@ def test_plan_period_four_years_from_october_2023(plan: Plan) -> None:
 def test_source_has_no_version_entries(model: Municipality, plan: Plan) -> None:
     """11.0 has no versions, and the version macro says so."""
     assert plan.meta.versions == []
-    assert "inga versionsuppgifter" in render(model, "versionshistorik", plan=PLAN)
+    assert "inga versionsuppgifter" in render_macro(model, "versionshistorik", plan=PLAN)
 
 
 def test_ownership_table_of_11_0(model: Municipality) -> None:
     """The 11.0 table has its four rows, with the source's wording."""
-    text = render(model, "planansvar", plan=PLAN)
+    text = render_macro(model, "planansvar", plan=PLAN)
     for label in ("Tas fram av", "Ägs av", "Beslutas av", "Uppdateras av"):
         assert f"| {label} |" in text
     assert "med nytt beslut i KS om strategier behöver förändras" in text
@@ -151,7 +119,7 @@ def test_four_effect_goals_in_order(plan: Plan) -> None:
 
 def test_effect_goals_link_council_goals_in_the_plans_wording(model: Municipality) -> None:
     """4.1's wording of goals and goal areas, and its "Upphandlingspolicy", reach the page."""
-    text = render(model, "effektmal", plan=PLAN)
+    text = render_macro(model, "effektmal", plan=PLAN)
     for wording in (
         "En trygg och lyckad skolgång lägger grunden för framtiden",
         "utveckla cirkulär ekonomi som minimerar gifter i miljön och minska de konsumtionsbaserade utsläppen",
@@ -180,7 +148,7 @@ def test_eight_subcategories_in_order(plan: Plan) -> None:
 
 def test_every_subcategory_rendered(model: Municipality, plan: Plan) -> None:
     """Every underkategori and its definition is in the 4.2 table."""
-    text = render(model, "underkategorier", plan=PLAN)
+    text = render_macro(model, "underkategorier", plan=PLAN)
     for sub in plan.subcategories:
         assert f"| {cell(sub.name)} | {cell(sub.definition)} |" in text
 
@@ -206,7 +174,7 @@ def test_strategies_without_measure_list(plan: Plan) -> None:
 
 def test_every_strategy_rendered(model: Municipality, plan: Plan) -> None:
     """Every strategy's heading, lead text and measures are on the strategy page."""
-    text = render(model, "strategier", plan=PLAN)
+    text = render_macro(model, "strategier", plan=PLAN)
     for strategy in plan.strategies:
         assert f"### {strategy.number} {strategy.name} {{#{strategy.id}}}" in text
         assert strategy.text.strip() in text
@@ -216,7 +184,7 @@ def test_every_strategy_rendered(model: Municipality, plan: Plan) -> None:
 
 def test_inline_measure_rendered_in_running_text(model: Municipality) -> None:
     """5.4.6's measure follows its intro in the same sentence, not as a bullet."""
-    text = render(model, "strategier", plan=PLAN, effektmal="kostnadseffektivitet")
+    text = render_macro(model, "strategier", plan=PLAN, effektmal="kostnadseffektivitet")
     assert "Detta upprätthålls bl.a. genom att: hantera ingångna avtalsrelationer professionellt" in text
 
 
@@ -251,7 +219,7 @@ def test_indicators_name_their_activities(plan: Plan) -> None:
 def test_every_indicator_rendered(model: Municipality, plan: Plan) -> None:
     """Every nyckeltal is on the follow-up page, under its effektmål."""
     for goal in EFFECT_GOALS:
-        text = render(model, "nyckeltal", plan=PLAN, effektmal=goal)
+        text = render_macro(model, "nyckeltal", plan=PLAN, effektmal=goal)
         for indicator in plan.indicators_of(goal):
             assert f"- {indicator.text}" in text
 
@@ -286,7 +254,7 @@ def test_subcategory_labels_map_to_subcategories(plan: Plan) -> None:
 def test_every_procurement_need_rendered(model: Municipality, plan: Plan) -> None:
     """Every need is in its year's table with the source's label and contract end, and nothing else is."""
     for year in NEEDS_PER_LIST:
-        text = render(model, "upphandlingsbehov", plan=PLAN, ar=year)
+        text = render_macro(model, "upphandlingsbehov", plan=PLAN, ar=year)
         for need in (n for n in plan.procurement_needs if n.list_year == year):
             end = need.contract_end
             row = f"| {cell(need.subcategory_label)} | {cell(need.need)} |"
@@ -306,7 +274,7 @@ def test_latest_start_is_contract_end_minus_lead_time(plan: Plan) -> None:
 
 def test_every_dated_need_in_the_latest_start_table(model: Municipality, plan: Plan) -> None:
     """Every need with a contract end (2024–2026) has a row in the latest-start table."""
-    text = render(model, "upphandlingsstart", plan=PLAN)
+    text = render_macro(model, "upphandlingsstart", plan=PLAN)
     dated = [n for n in plan.procurement_needs if n.contract_end is not None]
     assert len(dated) == 18
     for need in dated:
@@ -331,6 +299,6 @@ def test_editorial_notes_for_known_problems(plan: Plan) -> None:
 
 def test_title_page_shows_decision_as_written(model: Municipality) -> None:
     """The title page says "Beslutad 2022-XX-xx" and the document type."""
-    text = render(model, "titelsida", plan=PLAN)
+    text = render_macro(model, "titelsida", plan=PLAN)
     assert "Beslutad 2022-XX-xx" in text
     assert "Bilaga 5 - hela ärendet" in text
