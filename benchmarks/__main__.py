@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -246,7 +247,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ut", type=Path, default=ROOT / "BENCHMARKS.md", help="rapportfil")
     parser.add_argument("--behall", action="store_true", help="behåll arbetsmappen med data och byggen")
     parser.add_argument("--tidsgrans", type=float, default=600, help="längsta tid för ett bygge, sekunder")
+    parser.add_argument(
+        "--bara-rapport", type=Path, help="skriv bara rapporten från en sparad körning (results.pickle)"
+    )
     args = parser.parse_args(argv)
+    if args.bara_rapport:
+        saved: Results = pickle.loads(args.bara_rapport.read_bytes())
+        args.ut.write_text(report.markdown(saved), encoding="utf-8")
+        print(report.summary(saved))
+        return 0
     factors = [int(part) for part in args.skalor.split(",") if part]
     started = time.time()
     results = Results(command="make bench", started=dt.datetime.now().astimezone(), load_before=os.getloadavg())
@@ -295,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     results.load_after = os.getloadavg()
     results.minutes = (time.time() - started) / 60
+    if args.behall:
+        (work / "results.pickle").write_bytes(pickle.dumps(results))
     args.ut.write_text(report.markdown(results), encoding="utf-8")
     _say(f"skrev {args.ut}")
     print(report.summary(results))

@@ -31,6 +31,24 @@ ENGINE_CHANGES = """\
 """
 """What the benchmark led us to change in the engine, kept by hand (the run rewrites the rest)."""
 
+FINDINGS = """\
+- **Personsidorna växer kubiskt med datat.** Varje genererad personsida (`ansvar/<person>.md`,
+  makrot `personansvar`) går igenom varje ansvarsrad i varje aktivitet i varje plan
+  (`involvements` i `macros/model/raci.py`), och för varje rad som anger en roll letar
+  `role_holders` (`macros/model/responsibility.py`) igenom alla personer och deras uppdrag. Med
+  fler planer blir det fler personsidor × fler ansvarsrader × fler personer. Tabellen "Var makronas
+  tid går" visar det: personsidorna tar nästan all makrotid vid 10×, och vid 50× blir bygget inte
+  klart inom tidsgränsen. Förslag till dem som äger filerna: räkna ut rollinnehavarna en gång per
+  modell (roll → personer per plan och dag) och indexera ansvarsraderna per part en gång per plan,
+  så att en personsida bara slår upp sina egna rader. Mätningen har inte ändrat filerna, eftersom de
+  tillhör vyerna och modellen, som andra arbetar i.
+- **Fasta kostnader vid den riktiga storleken.** Vid 1× är skillnaden mot ren MkDocs mest sådant
+  som inte beror på datat: import av pydantic och datamodellen (modellklasserna byggs vid import),
+  mkdocs-macros som renderar varje sida som en Jinja-mall, och makronas egen tid (tabellen ovan).
+  Läsning och kontroll av datat tar en bråkdel av en sekund.
+"""
+"""Known causes of missed targets, kept by hand with the figures of the last run."""
+
 
 def _sv(value: float, decimals: int = 2) -> str:
     return f"{value:.{decimals}f}".replace(".", ",")
@@ -431,6 +449,9 @@ def markdown(results: Results) -> str:
         for name, text in failures:
             add(f"- {name}: " + text.strip().splitlines()[0] if text.strip() else f"- {name}")
         add("")
+
+    add("\n## Orsaker till missade mål\n")
+    add(FINDINGS)
 
     add("\n## Ändringar i motorn som mätningen ledde till\n")
     add(ENGINE_CHANGES)
