@@ -8,8 +8,6 @@ decided content of the plan.
 
 from __future__ import annotations
 
-import posixpath
-
 from macros.model.activities import BUDGET_PLACEHOLDER, Activity, Contribution, Party
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED, current_status, reports_of
@@ -17,9 +15,12 @@ from macros.model.plan import Basis
 from macros.model.raci import has_left
 from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
-from macros.render.context import Site, activity_page
+from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page
+from macros.render.gantt import activity_timeline
+from macros.render.goalchain import activity_goal_chain, goal_link, strategy_link
+from macros.render.raci import activity_responsibility_table
 from macros.render.registry import macro
-from macros.render.text import admonition, bullets, escape, kronor_sv, table
+from macros.render.text import admonition, bullets, kronor_sv, table
 
 PROPOSAL_TITLE = "Förslag från redaktionen – ska bekräftas av kategoriteamet"
 """How every link the editors propose is labelled; such links are not part of the decided plan."""
@@ -38,9 +39,6 @@ PARTY_KINDS = {
 }
 """Swedish headings of the kinds of responsibility, in RACI order."""
 
-STRATEGY_PAGE = "kategoristrategi.md"
-EFFECT_GOAL_PAGE = "kategoriplan.md"
-FOLLOW_UP_PAGE = "effektuppfoljning.md"
 """Pages of a plan where strategier (5), effektmål (4.1) and the follow-up measures (6) are shown."""
 
 
@@ -86,9 +84,11 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         _section("Ansvarig", a.responsibility_text, _responsibility(site, p, a)),
         _section("Mål", a.goal),
         _implementation(a),
-        _section("Tidplan/prioritering", a.schedule.text, _schedule_facts(site, p, a)),
+        _section("Tidplan/prioritering", a.schedule.text, _schedule_facts(site, p, a) + "\n" + activity_timeline(site, p, a)),
         _section("Uppnådd effekt", a.effect, bullets(a.measures) if a.measures else ""),
         _contributions(site, p, a),
+        "### Målkedja\n\nFrån fullmäktigemål via effektmål och strategi till aktiviteten, och nyckeltalen som följer upp den.\n\n"
+        + activity_goal_chain(site, p, a),
         _follow_up(site, p, a),
         _notes(p, a),
     ]
@@ -191,14 +191,11 @@ def _implementation(activity: Activity) -> str:
 
 
 def _responsibility(site: Site, plan: Plan, activity: Activity) -> str:
-    """The responsibility as structured data: kind, who (resolved) and the source's wording."""
+    """The responsibility as structured data: RACI letter, who (roles resolved) and the source's wording."""
     if not activity.responsibility:
         return ""
-    order = list(PARTY_KINDS)
-    parties = sorted(activity.responsibility, key=lambda party: order.index(party.kind))
-    rows = [[PARTY_KINDS[party.kind], party_label(site, plan, party), party.note or ""] for party in parties]
     heading = "### Ansvar i strukturerad form\n\nRedaktionens tolkning av texten ovan; vid skillnad gäller planens text. En roll visas med den som innehar den enligt planen.\n"
-    return heading + "\n" + table(["Roll i aktiviteten", "Vem", "Källans formulering"], rows)
+    return heading + "\n" + activity_responsibility_table(site, plan, activity)
 
 
 def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
@@ -248,37 +245,15 @@ def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
 def _target(site: Site, plan: Plan, link: Contribution) -> str:
     """A link to the strategi or effektmål an activity contributes to."""
     if link.strategy:
-        strategy = plan.strategy(link.strategy)
-        return _html_link(
-            site, f"{plan.id}/{STRATEGY_PAGE}", strategy.id, f"Strategi {strategy.number} {strategy.name}"
-        )
-    goal = plan.effect_goal(link.effect_goal or "")
-    return _html_link(site, f"{plan.id}/{EFFECT_GOAL_PAGE}", goal.id, f"Effektmål {goal.number} {goal.name}")
-
-
-def _html_link(site: Site, target: str, anchor: str | None, text: str) -> str:
-    """A raw-HTML link to a page of the plan outside the generated activity pages.
-
-    Generated activity pages exist for every plan, also in sites without the plan's
-    chapter pages (the test fixtures); a raw link does not make such a build fail.
-    Directory URLs: `a/b.md` is served as `a/b/`.
-    """
-
-    def url(source: str) -> str:
-        stem = source.removesuffix(".md")
-        return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-
-    here = url(site.page).rstrip("/") or "."
-    relative = posixpath.relpath(url(target).rstrip("/") or ".", here)
-    fragment = f"#{anchor}" if anchor else ""
-    return f'<a href="{escape(relative + "/" + fragment)}">{escape(text)}</a>'
+        return strategy_link(site, plan, plan.strategy(link.strategy))
+    return goal_link(site, plan, plan.effect_goal(link.effect_goal or ""))
 
 
 def _stated_by(site: Site, plan: Plan, link: Contribution) -> str:
     """How the plan states the link: a follow-up measure names the activity, or the activity repeats a strategy."""
     section = link.section or ""
     if section.startswith("6"):
-        where = _html_link(site, f"{plan.id}/{FOLLOW_UP_PAGE}", None, f"avsnitt {section}")
+        where = f"[avsnitt {section}]({site.link(chapter_page(plan.id, FOLLOW_UP_PAGE))})"
         return f"effektuppföljningen i {where} nämner aktiviteten"
     if section.startswith("5"):
         return f"aktiviteten återger formuleringar ur avsnitt {section}"

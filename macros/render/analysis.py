@@ -24,7 +24,7 @@ from macros.model.catalog import Plan
 from macros.model.governance import GoverningDocument
 from macros.model.plan import EditorialNote
 from macros.model.time import MONTH_NAMES, Precision
-from macros.render.context import MacroError, Site
+from macros.render.context import EFFECT_GOALS_PAGE, MacroError, Site, chapter_page
 from macros.render.registry import macro
 from macros.render.source_quality import NOTE_KINDS
 from macros.render.text import admonition, amount_sv, bullets, cell, number_sv, table
@@ -596,7 +596,7 @@ def _references(site: Site, document_id: str) -> list[str]:
     for plan in site.model.plans.values():
         for goal in plan.effect_goals:
             if document_id in goal.documents:
-                found.append(f"[{goal.number}]({site.link(f'{plan.id}/kategoriplan.md', goal.id)})")
+                found.append(f"[{goal.number}]({site.link(chapter_page(plan.id, EFFECT_GOALS_PAGE), goal.id)})")
         signals = plan.analysis.governing_signals if plan.analysis else []
         for signal in signals:
             if signal.document == document_id:

@@ -43,6 +43,21 @@ class MacroError(Exception):
     """A macro was called wrongly from a page (unknown plan, unknown id, bad argument)."""
 
 
+EFFECT_GOALS_PAGE = "kategoriplan.md"
+"""The chapter page (in a plan's folder) where the effektmål of 4.1 are rendered; every plan has it."""
+
+STRATEGIES_PAGE = "kategoristrategi.md"
+"""The chapter page (in a plan's folder) where the strategier of 5.x are rendered; every plan has it."""
+
+FOLLOW_UP_PAGE = "effektuppfoljning.md"
+"""The chapter page (in a plan's folder) where the nyckeltal of 6.x are rendered; every plan has it."""
+
+
+def chapter_page(plan_id: str, page: str) -> str:
+    """Source path of one of a plan's chapter pages."""
+    return f"{plan_id}/{page}"
+
+
 def activity_page(plan_id: str, activity_id: str) -> str:
     """Source path of an activity's generated page."""
     return f"{plan_id}/aktiviteter/{activity_id}.md"

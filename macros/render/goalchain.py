@@ -21,8 +21,7 @@ from macros.model.goalchain import (
     unlinked,
 )
 from macros.model.goals import EffectGoal, KeyIndicator, Strategy
-from macros.render.context import Site, activity_page
-from macros.render.plan_pages import EFFECT_GOALS_PAGE, STRATEGIES_PAGE
+from macros.render.context import EFFECT_GOALS_PAGE, STRATEGIES_PAGE, Site, activity_page, chapter_page
 from macros.render.registry import macro
 
 PROPOSAL = "*förslag från redaktionen, inte beslutat i planen*"
@@ -33,14 +32,16 @@ def _activity_link(site: Site, plan: Plan, activity: Activity) -> str:
     return f"[{activity.number} {activity.name}]({site.link(activity_page(plan.id, activity.id))})"
 
 
-def _strategy_link(site: Site, plan: Plan, strategy: Strategy) -> str:
+def strategy_link(site: Site, plan: Plan, strategy: Strategy) -> str:
     """A Markdown link to a strategy on the plan's strategy page (5.x)."""
-    return f"[Strategi {strategy.number} {strategy.name}]({site.link(f'{plan.id}/{STRATEGIES_PAGE}', strategy.id)})"
+    target = site.link(chapter_page(plan.id, STRATEGIES_PAGE), strategy.id)
+    return f"[Strategi {strategy.number} {strategy.name}]({target})"
 
 
-def _goal_link(site: Site, plan: Plan, goal: EffectGoal) -> str:
+def goal_link(site: Site, plan: Plan, goal: EffectGoal) -> str:
     """A Markdown link to an effektmål on the plan's goal page (4.1)."""
-    return f"[Effektmål {goal.number} {goal.name}]({site.link(f'{plan.id}/{EFFECT_GOALS_PAGE}', goal.id)})"
+    target = site.link(chapter_page(plan.id, EFFECT_GOALS_PAGE), goal.id)
+    return f"[Effektmål {goal.number} {goal.name}]({target})"
 
 
 def _reason_item(site: Site, plan: Plan, reason: Reason) -> str:
@@ -74,14 +75,14 @@ def _node(site: Site, plan: Plan, node: GoalNode) -> str:
     lines = [
         f"### {goal.number} {goal.name} {{#malkedja-{goal.id}}}",
         "",
-        f"Effektmålets text: {_goal_link(site, plan, goal)}",
+        f"Effektmålets text: {goal_link(site, plan, goal)}",
         "",
     ]
     council = [f"{link.wording}" for link in node.council_goals]
     lines.append("- **Fullmäktigemål:** " + ("; ".join(council) if council else "planen anger inget"))
     lines.append("- **Strategier och aktiviteter:**")
     for item in node.strategies:
-        lines.append(f"    - {_strategy_link(site, plan, item.strategy)}")
+        lines.append(f"    - {strategy_link(site, plan, item.strategy)}")
         lines += [f"        - {_reason_item(site, plan, reason)}" for reason in item.reasons] or [
             "        - *ingen aktivitet kopplad*"
         ]
@@ -129,9 +130,9 @@ def activity_goal_chain(site: Site, plan: Plan, activity: Activity) -> str:
     items = []
     for reason in reasons(plan, activity):
         steps = [f"Fullmäktigemål: {link.wording}" for link in council_links(site.model, reason.effect_goal)]
-        steps.append(_goal_link(site, plan, reason.effect_goal))
+        steps.append(goal_link(site, plan, reason.effect_goal))
         if reason.strategy:
-            steps.append(_strategy_link(site, plan, reason.strategy))
+            steps.append(strategy_link(site, plan, reason.strategy))
         steps.append(f"**{activity.number} {activity.name}**")
         line = " → ".join(steps)
         if reason.is_proposal:

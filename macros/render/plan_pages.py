@@ -6,7 +6,7 @@ from __future__ import annotations
 from macros.model.catalog import Plan
 from macros.model.goals import EffectGoal, KeyIndicator, Strategy
 from macros.model.governance import GoalArea
-from macros.render.context import Site, activity_page
+from macros.render.context import EFFECT_GOALS_PAGE, STRATEGIES_PAGE, Site, activity_page, chapter_page
 from macros.render.registry import macro
 from macros.render.text import admonition, bullets, table
 
@@ -31,11 +31,7 @@ def plan_facts(site: Site, *, plan: str) -> str:
     return table(["Uppgift", "Värde"], rows)
 
 
-EFFECT_GOALS_PAGE = "kategoriplan.md"
-"""The page (within a plan's folder) where the effektmål of 4.1 are rendered."""
 
-STRATEGIES_PAGE = "kategoristrategi.md"
-"""The page (within a plan's folder) where the strategier of 5.x are rendered."""
 
 
 @macro("titelsida", 'titelsida(plan="it-och-telekom")')
@@ -144,7 +140,7 @@ def effect_goal_name(site: Site, *, plan: str, effektmal: str) -> str:
 def effect_goal_links(site: Site, *, plan: str, indrag: int = 0) -> str:
     """Länkar till effektmålen (4.1.x) som punktlista, indragen `indrag` mellanslag (för innehållsförteckningar)."""
     p = site.plan(plan)
-    target = f"{p.id}/{EFFECT_GOALS_PAGE}"
+    target = chapter_page(p.id, EFFECT_GOALS_PAGE)
     items = [f"[{goal.number} {goal.name}]({site.link(target, goal.id)})" for goal in p.effect_goals]
     return _indented(bullets(items), indrag)
 
@@ -154,7 +150,7 @@ def strategy_links(site: Site, *, plan: str, effektmal: str | None = None, indra
     """Länkar till strategierna (5.x.y) för ett effektmål eller alla, indragna `indrag` mellanslag."""
     p = site.plan(plan)
     chosen = p.strategies_of(effektmal) if effektmal else p.strategies
-    target = f"{p.id}/{STRATEGIES_PAGE}"
+    target = chapter_page(p.id, STRATEGIES_PAGE)
     items = [f"[{s.number} {s.name}]({site.link(target, s.id)})" for s in chosen]
     return _indented(bullets(items), indrag)
 
