@@ -1,7 +1,20 @@
 """Rendering: pure functions from the model to Markdown/HTML, registered as macros."""
 
-from macros.render import activities, analysis, organisation, plan_pages, procurement, source_quality  # noqa: F401  (registers macros)
-from macros.render import activity_table, calendar, charts, gantt, goalchain, raci, reference  # noqa: F401  (views)
+from macros.render import (  # noqa: F401  (importing a module registers its macros)
+    activities,
+    activity_table,
+    analysis,
+    calendar,
+    charts,
+    gantt,
+    goalchain,
+    organisation,
+    plan_pages,
+    procurement,
+    raci,
+    reference,
+    source_quality,
+)
 from macros.render.registry import MACROS
 
 __all__ = ["MACROS"]
