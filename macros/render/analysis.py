@@ -405,33 +405,6 @@ def lists_as_table(site: Site, *, plan: str, listor: list[str]) -> str:
 # --- Tables of 10.1–10.3 ------------------------------------------------------
 
 
-@macro("spendtabell", 'spendtabell(plan="it-och-telekom")')
-def spend_table(site: Site, *, plan: str) -> str:
-    """Tabell: kategorins totala spend per år och andel av kommunens spend (10.1)."""
-    _, analysis = _analysis(site, plan)
-    rows = [
-        [str(e.year), amount_sv(e.amount), amount_sv(e.share_of_municipality) if e.share_of_municipality else "–"]
-        for e in sorted(analysis.spend_per_year, key=lambda e: e.year, reverse=True)
-    ]
-    return table(["År", "Spend", "Andel av kommunens spend"], rows, caption="Kategorins spend per år")
-
-
-@macro("spend_per_underkategori", 'spend_per_underkategori(plan="it-och-telekom")')
-def subcategory_table(site: Site, *, plan: str) -> str:
-    """Tabell: spend och andel per underkategori som analysen redovisar (10.1)."""
-    p, analysis = _analysis(site, plan)
-    rows = [
-        [
-            _subcategory_name(p, e.subcategory),
-            str(e.year),
-            amount_sv(e.amount) if e.amount else "–",
-            amount_sv(e.share) if e.share else "–",
-        ]
-        for e in analysis.spend_per_subcategory
-    ]
-    return table(["Underkategori", "År", "Spend", "Andel av kategorins spend"], rows, caption="Spend per underkategori")
-
-
 @macro("leverantorstabell", 'leverantorstabell(plan="it-och-telekom")')
 def supplier_table(site: Site, *, plan: str) -> str:
     """Tabell: de leverantörer analysen nämner, med underkategori, vad de levererar och spend (10.1)."""
@@ -451,33 +424,6 @@ def supplier_table(site: Site, *, plan: str) -> str:
     return table(headers, rows, caption="Största leverantörer")
 
 
-@macro("kopartabell", 'kopartabell(plan="it-och-telekom")')
-def buyer_table(site: Site, *, plan: str) -> str:
-    """Tabell: andel av spenden per köpande nämnd eller förvaltning, totalt och per underkategori (10.1)."""
-    p, analysis = _analysis(site, plan)
-    rows = [
-        [
-            b.buyer_label,
-            _organisation_name(site, b),
-            _subcategory_name(p, b.subcategory),
-            str(b.year),
-            amount_sv(b.share),
-        ]
-        for b in analysis.spend_per_buyer
-    ]
-    headers = ["Köpare (som i källan)", "Nämnd eller förvaltning", "Inom", "År", "Andel av spenden"]
-    return table(headers, rows, caption="Spend per köpare")
-
-
-def _organisation_name(site: Site, buyer: SpendPerBuyer) -> str:
-    """The registered name of the nämnd or förvaltning a buyer refers to, or a dash."""
-    if buyer.committee:
-        return site.model.committee(buyer.committee).name
-    if buyer.administration:
-        return site.model.administration(buyer.administration).name
-    return "–"
-
-
 @macro("leverantorer_och_fakturor", 'leverantorer_och_fakturor(plan="it-och-telekom")')
 def supplier_and_invoice_table(site: Site, *, plan: str) -> str:
     """Tabeller: antal leverantörer per år och fakturavolymer från enskilda leverantörer (10.1)."""
@@ -493,38 +439,6 @@ def supplier_and_invoice_table(site: Site, *, plan: str) -> str:
                 ["Leverantör", "Avser", "År", "Antal fakturor"], invoices, caption="Fakturor från enskilda leverantörer"
             ),
         ]
-    )
-
-
-@macro("avtalstrohetstabell", 'avtalstrohetstabell(plan="it-och-telekom")')
-def loyalty_table(site: Site, *, plan: str) -> str:
-    """Tabell: andel och belopp som köpts utanför avtal per år, totalt och per underkategori (10.2)."""
-    p, analysis = _analysis(site, plan)
-    rows = [
-        [
-            str(e.year),
-            _subcategory_name(p, e.subcategory),
-            amount_sv(e.outside_share),
-            amount_sv(e.outside_amount) if e.outside_amount else "–",
-        ]
-        for e in sorted(analysis.loyalty, key=lambda e: (e.year, e.subcategory or ""), reverse=True)
-    ]
-    headers = ["År", "Inom", "Andel köpt utanför avtal", "Belopp köpt utanför avtal"]
-    return table(headers, rows, caption="Köp utanför avtal (avtalstrohet)")
-
-
-@macro("kraljictabell", 'kraljictabell(plan="it-och-telekom")')
-def kraljic_table(site: Site, *, plan: str) -> str:
-    """Tabell: underkategoriernas avtal i Kraljics matris, med källans omfattning (10.3.1)."""
-    p, analysis = _analysis(site, plan)
-    rows = [
-        [_subcategory_name(p, k.subcategory), k.scope, " eller ".join(_QUADRANT_NAMES[q] for q in k.quadrants)]
-        for k in analysis.kraljic
-    ]
-    return table(
-        ["Underkategori", "Vilka avtal", "Kategoriserade som"],
-        rows,
-        caption="Avtalskategorisering enligt Kraljics matris",
     )
 
 

@@ -3,9 +3,7 @@ the latest start of each procurement derived from them."""
 
 from __future__ import annotations
 
-from macros.model.catalog import Plan
-from macros.model.deadlines import ProcurementDeadline, deadlines
-from macros.model.procurement import SNARAST, ProcurementNeed
+from macros.model.procurement import ProcurementNeed
 from macros.render.context import MacroError, Site
 from macros.render.registry import macro
 from macros.render.text import table
@@ -56,43 +54,3 @@ def lead_times(site: Site, *, plan: str) -> str:
     if without:
         parts.append("Planen anger ingen framförhållning för: " + ", ".join(without) + ".\n")
     return "\n".join(parts)
-
-
-@macro("upphandlingsstart", 'upphandlingsstart(plan="it-och-telekom")')
-def latest_starts(site: Site, *, plan: str) -> str:
-    """Senaste start för varje upphandling med känt avtalsslut: avtalsslut minus framförhållning."""
-    p = site.plan(plan)
-    rows = [_start_row(p, item) for item in deadlines(p, site.today) if item.need.contract_end is not None]
-    headers = [
-        "Lista",
-        "Upphandlingsbehov",
-        "Underkategori",
-        CONTRACT_END_HEADER,
-        "Framförhållning",
-        "Senaste start",
-        "Läge",
-    ]
-    return table(headers, rows, caption=f"Beräknat {site.today.isoformat()}, den dag webbplatsen byggdes.")
-
-
-def _start_row(plan: Plan, item: ProcurementDeadline) -> list[str]:
-    """One row of the latest-start table."""
-    need = item.need
-    months = item.lead_time_months
-    start = _start_text(item)
-    return [
-        str(need.list_year),
-        need.need,
-        plan.subcategory(need.subcategory).name,
-        _contract_end(need),
-        f"{months} månader" if months else "anges inte i planen",
-        start,
-        str(item.flag),
-    ]
-
-
-def _start_text(item: ProcurementDeadline) -> str:
-    """The latest start: a date, "Snarast", or why it cannot be computed."""
-    if item.latest_start:
-        return item.latest_start.isoformat()
-    return SNARAST if item.is_snarast else "kan inte beräknas"

@@ -430,14 +430,8 @@ def test_no_figure_is_typed_in_the_prose(pages: dict[str, str]) -> None:
 def test_swedish_number_format_in_tables(pages: dict[str, str]) -> None:
     """Tables show figures the Swedish way: decimal comma, unit and qualifier."""
     text = flat(pages["index"])
-    for shown in (
-        "| ca 163 mnkr | knappt 10 % |",
-        "| 20,9 mnkr |",
-        "| ca 3,75 mnkr |",
-        "| 14,2 % | 23,4 mnkr |",
-        "| över 50 000 st |",
-    ):
-        assert shown in text, shown
+    for shown in ("ca 163 mnkr", "knappt 10 %", "20,9 mnkr", "ca 3,75 mnkr", "14,2 %", "23,4 mnkr", "över 50 000 st"):
+        assert f"| {shown} |" in text or re.search(rf"<td[^>]*>{re.escape(shown)}</td>", text), shown
 
 
 def test_prose_figures_as_the_source_writes_them(pages: dict[str, str]) -> None:
