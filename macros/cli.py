@@ -97,7 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_schema(args.kontrollera)
         raise UsageError("ange ett kommando: check eller schema")
     except UsageError as exc:
-        print(f"fel användning: {exc}\nanvändning: python -m macros check [--data MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]", file=sys.stderr)
+        print(
+            f"fel användning: {exc}\nanvändning: python -m macros check [--data MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -32,7 +32,11 @@ def expected_schemas() -> dict[str, str]:
 def stale_schemas(directory: Path = SCHEMA_DIR) -> list[str]:
     """Names of schema files that are missing, outdated or no longer defined."""
     expected = expected_schemas()
-    stale = [name for name, text in expected.items() if not (directory / name).is_file() or (directory / name).read_text(encoding="utf-8") != text]
+    stale = [
+        name
+        for name, text in expected.items()
+        if not (directory / name).is_file() or (directory / name).read_text(encoding="utf-8") != text
+    ]
     present = {path.name for path in directory.glob("*.schema.json")} if directory.is_dir() else set()
     return sorted(stale + sorted(present - expected.keys()))
 

@@ -45,7 +45,11 @@ class DataCopy:
 
     def line_of(self, relative: str, marker: str, occurrence: int = 1) -> int:
         """The line number of the `occurrence`-th line containing `marker`."""
-        hits = [n for n, line in enumerate(self.path(relative).read_text(encoding="utf-8").splitlines(), 1) if marker in line]
+        hits = [
+            n
+            for n, line in enumerate(self.path(relative).read_text(encoding="utf-8").splitlines(), 1)
+            if marker in line
+        ]
         return hits[occurrence - 1]
 
     def load(self, today: dt.date = TODAY) -> LoadResult:

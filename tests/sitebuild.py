@@ -42,5 +42,10 @@ def build(config: Path, *, today: str = FIXED_TODAY) -> subprocess.CompletedProc
     env = {**os.environ, "KATEGORIPLAN_IDAG": today}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file", str(config)],
-        capture_output=True, text=True, env=env, cwd=config.parent, check=False, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+        check=False,
+        timeout=600,
     )

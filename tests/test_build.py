@@ -82,7 +82,9 @@ def test_unknown_macro_argument_fails_the_build(tmp_path: Path) -> None:
     """A page calling a macro with an unknown id fails the build with the page named."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
-    (content / "fel.md").write_text('# Fel\n\n{{ aktivitetssida(plan="exempel", aktivitet="finns-inte") }}\n', encoding="utf-8")
+    (content / "fel.md").write_text(
+        '# Fel\n\n{{ aktivitetssida(plan="exempel", aktivitet="finns-inte") }}\n', encoding="utf-8"
+    )
     project = tmp_path / "project"
     project.mkdir()
     done = build(write_config(project, data=FIXTURE_DATA, content=content))

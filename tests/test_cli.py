@@ -13,7 +13,9 @@ from tests.sitebuild import FIXTURE_DATA, ROOT
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     """`python -m macros …` in a separate process, as editors run it."""
-    return subprocess.run([sys.executable, "-m", "macros", *args], capture_output=True, text=True, cwd=ROOT, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "macros", *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
 
 
 def test_valid_data_exits_zero() -> None:

@@ -23,7 +23,8 @@ PEOPLE = "kommun/personer.yml"
 def finding(result: LoadResult, file: str, line: int, severity: str, text: str) -> None:
     """Fail unless `result` has a finding with exactly this file, line and severity containing `text`."""
     wanted = [
-        f for f in result.findings
+        f
+        for f in result.findings
         if f.file == f"data/{file}" and f.line == line and f.severity.value == severity and text in f.message
     ]
     assert wanted, "fick:\n" + "\n".join(f.format() for f in result.findings)
@@ -41,7 +42,13 @@ def test_fixture_data_is_valid(data: DataCopy) -> None:
 def test_duplicate_key(data: DataCopy) -> None:
     """A key written twice in one mapping is an error at the second occurrence."""
     data.replace(ACTIVITIES, "    prioritet: 1\n", "    prioritet: 1\n    prioritet: 2\n")
-    finding(data.load(), ACTIVITIES, data.line_of(ACTIVITIES, "prioritet: 2"), "fel", "nyckeln 'prioritet' förekommer två gånger")
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "prioritet: 2"),
+        "fel",
+        "nyckeln 'prioritet' förekommer två gånger",
+    )
 
 
 def test_tab_character(data: DataCopy) -> None:
@@ -99,31 +106,53 @@ def test_unknown_key_with_suggestion(data: DataCopy) -> None:
     """A misspelt key is never ignored: it is an error that suggests the right key."""
     data.replace(ACTIVITIES, "    beskrivning: Ta fram e-tjänster.", "    beskrivnig: Ta fram e-tjänster.")
     result = data.load()
-    finding(result, ACTIVITIES, data.line_of(ACTIVITIES, "beskrivnig"), "fel", "okänd nyckel 'beskrivnig' (menade du 'beskrivning'?)")
+    finding(
+        result,
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "beskrivnig"),
+        "fel",
+        "okänd nyckel 'beskrivnig' (menade du 'beskrivning'?)",
+    )
 
 
 def test_missing_key(data: DataCopy) -> None:
     """A required key that is missing is an error at the record that lacks it."""
     data.replace(STRATEGIES, "    text: Digitalisera tjänster.\n", "")
-    finding(data.load(), STRATEGIES, data.line_of(STRATEGIES, "- id: digitalisera"), "fel", "obligatorisk nyckel 'text' saknas")
+    finding(
+        data.load(),
+        STRATEGIES,
+        data.line_of(STRATEGIES, "- id: digitalisera"),
+        "fel",
+        "obligatorisk nyckel 'text' saknas",
+    )
 
 
 def test_wrong_type_list(data: DataCopy) -> None:
     """A single value where a list is expected is a type error."""
     data.replace(STRATEGIES, "    åtgärder:\n      - upphandla e-tjänster", "    åtgärder: upphandla e-tjänster")
-    finding(data.load(), STRATEGIES, data.line_of(STRATEGIES, "åtgärder: upphandla"), "fel", "'åtgärder' ska vara en lista")
+    finding(
+        data.load(), STRATEGIES, data.line_of(STRATEGIES, "åtgärder: upphandla"), "fel", "'åtgärder' ska vara en lista"
+    )
 
 
 def test_wrong_type_number(data: DataCopy) -> None:
     """Text where a whole number is expected is a type error."""
     data.replace(ACTIVITIES, "    prioritet: 1\n", "    prioritet: hög\n")
-    finding(data.load(), ACTIVITIES, data.line_of(ACTIVITIES, "prioritet: hög"), "fel", "'prioritet' ska vara ett heltal")
+    finding(
+        data.load(), ACTIVITIES, data.line_of(ACTIVITIES, "prioritet: hög"), "fel", "'prioritet' ska vara ett heltal"
+    )
 
 
 def test_impossible_date(data: DataCopy) -> None:
     """A date that does not exist in the calendar is an error that says why."""
     data.replace(PROCUREMENT, "förlängning_tom: 2026-03-31", "förlängning_tom: 2026-02-30")
-    finding(data.load(), PROCUREMENT, data.line_of(PROCUREMENT, "2026-02-30"), "fel", "omöjligt datum 2026-02-30: februari 2026 har inte 30 dagar")
+    finding(
+        data.load(),
+        PROCUREMENT,
+        data.line_of(PROCUREMENT, "2026-02-30"),
+        "fel",
+        "omöjligt datum 2026-02-30: februari 2026 har inte 30 dagar",
+    )
 
 
 def test_impossible_month_in_time_point(data: DataCopy) -> None:
@@ -147,7 +176,13 @@ def test_priority_out_of_range(data: DataCopy) -> None:
 def test_start_after_end(data: DataCopy) -> None:
     """A timeline that ends before it starts is an error."""
     data.replace(ACTIVITIES, "      start: 2023-Q4", "      start: 2025-Q1")
-    finding(data.load(), ACTIVITIES, data.line_of(ACTIVITIES, "tidplan:"), "fel", "start (2025-Q1) ligger efter slut (2024-Q4)")
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "tidplan:"),
+        "fel",
+        "start (2025-Q1) ligger efter slut (2024-Q4)",
+    )
 
 
 def test_unknown_enum_value(data: DataCopy) -> None:
@@ -158,8 +193,18 @@ def test_unknown_enum_value(data: DataCopy) -> None:
 
 def test_party_names_exactly_one(data: DataCopy) -> None:
     """A responsibility entry names exactly one of person, roll and enhet."""
-    data.replace(ACTIVITIES, "      - roll: kategoriledare\n        typ: ansvarig", "      - roll: kategoriledare\n        person: anna-ek\n        typ: ansvarig")
-    finding(data.load(), ACTIVITIES, data.line_of(ACTIVITIES, "- roll: kategoriledare"), "fel", "ange exakt en av person, roll och enhet")
+    data.replace(
+        ACTIVITIES,
+        "      - roll: kategoriledare\n        typ: ansvarig",
+        "      - roll: kategoriledare\n        person: anna-ek\n        typ: ansvarig",
+    )
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "- roll: kategoriledare"),
+        "fel",
+        "ange exakt en av person, roll och enhet",
+    )
 
 
 def test_stated_link_needs_section(data: DataCopy) -> None:
@@ -186,7 +231,9 @@ def test_missing_required_file(data: DataCopy) -> None:
 def test_unknown_file_is_not_ignored(data: DataCopy) -> None:
     """A file the engine does not know is an error, so nothing is silently left out."""
     data.path("planer/exempel/anteckningar.yml").write_text("a: 1\n", encoding="utf-8")
-    assert any(f.file == "data/planer/exempel/anteckningar.yml" and "okänd fil" in f.message for f in data.load().findings)
+    assert any(
+        f.file == "data/planer/exempel/anteckningar.yml" and "okänd fil" in f.message for f in data.load().findings
+    )
 
 
 def test_yaml_extension(data: DataCopy) -> None:
@@ -200,14 +247,29 @@ def test_yaml_extension(data: DataCopy) -> None:
 
 def test_duplicate_identifier(data: DataCopy) -> None:
     """Two records of one kind with the same id: an error at the second, naming the first."""
-    data.append(STRATEGIES, "  - id: digitalisera\n    nummer: \"5.1.2\"\n    namn: Igen\n    effektmål: god-service\n    text: x\n")
-    finding(data.load(), STRATEGIES, data.line_of(STRATEGIES, "- id: digitalisera", 2), "fel", "strategi med id 'digitalisera' finns redan (rad 2)")
+    data.append(
+        STRATEGIES,
+        '  - id: digitalisera\n    nummer: "5.1.2"\n    namn: Igen\n    effektmål: god-service\n    text: x\n',
+    )
+    finding(
+        data.load(),
+        STRATEGIES,
+        data.line_of(STRATEGIES, "- id: digitalisera", 2),
+        "fel",
+        "strategi med id 'digitalisera' finns redan (rad 2)",
+    )
 
 
 def test_duplicate_section_number(data: DataCopy) -> None:
     """Two activities with the same section number is an error."""
     data.replace(ACTIVITIES, 'nummer: "9.2.2"', 'nummer: "9.2.1"')
-    finding(data.load(), ACTIVITIES, data.line_of(ACTIVITIES, 'nummer: "9.2.1"', 2), "fel", "aktivitet med nummer '9.2.1' finns redan")
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, 'nummer: "9.2.1"', 2),
+        "fel",
+        "aktivitet med nummer '9.2.1' finns redan",
+    )
 
 
 @pytest.mark.parametrize(
@@ -222,7 +284,12 @@ def test_duplicate_section_number(data: DataCopy) -> None:
         (PEOPLE, "förvaltning: sof", "förvaltning: xyz", "förvaltning"),
         ("planer/exempel/plan.yml", "beslutas_av: kommunstyrelsen", "beslutas_av: fullmaktige", "nämnd"),
         ("planer/exempel/effektmal.yml", "- mål: hog-kvalitet", "- mål: okant", "fullmäktigemål"),
-        ("planer/exempel/effektmal.yml", "styrdokument: [upphandlingspolicy]", "styrdokument: [saknas]", "styrdokument"),
+        (
+            "planer/exempel/effektmal.yml",
+            "styrdokument: [upphandlingspolicy]",
+            "styrdokument: [saknas]",
+            "styrdokument",
+        ),
         ("planer/exempel/organisation.yml", "kategoriledare: anna-ek", "kategoriledare: okand-person", "person"),
         ("planer/exempel/uppfoljning.yml", "rapporterad_av: anna-ek", "rapporterad_av: nn", "person"),
     ],
@@ -240,40 +307,68 @@ def test_broken_reference_in_reference_group_row(data: DataCopy) -> None:
         "  - enhet: upphandlingssektionen\n    text: Upphandlingssektionen",
         "  - personer: [anna-ek, okand-person]\n    text: Anna Ek och NN",
     )
-    finding(data.load(), "planer/exempel/organisation.yml", data.line_of("planer/exempel/organisation.yml", "okand-person"), "fel", "hänvisningen till person 'okand-person'")
+    finding(
+        data.load(),
+        "planer/exempel/organisation.yml",
+        data.line_of("planer/exempel/organisation.yml", "okand-person"),
+        "fel",
+        "hänvisningen till person 'okand-person'",
+    )
 
 
 def test_broken_national_goal_reference(data: DataCopy) -> None:
     """A strategy's link to a national goal must resolve."""
     data.append(STRATEGIES, "    nationella_mål:\n      - mål: okant-mal\n        grund: förslag\n")
-    finding(data.load(), STRATEGIES, data.line_of(STRATEGIES, "- mål: okant-mal"), "fel", "hänvisningen till nationellt mål")
+    finding(
+        data.load(), STRATEGIES, data.line_of(STRATEGIES, "- mål: okant-mal"), "fel", "hänvisningen till nationellt mål"
+    )
 
 
 def test_dependency_cycle(data: DataCopy) -> None:
     """Activities that wait for each other form a cycle, which is an error."""
     data.replace(ACTIVITIES, "      slut: 2024-Q4\n", "      slut: 2024-Q4\n      efter: [utbildning]\n")
     result = data.load()
-    assert any("beroendena bildar en cirkel" in f.message for f in result.findings), [f.format() for f in result.findings]
+    assert any("beroendena bildar en cirkel" in f.message for f in result.findings), [
+        f.format() for f in result.findings
+    ]
 
 
 def test_goal_without_strategy(data: DataCopy) -> None:
     """Each effektmål needs at least one strategi."""
     data.replace(STRATEGIES, "    effektmål: god-service", "    effektmål: annat-mal")
-    data.append("planer/exempel/effektmal.yml", "  - id: annat-mal\n    nummer: \"4.1.2\"\n    namn: Annat\n    syfte: x\n")
-    finding(data.load(), "planer/exempel/effektmal.yml", data.line_of("planer/exempel/effektmal.yml", "- id: god-service"), "fel", "har ingen strategi")
+    data.append(
+        "planer/exempel/effektmal.yml", '  - id: annat-mal\n    nummer: "4.1.2"\n    namn: Annat\n    syfte: x\n'
+    )
+    finding(
+        data.load(),
+        "planer/exempel/effektmal.yml",
+        data.line_of("planer/exempel/effektmal.yml", "- id: god-service"),
+        "fel",
+        "har ingen strategi",
+    )
 
 
 def test_goal_without_indicator(data: DataCopy) -> None:
     """Each effektmål needs at least one nyckeltal."""
     data.replace("planer/exempel/nyckeltal.yml", "effektmål: god-service", "effektmål: annat-mal")
-    data.append("planer/exempel/effektmal.yml", "  - id: annat-mal\n    nummer: \"4.1.2\"\n    namn: Annat\n    syfte: x\n")
-    finding(data.load(), "planer/exempel/effektmal.yml", data.line_of("planer/exempel/effektmal.yml", "- id: god-service"), "fel", "har inget nyckeltal")
+    data.append(
+        "planer/exempel/effektmal.yml", '  - id: annat-mal\n    nummer: "4.1.2"\n    namn: Annat\n    syfte: x\n'
+    )
+    finding(
+        data.load(),
+        "planer/exempel/effektmal.yml",
+        data.line_of("planer/exempel/effektmal.yml", "- id: god-service"),
+        "fel",
+        "har inget nyckeltal",
+    )
 
 
 def test_activity_without_purpose(data: DataCopy) -> None:
     """Each aktivitet serves at least one strategi or effektmål."""
     data.edit(ACTIVITIES, lambda text: text.split("    bidrar_till:\n      - effektmål")[0])
-    finding(data.load(), ACTIVITIES, data.line_of(ACTIVITIES, "- id: utbildning"), "fel", "bidrar inte till någon strategi")
+    finding(
+        data.load(), ACTIVITIES, data.line_of(ACTIVITIES, "- id: utbildning"), "fel", "bidrar inte till någon strategi"
+    )
 
 
 # --- warnings ----------------------------------------------------------------------------------
@@ -289,21 +384,43 @@ def test_warning_date_outside_period(data: DataCopy) -> None:
 
 def test_warning_person_left_but_responsible(data: DataCopy) -> None:
     """Someone who has left but is responsible for unfinished work is a warning."""
-    data.replace(ACTIVITIES, "      - roll: dataskyddsombud\n        typ: ansvarig", "      - person: bo-lind\n        typ: ansvarig")
+    data.replace(
+        ACTIVITIES,
+        "      - roll: dataskyddsombud\n        typ: ansvarig",
+        "      - person: bo-lind\n        typ: ansvarig",
+    )
     result = data.load(dt.date(2024, 9, 1))
-    finding(result, ACTIVITIES, data.line_of(ACTIVITIES, "- person: bo-lind") + 1, "varning", "Bo Lind har lämnat (2024-06-30)")
+    finding(
+        result,
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "- person: bo-lind") + 1,
+        "varning",
+        "Bo Lind har lämnat (2024-06-30)",
+    )
 
 
 def test_warning_role_holder_left(data: DataCopy) -> None:
     """A role resolves to its holder, so a holder who left is warned about too."""
     data.replace(PEOPLE, "  - id: bo-lind\n", "  - id: bo-lind\n    slutat: 2024-03\n")
-    finding(data.load(), ACTIVITIES, data.line_of(ACTIVITIES, "- roll: dataskyddsombud") + 1, "varning", "Bo Lind har lämnat")
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "- roll: dataskyddsombud") + 1,
+        "varning",
+        "Bo Lind har lämnat",
+    )
 
 
 def test_warning_no_report_after_end(data: DataCopy) -> None:
     """An activity past its planned end without any follow-up report is a warning."""
     data.path("planer/exempel/uppfoljning.yml").write_text("rapporter: []\n", encoding="utf-8")
-    finding(data.load(dt.date(2025, 3, 1)), ACTIVITIES, data.line_of(ACTIVITIES, "slut: 2024-Q4"), "varning", "har ingen uppföljningsrapport")
+    finding(
+        data.load(dt.date(2025, 3, 1)),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "slut: 2024-Q4"),
+        "varning",
+        "har ingen uppföljningsrapport",
+    )
 
 
 def test_warning_lettering(data: DataCopy) -> None:

@@ -48,5 +48,9 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     registered = set(getattr(plugin, "macros", {}) or {}) if plugin else set()
     missing = sorted(set(MACROS) - registered)
     if missing:
-        raise Abort("mkdocs-macros registrerade inte datamotorns makron (" + ", ".join(missing) + "); kontrollera importen av paketet macros")
+        raise Abort(
+            "mkdocs-macros registrerade inte datamotorns makron ("
+            + ", ".join(missing)
+            + "); kontrollera importen av paketet macros"
+        )
     return env

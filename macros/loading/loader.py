@@ -172,7 +172,11 @@ def _value_path(value: Any, loc: tuple[int | str, ...]) -> Path:
         if child is not _MISSING:
             current = child
             path.append(part)
-        elif isinstance(current, dict) and isinstance(part, str) and not part.startswith(("function", "literal", "union")):
+        elif (
+            isinstance(current, dict)
+            and isinstance(part, str)
+            and not part.startswith(("function", "literal", "union"))
+        ):
             path.append(part)  # a missing key: point at the record that lacks it
             break
     return tuple(path)

@@ -119,7 +119,9 @@ def _build_mapping(node: yaml.MappingNode, path: Path, source: SourceFile) -> di
         if key in result:
             first = source.lines[(*path, key)]
             source.findings.append(
-                error(source.display_path, line, f"nyckeln '{key}' förekommer två gånger (första gången på rad {first})")
+                error(
+                    source.display_path, line, f"nyckeln '{key}' förekommer två gånger (första gången på rad {first})"
+                )
             )
             continue
         source.lines[(*path, key)] = line

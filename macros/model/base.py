@@ -85,7 +85,20 @@ SectionNumber = Annotated[
 """A section number of the plan document, e.g. "9.2.13"."""
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+_MONTHS_SV = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def parse_iso_date(value: object) -> dt.date:
@@ -100,9 +113,7 @@ def parse_iso_date(value: object) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(
-            f"omöjligt datum {value}: {_MONTHS_SV[month - 1]} {year} har inte {day} dagar"
-        ) from None
+        raise ValueError(f"omöjligt datum {value}: {_MONTHS_SV[month - 1]} {year} har inte {day} dagar") from None
 
 
 Date = Annotated[

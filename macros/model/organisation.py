@@ -36,9 +36,7 @@ class Role(Record):
 
     id: Slug = field("id", "Identifierare, t.ex. kategoriledare.")
     name: Text = field("namn", "Rollens namn.")
-    per_plan: bool = field(
-        "per_plan", "Sant om rollen innehas per kategoriplan (t.ex. kategoriledare).", default=False
-    )
+    per_plan: bool = field("per_plan", "Sant om rollen innehas per kategoriplan (t.ex. kategoriledare).", default=False)
 
 
 class RoleTerm(Record):

@@ -24,7 +24,6 @@ class Basis(StrEnum):
     PROPOSAL = "förslag"
 
 
-
 class EditorialNote(Record):
     """A visible note where the source is cut, contradicts itself or lacks a picture."""
 
@@ -36,14 +35,12 @@ class EditorialNote(Record):
     text: Text = field("text", "Vad som är fel eller saknas i källan (Markdown).")
 
 
-
 class Decision(Record):
     """Who decides the plan, and the decision date as the source writes it."""
 
     body: Slug = field("beslutas_av", "Nämnden som beslutar (id).")
     date: Date | None = field("datum", "Beslutsdatum, om källan anger ett giltigt datum.", default=None)
     date_text: Text = field("datum_text", "Beslutsdatum ordagrant, t.ex. 2022-XX-xx.")
-
 
 
 class PlanPeriod(Record):
@@ -54,13 +51,11 @@ class PlanPeriod(Record):
     text: Text = field("text", "Perioden ordagrant ur källan.")
 
 
-
 class LeadTime(Record):
     """Procurement lead time of an underkategori (framförhållning), data of the plan."""
 
     subcategory: Slug = field("underkategori", "Underkategori (id).")
     months: int = field("månader", "Framförhållning i månader.", ge=1, le=120)
-
 
 
 class Version(Record):
@@ -69,7 +64,6 @@ class Version(Record):
     version: Text = field("version", "Versionsbeteckning.")
     date: Date | None = field("datum", "Datum.", default=None)
     description: Text = field("beskrivning", "Vad som ändrades.")
-
 
 
 class PlanFile(Record):

@@ -15,7 +15,6 @@ from macros.model.base import (
 Status = Literal["ej påbörjad", "pågår", "genomförd", "uppskjuten", "avbruten"]
 
 
-
 class StatusReport(Record):
     """A follow-up report on an activity: status at a date, by someone, with a comment."""
 
@@ -26,7 +25,6 @@ class StatusReport(Record):
     comment: str | None = field("kommentar", "Kommentar.", default=None)
 
 
-
 class Measurement(Record):
     """A measured value of a nyckeltal at a date."""
 
@@ -35,7 +33,6 @@ class Measurement(Record):
     value: str = field("värde", "Värdet som det rapporterats.")
     reported_by: Slug = field("rapporterad_av", "Person (id).")
     comment: str | None = field("kommentar", "Kommentar.", default=None)
-
 
 
 class FollowUpFile(Record):

@@ -28,7 +28,20 @@ class Precision(Enum):
     DAY = "dag"
 
 
-MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+MONTH_NAMES = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 _PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(r"^(\d{4})$"), Precision.YEAR),
@@ -67,13 +80,13 @@ class TimePoint:
         if isinstance(text, dt.date):
             return cls(text, text, Precision.DAY, text.isoformat())
         if not isinstance(text, str):
-            raise ValueError(f"ska vara en tidpunkt som 2024, 2024-ht, 2024-Q3, 2024-06 eller 2024-06-30, inte {value!r}")
+            raise ValueError(
+                f"ska vara en tidpunkt som 2024, 2024-ht, 2024-Q3, 2024-06 eller 2024-06-30, inte {value!r}"
+            )
         for pattern, precision in _PATTERNS:
             if match := pattern.match(text):
                 return cls._from_match(match, precision, text)
-        raise ValueError(
-            f"okänd tidpunkt {text!r}: skriv 2024, 2024-vt, 2024-ht, 2024-Q3, 2024-06 eller 2024-06-30"
-        )
+        raise ValueError(f"okänd tidpunkt {text!r}: skriv 2024, 2024-vt, 2024-ht, 2024-Q3, 2024-06 eller 2024-06-30")
 
     @classmethod
     def _from_match(cls, match: re.Match[str], precision: Precision, text: str) -> TimePoint:

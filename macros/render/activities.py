@@ -84,7 +84,9 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         _section("Ansvarig", a.responsibility_text, _responsibility(site, p, a)),
         _section("Mål", a.goal),
         _implementation(a),
-        _section("Tidplan/prioritering", a.schedule.text, _schedule_facts(site, p, a) + "\n" + activity_timeline(site, p, a)),
+        _section(
+            "Tidplan/prioritering", a.schedule.text, _schedule_facts(site, p, a) + "\n" + activity_timeline(site, p, a)
+        ),
         _section("Uppnådd effekt", a.effect, bullets(a.measures) if a.measures else ""),
         _contributions(site, p, a),
         "### Målkedja\n\nFrån fullmäktigemål via effektmål och strategi till aktiviteten, och nyckeltalen som följer upp den.\n\n"

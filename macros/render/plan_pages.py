@@ -31,9 +31,6 @@ def plan_facts(site: Site, *, plan: str) -> str:
     return table(["Uppgift", "Värde"], rows)
 
 
-
-
-
 @macro("titelsida", 'titelsida(plan="it-och-telekom")')
 def title_page(site: Site, *, plan: str) -> str:
     """Planens titelsida: namn som sidrubrik, kommun, dokumenttyp och beslutsraden."""

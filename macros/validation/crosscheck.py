@@ -53,7 +53,9 @@ class Checker:
     def exists(self, known: bool, kind: str, value: str | None, record: Record, *sub: str | int) -> None:
         """A reference resolves, or an error names what is missing."""
         if value is not None and not known:
-            self.error(record, sub, f"hänvisningen till {kind} '{value}' leder ingenstans: det finns ingen {kind} med det id:t")
+            self.error(
+                record, sub, f"hänvisningen till {kind} '{value}' leder ingenstans: det finns ingen {kind} med det id:t"
+            )
 
 
 def cross_check(model: Municipality, sources: dict[str, SourceFile], *, today: dt.date) -> list[Finding]:
@@ -82,9 +84,17 @@ def _shared(model: Municipality, check: Checker) -> None:
     check.unique("styrdokument", model.documents_file.documents)
     check.unique("nationellt mål", gov.national_goals)
     for unit in org.units:
-        check.exists(model.has("förvaltning", unit.administration or ""), "förvaltning", unit.administration, unit, "förvaltning")
+        check.exists(
+            model.has("förvaltning", unit.administration or ""), "förvaltning", unit.administration, unit, "förvaltning"
+        )
     for person in model.people:
-        check.exists(model.has("förvaltning", person.administration or ""), "förvaltning", person.administration, person, "förvaltning")
+        check.exists(
+            model.has("förvaltning", person.administration or ""),
+            "förvaltning",
+            person.administration,
+            person,
+            "förvaltning",
+        )
         for term in person.roles:
             check.exists(model.has("roll", term.role), "roll", term.role, term, "roll")
             check.exists(model.has("plan", term.plan or ""), "plan", term.plan, term, "plan")
@@ -108,24 +118,32 @@ def _plan_references(model: Municipality, plan: Plan, check: Checker) -> None:
     meta = plan.meta
     check.exists(model.has("nämnd", meta.decision.body), "nämnd", meta.decision.body, meta.decision, "beslutas_av")
     for lead in meta.lead_times:
-        check.exists(plan.has("underkategori", lead.subcategory), "underkategori", lead.subcategory, lead, "underkategori")
+        check.exists(
+            plan.has("underkategori", lead.subcategory), "underkategori", lead.subcategory, lead, "underkategori"
+        )
     for goal in plan.effect_goals:
         for link in goal.council_goals:
             check.exists(model.has("fullmäktigemål", link.goal), "fullmäktigemål", link.goal, link, "mål")
         for index, doc in enumerate(goal.documents):
             check.exists(model.has("styrdokument", doc), "styrdokument", doc, goal, "styrdokument", index)
     for strategy in plan.strategies:
-        check.exists(plan.has("effektmål", strategy.effect_goal), "effektmål", strategy.effect_goal, strategy, "effektmål")
+        check.exists(
+            plan.has("effektmål", strategy.effect_goal), "effektmål", strategy.effect_goal, strategy, "effektmål"
+        )
         for national in strategy.national_goals:
             check.exists(model.has("nationellt mål", national.goal), "nationellt mål", national.goal, national, "mål")
     for indicator in plan.indicators:
-        check.exists(plan.has("effektmål", indicator.effect_goal), "effektmål", indicator.effect_goal, indicator, "effektmål")
+        check.exists(
+            plan.has("effektmål", indicator.effect_goal), "effektmål", indicator.effect_goal, indicator, "effektmål"
+        )
         for index, ref in enumerate(indicator.activities):
             check.exists(plan.has("aktivitet", ref), "aktivitet", ref, indicator, "aktiviteter", index)
     for activity in plan.activities:
         _activity_references(model, plan, activity, check)
     for need in plan.procurement_needs:
-        check.exists(plan.has("underkategori", need.subcategory), "underkategori", need.subcategory, need, "underkategori")
+        check.exists(
+            plan.has("underkategori", need.subcategory), "underkategori", need.subcategory, need, "underkategori"
+        )
     _organisation_references(model, plan, check)
     _follow_up_references(model, plan, check)
     _analysis_references(model, plan, check)
@@ -176,18 +194,33 @@ def _analysis_references(model: Municipality, plan: Plan, check: Checker) -> Non
     if analysis is None:
         return
     with_subcategory = [
-        *analysis.spend_per_subcategory, *analysis.largest_suppliers, *analysis.spend_per_buyer,
-        *analysis.loyalty, *analysis.kraljic, *analysis.strengths, *analysis.weaknesses,
-        *analysis.opportunities, *analysis.threats, *analysis.external_factors,
+        *analysis.spend_per_subcategory,
+        *analysis.largest_suppliers,
+        *analysis.spend_per_buyer,
+        *analysis.loyalty,
+        *analysis.kraljic,
+        *analysis.strengths,
+        *analysis.weaknesses,
+        *analysis.opportunities,
+        *analysis.threats,
+        *analysis.external_factors,
     ]
     for item in with_subcategory:
         ref = getattr(item, "subcategory", None)
         check.exists(plan.has("underkategori", ref or ""), "underkategori", ref, item, "underkategori")
     for buyer in analysis.spend_per_buyer:
         check.exists(model.has("nämnd", buyer.committee or ""), "nämnd", buyer.committee, buyer, "nämnd")
-        check.exists(model.has("förvaltning", buyer.administration or ""), "förvaltning", buyer.administration, buyer, "förvaltning")
+        check.exists(
+            model.has("förvaltning", buyer.administration or ""),
+            "förvaltning",
+            buyer.administration,
+            buyer,
+            "förvaltning",
+        )
     for signal in analysis.governing_signals:
-        check.exists(model.has("styrdokument", signal.document), "styrdokument", signal.document, signal, "styrdokument")
+        check.exists(
+            model.has("styrdokument", signal.document), "styrdokument", signal.document, signal, "styrdokument"
+        )
         for index, goal in enumerate(signal.council_goals):
             check.exists(model.has("fullmäktigemål", goal), "fullmäktigemål", goal, signal, "fullmäktigemål", index)
 
@@ -201,7 +234,11 @@ def _goal_chain(plan: Plan, check: Checker) -> None:
             check.error(goal, ("id",), f"effektmålet '{goal.id}' har inget nyckeltal")
     for activity in plan.activities:
         if not activity.contributions:
-            check.error(activity, ("id",), f"aktiviteten '{activity.id}' bidrar inte till någon strategi eller något effektmål (lägg till bidrar_till)")
+            check.error(
+                activity,
+                ("id",),
+                f"aktiviteten '{activity.id}' bidrar inte till någon strategi eller något effektmål (lägg till bidrar_till)",
+            )
 
 
 def _dependency_cycles(plan: Plan, check: Checker) -> None:
@@ -227,7 +264,9 @@ def _doubtful(model: Municipality, plan: Plan, check: Checker, today: dt.date) -
     """Warnings: things that may be right but that an editor should look at."""
     meta = plan.meta
     if meta.decision.date is None:
-        check.warn(meta.decision, ("datum_text",), f"beslutsdatumet '{meta.decision.date_text}' är inte ett fullständigt datum")
+        check.warn(
+            meta.decision, ("datum_text",), f"beslutsdatumet '{meta.decision.date_text}' är inte ett fullständigt datum"
+        )
     elif meta.decision.date > plan.period_start:
         check.warn(meta.decision, ("datum",), "beslutet är fattat efter att planperioden börjat")
     statuses = _latest_statuses(plan)
@@ -261,13 +300,20 @@ def _activity_warnings(
     schedule = activity.schedule
     for key, point in (("start", schedule.start), ("slut", schedule.end)):
         if point and (point.last_day < plan.period_start or point.first_day > plan.period_end):
-            check.warn(schedule, (key,), f"aktivitet {activity.number}: {key} {point.label} ligger utanför planperioden")
+            check.warn(
+                schedule, (key,), f"aktivitet {activity.number}: {key} {point.label} ligger utanför planperioden"
+            )
     if activity.priority is None:
         check.warn(activity, ("id",), f"aktivitet {activity.number} har ingen prioritet i källan")
     _lettering(activity, check)
     status = statuses.get(activity.id, NOT_REPORTED)
     if schedule.end and schedule.end.last_day < today and status == NOT_REPORTED:
-        check.warn(schedule, ("slut",), f"aktivitet {activity.number} skulle vara klar {schedule.end.label} men har ingen uppföljningsrapport", follow_up=True)
+        check.warn(
+            schedule,
+            ("slut",),
+            f"aktivitet {activity.number} skulle vara klar {schedule.end.label} men har ingen uppföljningsrapport",
+            follow_up=True,
+        )
     if status in FINISHED:
         return
     for party in activity.responsibility:
@@ -281,7 +327,12 @@ def _activity_warnings(
         for person_id in people:
             if model.has("person", person_id) and (left := left_on(model, plan, person_id)) and left < today:
                 name = model.person(person_id).name
-                check.warn(party, ("typ",), f"{name} har lämnat ({left.isoformat()}) men står som {party.kind} för aktivitet {activity.number}, som inte är avslutad", follow_up=True)
+                check.warn(
+                    party,
+                    ("typ",),
+                    f"{name} har lämnat ({left.isoformat()}) men står som {party.kind} för aktivitet {activity.number}, som inte är avslutad",
+                    follow_up=True,
+                )
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -294,7 +345,15 @@ def _lettering(activity: Activity, check: Checker) -> None:
         return
     first_index, first = lettered[0]
     if first != "a":
-        check.warn(activity, ("delmoment", first_index, "bokstav"), f"aktivitet {activity.number}: delmomenten börjar på {first}) i stället för a)")
+        check.warn(
+            activity,
+            ("delmoment", first_index, "bokstav"),
+            f"aktivitet {activity.number}: delmomenten börjar på {first}) i stället för a)",
+        )
     for (_, before), (index, after) in itertools.pairwise(lettered):
         if re.fullmatch(r"[a-z]", before) and _LETTERS.find(after) != _LETTERS.find(before) + 1:
-            check.warn(activity, ("delmoment", index, "bokstav"), f"aktivitet {activity.number}: delmoment {after}) följer på {before})")
+            check.warn(
+                activity,
+                ("delmoment", index, "bokstav"),
+                f"aktivitet {activity.number}: delmoment {after}) följer på {before})",
+            )

@@ -65,7 +65,12 @@ def swedish_message(error: ErrorDetails, known_keys: frozenset[str]) -> str:
     if kind in ("string_too_short", "too_short"):
         return f"'{_key_name(error)}' får inte vara tom"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bounds = {"greater_than_equal": "minst", "less_than_equal": "högst", "greater_than": "större än", "less_than": "mindre än"}
+        bounds = {
+            "greater_than_equal": "minst",
+            "less_than_equal": "högst",
+            "greater_than": "större än",
+            "less_than": "mindre än",
+        }
         limit = next(iter(ctx.values()), "?")
         return f"'{_key_name(error)}' ska vara {bounds[kind]} {limit}, inte {_shown(error['input'])}"
     if kind in ("value_error", "assertion_error"):

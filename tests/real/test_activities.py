@@ -55,8 +55,6 @@ PRIORITIES = {
 """Priorities as the source states them; 9.2.8 and 9.2.15 state none."""
 
 
-
-
 def test_no_errors_in_the_activities_file(result: LoadResult) -> None:
     """Validation reports no error in aktiviteter.yml."""
     errors = [f.format() for f in result.findings if f.severity is Severity.ERROR and f.file == ACTIVITIES_FILE]
@@ -270,7 +268,9 @@ def test_intro_is_on_the_list_page(model: Municipality, plan: Plan) -> None:
 
 def activity_page_text(model: Municipality, activity: Activity) -> str:
     """The rendered page of one activity."""
-    return render_macro(model, "aktivitetssida", page=activity_page(PLAN, activity.id), plan=PLAN, aktivitet=activity.id)
+    return render_macro(
+        model, "aktivitetssida", page=activity_page(PLAN, activity.id), plan=PLAN, aktivitet=activity.id
+    )
 
 
 @pytest.mark.parametrize("activity_id", ACTIVITY_IDS)

@@ -35,8 +35,6 @@ TEAM = [
 """8.3.1 Kategoriteamdeltagare in the source's order."""
 
 
-
-
 def test_no_findings_in_the_organisation_files(result: LoadResult) -> None:
     """Validation reports neither errors nor warnings in the organisation and people files."""
     assert [f.format() for f in result.findings if f.file in OWN_FILES] == []

@@ -60,8 +60,6 @@ NEEDS_PER_LIST = {2023: 42, 2024: 8, 2025: 6, 2026: 4}
 """Rows of the tables 9.1.1–9.1.4, counted in the source."""
 
 
-
-
 def test_no_finding_in_own_files_but_the_decision_date(result: LoadResult) -> None:
     """The only finding in the plan's own data files is the warning about "2022-XX-xx"."""
     own = [f for f in result.findings if f.file in OWN_FILES]
