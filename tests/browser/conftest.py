@@ -8,6 +8,7 @@ its crawl writes reports/browser-report.md and reports/browser-report.json.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -92,7 +93,9 @@ def _page_of(source: Path) -> str:
 
 
 def _tail(log: str, lines: int = 30) -> str:
-    return "\n".join(log.strip().splitlines()[-lines:])
+    """The build's warnings and errors, or else the end of its log."""
+    found = [line for line in log.splitlines() if re.match(r"(WARNING|ERROR|Aborted)\b", line.strip())]
+    return "\n".join(found[:lines] if found else log.strip().splitlines()[-lines:])
 
 
 @pytest.fixture(scope="session")

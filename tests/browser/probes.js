@@ -339,7 +339,13 @@
       }).filter(Boolean);
       const filters = filterControls(table).map((field) => ({ selector: mark(field), tag: field.tagName.toLowerCase(), name: describe(field) }));
       const caption = table.caption ? text(table.caption) : "";
+      const closed = [];
+      for (let details = table.closest("details:not([open])"); details; details = details.parentElement.closest("details:not([open])")) {
+        const summary = details.querySelector(":scope > summary");
+        if (summary) closed.unshift(mark(summary));
+      }
       return {
+        closed,
         selector: mark(table),
         name: `sorterbar tabell ${index + 1}` + (table.id ? ` (#${table.id})` : "") + (caption ? ` ”${short(caption, 40)}”` : ""),
         buttons, filters, rows: visibleRows(table).length,
@@ -354,6 +360,7 @@
 
   window.__probes = {
     links, externalReferences, diagramProblems, scrollRegions, focusCandidates, focusBox, printProblems,
+    isTabbableNow: (selector) => isTabbable(document.querySelector(selector)),
     sortableTables, columnKeys, sortedness, rowTexts, describe,
   };
 })();

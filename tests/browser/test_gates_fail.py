@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import ServedSite, build_fixture_site
-from tests.browser.harness import Browser, Crawl, check_searches, crawl, serve
+from tests.browser.harness import LIGHT, Browser, Crawl, check_searches, crawl, serve
 
 pytestmark = pytest.mark.browser
 
@@ -80,6 +80,14 @@ def test_only_the_faulty_pages_fail(broken_crawl: Crawl) -> None:
     assert [str(p) for p in broken_crawl.problems if p.page.startswith("/ ")] == []
 
 
+def test_overrides_take_invisible_tab_stops_away(browser: Browser, ok_site: ServedSite) -> None:
+    """With the overrides, the hidden back-to-top button and the closed phone drawer are no tab stops."""
+    browser.use_scheme(LIGHT)
+    browser.open(ok_site.base, "/innehall/")
+    assert browser.page.locator(".md-top[hidden]").count() == 1
+    assert not browser.probe("isTabbableNow", ".md-top[hidden]")
+
+
 def test_search_that_misses_a_page_is_caught(browser: Browser, ok_site: ServedSite) -> None:
     """A query whose expected page is not among the results is reported with the query and the page."""
     problems = check_searches(browser, ok_site.base, {"återbruk": ["/diagram/"]})
@@ -96,12 +104,15 @@ def test_material_problems_are_caught_without_the_overrides(
     site = build_fixture_site(tmp_path_factory.mktemp("utan-overrides"), "ok", overrides=False)
     with serve(site.root) as base:
         found = crawl(browser, site, base, ["/innehall/", "/exempel/aktiviteter/e-tjanster/"])
+        browser.use_scheme(LIGHT)
+        browser.open(base, "/innehall/")
+        hidden_top_is_a_tab_stop = browser.probe("isTabbableNow", ".md-top[hidden]")
     rules = {p.rule for p in found.problems if p.gate == "axe"}
     assert {"scrollable-region-focusable", "label", "link-in-text-block"} <= rules, rules
     keyboard = "\n".join(p.message for p in found.problems if p.gate == "keyboard")
     assert "div.md-typeset__scrollwrap" in keyboard
     focus = "\n".join(p.message for p in found.problems if p.gate == "focus")
-    assert "button.md-top" in focus
-    assert "a.md-nav__link" in focus  # links of the closed drawer on a phone
+    assert "fokus syns inte på a.md-nav__link" in focus  # links of the closed drawer on a phone
+    assert hidden_top_is_a_tab_stop  # the invisible back-to-top button
     prints = "\n".join(p.message for p in found.problems if p.gate == "print")
     assert "klipps av div.md-typeset__scrollwrap" in prints
