@@ -25,13 +25,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import report
+from benchmarks import report, sites
 from benchmarks.generator import Scale, TemplateIds, generate, real_scale
 from benchmarks.measure import RunFailed, TimedOut, checked, interleaved, run
 from benchmarks.pages import make_content
 from benchmarks.results import BuildResult, Case, CheckResult, MacroTime, Results, ServeResult, WeightResult
 from benchmarks.serve import measure_rebuilds, replace_once
-from benchmarks.sites import ROOT, plain_docs, snapshot_real, write_plain, write_subject
+from benchmarks.sites import ROOT, plain_docs, snapshot_engine, snapshot_real, write_plain, write_subject
 from benchmarks.weight import page_weight
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
@@ -43,8 +43,10 @@ PY = sys.executable
 
 
 def _env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "KATEGORIPLAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1", **extra}
+    """The environment of every measured command: fixed today, the snapshot of the engine first on the path."""
+    env = {**os.environ, "KATEGORIPLAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("BENCH_CAPTURE_DIR", None)
+    env["PYTHONPATH"] = os.pathsep.join([str(sites.ENGINE), str(ROOT)])
     env.update(extra)
     return env
 
@@ -105,7 +107,10 @@ def prepare_synthetic(work: Path, factor: int, base: Scale, template: TemplateId
 def measure_check(case: Case, rounds: int) -> CheckResult:
     """Validation against a bare parse: in one warm process, and as whole commands."""
     child = checked(
-        [PY, "-m", "benchmarks.inprocess", str(case.data), str(rounds), TODAY], env=_env(), cwd=ROOT, timeout=1800
+        [PY, "-m", "benchmarks.inprocess", str(case.data), str(rounds), TODAY],
+        env=_env(),
+        cwd=sites.ENGINE,
+        timeout=1800,
     )
     numbers = json.loads(child.output.strip().splitlines()[-1])
     if numbers["errors"]:
@@ -115,7 +120,7 @@ def measure_check(case: Case, rounds: int) -> CheckResult:
         [PY, "-m", "benchmarks.inprocess", "--parse-only", str(case.data)],
         rounds,
         env=_env(),
-        cwd=ROOT,
+        cwd=sites.ENGINE,
     )
     files = sorted(case.data.rglob("*.yml"))
     return CheckResult(
@@ -262,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="kategoriplan-bench-"))
     try:
         _say(f"arbetsmapp {work}")
+        snapshot_engine(work / "motor")
         real, reason = prepare_real(work / "riktig")
         results.real_skipped = reason
         template = TemplateIds.of(real.model if real else None)

@@ -447,7 +447,9 @@ def markdown(results: Results) -> str:
     if failures:
         add("\n## Mätningar som inte gick att göra\n")
         for name, text in failures:
-            add(f"- {name}: " + text.strip().splitlines()[0] if text.strip() else f"- {name}")
+            lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+            telling = [line for line in lines[1:] if "Error" in line or "fel" in line][:3]
+            add(f"- {name}: " + " / ".join(lines[:1] + telling))
         add("")
 
     add("\n## Orsaker till missade mål\n")

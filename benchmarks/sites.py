@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL_PLAN = "it-och-telekom"
 """The real plan whose pages are copied to the synthetic plans."""
 
+ENGINE = ROOT
+"""The folder holding the `macros` package the measured sites use (see `snapshot_engine`)."""
+
 CAPTURE_HOOK = Path(__file__).resolve().parent / "capture_hook.py"
 CAPTURE_START = Path(__file__).resolve().parent / "capture_start.py"
 
@@ -48,18 +51,18 @@ def write_subject(
     config = real_config()
     config["strict"] = bool(config.get("strict", False)) and strict
     config.update(docs_dir=str(docs), site_dir=str(project / ("site-capture" if capture else "site")))
-    hooks = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    hooks = [str(ENGINE / hook) for hook in config.get("hooks", [])]
     config["hooks"] = [str(CAPTURE_START), *hooks, str(CAPTURE_HOOK)] if capture else hooks
     _absolute_theme(config)
     config.setdefault("extra", {})["datakatalog"] = str(data)
-    config["watch"] = [str(data), str(ROOT / "macros")]
+    config["watch"] = [str(data), str(ENGINE / "macros")]
     if nav is None:
         config.pop("nav", None)
     else:
         config["nav"] = nav
     link = project / "macros"  # mkdocs-macros imports `module_name` relative to the config file
     if not link.exists():
-        link.symlink_to(ROOT / "macros", target_is_directory=True)
+        link.symlink_to(ENGINE / "macros", target_is_directory=True)
     return _write(project / ("mkdocs-capture.yml" if capture else "mkdocs.yml"), config)
 
 
@@ -122,3 +125,15 @@ def snapshot_real(target: Path) -> tuple[Path, Path]:
             shutil.rmtree(destination)
         shutil.copytree(source, destination, ignore=shutil.ignore_patterns(".*"))
     return data, docs
+
+
+def snapshot_engine(target: Path) -> Path:
+    """Copy the `macros` package once, so that every measurement of a run uses the same engine.
+
+    Other people change the engine while the benchmark runs; pages copied at the start
+    must be rendered by the macros that existed then.
+    """
+    global ENGINE
+    shutil.copytree(ROOT / "macros", target / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    ENGINE = target
+    return target
