@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Playwright, sync_playwright
 
 from macros.loading.loader import LoadResult, load
 from tests.sitebuild import FIXTURE_DATA
@@ -63,3 +64,14 @@ def data(tmp_path: Path) -> DataCopy:
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target)
     return DataCopy(target)
+
+
+@pytest.fixture(scope="session")
+def playwright_session() -> Iterator[Playwright]:
+    """One Playwright driver for the whole run; every browser test launches Chromium from it.
+
+    Playwright's sync API allows one driver at a time, so the browser gates and the view tests
+    share this one instead of each starting their own.
+    """
+    with sync_playwright() as playwright:
+        yield playwright

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright
 
 from tests.sitebuild import build
 from tests.views_data import write_site
@@ -44,14 +44,13 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Headless Chromium from Debian's package."""
+def browser(playwright_session: Playwright) -> Iterator[Browser]:
+    """Headless Chromium from Debian's package, from the run's one Playwright driver."""
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"Chromium saknas ({CHROMIUM})")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
+    chromium = playwright_session.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
