@@ -258,7 +258,7 @@ class Browser:
         arguments = json.dumps(list(args))
         return self.page.evaluate(f"() => window.__probes.{name}(...{arguments})")
 
-    def reach_by_tab(self, selector: str) -> bool:
+    def reach_by_tab(self, selector: str, pause: int = 0) -> bool:
         """Whether the keyboard lands on the element: Tab from the element before it, or
         Shift+Tab from the element after it (Material's search answers a Tab that leaves
         its result list by going back to the search field, so one direction can fail)."""
@@ -270,6 +270,8 @@ class Browser:
                 selector,
             )
             self.page.keyboard.press(there)
+            if pause:  # as fast as a person: scripts that watch focus see each step
+                self.page.wait_for_timeout(pause)
             self.page.keyboard.press(back)
             if self.page.evaluate("sel => document.activeElement === document.querySelector(sel)", selector):
                 return True
@@ -483,7 +485,7 @@ def _check_focus(browser: Browser, result: Crawl, where: str, kinds: set[str]) -
         if clip is None:
             continue  # drawn outside the window (e.g. Material's closed drawer): nothing to see
         before = page.screenshot(clip=clip, animations="disabled")  # type: ignore[arg-type]
-        if not browser.reach_by_tab(selector):
+        if not browser.reach_by_tab(selector, pause=100):
             if not browser.probe("isTabbableNow", selector):
                 continue  # it hid itself meanwhile (Material's back-to-top button on scrolling)
             result.add("focus", where, f"nås inte med Tab: {candidate['name']} (Tab landade på {browser.focused()})")
