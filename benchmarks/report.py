@@ -38,7 +38,8 @@ FINDINGS = """\
   `role_holders` (`macros/model/responsibility.py`) igenom alla personer och deras uppdrag. Med
   fler planer blir det fler personsidor × fler ansvarsrader × fler personer. Tabellen "Var makronas
   tid går" visar det: personsidorna tar nästan all makrotid vid 10×, och vid 50× blir bygget inte
-  klart inom tidsgränsen. Förslag till dem som äger filerna: räkna ut rollinnehavarna en gång per
+  klart inom tidsgränsen. Samma kostnad betalas vid varje ombyggnad i `mkdocs serve`, eftersom alla
+  sidor byggs om. Förslag till dem som äger filerna: räkna ut rollinnehavarna en gång per
   modell (roll → personer per plan och dag) och indexera ansvarsraderna per part en gång per plan,
   så att en personsida bara slår upp sina egna rader. Mätningen har inte ändrat filerna, eftersom de
   tillhör vyerna och modellen, som andra arbetar i.
