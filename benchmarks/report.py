@@ -219,7 +219,12 @@ def markdown(results: Results) -> str:
         "och varje tid jämförs med en baslinje som mättes i samma körning, omväxlande med den "
         "(A B B A …), så att annan last på datorn drabbar båda lika. Målen gäller kvoter, inte sekunder.\n"
     )
-    add(f"Återskapa: `{REPRODUCE}` (tar omkring {round(results.minutes)} minuter här).\n")
+    add(
+        f"Återskapa: `{REPRODUCE}` (tar omkring {round(results.minutes)} minuter här, varav upp till "
+        f"{round(max((c.build.limit for c in results.cases if c.build), default=0) / 60)} minuter för ett bygge "
+        f"som inte blir klart). Snabbare prov: `.venv/bin/python -m benchmarks --skalor 1,10 --snabb`; "
+        f"`--tidsgrans SEKUNDER` ändrar tidsgränsen per bygge, `--behall` behåller arbetsmappen.\n"
+    )
     add(f"Mätt {results.started:%Y-%m-%d %H:%M %Z}.\n")
 
     add("## Resultat mot målen\n")
