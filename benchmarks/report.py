@@ -191,6 +191,8 @@ def summary(results: Results) -> str:
         )
     missed = sum(1 for *_, met in verdicts(results) if not met)
     verdict = "alla mål uppfyllda" if not missed else f"{missed} mål missade"
+    if not verdicts(results):
+        verdict = "inget mål kunde mätas"
     return f"Sammanfattning ({verdict}): " + "; ".join(parts)
 
 
