@@ -15,7 +15,7 @@ from typing import Literal
 from macros.model.activities import Activity, Party, RaciType
 from macros.model.catalog import Municipality, Plan
 from macros.model.organisation import Person, Role
-from macros.model.responsibility import left_on, role_holders
+from macros.model.responsibility import left_on, role_holders, term_covers
 
 PartyKind = Literal["person", "roll", "enhet"]
 
@@ -163,8 +163,8 @@ def involvements(model: Municipality, person_id: str, day: dt.date) -> list[Invo
 
 
 def _holds(model: Municipality, person_id: str, role_id: str, plan_id: str, day: dt.date) -> bool:
-    """Whether the person holds the role for the plan on `day`."""
-    return any(person.id == person_id for person in role_holders(model, role_id, plan_id, day))
+    """Whether the person holds the role for the plan on `day` (looks at that person's terms only)."""
+    return any(term.role == role_id and term_covers(term, plan_id, day) for term in model.person(person_id).roles)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from macros.model.catalog import Municipality, Plan
 from macros.model.organisation import Person, RoleTerm
 
 
-def _term_covers(term: RoleTerm, plan_id: str, day: dt.date) -> bool:
+def term_covers(term: RoleTerm, plan_id: str, day: dt.date) -> bool:
     """Whether a role term applies to the plan and is in force on `day`."""
     if term.plan is not None and term.plan != plan_id:
         return False
@@ -22,7 +22,7 @@ def role_holders(model: Municipality, role_id: str, plan_id: str, day: dt.date) 
     return [
         person
         for person in model.people
-        if any(term.role == role_id and _term_covers(term, plan_id, day) for term in person.roles)
+        if any(term.role == role_id and term_covers(term, plan_id, day) for term in person.roles)
     ]
 
 
