@@ -499,10 +499,10 @@ def _focus_shows(browser: Browser, selector: str, box: dict[str, float], clip: d
     """Whether the focused element looks different from before, or moved or grew on focus.
 
     Focus handlers (Material opens its search on focus) and styles may take a moment on a
-    busy machine, so the look is compared a few times over about 1.5 seconds before giving up.
+    busy machine, so the look is compared repeatedly for up to about 3 seconds before giving up.
     """
     page = browser.page
-    for _ in range(10):
+    for _ in range(20):
         page.wait_for_timeout(150)
         box_after = browser.probe("focusBox", selector, False)
         if box_after and any(abs(box_after[side] - box[side]) > 0.5 for side in ("x", "y", "width", "height")):
