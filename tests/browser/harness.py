@@ -351,6 +351,11 @@ def crawl(browser: Browser, site: BuiltSite, base: str, pages: list[str] | None 
     result = Crawl(site, checked_pages=list(pages if pages is not None else site.pages))
     links: dict[str, list[dict[str, Any]]] = {}
     ids: dict[str, set[str]] = {}
+    if result.checked_pages:
+        # One unchecked visit first, so that a cold Chromium (first start, fonts, Material's
+        # scripts and search worker) cannot make the first checked page look different.
+        browser.use_scheme(SCHEMES[0])
+        browser.open(base, result.checked_pages[0])
     browser.all_blocked = []
     for scheme in SCHEMES:
         browser.use_scheme(scheme)
