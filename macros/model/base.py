@@ -85,7 +85,7 @@ SectionNumber = Annotated[
 """A section number of the plan document, e.g. "9.2.13"."""
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTHS_SV = [
+MONTH_NAMES = [
     "januari",
     "februari",
     "mars",
@@ -99,6 +99,7 @@ _MONTHS_SV = [
     "november",
     "december",
 ]
+"""Swedish month names, January first."""
 
 
 def parse_iso_date(value: object) -> dt.date:
@@ -113,7 +114,7 @@ def parse_iso_date(value: object) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"omöjligt datum {value}: {_MONTHS_SV[month - 1]} {year} har inte {day} dagar") from None
+        raise ValueError(f"omöjligt datum {value}: {MONTH_NAMES[month - 1]} {year} har inte {day} dagar") from None
 
 
 Date = Annotated[

@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
-from macros.model.base import parse_iso_date
+from macros.model.base import MONTH_NAMES, parse_iso_date
 
 
 class Precision(Enum):
@@ -27,21 +27,6 @@ class Precision(Enum):
     MONTH = "månad"
     DAY = "dag"
 
-
-MONTH_NAMES = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 _PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(r"^(\d{4})$"), Precision.YEAR),

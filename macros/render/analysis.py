@@ -19,11 +19,11 @@ from macros.model.analysis import (
     TextFigure,
     TextList,
 )
-from macros.model.base import Amount
+from macros.model.base import MONTH_NAMES, Amount
 from macros.model.catalog import Plan
 from macros.model.governance import GoverningDocument
 from macros.model.plan import EditorialNote
-from macros.model.time import MONTH_NAMES, Precision
+from macros.model.time import Precision
 from macros.render.context import EFFECT_GOALS_PAGE, MacroError, Site, chapter_page
 from macros.render.registry import macro
 from macros.render.source_quality import NOTE_KINDS
