@@ -7,10 +7,11 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
-from macros.adapter.session import data_dir_of, load_once
+from macros.adapter.calls import call_macro
+from macros.adapter.session import data_dir_of, load_once, site_of
 from macros.cli import today
 from macros.render import MACROS
-from macros.render.context import MacroError, Site
+from macros.render.context import Site
 from macros.validation.findings import Severity, summary
 
 log = logging.getLogger("mkdocs.plugins.kategoriplan")
@@ -18,7 +19,8 @@ log = logging.getLogger("mkdocs.plugins.kategoriplan")
 
 def define_env(env: Any) -> None:
     """Load and validate `data/`; refuse to build on errors; register the macros."""
-    result = load_once(data_dir_of(env.conf["config_file_path"], env.conf["extra"]), today())
+    day = today()
+    result = load_once(data_dir_of(env.conf["config_file_path"], env.conf["extra"]), day)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     for finding in result.findings:
         if finding.severity is Severity.WARNING:
@@ -26,31 +28,18 @@ def define_env(env: Any) -> None:
     if errors or result.model is None:
         lines = "\n".join(f.format() for f in errors)
         raise Abort(f"Datat innehåller fel; webbplatsen byggs inte.\n{lines}\n{summary(result.findings)}")
-    site = Site(model=result.model, today=today(), findings=tuple(result.findings))
+    site = site_of(result, day)
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
 
 
 def _on_current_page(env: Any, name: str, site: Site) -> Any:
     """Wrap a macro so it knows the page it renders on and reports misuse in Swedish."""
-    spec = MACROS[name]
 
     def call(**arguments: object) -> str:
         page = env.page.file.src_uri if getattr(env, "page", None) else "index.md"
-        try:
-            return spec.bind(site.on_page(page))(**arguments)
-        except (MacroError, KeyError, TypeError) as exc:
-            raise Abort(f"{page}: fel i anropet {name}(…): {_reason(exc)}") from None
+        return call_macro(site, page, name, arguments)
 
     call.__name__ = name
-    call.__doc__ = spec.function.__doc__
+    call.__doc__ = MACROS[name].function.__doc__
     return call
-
-
-def _reason(exc: Exception) -> str:
-    """A short Swedish reason for a failed macro call."""
-    if isinstance(exc, KeyError):
-        return f"okänt id {exc.args[0]!r}"
-    if isinstance(exc, TypeError):
-        return f"fel argument ({exc})"
-    return str(exc)

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from macros.loading.loader import LoadResult, load
+from macros.render.context import Site
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
 
@@ -31,3 +32,9 @@ def load_once(data_dir: Path, today: dt.date) -> LoadResult:
 def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
     """The data folder of a site: `extra.datakatalog` in mkdocs.yml, relative to it."""
     return (Path(config_file).parent / str(extra.get("datakatalog", "data"))).resolve()
+
+
+def site_of(result: LoadResult, today: dt.date) -> Site:
+    """The rendering context of a build: the loaded model, the build's day and the findings."""
+    assert result.model is not None, "site_of needs loaded data"
+    return Site(model=result.model, today=today, findings=tuple(result.findings))
