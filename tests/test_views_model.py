@@ -13,7 +13,6 @@ from macros.model.goalchain import chain, effect_goals_of, indicators_naming, re
 from macros.model.raci import (
     PartyRef,
     accountable,
-    involved_people,
     involvements,
     letter_of,
     matrix,
@@ -250,11 +249,6 @@ def test_plan_positions(model: Municipality) -> None:
     texts = [p.text for p in plan_positions(model, "disa-eriksson")]
     assert texts == ["deltagare i kategoriteamet (fram till årsskiftet 2023)"]
     assert ("vyer", "referensgruppen") in [(p.plan.id, p.text) for p in plan_positions(model, "bo-lind")]
-
-
-def test_involved_people(model: Municipality) -> None:
-    """Everyone with a part in some plan is involved; a person with no part is not."""
-    assert {p.id for p in involved_people(model, TODAY)} == {p.id for p in model.people} - {"gustav-oberg"}
 
 
 # --- goal chain ------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from macros.model.organisation import (
 )
 from macros.model.plan import EditorialNote, PlanFile
 from macros.model.procurement import ProcurementFile, ProcurementNeed
-from macros.model.reports import FollowUpFile
+from macros.model.reports import FollowUpFile, StatusReport
 from macros.model.team import PlanOrganisationFile
 from macros.model.time import add_months
 
@@ -110,6 +110,18 @@ class Plan:
             "upphandlingsbehov": {item.id: item for item in self.procurement_needs},
         }
 
+    @cached_property
+    def _reports_by_activity(self) -> dict[str, list[StatusReport]]:
+        """Each activity's follow-up reports, oldest first (same day: the data's order)."""
+        grouped: dict[str, list[StatusReport]] = {}
+        for report in sorted(self.follow_up.reports, key=lambda report: report.date):
+            grouped.setdefault(report.activity, []).append(report)
+        return grouped
+
+    def reports_of(self, activity_id: str) -> list[StatusReport]:
+        """An activity's follow-up reports, oldest first."""
+        return list(self._reports_by_activity.get(activity_id, []))
+
     def has(self, kind: str, identifier: str) -> bool:
         """Whether the plan has a `kind` (Swedish name) with this id."""
         return identifier in self._index[kind]
@@ -173,6 +185,19 @@ class Municipality:
             "nationellt mål": {item.id: item for item in self.governance.national_goals},
             "plan": dict(self.plans),
         }
+
+    @cached_property
+    def _people_by_role(self) -> dict[str, list[Person]]:
+        """For each role, the people with at least one term in it, in the data's order."""
+        grouped: dict[str, list[Person]] = {}
+        for person in self.people_file.people:
+            for role_id in dict.fromkeys(term.role for term in person.roles):
+                grouped.setdefault(role_id, []).append(person)
+        return grouped
+
+    def people_with_role(self, role_id: str) -> list[Person]:
+        """Everyone who holds or has held `role_id` at some time, for some plan."""
+        return list(self._people_by_role.get(role_id, []))
 
     def has(self, kind: str, identifier: str) -> bool:
         """Whether a shared thing of `kind` (Swedish name) has this id."""

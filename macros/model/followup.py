@@ -14,10 +14,7 @@ FINISHED = frozenset({"genomförd", "avbruten"})
 
 def reports_of(plan: Plan, activity_id: str) -> list[StatusReport]:
     """An activity's reports, oldest first."""
-    return sorted(
-        (report for report in plan.follow_up.reports if report.activity == activity_id),
-        key=lambda report: report.date,
-    )
+    return plan.reports_of(activity_id)
 
 
 def latest_report(plan: Plan, activity_id: str) -> StatusReport | None:

@@ -15,7 +15,7 @@ from typing import Literal
 from macros.model.activities import Activity, Party, RaciType
 from macros.model.catalog import Municipality, Plan
 from macros.model.organisation import Person, Role
-from macros.model.responsibility import left_on, role_holders, term_covers
+from macros.model.responsibility import left_on, role_holders
 
 PartyKind = Literal["person", "roll", "enhet"]
 
@@ -150,21 +150,32 @@ def resolve(model: Municipality, party: PartyRef, plan_id: str, day: dt.date) ->
     return []
 
 
-def involvements(model: Municipality, person_id: str, day: dt.date) -> list[Involvement]:
-    """Everything a person takes part in across all plans, directly or through a role held on `day`."""
-    found: list[Involvement] = []
+def involvements_by_person(model: Municipality, day: dt.date) -> dict[str, list[Involvement]]:
+    """Everything each person takes part in across all plans, directly or through a role held on `day`.
+
+    One pass over every responsibility of every plan; a role's holders are looked up once per
+    role and plan. Each person's list is in the plans' order with A before R, C and I.
+    """
+    found: dict[str, list[Involvement]] = {}
     for plan in model.plans.values():
+        holders: dict[str, list[Person]] = {}
         for item in assignments(plan):
-            if item.party == PartyRef("person", person_id):
-                found.append(Involvement(plan, item, None))
-            elif item.party.kind == "roll" and _holds(model, person_id, item.party.id, plan.id, day):
-                found.append(Involvement(plan, item, model.role(item.party.id)))
-    return sorted(found, key=lambda inv: LETTER_ORDER.index(inv.assignment.letter))
+            if item.party.kind == "person":
+                found.setdefault(item.party.id, []).append(Involvement(plan, item, None))
+            elif item.party.kind == "roll":
+                if item.party.id not in holders:
+                    holders[item.party.id] = role_holders(model, item.party.id, plan.id, day)
+                role = model.role(item.party.id)
+                for person in holders[item.party.id]:
+                    found.setdefault(person.id, []).append(Involvement(plan, item, role))
+    for items in found.values():
+        items.sort(key=lambda inv: LETTER_ORDER.index(inv.assignment.letter))
+    return found
 
 
-def _holds(model: Municipality, person_id: str, role_id: str, plan_id: str, day: dt.date) -> bool:
-    """Whether the person holds the role for the plan on `day` (looks at that person's terms only)."""
-    return any(term.role == role_id and term_covers(term, plan_id, day) for term in model.person(person_id).roles)
+def involvements(model: Municipality, person_id: str, day: dt.date) -> list[Involvement]:
+    """Everything one person takes part in (see `involvements_by_person`, which pages should share)."""
+    return involvements_by_person(model, day).get(person_id, [])
 
 
 @dataclass(frozen=True)
@@ -197,10 +208,3 @@ def has_left(model: Municipality, plan: Plan, person_id: str, day: dt.date) -> d
     """The day a person left the municipality or the plan's team, if that is before `day`."""
     left = left_on(model, plan, person_id)
     return left if left and left < day else None
-
-
-def involved_people(model: Municipality, day: dt.date) -> list[Person]:
-    """Everyone with a responsibility or a place in some plan's organisation, in the data's order."""
-    return [
-        person for person in model.people if involvements(model, person.id, day) or plan_positions(model, person.id)
-    ]

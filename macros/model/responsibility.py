@@ -21,7 +21,7 @@ def role_holders(model: Municipality, role_id: str, plan_id: str, day: dt.date) 
     """The people holding `role_id` for the plan on `day`."""
     return [
         person
-        for person in model.people
+        for person in model.people_with_role(role_id)
         if any(term.role == role_id and term_covers(term, plan_id, day) for term in person.roles)
     ]
 

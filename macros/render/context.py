@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from macros.model.catalog import Municipality, Plan
 from macros.validation.findings import Finding
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -19,10 +23,22 @@ class Site:
     today: dt.date
     page: str = "index.md"
     findings: tuple[Finding, ...] = ()
+    derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Indexes derived from the model, shared by every page of one build (see `once`)."""
 
     def on_page(self, page: str) -> Site:
-        """The same context for another page."""
+        """The same context for another page (sharing what was derived from the model)."""
         return replace(self, page=page)
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """A value derived from the model and today, computed by the first page that needs it.
+
+        Keeps a page's cost independent of how many other pages there are: e.g. every
+        person's responsibilities are indexed in one pass instead of one pass per person page.
+        """
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return self.derived[key]  # type: ignore[return-value]
 
     def plan(self, plan_id: str) -> Plan:
         """The plan with this id, or a Swedish error naming the ones that exist."""

@@ -14,7 +14,7 @@ from macros.model.raci import (
     RaciMatrix,
     assignments_of,
     has_left,
-    involvements,
+    involvements_by_person,
     matrix,
     plan_positions,
     resolve,
@@ -185,7 +185,8 @@ def person_responsibilities(site: Site, *, person: str) -> str:
         raise MacroError(f"personen '{person}' finns inte i personer.yml")
     who = site.model.person(person)
     parts = [f"# Ansvar: {who.name}\n", _person_facts(site, who)]
-    found = involvements(site.model, person, site.today)
+    index = site.once("involvements_by_person", lambda: involvements_by_person(site.model, site.today))
+    found = index.get(person, [])
     parts.append(_left_warning(site, who, found))
     parts.append("## Aktiviteter\n")
     if found:

@@ -321,7 +321,7 @@ def _activity_warnings(
             continue
         people = [party.person] if party.person else []
         if party.role:
-            if party.role not in holders:  # role_holders scans every person: once per role, not per party
+            if party.role not in holders:  # looked up once per role and plan, not once per line
                 holders[party.role] = [p.id for p in role_holders(model, party.role, plan.id, today)]
             people += holders[party.role]
         for person_id in people:
