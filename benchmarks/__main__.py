@@ -46,6 +46,10 @@ def _env(**extra: str) -> dict[str, str]:
     """The environment of every measured command: fixed today, the snapshot of the engine first on the path."""
     env = {**os.environ, "KATEGORIPLAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("BENCH_CAPTURE_DIR", None)
+    # Measure what an editor's machine does: Python caches compiled modules. Without this, a
+    # machine-wide PYTHONDONTWRITEBYTECODE would recompile our engine from source on every run,
+    # while MkDocs and Material load from the bytecode pip wrote when installing them.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join([str(sites.ENGINE), str(ROOT)])
     env.update(extra)
     return env
