@@ -1,12 +1,13 @@
 """MkDocs hooks: generated pages for activities, and a guard that the macros loaded.
 
 Registered in mkdocs.yml under `hooks:`. Generated pages are virtual files whose
-content is a single macro call; nothing is written into `content/`.
+content is one macro's output; nothing is written into `content/`.
 """
 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +22,22 @@ from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.session import data_dir_of, load_once, site_of  # noqa: E402
 from macros.cli import today  # noqa: E402
 from macros.render import MACROS  # noqa: E402
-from macros.render.context import activity_page, person_page  # noqa: E402
+from macros.render.context import Site, activity_page, person_page  # noqa: E402
+
+_generated: dict[str, partial[str]] = {}
+"""The generated pages of the current build: source path → the macro call that renders it."""
+
+NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
+"""A generated page's source: front matter telling mkdocs-macros that there is no template."""
 
 
 def on_files(files: Files, config: Any) -> Files:
     """Add one generated page per activity of every plan, and one per person ("Ansvar: namn").
 
-    A generated page is one macro's output, rendered here; the page tells mkdocs-macros not to
-    render it again, which spares a Jinja compilation per generated page.
+    A generated page is one macro's output. `on_page_markdown` renders it when MkDocs reaches
+    the page; mkdocs-macros leaves it alone, which spares a Jinja compilation per page.
     """
+    _generated.clear()
     day = today()
     result = load_once(data_dir_of(config.config_file_path, config.extra), day)
     if result.model is None:
@@ -37,26 +45,23 @@ def on_files(files: Files, config: Any) -> Files:
     site = site_of(result, day)
     for plan in result.model.plans.values():
         for activity in plan.activities:
-            path = activity_page(plan.id, activity.id)
-            _add_generated(
-                files,
-                config,
-                path,
-                call_macro(site, path, "aktivitetssida", {"plan": plan.id, "aktivitet": activity.id}),
-            )
+            arguments: dict[str, object] = {"plan": plan.id, "aktivitet": activity.id}
+            _add_generated(files, config, site, activity_page(plan.id, activity.id), "aktivitetssida", arguments)
     for person in result.model.people:
-        path = person_page(person.id)
-        _add_generated(files, config, path, call_macro(site, path, "personansvar", {"person": person.id}))
+        _add_generated(files, config, site, person_page(person.id), "personansvar", {"person": person.id})
     return files
 
 
-NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n\n"
-"""Front matter telling mkdocs-macros that a page is finished Markdown, not a template."""
+def _add_generated(files: Files, config: Any, site: Site, path: str, name: str, arguments: dict[str, object]) -> None:
+    """Add a generated page whose content is macro `name` called with `arguments`."""
+    _generated[path] = partial(call_macro, site, path, name, arguments)
+    files.append(File.generated(config, path, content=NOT_A_TEMPLATE))
 
 
-def _add_generated(files: Files, config: Any, path: str, markdown: str) -> None:
-    """Add a generated page of finished Markdown."""
-    files.append(File.generated(config, path, content=NOT_A_TEMPLATE + markdown))
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """The Markdown of a generated page; any other page is left as it is."""
+    render = _generated.get(page.file.src_uri) if page.file.generated_by else None
+    return render() if render else markdown
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
