@@ -526,3 +526,16 @@ def test_goal_chain_counts_decided_and_proposed_links(site: Site) -> None:
     """The overview says how many links the plan states and how many are proposals."""
     md = goal_chain(site, plan="vyer")
     assert "9 kopplingar från aktiviteter står i planen; 2 är redaktionens förslag" in md
+
+
+def test_derived_index_is_computed_once_per_build(site: Site) -> None:
+    """A value derived with `once` is computed by the first page only and shared with every other page."""
+    calls: list[int] = []
+
+    def compute() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    first = site.on_page("ansvar/a.md").once("prov", compute)
+    second = site.on_page("ansvar/b.md").once("prov", compute)
+    assert first is second and calls == [1]

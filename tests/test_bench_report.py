@@ -1,0 +1,73 @@
+"""The benchmark's verdicts: a missed target is reported as missed, never as met."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from benchmarks.measure import Pair, Run
+from benchmarks.report import summary, verdicts
+from benchmarks.results import BuildResult, Case, CheckResult, Results
+
+
+def _pair(subject: float, baseline: float) -> Pair:
+    """Three identical rounds of a subject against a baseline, in seconds."""
+    pair = Pair()
+    for _ in range(3):
+        pair.subject.append(Run(subject, 1000, 0, ""))
+        pair.baseline.append(Run(baseline, 1000, 0, ""))
+    return pair
+
+
+def _case(name: str, factor: int, *, check: float = 1.2, build: float | None = 1.1) -> Case:
+    """A measured case whose check and build ratios are `check` and `build` (None: build timed out)."""
+    case = Case(name, factor, Path("."), Path("."), Path("."), None, strict=False, model=None)  # type: ignore[arg-type]
+    case.check = CheckResult(files=1, megabytes=0.1, parse=[1.0], check=[check], command=_pair(check, 1.0))
+    if build is None:
+        case.build = BuildResult(10, 600.0, None, timed_out=True, limit=600.0)
+    else:
+        case.build = BuildResult(10, 1.0, _pair(build, 1.0))
+    return case
+
+
+def _results(*cases: Case) -> Results:
+    """A run that measured `cases` (no serve or page weight)."""
+    return Results(command="make bench", started=dt.datetime(2026, 1, 1), load_before=(0, 0, 0), cases=list(cases))
+
+
+def _met(rows: list[tuple[str, str, str, bool]]) -> dict[tuple[str, str], bool]:
+    """(target, case) → met."""
+    return {(target, case): met for target, _, case, met in rows}
+
+
+def test_all_targets_met_is_said_once_in_the_last_line() -> None:
+    """When every ratio is within its target, the summary says so and names each ratio."""
+    line = summary(_results(_case("Riktig plan", 0), _case("1×", 1), _case("50×", 50)))
+    assert line.startswith("Sammanfattning (alla mål uppfyllda): ")
+    assert "\n" not in line and "MISSAT" not in line
+
+
+def test_a_slow_build_misses_its_target() -> None:
+    """A build 1.40 × the plain build misses the 1.25 × target and is counted in the summary."""
+    results = _results(_case("Riktig plan", 0, build=1.40))
+    assert _met(verdicts(results))[("Bygge ≤ 1,25 × ren MkDocs", "Riktig plan")] is False
+    assert summary(results).startswith("Sammanfattning (1 mål missade)")
+
+
+def test_a_build_that_does_not_finish_misses_scaling() -> None:
+    """A 50× build stopped at the time limit misses the scaling target instead of being left out."""
+    rows = verdicts(_results(_case("1×", 1), _case("50×", 50, build=None)))
+    scaling = [row for row in rows if row[0] == "Byggets kvot växer inte med datat"]
+    assert scaling and scaling[0][1].endswith("inte klart inom 600 s") and scaling[0][3] is False
+
+
+def test_a_ratio_growing_with_the_data_misses_scaling() -> None:
+    """A ratio that grows from 1.1 at 1× to 1.3 at 50× (beyond the noise allowance) is a miss."""
+    met = _met(verdicts(_results(_case("1×", 1), _case("50×", 50, build=1.3))))
+    assert met[("Byggets kvot växer inte med datat", "50× mot 1×")] is False
+    assert met[("Kontrollens kvot växer inte med datat", "50× mot 1×")] is True
+
+
+def test_nothing_measured_claims_nothing() -> None:
+    """A run where nothing could be measured does not claim that the targets are met."""
+    assert summary(_results()).startswith("Sammanfattning (inget mål kunde mätas)")
