@@ -4,6 +4,7 @@ data or a broken engine never becomes a site."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,21 @@ def test_unknown_macro_argument_fails_the_build(tmp_path: Path) -> None:
     done = build(write_config(project, data=FIXTURE_DATA, content=content))
     assert done.returncode != 0
     assert "fel.md: fel i anropet aktivitetssida" in done.stdout + done.stderr
+
+
+def test_the_change_history_comes_from_git(tmp_path: Path) -> None:
+    """Built inside a git repository, the history page lists the commits that changed the plan."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_DATA, project / "data")
+    shutil.copytree(FIXTURE_CONTENT, project / "content")
+    (project / "content" / "exempel" / "andringshistorik.md").write_text(
+        '# Ändringshistorik\n\n{{ andringshistorik(plan="exempel") }}\n', encoding="utf-8"
+    )
+    identity = ["-c", "user.name=Åsa Ek", "-c", "user.email=redaktor@example.org"]
+    for command in (["init", "-q"], ["add", "data", "content"], [*identity, "commit", "-q", "-m", "Planen läggs in"]):
+        subprocess.run(["git", "-C", str(project), *command], check=True, capture_output=True)
+    done = build(write_config(project, data=project / "data", content=project / "content"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    html = (project / "site" / "exempel" / "andringshistorik" / "index.html").read_text(encoding="utf-8")
+    assert "Planen läggs in" in html and "Åsa Ek" in html
+    assert "tillagd: <code>data/planer/exempel/aktiviteter.yml</code>" in html

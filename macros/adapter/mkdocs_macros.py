@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
@@ -10,6 +11,7 @@ from mkdocs.exceptions import Abort
 from macros.adapter.calls import call_macro
 from macros.adapter.session import data_dir_of, load_once, site_of
 from macros.cli import today
+from macros.loading.history import read_history
 from macros.render import MACROS
 from macros.render.context import Site
 from macros.validation.findings import Severity, summary
@@ -20,7 +22,8 @@ log = logging.getLogger("mkdocs.plugins.kategoriplan")
 def define_env(env: Any) -> None:
     """Load and validate `data/`; refuse to build on errors; register the macros."""
     day = today()
-    result = load_once(data_dir_of(env.conf["config_file_path"], env.conf["extra"]), day)
+    data_dir = data_dir_of(env.conf["config_file_path"], env.conf["extra"])
+    result = load_once(data_dir, day)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     for finding in result.findings:
         if finding.severity is Severity.WARNING:
@@ -28,7 +31,7 @@ def define_env(env: Any) -> None:
     if errors or result.model is None:
         lines = "\n".join(f.format() for f in errors)
         raise Abort(f"Datat innehåller fel; webbplatsen byggs inte.\n{lines}\n{summary(result.findings)}")
-    site = site_of(result, day)
+    site = site_of(result, day, read_history(data_dir, Path(env.conf["docs_dir"])))
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
 

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from macros.loading.loader import LoadResult, load
+from macros.model.history import NO_HISTORY, History
 from macros.render.context import Site
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
@@ -34,7 +35,7 @@ def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
     return (Path(config_file).parent / str(extra.get("datakatalog", "data"))).resolve()
 
 
-def site_of(result: LoadResult, today: dt.date) -> Site:
-    """The rendering context of a build: the loaded model, the build's day and the findings."""
+def site_of(result: LoadResult, today: dt.date, history: History = NO_HISTORY) -> Site:
+    """The rendering context of a build: the loaded model, the build's day, the findings and the history."""
     assert result.model is not None, "site_of needs loaded data"
-    return Site(model=result.model, today=today, findings=tuple(result.findings))
+    return Site(model=result.model, today=today, findings=tuple(result.findings), history=history)

@@ -8,6 +8,7 @@ from macros.render import (  # noqa: F401  (importing a module registers its mac
     charts,
     gantt,
     goalchain,
+    history,
     organisation,
     plan_pages,
     procurement,

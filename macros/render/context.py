@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from macros.model.catalog import Municipality, Plan
+from macros.model.history import NO_HISTORY, History
 from macros.validation.findings import Finding
 
 T = TypeVar("T")
@@ -23,6 +24,8 @@ class Site:
     today: dt.date
     page: str = "index.md"
     findings: tuple[Finding, ...] = ()
+    history: History = NO_HISTORY
+    """The data's and pages' change history from git (read by the adapter at build time)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Indexes derived from the model, shared by every page of one build (see `once`)."""
 
