@@ -8,6 +8,7 @@ extensions and validation settings are exactly those of the real site.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -118,12 +119,19 @@ def plain_docs(captured: Path, source_docs: Path, target: Path) -> Path:
 
 
 def snapshot_real(target: Path) -> tuple[Path, Path]:
-    """Copy the real data/ and content/ (other people edit them while we measure)."""
+    """Copy the real data/ and content/ (other people edit them while we measure), with their history.
+
+    The copy is made a git repository holding the project's commits, so that the build reads
+    the change history as a real build does (the page "Ändringshistorik").
+    """
     data, docs = target / "data", target / "content"
     for source, destination in ((ROOT / "data", data), (ROOT / "content", docs)):
         if destination.exists():
             shutil.rmtree(destination)
         shutil.copytree(source, destination, ignore=shutil.ignore_patterns(".*"))
+    if (ROOT / ".git").exists():
+        for command in (["init", "-q"], ["fetch", "-q", "--no-tags", str(ROOT), "HEAD"], ["reset", "-q", "FETCH_HEAD"]):
+            subprocess.run(["git", "-C", str(target), *command], check=False, capture_output=True)
     return data, docs
 
 
