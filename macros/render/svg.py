@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from macros.model.time import add_months
 from macros.render.html import attributes, scroll_region
@@ -228,7 +229,14 @@ class TimeScale:
         return found
 
     def axis(self, top: float, bottom: float, size: float) -> str:
-        """Year labels, quarter labels and grid lines from `top` (header) down to `bottom`."""
+        """Year labels, quarter labels and grid lines from `top` (header) down to `bottom`.
+
+        Every activity page of a plan draws the same axis, so it is drawn once per scale and size.
+        """
+        return _axis(self, top, bottom, size)
+
+    def draw_axis(self, top: float, bottom: float, size: float) -> str:
+        """The axis itself (see `axis`, which remembers it)."""
         parts = []
         quarter_width = (self.x1 - self.x0) * 91 / self.days
         for start in self.quarters():
@@ -268,6 +276,12 @@ class TimeScale:
         return group(
             marker + text(x + dx, top + size * 0.9, label, "d-idag-text", anchor=anchor, size=size), "d-idag-grupp"
         )
+
+
+@lru_cache(maxsize=128)
+def _axis(scale: TimeScale, top: float, bottom: float, size: float) -> str:
+    """A time axis, drawn once for each scale and size."""
+    return scale.draw_axis(top, bottom, size)
 
 
 Swatch = Callable[[float, float], str]
