@@ -330,7 +330,7 @@ def _rounds(case: Case, quick: bool) -> tuple[int, int]:
         return 2, 1
     if case.factor >= 10:
         return 5, 1
-    return 7, 5
+    return 7, 9
 
 
 if __name__ == "__main__":
