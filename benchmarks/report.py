@@ -37,7 +37,8 @@ ENGINE_CHANGES = """\
   indexeras personerna per roll en gång per modell, allt en person deltar i indexeras i ett svep
   per bygge (delat mellan sidorna genom `Site.once`) och rapporterna grupperas per aktivitet en
   gång per plan. Efter: 1 ms per personsida vid både 10× och 50×, aktivitetstabellen 0,04 s, och
-  bygget 1,13 × vid 10× och 1,08 × vid 50× (se tabellerna). Samma sidor, tecken för tecken.
+  bygget 1,13–1,15 × vid 10× och 1,08–1,09 × vid 50× i två körningar. Sidornas innehåll är
+  detsamma tecken för tecken (jämfört för alla sidor vid den riktiga storleken och vid 50×).
 - **Genererade sidor kompilerades som Jinja-mallar** (`macros/adapter/mkdocs_hooks.py`). En
   aktivitets- eller personsida var ett enda makroanrop som mkdocs-macros kompilerade som mall
   (omkring 1 ms per sida). Nu ger kroken sidans Markdown direkt när MkDocs når sidan, och sidan
