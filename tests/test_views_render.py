@@ -149,6 +149,15 @@ def test_table_helper_markup() -> None:
     assert '<div class="tabellfilter" hidden>' in html
 
 
+def test_a_filter_with_one_value_is_not_offered() -> None:
+    """A filter whose rows all share one value cannot narrow the table, so it is left out."""
+    rows = [Row([cell("Öst")], {"vem": ["Åsa"], "ar": ["2024"]}), Row([cell("Väst")], {"vem": ["Åsa"], "ar": ["2025"]})]
+    html = Table("t", "Rubrik", [Column("Namn")], rows, [Filter("vem", "Vem"), Filter("ar", "År")]).html()
+    assert 'data-filter="ar"' in html and 'data-filter="vem"' not in html
+    single = Table("t", "Rubrik", [Column("Namn")], rows[:1], [Filter("vem", "Vem"), Filter("ar", "År")]).html()
+    assert "tabellfilter" not in single and "data-en" not in single
+
+
 # --- activity table --------------------------------------------------------------------
 
 

@@ -87,9 +87,19 @@ class Table:
         wrapped = scroll_region(table, self.caption, "tabell-rulla")
         return f'<div class="vytabell-behallare"{self._data_attributes()}>{self._filters()}{wrapped}</div>'
 
+    def _values(self, spec: Filter) -> list[str]:
+        """The values of one filter that occur in the rows, in the filter's order."""
+        found = {value for row in self.rows for value in row.filters.get(spec.key, [])}
+        return [v for v in spec.order if v in found] if spec.order else sorted(found, key=swedish_key)
+
+    @property
+    def _useful_filters(self) -> list[Filter]:
+        """The filters that can narrow the table: those with at least two values in the rows."""
+        return [spec for spec in self.filters if len(self._values(spec)) >= 2]
+
     def _data_attributes(self) -> str:
         """The nouns the script uses in its count line ("Visar 3 av 22 aktiviteter")."""
-        return attributes({"data-en": self.noun[0], "data-flera": self.noun[1]}) if self.filters else ""
+        return attributes({"data-en": self.noun[0], "data-flera": self.noun[1]}) if self._useful_filters else ""
 
     def _header(self, index: int, column: Column) -> str:
         """A header cell, with a sort button when the table and column sort."""
@@ -115,9 +125,10 @@ class Table:
 
     def _filters(self) -> str:
         """Labelled selects, hidden until the script shows them, and a live count line."""
-        if not self.filters:
+        useful = self._useful_filters
+        if not useful:
             return ""
-        controls = "".join(self._select(f) for f in self.filters)
+        controls = "".join(self._select(f) for f in useful)
         return (
             f'<div class="tabellfilter" hidden><p class="tabellfilter-rubrik">Filtrera tabellen</p>'
             f'<div class="tabellfilter-val">{controls}</div>'
@@ -126,8 +137,7 @@ class Table:
 
     def _select(self, spec: Filter) -> str:
         """One filter control with every value that occurs in the rows."""
-        found = {value for row in self.rows for value in row.filters.get(spec.key, [])}
-        values = [v for v in spec.order if v in found] if spec.order else sorted(found, key=swedish_key)
+        values = self._values(spec)
         control_id = f"{self.id}-filter-{slug(spec.key)}"
         options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
         return (
