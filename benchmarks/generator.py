@@ -5,11 +5,11 @@ the model that `macros/loading/files.py` names for it, and dumped from the valid
 model, so what the generator writes is exactly the schema `python -m macros check`
 enforces. The same seed gives byte-identical files.
 
-The goal structure uses the project's fixed identifiers (effektmål, strategier,
-underkategorier, the first 22 aktiviteter), so that the real plan's pages can be copied
-to a synthetic plan with only the plan id replaced. Given the real model as a template,
-the generator also takes over the ids the analysis pages look up (lists, figures,
-dates, pictures, governing signals, documents); all text and figures stay synthetic.
+Given the real model as a template, the generator takes over the real plan's ids:
+the goal structure (effektmål, strategier, underkategorier, the first aktiviteter), so
+that the real plan's pages can be copied to a synthetic plan with only the plan id
+replaced, and the ids the analysis pages look up (lists, figures, dates, pictures,
+governing signals, documents). All text and figures stay synthetic.
 
 Command line: `python -m benchmarks.generator --out DIR [--factor 10] [--seed 1]`.
 """
@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from macros.loading.files import PLAN_FILES, PLANS_DIR, SHARED_DIR, SHARED_FILES, FileKind
+from macros.loading.loader import load
 from macros.model.catalog import Municipality
 
 # --------------------------------------------------------------------------- scale
@@ -94,72 +95,8 @@ def real_scale(model: Municipality | None) -> Scale:
     )
 
 
-# --------------------------------------------------------------------------- fixed identifiers
+# --------------------------------------------------------------------------- shared organisation
 
-SUBCATEGORIES = [
-    "it-programvara-och-licenser",
-    "verksamhetssystem",
-    "it-hardvara",
-    "valfardsteknik",
-    "it-som-tjanst",
-    "it-konsulter",
-    "telekommunikation",
-    "ovrigt-it",
-]
-EFFECT_GOALS = [
-    ("4.1.1", "service"),
-    ("4.1.2", "rattssakra-avtal"),
-    ("4.1.3", "klimat-och-social-hallbarhet"),
-    ("4.1.4", "kostnadseffektivitet"),
-]
-STRATEGIES = [
-    ("5.1.1", "digitala-omvarlden"),
-    ("5.1.2", "digitaliseringens-mojligheter"),
-    ("5.1.3", "flexibilitet"),
-    ("5.1.4", "hog-tillganglighet"),
-    ("5.1.5", "webbtillganglighet"),
-    ("5.2.1", "lagefterlevnad"),
-    ("5.2.2", "forsorjning-vid-kris"),
-    ("5.3.1", "miljomarkta-produkter"),
-    ("5.3.2", "cirkulart-arbetssatt"),
-    ("5.3.3", "konsumtionsbaserade-utslapp"),
-    ("5.3.4", "arbetsvillkor-i-produktion"),
-    ("5.3.5", "jamlikhet"),
-    ("5.4.1", "standardisera-och-konsolidera"),
-    ("5.4.2", "kompetent-bestallare"),
-    ("5.4.3", "effektivt-arbetssatt"),
-    ("5.4.4", "kompetensforsorjning-konsulter"),
-    ("5.4.5", "avtalskontroll-och-leverantorsstyrning"),
-    ("5.4.6", "attraktiv-kund"),
-    ("5.4.7", "leveransmodell"),
-    ("5.4.8", "konkurrens-och-innovation"),
-    ("5.4.9", "samordning-och-samverkan"),
-    ("5.4.10", "direktupphandlingar"),
-]
-ACTIVITIES = [
-    "leverantorsstyrning-pm3",
-    "intern-samverkan",
-    "forstudie-och-behovsanalys",
-    "mallar-och-process",
-    "processbeskrivning-inforande",
-    "kompetenshojning",
-    "direktupphandling-it",
-    "arbetsgrupp-informationssakerhet",
-    "nis-direktiv",
-    "pub-avtal",
-    "molntjanster",
-    "ai-utvecklingen",
-    "webbtillganglighet",
-    "krisberedskap",
-    "av-produkter",
-    "centraliserat-datorinkop",
-    "externt-aterbruk",
-    "intern-cirkular-ekonomi",
-    "forlangd-livslangd",
-    "dis-it-konsulter",
-    "fakturahantering",
-    "spendanalys-detaljniva",
-]
 ADMINISTRATIONS = [
     ("ksf", "Kommunstyrelsens förvaltning", "KSF"),
     ("buf", "Barn- och utbildningsförvaltningen", "BUF"),
@@ -392,6 +329,14 @@ class TemplateIds:
     national_goals: list[str] = field(default_factory=list)
     notes: list[tuple[str, str | None]] = field(default_factory=list)
     analysis: dict[str, Any] | None = None
+    subcategories: list[str] = field(default_factory=list)
+    effect_goals: list[tuple[str, str]] = field(
+        default_factory=lambda: [(f"4.1.{n}", f"effektmal-{n}") for n in range(1, 5)]
+    )
+    """(number, id) of each effektmål; without a real plan, four of its own."""
+    strategies: list[tuple[str, str, str]] = field(default_factory=list)
+    """(number, id, effektmål id) of each strategi."""
+    activities: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, model: Municipality | None) -> TemplateIds:
@@ -406,10 +351,19 @@ class TemplateIds:
         ids.notes = [(n.id, n.section) for n in [*plan.meta.notes, *plan.activities_file.notes]]
         if plan.analysis is not None:
             ids.analysis = plan.analysis.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        ids.subcategories = [s.id for s in plan.subcategories]
+        ids.effect_goals = [(g.number, g.id) for g in plan.effect_goals]
+        ids.strategies = [(s.number, s.id, s.effect_goal) for s in plan.strategies]
+        ids.activities = [a.id for a in plan.activities]
         return ids
 
 
 # --------------------------------------------------------------------------- generator
+
+
+def _ids(taken: list[str], noun: str, count: int) -> list[str]:
+    """`count` ids: those taken over from the real plan first, then `noun-<n>`."""
+    return (taken + [f"{noun}-{n}" for n in range(len(taken) + 1, count + 1)])[:count]
 
 
 def _amount(value: float, unit: str, qualifier: str = "exakt") -> dict[str, Any]:
@@ -542,20 +496,19 @@ class Generator:
         return files
 
     def _subcategory_ids(self) -> list[str]:
-        count = self.scale.subcategories
-        return (SUBCATEGORIES + [f"underkategori-{n}" for n in range(len(SUBCATEGORIES) + 1, count + 1)])[:count]
+        return _ids(self.template.subcategories, "underkategori", self.scale.subcategories)
 
     def _strategy_list(self) -> list[tuple[str, str, str]]:
-        """(number, id, effect goal id) for every strategy."""
-        result = [(n, s, EFFECT_GOALS[int(n.split(".")[1]) - 1][1]) for n, s in STRATEGIES]
+        """(number, id, effect goal id) for every strategy: the real plan's first, then new ones."""
+        goals = self.template.effect_goals
+        result = list(self.template.strategies)
         for extra in range(len(result), self.scale.strategies):
-            goal_index = extra % 4
-            result.append((f"5.{goal_index + 1}.{20 + extra}", f"strategi-{extra + 1}", EFFECT_GOALS[goal_index][1]))
+            goal_index = extra % len(goals)
+            result.append((f"5.{goal_index + 1}.{20 + extra}", f"strategi-{extra + 1}", goals[goal_index][1]))
         return result[: self.scale.strategies]
 
     def _activity_ids(self) -> list[str]:
-        count = self.scale.activities
-        return (ACTIVITIES + [f"aktivitet-{n}" for n in range(len(ACTIVITIES) + 1, count + 1)])[:count]
+        return _ids(self.template.activities, "aktivitet", self.scale.activities)
 
     def _plan_meta(self, number: int) -> dict[str, Any]:
         subcategories = self._subcategory_ids()
@@ -599,7 +552,7 @@ class Generator:
 
     def _effect_goals(self) -> dict[str, Any]:
         goals = []
-        for number, goal_id in EFFECT_GOALS:
+        for number, goal_id in self.template.effect_goals:
             goals.append(
                 {
                     "id": goal_id,
@@ -634,12 +587,13 @@ class Generator:
 
     def _indicators(self, activities: list[str]) -> dict[str, Any]:
         indicators = []
+        goals = self.template.effect_goals
         for index in range(self.scale.indicators):
-            goal = EFFECT_GOALS[index % 4]
+            goal = goals[index % len(goals)]
             indicators.append(
                 {
                     "id": f"nyckeltal-{index + 1}",
-                    "avsnitt": f"6.{index % 4 + 1}",
+                    "avsnitt": f"6.{index % len(goals) + 1}",
                     "effektmål": goal[1],
                     "text": self.words.sentence(8, 16),
                     "aktiviteter": self.rng.sample(activities, k=min(2, len(activities))),
@@ -976,7 +930,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="slumpfrö")
     args = parser.parse_args(argv)
     scale = Scale().times(args.factor)
-    plans = generate(args.out, scale, seed=args.seed)
+    real = load(Path(__file__).resolve().parent.parent / "data", today=dt.date.today())
+    plans = generate(args.out, scale, seed=args.seed, template=TemplateIds.of(real.model))
     print(f"skrev {args.out}: {scale.label} ({', '.join(plans)})")
     return 0
 
