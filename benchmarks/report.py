@@ -446,7 +446,7 @@ def markdown(results: Results) -> str:
     add(
         "`benchmarks/generator.py` bygger data ur modellerna i `macros/model` (varje fil valideras med "
         "sin modell och skrivs ut ur den), deterministiskt med ett frö per skala. Effektmål, strategier, "
-        "underkategorier och de första 22 aktiviteterna har projektets fasta id:n. Nulägesanalysen "
+        "underkategorier och de första aktiviteterna har den riktiga planens id:n. Nulägesanalysen "
         "(bilaga 3) växer inte med en plans aktiviteter; varje syntetisk plan bär den riktiga planens "
         "nulägesanalys, och de delade id:n den och sidorna hänvisar till tas över. Sidorna är den riktiga "
         "planens sidor med plan-id:t utbytt, plus en genererad sida per makro som de riktiga sidorna "
