@@ -13,7 +13,7 @@ from macros.model.goalchain import chain, effect_goals_of, indicators_naming, re
 from macros.model.raci import (
     PartyRef,
     accountable,
-    involvements,
+    involvements_by_person,
     letter_of,
     matrix,
     plan_positions,
@@ -226,7 +226,7 @@ def test_role_resolution_respects_the_term(model: Municipality) -> None:
 
 def test_person_involvement_through_role(model: Municipality) -> None:
     """A person's page includes what they do through a role they hold, marked with the role."""
-    found = involvements(model, "ake-strom", TODAY)
+    found = involvements_by_person(model, TODAY)["ake-strom"]
     through_role = [(inv.plan.id, inv.assignment.activity.id) for inv in found if inv.via_role]
     assert ("vyer", "e-tjanster") in through_role and ("vyer", "samverkan") in through_role
     assert all(inv.via_role and inv.via_role.id == "kategoriledare" for inv in found)
@@ -234,7 +234,7 @@ def test_person_involvement_through_role(model: Municipality) -> None:
 
 def test_person_involvement_direct_and_ordered(model: Municipality) -> None:
     """Direct responsibilities are found across plans and A comes before C."""
-    found = involvements(model, "bo-lind", TODAY)
+    found = involvements_by_person(model, TODAY)["bo-lind"]
     letters = [inv.assignment.letter for inv in found]
     assert letters == sorted(letters, key="ARCI".index)
     assert ("vyer", "e-tjanster", "R", None) in [

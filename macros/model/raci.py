@@ -153,29 +153,21 @@ def resolve(model: Municipality, party: PartyRef, plan_id: str, day: dt.date) ->
 def involvements_by_person(model: Municipality, day: dt.date) -> dict[str, list[Involvement]]:
     """Everything each person takes part in across all plans, directly or through a role held on `day`.
 
-    One pass over every responsibility of every plan; a role's holders are looked up once per
-    role and plan. Each person's list is in the plans' order with A before R, C and I.
+    One pass over every responsibility of every plan (a role's holders come from the model's
+    index of people by role). Each person's list is in the plans' order with A before R, C and I.
     """
     found: dict[str, list[Involvement]] = {}
     for plan in model.plans.values():
-        holders: dict[str, list[Person]] = {}
         for item in assignments(plan):
             if item.party.kind == "person":
                 found.setdefault(item.party.id, []).append(Involvement(plan, item, None))
             elif item.party.kind == "roll":
-                if item.party.id not in holders:
-                    holders[item.party.id] = role_holders(model, item.party.id, plan.id, day)
                 role = model.role(item.party.id)
-                for person in holders[item.party.id]:
+                for person in role_holders(model, item.party.id, plan.id, day):
                     found.setdefault(person.id, []).append(Involvement(plan, item, role))
     for items in found.values():
         items.sort(key=lambda inv: LETTER_ORDER.index(inv.assignment.letter))
     return found
-
-
-def involvements(model: Municipality, person_id: str, day: dt.date) -> list[Involvement]:
-    """Everything one person takes part in (see `involvements_by_person`, which pages should share)."""
-    return involvements_by_person(model, day).get(person_id, [])
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from macros.loading.yaml_source import SourceFile
 from macros.model.activities import Activity
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
-from macros.model.followup import FINISHED, NOT_REPORTED
+from macros.model.followup import FINISHED, NOT_REPORTED, current_status
 from macros.model.responsibility import left_on, role_holders
 from macros.validation.findings import Finding, error, warning
 
@@ -269,22 +269,8 @@ def _doubtful(model: Municipality, plan: Plan, check: Checker, today: dt.date) -
         )
     elif meta.decision.date > plan.period_start:
         check.warn(meta.decision, ("datum",), "beslutet är fattat efter att planperioden börjat")
-    statuses = _latest_statuses(plan)
-    holders: dict[str, list[str]] = {}  # role id -> people holding it for this plan today
     for activity in plan.activities:
-        _activity_warnings(model, plan, activity, check, today, statuses, holders)
-
-
-def _latest_statuses(plan: Plan) -> dict[str, str]:
-    """Each reported activity's current status (its latest report), computed once per plan.
-
-    Same result as `current_status` per activity, without sorting every report again for
-    each activity (which made the check quadratic in the length of the follow-up history).
-    """
-    statuses: dict[str, str] = {}
-    for report in sorted(plan.follow_up.reports, key=lambda r: r.date):
-        statuses[report.activity] = report.status
-    return statuses
+        _activity_warnings(model, plan, activity, check, today)
 
 
 def _activity_warnings(
@@ -293,8 +279,6 @@ def _activity_warnings(
     activity: Activity,
     check: Checker,
     today: dt.date,
-    statuses: dict[str, str],
-    holders: dict[str, list[str]],
 ) -> None:
     """Doubtful things about one activity."""
     schedule = activity.schedule
@@ -306,7 +290,7 @@ def _activity_warnings(
     if activity.priority is None:
         check.warn(activity, ("id",), f"aktivitet {activity.number} har ingen prioritet i källan")
     _lettering(activity, check)
-    status = statuses.get(activity.id, NOT_REPORTED)
+    status = current_status(plan, activity.id)
     if schedule.end and schedule.end.last_day < today and status == NOT_REPORTED:
         check.warn(
             schedule,
@@ -321,9 +305,7 @@ def _activity_warnings(
             continue
         people = [party.person] if party.person else []
         if party.role:
-            if party.role not in holders:  # looked up once per role and plan, not once per line
-                holders[party.role] = [p.id for p in role_holders(model, party.role, plan.id, today)]
-            people += holders[party.role]
+            people += [p.id for p in role_holders(model, party.role, plan.id, today)]
         for person_id in people:
             if model.has("person", person_id) and (left := left_on(model, plan, person_id)) and left < today:
                 name = model.person(person_id).name
