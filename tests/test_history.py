@@ -14,6 +14,7 @@ from macros.loading.history import read_history
 from macros.model.catalog import Municipality
 from macros.model.history import NO_HISTORY, History
 from macros.render.history import change_history
+from macros.render.safe import plain
 from tests.views_data import load_model, site_for
 
 PLAN = "vyer"
@@ -123,8 +124,9 @@ def test_the_table_shows_each_change_escaped(model: Municipality, repo: Path) ->
     history = read_history(repo / "data", repo / "content")
     html = change_history(replace(site_for(model), history=history), plan=PLAN)
     assert "2024-03-01 09:30" in html and "Åsa Ek" in html
-    assert "Aktiviteter för 2024 | &lt;första&gt; *utkast*" in html
-    assert f"tillagd: <code>data/planer/{PLAN}/aktiviteter.yml</code>" in html
+    assert plain("Aktiviteter för 2024 | <första> *utkast*") in html
+    assert "<första>" not in html and "*utkast*" not in html
+    assert f"tillagd: <code>{plain(f'data/planer/{PLAN}/aktiviteter.yml')}</code>" in html
     assert f"<code>{history.commits[-1].id[:7]}</code>" in html
     assert "Annan plan" not in html
     assert 'data-filter="vem"' in html and 'data-filter="ar"' in html
@@ -138,6 +140,7 @@ def test_the_page_says_what_it_cannot_show(model: Municipality) -> None:
     )
     partial = History(uncommitted=("data/planer/vyer/plan.yml",), shallow=True)
     html = change_history(replace(site, history=partial), plan=PLAN)
-    assert '!!! warning "Ändringar som inte är incheckade"' in html and "`data/planer/vyer/plan.yml`" in html
+    assert '!!! warning "Ändringar som inte är incheckade"' in html
+    assert f"<code>{plain('data/planer/vyer/plan.yml')}</code>" in html
     assert '!!! warning "Historiken är ofullständig"' in html
     assert "Det finns ännu inga incheckade ändringar" in html

@@ -4,27 +4,42 @@ unit, the timeline at the precision given, and why each activity exists."""
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import model_validator
+from pydantic import Field, Strict, StringConstraints, WithJsonSchema, model_validator
 
 from macros.model.base import (
     Record,
     SectionNumber,
     Slug,
-    Text,
     field,
 )
 from macros.model.plan import Basis, EditorialNote
+from macros.model.text import PlainText, RichText
 from macros.model.time import TimePointField
+
+Letter = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-zåäö]{1,3}$"),
+    WithJsonSchema(
+        {"type": "string", "pattern": "^[a-zåäö]{1,3}$", "description": "En bokstav som i källan, t.ex. a."}
+    ),
+]
+"""The letter of a delmoment as the source writes it (a, b … or aa)."""
+
+Kronor = Annotated[int, Strict(), Field(ge=0, le=1_000_000_000_000)]
+"""An amount in whole kronor."""
+
+Priority = Annotated[int, Strict(), Field(ge=1, le=3)]
+"""Priority 1–3 as the plan gives it, a whole number."""
 
 
 class Step(Record):
     """A delmoment of an activity, with the source's own lettering."""
 
-    letter: str | None = field("bokstav", "Bokstaven som i källan (a, b, …), om någon.", default=None)
-    text: Text = field("text", "Delmomentet ordagrant.")
-    sub_items: list[Text] = field("underpunkter", "Underpunkter.", default_factory=list)
+    letter: Letter | None = field("bokstav", "Bokstaven som i källan (a, b, …), om någon.", default=None)
+    text: RichText = field("text", "Delmomentet ordagrant.")
+    sub_items: list[RichText] = field("underpunkter", "Underpunkter.", default_factory=list)
 
 
 RaciType = Literal["ansvarig", "genomför", "deltar", "rådfrågas", "referens", "informeras", "intressent"]
@@ -39,7 +54,7 @@ class Party(Record):
     kind: RaciType = field(
         "typ", "ansvarig (A), genomför (R), deltar/rådfrågas/referens (C), informeras/intressent (I)."
     )
-    note: str | None = field("not", "Hur källan beskriver insatsen.", default=None)
+    note: PlainText | None = field("not", "Hur källan beskriver insatsen.", default=None)
 
     @model_validator(mode="after")
     def _exactly_one_party(self) -> Party:
@@ -52,14 +67,14 @@ class Party(Record):
 class Budget(Record):
     """A budget line of an activity."""
 
-    amount_kr: int = field("belopp_kr", "Belopp i kronor.", ge=0)
-    text: Text = field("text", "Budgetposten ordagrant.")
+    amount_kr: Kronor = field("belopp_kr", "Belopp i kronor.")
+    text: PlainText = field("text", "Budgetposten ordagrant.")
 
 
 class Schedule(Record):
     """An activity's timeline at the precision given, with the original wording."""
 
-    text: Text = field("text", "Tidplan/prioritering ordagrant ur källan.")
+    text: RichText = field("text", "Tidplan/prioritering ordagrant ur källan.")
     start: TimePointField | None = field("start", "Start, om källan anger den.", default=None)
     end: TimePointField | None = field("slut", "Slut, om källan anger det.", default=None)
     latest_start: TimePointField | None = field(
@@ -83,7 +98,7 @@ class Contribution(Record):
     effect_goal: Slug | None = field("effektmål", "Effektmålet (id).", default=None)
     basis: Basis = field("grund", "plan (står i planen) eller förslag (redaktionens förslag).")
     section: SectionNumber | None = field("avsnitt", "Avsnittet i planen som säger det.", default=None)
-    motivation: str | None = field("motivering", "Varför kopplingen föreslås.", default=None)
+    motivation: RichText | None = field("motivering", "Varför kopplingen föreslås.", default=None)
 
     @model_validator(mode="after")
     def _one_target_and_source(self) -> Contribution:
@@ -104,12 +119,12 @@ class Activity(Record):
 
     id: Slug = field("id", "Identifierare.")
     number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 9.2.1.")
-    name: Text = field("namn", "Aktivitetens rubrik.")
-    name_footnote: str | None = field("rubrik_fotnot", "Fotnot till rubriken ordagrant (Markdown).", default=None)
-    description: Text = field("beskrivning", "Beskrivning av aktivitet (Markdown).")
-    steps_intro: str | None = field("delmoment_inledning", "Texten före delmomenten.", default=None)
+    name: PlainText = field("namn", "Aktivitetens rubrik.")
+    name_footnote: RichText | None = field("rubrik_fotnot", "Fotnot till rubriken ordagrant (Markdown).", default=None)
+    description: RichText = field("beskrivning", "Beskrivning av aktivitet (Markdown).")
+    steps_intro: RichText | None = field("delmoment_inledning", "Texten före delmomenten.", default=None)
     steps: list[Step] = field("delmoment", "Delmoment.", default_factory=list)
-    steps_outro: str | None = field(
+    steps_outro: RichText | None = field(
         "delmoment_avslutning", "Text efter delmomenten, om källan har någon.", default=None
     )
     steps_under: Literal["beskrivning", "implementering"] = field(
@@ -117,20 +132,20 @@ class Activity(Record):
         "Under vilken rubrik källan räknar upp delmomenten: beskrivning (Beskrivning av aktivitet) eller implementering.",
         default="beskrivning",
     )
-    potential: str | None = field("potential", "Identifierad potential (Markdown).", default=None)
-    responsibility_text: Text = field("ansvar_text", "Avsnittet Ansvarig ordagrant (Markdown).")
+    potential: RichText | None = field("potential", "Identifierad potential (Markdown).", default=None)
+    responsibility_text: RichText = field("ansvar_text", "Avsnittet Ansvarig ordagrant (Markdown).")
     responsibility: list[Party] = field("ansvar", "Ansvar strukturerat: vem och hur.", default_factory=list)
-    goal: str | None = field("mål", "Mål (Markdown).", default=None)
-    implementation: str | None = field(
+    goal: RichText | None = field("mål", "Mål (Markdown).", default=None)
+    implementation: RichText | None = field(
         "implementering",
         "Implementering (Markdown). Ett budgetbelopp skrivs {budget:1}, {budget:2} … så att beloppet bara finns i budget.",
         default=None,
     )
     budget: list[Budget] = field("budget", "Budget.", default_factory=list)
     schedule: Schedule = field("tidplan", "Tidplan.")
-    priority: int | None = field("prioritet", "Prioritet 1–3 (1 högst).", default=None, ge=1, le=3)
-    effect: str | None = field("uppnådd_effekt", "Uppnådd effekt och hur den mäts (Markdown).", default=None)
-    measures: list[Text] = field("mätetal", "Mätetal (KPI) som planen anger.", default_factory=list)
+    priority: Priority | None = field("prioritet", "Prioritet 1–3 (1 högst).", default=None)
+    effect: RichText | None = field("uppnådd_effekt", "Uppnådd effekt och hur den mäts (Markdown).", default=None)
+    measures: list[RichText] = field("mätetal", "Mätetal (KPI) som planen anger.", default_factory=list)
     contributions: list[Contribution] = field(
         "bidrar_till", "Strategier och effektmål aktiviteten tjänar.", default_factory=list
     )
@@ -156,7 +171,7 @@ class Activity(Record):
 class ActivitiesFile(Record):
     """`aktiviteter.yml`."""
 
-    intro: str | None = field("inledning", "Inledande text i 9.2 (Markdown).", default=None)
+    intro: RichText | None = field("inledning", "Inledande text i 9.2 (Markdown).", default=None)
     activities: list[Activity] = field("aktiviteter", "Aktiviteter.")
     notes: list[EditorialNote] = field(
         "redaktionella_noter", "Kända brister i källan inom filens avsnitt.", default_factory=list

@@ -8,15 +8,16 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from macros.model.base import Amount, Record, SectionNumber, Slug, Text, field
+from macros.model.base import NUMBER_WORDS, ORDINALS, Amount, Count, Figure, Record, SectionNumber, Slug, Year, field
 from macros.model.plan import EditorialNote
+from macros.model.text import PlainText, RichText
 from macros.model.time import TimePointField
 
 
 class SpendPerYear(Record):
     """The category's total spend in one year."""
 
-    year: int = field("år", "År.")
+    year: Year = field("år", "År.")
     amount: Amount = field("belopp", "Spend.")
     share_of_municipality: Amount | None = field("andel_av_kommunen", "Andel av kommunens inköp.", default=None)
     section: SectionNumber = field("avsnitt", "Avsnittet som anger siffran.")
@@ -26,7 +27,7 @@ class SpendPerSubcategory(Record):
     """Spend of one underkategori in one year."""
 
     subcategory: Slug = field("underkategori", "Underkategori (id).")
-    year: int = field("år", "År.")
+    year: Year = field("år", "År.")
     amount: Amount | None = field("belopp", "Spend.", default=None)
     share: Amount | None = field("andel", "Andel av kategorins spend.", default=None)
     section: SectionNumber = field("avsnitt", "Avsnittet som anger siffran.")
@@ -35,11 +36,11 @@ class SpendPerSubcategory(Record):
 class Supplier(Record):
     """A large supplier named by the analysis, with its spend."""
 
-    name: Text = field("leverantör", "Leverantörens namn som i källan.")
+    name: PlainText = field("leverantör", "Leverantörens namn som i källan.")
     subcategory: Slug | None = field("underkategori", "Underkategori (id).", default=None)
-    year: int = field("år", "År.")
+    year: Year = field("år", "År.")
     amount: Amount = field("belopp", "Spend.")
-    regarding: str | None = field("avser", "Vad leverantören levererar, som i källan.", default=None)
+    regarding: PlainText | None = field("avser", "Vad leverantören levererar, som i källan.", default=None)
     largest: bool = field(
         "störst_i_underkategorin", "Sant när källan kallar leverantören den största i underkategorin.", default=False
     )
@@ -49,11 +50,11 @@ class Supplier(Record):
 class SpendPerBuyer(Record):
     """Share of spend bought by one nämnd or förvaltning, overall or within an underkategori."""
 
-    buyer_label: Text = field("köpare", "Nämnden/förvaltningen som källan skriver den.")
+    buyer_label: PlainText = field("köpare", "Nämnden/förvaltningen som källan skriver den.")
     committee: Slug | None = field("nämnd", "Nämnd (id), om köparen är en nämnd.", default=None)
     administration: Slug | None = field("förvaltning", "Förvaltning (id), om köparen är en förvaltning.", default=None)
     subcategory: Slug | None = field("underkategori", "Inom underkategori (id); tomt = hela kategorin.", default=None)
-    year: int = field("år", "År.")
+    year: Year = field("år", "År.")
     share: Amount = field("andel", "Andel av spenden.")
     section: SectionNumber = field("avsnitt", "Avsnittet som anger siffran.")
 
@@ -61,25 +62,25 @@ class SpendPerBuyer(Record):
 class CountPerYear(Record):
     """A count in one year, e.g. the number of suppliers."""
 
-    year: int = field("år", "År.")
-    count: int = field("antal", "Antal.", ge=0)
+    year: Year = field("år", "År.")
+    count: Count = field("antal", "Antal.")
     section: SectionNumber = field("avsnitt", "Avsnittet som anger siffran.")
 
 
 class InvoiceVolume(Record):
     """Invoices from one supplier in one year."""
 
-    supplier: Text = field("leverantör", "Leverantören.")
-    year: int = field("år", "År.")
+    supplier: PlainText = field("leverantör", "Leverantören.")
+    year: Year = field("år", "År.")
     count: Amount = field("antal", "Antal fakturor.")
-    regarding: str | None = field("avser", "Vad avtalet gäller.", default=None)
+    regarding: PlainText | None = field("avser", "Vad avtalet gäller.", default=None)
     section: SectionNumber = field("avsnitt", "Avsnittet som anger siffran.")
 
 
 class Loyalty(Record):
     """Avtalstrohet: the share (and amount) bought outside contracts in one year."""
 
-    year: int = field("år", "År.")
+    year: Year = field("år", "År.")
     subcategory: Slug | None = field("underkategori", "Inom underkategori (id); tomt = hela kategorin.", default=None)
     outside_share: Amount = field("andel_utanför_avtal", "Andel köpt utanför avtal.")
     outside_amount: Amount | None = field("belopp_utanför_avtal", "Belopp köpt utanför avtal.", default=None)
@@ -89,8 +90,8 @@ class Loyalty(Record):
 class ContractCount(Record):
     """The number of contracts in the category."""
 
-    count: int = field("antal", "Antal avtal.", ge=0)
-    text: Text = field("text", "Meningen ordagrant.")
+    count: Count = field("antal", "Antal avtal.")
+    text: PlainText = field("text", "Meningen ordagrant.")
     section: SectionNumber = field("avsnitt", "Avsnittet.")
 
 
@@ -113,7 +114,7 @@ class KraljicPlacement(Record):
         min_length=1,
         max_length=4,
     )
-    scope: Text = field("omfattning", "Hur stor del av avtalen, som i källan (t.ex. De flesta avtalen).")
+    scope: PlainText = field("omfattning", "Hur stor del av avtalen, som i källan (t.ex. De flesta avtalen).")
     section: SectionNumber = field("avsnitt", "Avsnittet.")
 
     @model_validator(mode="after")
@@ -127,10 +128,10 @@ class KraljicPlacement(Record):
 class IndicatorYear(Record):
     """The target of an indicator for one year and whether it was reached."""
 
-    year: int = field("år", "År.")
+    year: Year = field("år", "År.")
     target: Amount = field("mål", "Målet det året.")
     reached: bool | None = field("uppnått", "Sant om målet nåddes; tomt om källan inte säger det.", default=None)
-    comment: str | None = field(
+    comment: PlainText | None = field(
         "kommentar", "Hur källan beskriver utfallet, t.ex. uppnåddes med marginal.", default=None
     )
 
@@ -138,10 +139,10 @@ class IndicatorYear(Record):
 class Indicator(Record):
     """An indicator a governing document sets, with its yearly increase and end target."""
 
-    name: Text = field("namn", "Vad indikatorn mäter.")
+    name: PlainText = field("namn", "Vad indikatorn mäter.")
     annual_increase: Amount | None = field("ökning_per_år", "Hur mycket indikatorn ska öka varje år.", default=None)
     target: Amount | None = field("mål", "Slutmålet.", default=None)
-    target_year: int | None = field("målår", "Året slutmålet ska nås.", default=None)
+    target_year: Year | None = field("målår", "Året slutmålet ska nås.", default=None)
     years: list[IndicatorYear] = field("år", "Mål och utfall per år.", default_factory=list)
 
 
@@ -149,9 +150,9 @@ class GoverningSignal(Record):
     """A governing document as 10.4 presents it, with what it requires of the category."""
 
     number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 10.4.7 eller 10.4.1.2.")
-    heading: Text = field("rubrik", "Rubriken som i källan.")
+    heading: PlainText = field("rubrik", "Rubriken som i källan.")
     document: Slug = field("styrdokument", "Styrdokumentet (id i data/kommun/styrdokument.yml).")
-    requirements: list[Text] = field(
+    requirements: list[RichText] = field(
         "krav", "Vad dokumentet kräver av kategorin, i korta ordagranna utdrag ur källan.", default_factory=list
     )
     indicator: Indicator | None = field("indikator", "En indikator som dokumentet sätter.", default=None)
@@ -176,10 +177,10 @@ class GoverningSignal(Record):
 class ListItem(Record):
     """One point of a list in the source, with its own sub-points."""
 
-    marker: str | None = field(
+    marker: PlainText | None = field(
         "markering", "Numret eller bokstaven framför punkten som i källan, t.ex. 1. eller a.", default=None
     )
-    text: Text = field("text", "Punkten ordagrant (Markdown).")
+    text: RichText = field("text", "Punkten ordagrant (Markdown).")
     items: list[ListItem] = field("underpunkter", "Underpunkter.", default_factory=list)
 
 
@@ -188,7 +189,7 @@ class TextList(Record):
 
     id: Slug = field("id", "Identifierare, används av sidorna.")
     section: SectionNumber = field("avsnitt", "Avsnittet där listan står.")
-    heading: str | None = field(
+    heading: PlainText | None = field(
         "rubrik", "Rubrik eller inledande rad som hör till listan, om den ingår i listan.", default=None
     )
     items: list[ListItem] = field("punkter", "Punkterna i källans ordning.", min_length=1)
@@ -198,8 +199,10 @@ class AnalysisGroup(Record):
     """Points of SWOT or the external analysis, optionally under one underkategori's heading."""
 
     subcategory: Slug | None = field("underkategori", "Underkategori (id), om gruppen gäller en.", default=None)
-    heading: str | None = field("rubrik", "Gruppens rubrik ordagrant, t.ex. Underkategori IT-hårdvara.", default=None)
-    items: list[Text] = field("punkter", "Punkterna ordagrant (Markdown).", min_length=1)
+    heading: PlainText | None = field(
+        "rubrik", "Gruppens rubrik ordagrant, t.ex. Underkategori IT-hårdvara.", default=None
+    )
+    items: list[RichText] = field("punkter", "Punkterna ordagrant (Markdown).", min_length=1)
 
     @model_validator(mode="after")
     def _heading_with_subcategory(self) -> AnalysisGroup:
@@ -228,9 +231,9 @@ class TextFigure(Record):
 
     id: Slug = field("id", "Identifierare, används av sidorna.")
     section: SectionNumber = field("avsnitt", "Avsnittet där talet står.")
-    description: Text = field("beskrivning", "Vad talet är, för redaktörer.")
-    value: float = field("värde", "Talet.")
-    to_value: float | None = field("till_värde", "Övre gräns när källan anger ett spann (4–6 %).", default=None)
+    description: PlainText = field("beskrivning", "Vad talet är, för redaktörer.")
+    value: Figure = field("värde", "Talet.")
+    to_value: Figure | None = field("till_värde", "Övre gräns när källan anger ett spann (4–6 %).", default=None)
     unit: FigureUnit = field(
         "enhet",
         "kr, miljoner kr, miljarder kronor, procent, procentenheter, år, st (bara talet) eller ordningstal (tredje).",
@@ -248,6 +251,10 @@ class TextFigure(Record):
             raise ValueError("'till_värde' ska vara större än 'värde'")
         if (self.in_words or self.unit == "ordningstal") and not float(self.value).is_integer():
             raise ValueError("tal som skrivs med bokstäver eller som ordningstal ska vara heltal")
+        if self.in_words and not 0 <= self.value < len(NUMBER_WORDS):
+            raise ValueError(f"bara talen 0–{len(NUMBER_WORDS) - 1} kan skrivas med bokstäver")
+        if self.unit == "ordningstal" and not 1 <= self.value < len(ORDINALS):
+            raise ValueError(f"bara ordningstalen 1–{len(ORDINALS) - 1} kan skrivas med bokstäver")
         return self
 
 
@@ -256,7 +263,7 @@ class TextDate(Record):
 
     id: Slug = field("id", "Identifierare, används av sidorna.")
     section: SectionNumber = field("avsnitt", "Avsnittet där datumet står.")
-    description: Text = field("beskrivning", "Vad som hände eller ska hända, för redaktörer.")
+    description: PlainText = field("beskrivning", "Vad som hände eller ska hända, för redaktörer.")
     when: TimePointField = field("tidpunkt", "Datum (2022-06-12) eller månad (2024-11).")
     abbreviated: bool = field("förkortad_månad", "Sant när källan förkortar månaden (1 jan 2022).", default=False)
 
@@ -264,9 +271,9 @@ class TextDate(Record):
 class Picture(Record):
     """A picture the source refers to by number and caption."""
 
-    number: int = field("nummer", "Bildens nummer i källan.", ge=1)
+    number: int = field("nummer", "Bildens nummer i källan.", ge=1, le=999, strict=True)
     section: SectionNumber = field("avsnitt", "Avsnittet där bilden står.")
-    caption: Text = field("bildtext", "Bildtexten ordagrant.")
+    caption: PlainText = field("bildtext", "Bildtexten ordagrant.")
     missing: bool = field("saknas", "Sant om själva bilden saknas i källdokumentet.", default=True)
     note: Slug | None = field("not", "Den redaktionella noten (id) som förklarar att bilden saknas.", default=None)
 

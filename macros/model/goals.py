@@ -7,18 +7,18 @@ from macros.model.base import (
     Record,
     SectionNumber,
     Slug,
-    Text,
     field,
 )
 from macros.model.plan import Basis
+from macros.model.text import PlainText, RichText
 
 
 class Subcategory(Record):
     """An underkategori of the category, with its definition (4.2)."""
 
     id: Slug = field("id", "Identifierare.")
-    name: Text = field("namn", "Namn som i 4.2.")
-    definition: Text = field("definition", "Definitionen ordagrant.")
+    name: PlainText = field("namn", "Namn som i 4.2.")
+    definition: RichText = field("definition", "Definitionen ordagrant.")
 
 
 class SubcategoriesFile(Record):
@@ -31,8 +31,8 @@ class CouncilGoalLink(Record):
     """An effektmål's link to a fullmäktigemål, with the wording the plan uses."""
 
     goal: Slug = field("mål", "Fullmäktigemålet (id).")
-    wording: str | None = field("lydelse", "Målets lydelse i planen, om den skiljer sig.", default=None)
-    area_wording: str | None = field(
+    wording: PlainText | None = field("lydelse", "Målets lydelse i planen, om den skiljer sig.", default=None)
+    area_wording: PlainText | None = field(
         "målområde_lydelse", "Målområdets lydelse i planen, om den skiljer sig från målområdets namn.", default=None
     )
 
@@ -42,13 +42,13 @@ class EffectGoal(Record):
 
     id: Slug = field("id", "Identifierare.")
     number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 4.1.1.")
-    name: Text = field("namn", "Målet.")
-    purpose: Text = field("syfte", "Vad målet syftar till (Markdown).")
+    name: PlainText = field("namn", "Målet.")
+    purpose: RichText = field("syfte", "Vad målet syftar till (Markdown).")
     council_goals: list[CouncilGoalLink] = field(
         "fullmäktigemål", "Koppling till fullmäktigemål.", default_factory=list
     )
     documents: list[Slug] = field("styrdokument", "Koppling till övriga styrdokument.", default_factory=list)
-    documents_text: str | None = field(
+    documents_text: PlainText | None = field(
         "styrdokument_text",
         "Kopplingen till övriga styrdokument som planen skriver den, t.ex. Upphandlingspolicy.",
         default=None,
@@ -66,7 +66,7 @@ class NationalGoalLink(Record):
 
     goal: Slug = field("mål", "Inriktningsmålet (id).")
     basis: Basis = field("grund", "plan (står i planen) eller förslag (redaktionens förslag).")
-    motivation: str | None = field("motivering", "Varför kopplingen föreslås.", default=None)
+    motivation: RichText | None = field("motivering", "Varför kopplingen föreslås.", default=None)
 
 
 class Strategy(Record):
@@ -74,11 +74,11 @@ class Strategy(Record):
 
     id: Slug = field("id", "Identifierare.")
     number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 5.1.1.")
-    name: Text = field("namn", "Strategins rubrik.")
+    name: PlainText = field("namn", "Strategins rubrik.")
     effect_goal: Slug = field("effektmål", "Effektmålet strategin hör till (id).")
-    text: Text = field("text", "Inledande text (Markdown).")
-    measures_intro: str | None = field("åtgärder_inledning", 'T.ex. "Detta görs bl.a. genom att:".', default=None)
-    measures: list[Text] = field("åtgärder", "Åtgärderna i punktform.", default_factory=list)
+    text: RichText = field("text", "Inledande text (Markdown).")
+    measures_intro: PlainText | None = field("åtgärder_inledning", 'T.ex. "Detta görs bl.a. genom att:".', default=None)
+    measures: list[RichText] = field("åtgärder", "Åtgärderna i punktform.", default_factory=list)
     measures_inline: bool = field(
         "åtgärder_i_löptext",
         "Sant när planen skriver åtgärden i löptext efter inledningen, inte som punkt.",
@@ -101,9 +101,9 @@ class KeyIndicator(Record):
     id: Slug = field("id", "Identifierare.")
     section: SectionNumber = field("avsnitt", "Avsnittet, t.ex. 6.1.")
     effect_goal: Slug = field("effektmål", "Effektmålet (id).")
-    text: Text = field("text", "Måttet ordagrant.")
+    text: PlainText = field("text", "Måttet ordagrant.")
     activities: list[Slug] = field("aktiviteter", "Aktiviteter som måttet nämner.", default_factory=list)
-    target: str | None = field("målvärde", "Målvärde, om planen anger ett.", default=None)
+    target: PlainText | None = field("målvärde", "Målvärde, om planen anger ett.", default=None)
 
 
 class KeyIndicatorsFile(Record):

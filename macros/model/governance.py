@@ -7,22 +7,23 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from macros.model.base import Record, Slug, Text, field
+from macros.model.base import Record, Slug, field
+from macros.model.text import PlainText
 
 
 class CouncilGoal(Record):
     """A fullmäktigemål under a målområde."""
 
     id: Slug = field("id", "Identifierare.")
-    name: Text = field("namn", "Målet som fullmäktige formulerat det.")
+    name: PlainText = field("namn", "Målet som fullmäktige formulerat det.")
 
 
 class GoalArea(Record):
     """A målområde of Mål och budget with its fullmäktigemål."""
 
     id: Slug = field("id", "Identifierare.")
-    name: Text = field("namn", "Målområdets namn.")
-    perspective: str | None = field("perspektiv", "Hållbarhetsperspektiv, t.ex. social hållbarhet.", default=None)
+    name: PlainText = field("namn", "Målområdets namn.")
+    perspective: PlainText | None = field("perspektiv", "Hållbarhetsperspektiv, t.ex. social hållbarhet.", default=None)
     goals: list[CouncilGoal] = field("mål", "Fullmäktigemålen inom målområdet.")
 
 
@@ -33,27 +34,27 @@ class GoverningDocument(Record):
     """A styrdokument, law, EU act or national strategy that plans refer to."""
 
     id: Slug = field("id", "Identifierare: dokumentets namn med små bokstäver och bindestreck.")
-    name: Text = field("namn", "Dokumentets namn som planen skriver det.")
+    name: PlainText = field("namn", "Dokumentets namn som planen skriver det.")
     kind: DocumentKind = field(
         "typ",
         "intern (kommunens), nationell (strategi, regeringsuppdrag), lag (svensk lag), eu (förordning, "
         "direktiv, dom) eller okänd (källan säger inte vems dokumentet är).",
     )
-    short_name: str | None = field("förkortning", "Förkortning som planen använder, t.ex. LOU.", default=None)
-    designation: str | None = field(
+    short_name: PlainText | None = field("förkortning", "Förkortning som planen använder, t.ex. LOU.", default=None)
+    designation: PlainText | None = field(
         "beteckning", "Beteckning som planen anger, t.ex. HKF 9820 eller SFS-nummer 2018:1174.", default=None
     )
     part_of: Slug | None = field("del_av", "Dokumentet (id) som det här är en del av.", default=None)
     replaces: Slug | None = field("ersätter", "Dokumentet (id) som det här ersätter.", default=None)
-    note: str | None = field("anmärkning", "Vad planen säger om dokumentets status, om något.", default=None)
+    note: PlainText | None = field("anmärkning", "Vad planen säger om dokumentets status, om något.", default=None)
 
 
 class NationalGoal(Record):
     """An inriktningsmål of the national procurement strategy."""
 
     id: Slug = field("id", "Identifierare.")
-    number: int = field("nummer", "Numret i den nationella upphandlingsstrategin.", ge=1)
-    name: Text = field("namn", "Målet.")
+    number: int = field("nummer", "Numret i den nationella upphandlingsstrategin.", ge=1, le=99, strict=True)
+    name: PlainText = field("namn", "Målet.")
 
 
 class GoalsFile(Record):

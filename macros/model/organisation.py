@@ -3,7 +3,8 @@ roles and people with the periods they held their roles."""
 
 from __future__ import annotations
 
-from macros.model.base import Record, Slug, Text, field
+from macros.model.base import Record, Slug, field
+from macros.model.text import PlainText
 from macros.model.time import TimePointField
 
 
@@ -11,15 +12,15 @@ class Administration(Record):
     """A förvaltning, e.g. Kommunstyrelsens förvaltning (KSF)."""
 
     id: Slug = field("id", "Identifierare, t.ex. ksf.")
-    name: Text = field("namn", "Förvaltningens namn.")
-    short_name: Text = field("förkortning", "Förkortning som i källan, t.ex. KSF.")
+    name: PlainText = field("namn", "Förvaltningens namn.")
+    short_name: PlainText = field("förkortning", "Förkortning som i källan, t.ex. KSF.")
 
 
 class Committee(Record):
     """A nämnd (or Kommunstyrelsen), which decides plans and buys within categories."""
 
     id: Slug = field("id", "Identifierare, t.ex. kommunstyrelsen.")
-    name: Text = field("namn", "Nämndens namn.")
+    name: PlainText = field("namn", "Nämndens namn.")
 
 
 class Unit(Record):
@@ -27,7 +28,7 @@ class Unit(Record):
     (avdelning, sektion, forum, arbetsgrupp)."""
 
     id: Slug = field("id", "Identifierare, t.ex. upphandlingssektionen.")
-    name: Text = field("namn", "Enhetens eller gruppens namn.")
+    name: PlainText = field("namn", "Enhetens eller gruppens namn.")
     administration: Slug | None = field("förvaltning", "Förvaltning enheten hör till.", default=None)
 
 
@@ -35,7 +36,7 @@ class Role(Record):
     """A role such as kategoriledare or dataskyddsombud; resolved to the person holding it."""
 
     id: Slug = field("id", "Identifierare, t.ex. kategoriledare.")
-    name: Text = field("namn", "Rollens namn.")
+    name: PlainText = field("namn", "Rollens namn.")
     per_plan: bool = field("per_plan", "Sant om rollen innehas per kategoriplan (t.ex. kategoriledare).", default=False)
 
 
@@ -46,15 +47,15 @@ class RoleTerm(Record):
     plan: Slug | None = field("plan", "Kategoriplanen, för roller som innehas per plan.", default=None)
     start: TimePointField | None = field("från", "Från när, om källan säger det.", default=None)
     end: TimePointField | None = field("till", "Till när, om rollen upphört.", default=None)
-    source_text: str | None = field("källtext", "Rollbeskrivningen ordagrant ur källan.", default=None)
+    source_text: PlainText | None = field("källtext", "Rollbeskrivningen ordagrant ur källan.", default=None)
 
 
 class Person(Record):
     """A named person; identified once here and referred to by id everywhere else."""
 
     id: Slug = field("id", "Identifierare, t.ex. sara-holst.")
-    name: Text = field("namn", "Namn som i källan.")
-    title: str | None = field("titel", "Befattning som källan anger den.", default=None)
+    name: PlainText = field("namn", "Namn som i källan.")
+    title: PlainText | None = field("titel", "Befattning som källan anger den.", default=None)
     administration: Slug | None = field("förvaltning", "Förvaltning (id).", default=None)
     roles: list[RoleTerm] = field("uppdrag", "Roller personen haft, med perioder.", default_factory=list)
     left: TimePointField | None = field("slutat", "När personen slutat i kommunen, om känt.", default=None)

@@ -11,9 +11,9 @@ from macros.model.base import (
     Record,
     SectionNumber,
     Slug,
-    Text,
     field,
 )
+from macros.model.text import PlainText, RichText
 from macros.model.time import TimePointField
 
 
@@ -32,7 +32,7 @@ class EditorialNote(Record):
     kind: Literal["avskuret", "motsägelse", "saknad bild", "oklart", "stavning"] = field(
         "typ", "avskuret, motsägelse, saknad bild, oklart eller stavning."
     )
-    text: Text = field("text", "Vad som är fel eller saknas i källan (Markdown).")
+    text: RichText = field("text", "Vad som är fel eller saknas i källan (Markdown).")
 
 
 class Decision(Record):
@@ -40,46 +40,46 @@ class Decision(Record):
 
     body: Slug = field("beslutas_av", "Nämnden som beslutar (id).")
     date: Date | None = field("datum", "Beslutsdatum, om källan anger ett giltigt datum.", default=None)
-    date_text: Text = field("datum_text", "Beslutsdatum ordagrant, t.ex. 2022-XX-xx.")
+    date_text: PlainText = field("datum_text", "Beslutsdatum ordagrant, t.ex. 2022-XX-xx.")
 
 
 class PlanPeriod(Record):
     """The plan period: a start and a length in years."""
 
     start: TimePointField = field("start", "Första månaden, t.ex. 2023-10.")
-    years: int = field("år", "Längd i år.", ge=1, le=10)
-    text: Text = field("text", "Perioden ordagrant ur källan.")
+    years: int = field("år", "Längd i år.", ge=1, le=10, strict=True)
+    text: PlainText = field("text", "Perioden ordagrant ur källan.")
 
 
 class LeadTime(Record):
     """Procurement lead time of an underkategori (framförhållning), data of the plan."""
 
     subcategory: Slug = field("underkategori", "Underkategori (id).")
-    months: int = field("månader", "Framförhållning i månader.", ge=1, le=120)
+    months: int = field("månader", "Framförhållning i månader.", ge=1, le=120, strict=True)
 
 
 class Version(Record):
     """An entry of the plan's version history (11.0)."""
 
-    version: Text = field("version", "Versionsbeteckning.")
+    version: PlainText = field("version", "Versionsbeteckning.")
     date: Date | None = field("datum", "Datum.", default=None)
-    description: Text = field("beskrivning", "Vad som ändrades.")
+    description: PlainText = field("beskrivning", "Vad som ändrades.")
 
 
 class PlanFile(Record):
     """`plan.yml`: the plan's metadata, decision, period, ownership and lead times."""
 
-    name: Text = field("namn", "Planens namn, t.ex. Kategoriplan IT & Telekom.")
-    category: Text = field("kategori", "Kategorins namn, t.ex. IT och Telekom.")
-    municipality: Text = field("kommun", "Kommunen.")
-    document_type: Text = field("dokumenttyp", "Dokumenttyp, t.ex. Bilaga 5 - hela ärendet.")
+    name: PlainText = field("namn", "Planens namn, t.ex. Kategoriplan IT & Telekom.")
+    category: PlainText = field("kategori", "Kategorins namn, t.ex. IT och Telekom.")
+    municipality: PlainText = field("kommun", "Kommunen.")
+    document_type: PlainText = field("dokumenttyp", "Dokumenttyp, t.ex. Bilaga 5 - hela ärendet.")
     decision: Decision = field("beslut", "Beslutet.")
     period: PlanPeriod = field("period", "Planperioden.")
-    prepared_by: Text = field("tas_fram_av", "Tas fram av (11.0).")
-    owned_by: Text = field("ägs_av", "Ägs av (11.0).")
-    decided_by_text: Text = field("beslutas_av_text", "Beslutas av, ordagrant (11.0).")
-    updated_by: Text = field("uppdateras_av", "Uppdateras av (11.0).")
+    prepared_by: PlainText = field("tas_fram_av", "Tas fram av (11.0).")
+    owned_by: PlainText = field("ägs_av", "Ägs av (11.0).")
+    decided_by_text: PlainText = field("beslutas_av_text", "Beslutas av, ordagrant (11.0).")
+    updated_by: PlainText = field("uppdateras_av", "Uppdateras av (11.0).")
     lead_times: list[LeadTime] = field("ledtider", "Framförhållning per underkategori (9.1).", default_factory=list)
-    lead_time_text: str | None = field("ledtider_text", "Regeln om framförhållning ordagrant.", default=None)
+    lead_time_text: RichText | None = field("ledtider_text", "Regeln om framförhållning ordagrant.", default=None)
     versions: list[Version] = field("versioner", "Versionshistorik (11.0).", default_factory=list)
     notes: list[EditorialNote] = field("redaktionella_noter", "Kända brister i källdokumentet.", default_factory=list)

@@ -10,10 +10,10 @@ from macros.model.base import (
     Date,
     Record,
     Slug,
-    Text,
     field,
     parse_iso_date,
 )
+from macros.model.text import PlainText, RichText
 
 SNARAST = "Snarast"
 
@@ -40,10 +40,10 @@ class ProcurementNeed(Record):
     """An upphandlingsbehov of 9.1, on the list of one year."""
 
     id: Slug = field("id", "Identifierare.")
-    list_year: int = field("lista", "Året vars lista behovet står på (9.1.1–9.1.4).", ge=2000, le=2100)
+    list_year: int = field("lista", "Året vars lista behovet står på (9.1.1–9.1.4).", ge=2000, le=2100, strict=True)
     subcategory: Slug = field("underkategori", "Underkategori (id).")
-    subcategory_label: Text = field("underkategori_text", "Underkategorin som källan skriver den.")
-    need: Text = field("behov", "Behovet ordagrant.")
+    subcategory_label: PlainText = field("underkategori_text", "Underkategorin som källan skriver den.")
+    need: PlainText = field("behov", "Behovet ordagrant.")
     contract_end: ContractEnd | None = field(
         "förlängning_tom", "Förlängning av nuvarande avtal möjlig t.o.m.: datum eller Snarast.", default=None
     )
@@ -52,5 +52,5 @@ class ProcurementNeed(Record):
 class ProcurementFile(Record):
     """`upphandlingsbehov.yml`."""
 
-    intro: str | None = field("inledning", "Inledande text i 9.1 (Markdown).", default=None)
+    intro: RichText | None = field("inledning", "Inledande text i 9.1 (Markdown).", default=None)
     needs: list[ProcurementNeed] = field("upphandlingsbehov", "Upphandlingsbehov.")

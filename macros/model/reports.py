@@ -11,6 +11,7 @@ from macros.model.base import (
     Slug,
     field,
 )
+from macros.model.text import PlainText, RichText
 
 Status = Literal["ej påbörjad", "pågår", "genomförd", "uppskjuten", "avbruten"]
 
@@ -22,7 +23,7 @@ class StatusReport(Record):
     date: Date = field("datum", "Rapportdatum.")
     status: Status = field("status", "ej påbörjad, pågår, genomförd, uppskjuten eller avbruten.")
     reported_by: Slug = field("rapporterad_av", "Person (id).")
-    comment: str | None = field("kommentar", "Kommentar.", default=None)
+    comment: RichText | None = field("kommentar", "Kommentar.", default=None)
 
 
 class Measurement(Record):
@@ -30,9 +31,9 @@ class Measurement(Record):
 
     indicator: Slug = field("nyckeltal", "Nyckeltalet (id).")
     date: Date = field("datum", "Mätdatum.")
-    value: str = field("värde", "Värdet som det rapporterats.")
+    value: PlainText = field("värde", "Värdet som det rapporterats.")
     reported_by: Slug = field("rapporterad_av", "Person (id).")
-    comment: str | None = field("kommentar", "Kommentar.", default=None)
+    comment: RichText | None = field("kommentar", "Kommentar.", default=None)
 
 
 class FollowUpFile(Record):

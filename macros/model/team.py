@@ -8,10 +8,10 @@ from pydantic import model_validator
 from macros.model.base import (
     Record,
     Slug,
-    Text,
     field,
 )
 from macros.model.plan import EditorialNote
+from macros.model.text import PlainText, RichText
 from macros.model.time import TimePointField
 
 
@@ -19,9 +19,9 @@ class TeamMember(Record):
     """A member of the category team, with when they left if the source says so."""
 
     person: Slug = field("person", "Person (id).")
-    administration_label: Text = field("förvaltning_text", "Förvaltning som källan skriver den.")
+    administration_label: PlainText = field("förvaltning_text", "Förvaltning som källan skriver den.")
     until: TimePointField | None = field("till", "Deltog fram till.", default=None)
-    until_text: str | None = field("till_text", "Ordagrant, t.ex. fram till juni 2023.", default=None)
+    until_text: PlainText | None = field("till_text", "Ordagrant, t.ex. fram till juni 2023.", default=None)
 
 
 class ReferenceMember(Record):
@@ -34,7 +34,7 @@ class ReferenceMember(Record):
         default_factory=list,
     )
     unit: Slug | None = field("enhet", "Enhet (id).", default=None)
-    text: Text = field("text", "Raden ordagrant ur källan.")
+    text: PlainText = field("text", "Raden ordagrant ur källan.")
 
     @model_validator(mode="after")
     def _one_kind_of_member(self) -> ReferenceMember:
@@ -52,16 +52,16 @@ class ReferenceMember(Record):
 class PlanOrganisationFile(Record):
     """`organisation.yml`: bilaga 1, the plan's category organisation."""
 
-    steering_group: Text = field("styrgrupp", "8.1 ordagrant (Markdown).")
-    category_lead_text: Text = field("kategoriledare_text", "8.2 ordagrant (Markdown).")
+    steering_group: RichText = field("styrgrupp", "8.1 ordagrant (Markdown).")
+    category_lead_text: RichText = field("kategoriledare_text", "8.2 ordagrant (Markdown).")
     category_lead: Slug = field("kategoriledare", "Kategoriledaren (person-id).")
-    team_text: Text = field("kategoriteam_text", "8.3 ordagrant (Markdown).")
+    team_text: RichText = field("kategoriteam_text", "8.3 ordagrant (Markdown).")
     team: list[TeamMember] = field("kategoriteam", "Kategoriteamdeltagare (8.3.1).")
     sponsor: Slug = field("sponsor", "Sponsor (person-id).")
-    sponsor_text: Text = field("sponsor_text", "Sponsorraden ordagrant.")
+    sponsor_text: RichText = field("sponsor_text", "Sponsorraden ordagrant.")
     reference_group: list[ReferenceMember] = field("referensgrupp", "Referensgrupp.")
-    stakeholders_text: Text = field("intressenter_text", "8.4 inledning ordagrant.")
-    stakeholders: list[Text] = field("intressenter", "Intressenter.")
+    stakeholders_text: RichText = field("intressenter_text", "8.4 inledning ordagrant.")
+    stakeholders: list[PlainText] = field("intressenter", "Intressenter.")
     notes: list[EditorialNote] = field(
         "redaktionella_noter", "Kända brister i källan inom avsnitt 8.", default_factory=list
     )

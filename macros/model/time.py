@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
-from macros.model.base import MONTH_NAMES, parse_iso_date
+from macros.model.base import MONTH_NAMES, check_year, parse_iso_date
 
 
 class Precision(Enum):
@@ -63,6 +63,7 @@ class TimePoint:
         """Read `2024`, `2024-vt`, `2024-ht`, `2024-Q3`, `2024-06` or `2024-06-30`."""
         text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         if isinstance(text, dt.date):
+            check_year(text.year, text.isoformat())
             return cls(text, text, Precision.DAY, text.isoformat())
         if not isinstance(text, str):
             raise ValueError(
@@ -77,6 +78,7 @@ class TimePoint:
     def _from_match(cls, match: re.Match[str], precision: Precision, text: str) -> TimePoint:
         """Build the span for a matched pattern."""
         year = int(match.group(1))
+        check_year(year, text)
         if precision is Precision.DAY:
             day = parse_iso_date(text)
             return cls(day, day, precision, text)

@@ -20,6 +20,7 @@ from macros.render.gantt import activity_timeline
 from macros.render.goalchain import activity_goal_chain, goal_link, strategy_link
 from macros.render.raci import activity_responsibility_table
 from macros.render.registry import macro
+from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, kronor_sv, table
 
 PROPOSAL_TITLE = "Förslag från redaktionen – ska bekräftas av kategoriteamet"
@@ -46,7 +47,7 @@ PARTY_KINDS = {
 def activities_intro(site: Site, *, plan: str) -> str:
     """Den inledande texten i 9.2 Aktivitetslista."""
     intro = site.plan(plan).activities_file.intro
-    return f"{intro.strip()}\n" if intro else ""
+    return rich(intro) if intro else ""
 
 
 @macro("aktivitetslista", 'aktivitetslista(plan="it-och-telekom")')
@@ -55,8 +56,8 @@ def activity_list(site: Site, *, plan: str) -> str:
     p = site.plan(plan)
     rows = [
         [
-            a.number,
-            f"[{a.name}]({site.link(activity_page(p.id, a.id))})",
+            plain(a.number),
+            f"[{plain(a.name)}]({site.link(activity_page(p.id, a.id))})",
             str(a.priority) if a.priority else "anges inte",
             schedule_label(p, a),
             ", ".join(accountable_labels(site, p, a)) or "anges inte",
@@ -76,8 +77,8 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
     p = site.plan(plan)
     a = p.activity(aktivitet)
     parts = [
-        f"# {a.number} {a.name}\n",
-        admonition("note", "Fotnot till rubriken i källan", a.name_footnote) if a.name_footnote else "",
+        f"# {plain(a.number)} {plain(a.name)}\n",
+        admonition("note", "Fotnot till rubriken i källan", rich(a.name_footnote)) if a.name_footnote else "",
         _facts(site, p, a),
         _section("Beskrivning av aktivitet", a.description, _steps(a) if a.steps_under == "beskrivning" else ""),
         _section("Identifierad potential", a.potential),
@@ -87,7 +88,7 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         _section(
             "Tidplan/prioritering", a.schedule.text, _schedule_facts(site, p, a) + "\n" + activity_timeline(site, p, a)
         ),
-        _section("Uppnådd effekt", a.effect, bullets(a.measures) if a.measures else ""),
+        _section("Uppnådd effekt", a.effect, bullets([rich(m, inline=True) for m in a.measures]) if a.measures else ""),
         _contributions(site, p, a),
         "### Målkedja\n\nFrån fullmäktigemål via effektmål och strategi till aktiviteten, och nyckeltalen som följer upp den.\n\n"
         + activity_goal_chain(site, p, a),
@@ -107,7 +108,7 @@ def schedule_label(plan: Plan, activity: Activity) -> str:
     if activity.schedule.latest_start:
         return f"påbörjas senast {activity.schedule.latest_start.label}"
     if activity.schedule.after:
-        return "efter " + ", ".join(plan.activity(ref).number for ref in activity.schedule.after)
+        return "efter " + ", ".join(plain(plan.activity(ref).number) for ref in activity.schedule.after)
     return "inga datum i planen"
 
 
@@ -120,13 +121,13 @@ def party_label(site: Site, plan: Plan, party: Party) -> str:
         role = model.role(party.role)
         holders = role_holders(model, role.id, plan.id, site.today)
         if not holders:
-            return f"{role.name} (planen anger inte vem)"
-        return f"{role.name}: " + ", ".join(_person_name(site, plan, person.id) for person in holders)
+            return f"{plain(role.name)} (planen anger inte vem)"
+        return f"{plain(role.name)}: " + ", ".join(_person_name(site, plan, person.id) for person in holders)
     assert party.unit is not None
     unit = model.unit(party.unit)
     if unit.administration:
-        return f"{unit.name} ({model.administration(unit.administration).short_name})"
-    return unit.name
+        return f"{plain(unit.name)} ({plain(model.administration(unit.administration).short_name)})"
+    return plain(unit.name)
 
 
 def accountable_labels(site: Site, plan: Plan, activity: Activity) -> list[str]:
@@ -136,16 +137,16 @@ def accountable_labels(site: Site, plan: Plan, activity: Activity) -> list[str]:
 
 def _person_name(site: Site, plan: Plan, person_id: str) -> str:
     """A person's name, marked when they have left the category team or the municipality."""
-    name = site.model.person(person_id).name
+    name = plain(site.model.person(person_id).name)
     left = has_left(site.model, plan, person_id, site.today)
     return f"{name} (har lämnat {left.isoformat()})" if left else name
 
 
 def _section(title: str, body: str | None, extra: str = "") -> str:
-    """A level-2 section; nothing when the source has neither text nor extra content."""
+    """A level-2 section with rich text from the data; nothing when the source has neither text nor extra content."""
     if not body and not extra:
         return ""
-    blocks = [f"{body.strip()}\n"] if body else []
+    blocks = [rich(body)] if body else []
     if extra:
         blocks.append(extra)
     return f"## {title}\n\n" + "\n".join(blocks)
@@ -153,7 +154,7 @@ def _section(title: str, body: str | None, extra: str = "") -> str:
 
 def _facts(site: Site, plan: Plan, activity: Activity) -> str:
     """A summary table at the top of the page."""
-    subcategories = ", ".join(plan.subcategory(s).name for s in activity.subcategories)
+    subcategories = ", ".join(plain(plan.subcategory(s).name) for s in activity.subcategories)
     rows = [
         ["Status", status_label(plan, activity, site.today)],
         ["Prioritet", str(activity.priority) if activity.priority else "anges inte i planen"],
@@ -169,15 +170,15 @@ def _steps(activity: Activity) -> str:
     """Delmoment as a checklist, with the source's lettering, intro and closing text."""
     if not activity.steps:
         return ""
-    parts = [f"{activity.steps_intro.strip()}\n"] if activity.steps_intro else []
+    parts = [rich(activity.steps_intro)] if activity.steps_intro else []
     lines = []
     for step in activity.steps:
-        letter = f"{step.letter}) " if step.letter else ""
-        lines.append(f"- [ ] {letter}{step.text.strip()}")
-        lines += [f"    {number}. {item}" for number, item in enumerate(step.sub_items, 1)]
+        letter = f"{plain(step.letter)}) " if step.letter else ""
+        lines.append(f"- [ ] {letter}{rich(step.text, inline=True)}")
+        lines += [f"    {number}. {rich(item, inline=True)}" for number, item in enumerate(step.sub_items, 1)]
     parts.append("\n".join(lines) + "\n")
     if activity.steps_outro:
-        parts.append(f"{activity.steps_outro.strip()}\n")
+        parts.append(rich(activity.steps_outro))
     return "\n".join(parts)
 
 
@@ -188,7 +189,7 @@ def _implementation(activity: Activity) -> str:
         text = BUDGET_PLACEHOLDER.sub(lambda m: kronor_sv(activity.budget[int(m.group(1)) - 1].amount_kr), text)
     extra = [_steps(activity)] if activity.steps_under == "implementering" else []
     if activity.budget and not activity.budget_in_text:
-        extra.append("Budget:\n\n" + bullets([f"{b.text}: {kronor_sv(b.amount_kr)}" for b in activity.budget]))
+        extra.append("Budget:\n\n" + bullets([f"{plain(b.text)}: {kronor_sv(b.amount_kr)}" for b in activity.budget]))
     return _section("Implementering", text, "\n".join(part for part in extra if part))
 
 
@@ -225,7 +226,7 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
 def _activity_link(site: Site, plan: Plan, activity_id: str) -> str:
     """A link to another activity's page, with its number and name."""
     other = plan.activity(activity_id)
-    return f"[{other.number} {other.name}]({site.link(activity_page(plan.id, other.id))})"
+    return f"[{plain(other.number)} {plain(other.name)}]({site.link(activity_page(plan.id, other.id))})"
 
 
 def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
@@ -239,7 +240,10 @@ def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
             + bullets([f"{_target(site, plan, link)} – {_stated_by(site, plan, link)}" for link in stated])
         )
     if proposed:
-        items = [f"{_target(site, plan, link)} – {(link.motivation or '').strip()}" for link in proposed]
+        items = [
+            f"{_target(site, plan, link)} – {rich(link.motivation, inline=True) if link.motivation else ''}"
+            for link in proposed
+        ]
         parts.append(admonition("question", PROPOSAL_TITLE, bullets(items)))
     return "\n".join(parts)
 
@@ -255,17 +259,17 @@ def _stated_by(site: Site, plan: Plan, link: Contribution) -> str:
     """How the plan states the link: a follow-up measure names the activity, or the activity repeats a strategy."""
     section = link.section or ""
     if section.startswith("6"):
-        where = f"[avsnitt {section}]({site.link(chapter_page(plan.id, FOLLOW_UP_PAGE))})"
+        where = f"[avsnitt {plain(section)}]({site.link(chapter_page(plan.id, FOLLOW_UP_PAGE))})"
         return f"effektuppföljningen i {where} nämner aktiviteten"
     if section.startswith("5"):
-        return f"aktiviteten återger formuleringar ur avsnitt {section}"
-    return f"framgår av avsnitt {section}"
+        return f"aktiviteten återger formuleringar ur avsnitt {plain(section)}"
+    return f"framgår av avsnitt {plain(section)}"
 
 
 def _short_link(plan: Plan, link: Contribution) -> str:
     """A link's number for the list, marked when it is a proposal."""
     number = plan.strategy(link.strategy).number if link.strategy else plan.effect_goal(link.effect_goal or "").number
-    return f"{number} {PROPOSAL_MARK}" if link.basis is Basis.PROPOSAL else number
+    return f"{plain(number)} {PROPOSAL_MARK}" if link.basis is Basis.PROPOSAL else plain(number)
 
 
 def _follow_up(site: Site, plan: Plan, activity: Activity) -> str:
@@ -274,7 +278,15 @@ def _follow_up(site: Site, plan: Plan, activity: Activity) -> str:
     status = current_status(plan, activity.id)
     if not reports:
         return f"## Uppföljning\n\nAktuell status: **{status}**. Ingen uppföljning har rapporterats för aktiviteten.\n"
-    rows = [[r.date.isoformat(), r.status, site.model.person(r.reported_by).name, r.comment or ""] for r in reports]
+    rows = [
+        [
+            r.date.isoformat(),
+            r.status,
+            plain(site.model.person(r.reported_by).name),
+            rich(r.comment, inline=True) if r.comment else "",
+        ]
+        for r in reports
+    ]
     return f"## Uppföljning\n\nAktuell status: **{status}**\n\n" + table(
         ["Datum", "Status", "Rapporterad av", "Kommentar"], rows
     )
@@ -285,5 +297,5 @@ def _notes(plan: Plan, activity: Activity) -> str:
     notes = [note for note in plan.notes if note.section == activity.number]
     if not notes:
         return ""
-    boxes = [admonition("warning", "Redaktionell anmärkning", note.text) for note in notes]
+    boxes = [admonition("warning", "Redaktionell anmärkning", rich(note.text)) for note in notes]
     return "## Kända brister i källan\n\n" + "\n".join(boxes)

@@ -13,8 +13,8 @@ from macros.render.context import Site, activity_page
 from macros.render.html import link
 from macros.render.raci import party_filter_values, party_html
 from macros.render.registry import macro
+from macros.render.safe import plain
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
-from macros.render.text import escape
 
 NO_PRIORITY = "ingen"
 NOT_SCHEDULED = "ej schemalagd"
@@ -40,7 +40,7 @@ def _goals(plan: Plan, activity: Activity) -> tuple[str, list[str]]:
     """
     goals = effect_goals_of(plan, activity)
     parts = [
-        f'<span title="{escape(g.name)}">{escape(g.number)}</span><span class="vy-dold"> {escape(g.name)}</span>'
+        f'<span title="{plain(g.name)}">{plain(g.number)}</span><span class="vy-dold"> {plain(g.name)}</span>'
         + (' <em class="forslag">(förslag)</em>' if proposal else "")
         for g, proposal in goals
     ]
@@ -49,8 +49,8 @@ def _goals(plan: Plan, activity: Activity) -> tuple[str, list[str]]:
 
 def _goal_key(plan: Plan) -> str:
     """The effektmål by number, below the table."""
-    items = "".join(f"<li>{escape(g.number)} {escape(g.name)}</li>" for g in plan.effect_goals)
-    return f'<div class="vy-nyckel"><p>Effektmål:</p><ul>{items}</ul><p><em>(förslag)</em> = {escape(PROPOSAL_NOTE)}</p></div>'
+    items = "".join(f"<li>{plain(g.number)} {plain(g.name)}</li>" for g in plan.effect_goals)
+    return f'<div class="vy-nyckel"><p>Effektmål:</p><ul>{items}</ul><p><em>(förslag)</em> = {plain(PROPOSAL_NOTE)}</p></div>'
 
 
 PROPOSAL_NOTE = "kopplingen är redaktionens förslag och står inte i planen"
@@ -72,7 +72,7 @@ def _row(site: Site, plan: Plan, activity: Activity) -> Row:
     people_html, people_values = _accountable(site, plan, activity)
     priority = str(activity.priority) if activity.priority else NO_PRIORITY
     status = status_label(plan, activity, site.today)
-    status_html = escape(status).replace(LATE, f'<strong class="sen">{LATE}</strong>')
+    status_html = plain(status).replace(LATE, f'<strong class="sen">{LATE}</strong>')
     cells = [
         cell(activity.number),
         Cell(link(site, activity_page(plan.id, activity.id), activity.name), activity.name),
@@ -80,7 +80,7 @@ def _row(site: Site, plan: Plan, activity: Activity) -> Row:
         Cell(goals_html, goal_values[0] if goal_values else "~"),
         Cell(people_html),
         Cell(
-            f"{escape(span.label())}<br><small>{escape(activity.schedule.text)}</small>",
+            f"{plain(span.label())}<br><small>{plain(activity.schedule.text)}</small>",
             drawn[0].isoformat() if drawn else "9999",
         ),
         Cell(status_html, status),

@@ -19,15 +19,16 @@ from macros.model.analysis import (
     TextFigure,
     TextList,
 )
-from macros.model.base import MONTH_NAMES, Amount
+from macros.model.base import MONTH_NAMES, NUMBER_WORDS, ORDINALS, Amount
 from macros.model.catalog import Plan
 from macros.model.governance import GoverningDocument
 from macros.model.plan import EditorialNote
 from macros.model.time import Precision
 from macros.render.context import EFFECT_GOALS_PAGE, MacroError, Site, chapter_page
 from macros.render.registry import macro
+from macros.render.safe import plain, rich
 from macros.render.source_quality import NOTE_KINDS
-from macros.render.text import admonition, amount_sv, bullets, cell, number_sv, table
+from macros.render.text import admonition, amount_sv, bullets, number_sv, table
 
 T = TypeVar("T")
 Qualifier = Literal["exakt", "ca", "knappt", "över", "minst"]
@@ -46,20 +47,6 @@ _QUALIFIER_WORDS = {
     "minst": "minst ",
     "max": "max ",
 }
-_NUMBER_WORDS = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
-_ORDINALS = [
-    "nollte",
-    "första",
-    "andra",
-    "tredje",
-    "fjärde",
-    "femte",
-    "sjätte",
-    "sjunde",
-    "åttonde",
-    "nionde",
-    "tionde",
-]
 _KIND_NAMES = {"intern": "Intern", "nationell": "Nationell", "lag": "Lag", "eu": "EU", "okänd": "Okänd"}
 _QUADRANT_NAMES = {
     "strategisk": "strategiska avtal",
@@ -134,8 +121,8 @@ def _whole(value: float) -> int:
 def figure_text(figure: TextFigure) -> str:
     """A figure of the prose as the source writes it: "under 700 000 kr", "tre", "4–6%"."""
     if figure.unit == "ordningstal":
-        return _ORDINALS[_whole(figure.value)]
-    number = _NUMBER_WORDS[_whole(figure.value)] if figure.in_words else number_sv(figure.value)
+        return ORDINALS[_whole(figure.value)]
+    number = NUMBER_WORDS[_whole(figure.value)] if figure.in_words else number_sv(figure.value)
     if figure.to_value is not None:
         number = f"{number}–{number_sv(figure.to_value)}"
     unit = {"procent": "%", "st": ""}.get(figure.unit, figure.unit)
@@ -160,14 +147,18 @@ def _items_markdown(items: list[ListItem], indent: str = "") -> list[str]:
     numbered = all(m == f"{i}." for i, m in enumerate(markers, start=1))
     lettered = all(m == f"{chr(ord('a') + i)}." for i, m in enumerate(markers))
     if lettered and items:
-        return [f'{indent}<ol type="a">', *(f"{indent}<li>{item.text}</li>" for item in items), f"{indent}</ol>"]
+        return [
+            f'{indent}<ol type="a">',
+            *(f"{indent}<li>{rich(item.text, inline=True)}</li>" for item in items),
+            f"{indent}</ol>",
+        ]
     lines = []
     for index, item in enumerate(items, start=1):
         if numbered:
-            lines.append(f"{indent}{index}. {item.text}")
+            lines.append(f"{indent}{index}. {rich(item.text, inline=True)}")
         else:
-            prefix = f"{item.marker} " if item.marker else ""
-            lines.append(f"{indent}- {prefix}{item.text}")
+            prefix = f"{plain(item.marker)} " if item.marker else ""
+            lines.append(f"{indent}- {prefix}{rich(item.text, inline=True)}")
         if item.items:
             lines += _items_markdown(item.items, indent + "    ")
     return lines
@@ -175,9 +166,9 @@ def _items_markdown(items: list[ListItem], indent: str = "") -> list[str]:
 
 def _note_box(note: EditorialNote) -> str:
     """One editorial note as a collapsible, always visible warning box."""
-    where = f", avsnitt {note.section}" if note.section else ""
+    where = f", avsnitt {plain(note.section)}" if note.section else ""
     title = f"Redaktionell anmärkning{where}: {NOTE_KINDS[note.kind].lower()}"
-    return admonition("warning", title, note.text).replace("!!!", "???", 1)
+    return admonition("warning", title, rich(note.text)).replace("!!!", "???", 1)
 
 
 def _groups_markdown(groups: list[AnalysisGroup], level: int) -> str:
@@ -186,8 +177,8 @@ def _groups_markdown(groups: list[AnalysisGroup], level: int) -> str:
         raise MacroError(f"rubrikniva ska vara 2–6, inte {level}")
     parts = []
     for group in groups:
-        heading = f"{'#' * level} {group.heading}\n\n" if group.heading else ""
-        parts.append(heading + bullets(group.items))
+        heading = f"{'#' * level} {plain(group.heading)}\n\n" if group.heading else ""
+        parts.append(heading + bullets([rich(item, inline=True) for item in group.items]))
     return "\n".join(parts)
 
 
@@ -200,7 +191,7 @@ def _document_label(document: GoverningDocument) -> str:
     """A document's name with its abbreviation and designation: "Lagen om … (LOU)"."""
     extra = [document.short_name if document.short_name != document.name else None, document.designation]
     shown = [part for part in extra if part]
-    return f"{document.name} ({', '.join(shown)})" if shown else document.name
+    return plain(f"{document.name} ({', '.join(shown)})" if shown else document.name)
 
 
 # --- Figures in running text --------------------------------------------------
@@ -323,7 +314,7 @@ def text_date(site: Site, *, plan: str, id: str) -> str:
 def list_length(site: Site, *, plan: str, lista: str, med_bokstaver: bool = False) -> str:
     """Antalet punkter i en lista, med siffror ("4") eller bokstäver ("fem")."""
     count = len(_list(site, plan, lista).items)
-    return _NUMBER_WORDS[count] if med_bokstaver and count < len(_NUMBER_WORDS) else number_sv(count)
+    return NUMBER_WORDS[count] if med_bokstaver and count < len(NUMBER_WORDS) else number_sv(count)
 
 
 @macro("indikator", 'indikator(plan="it-och-telekom", nummer="10.4.1.2", visa="mål")')
@@ -381,15 +372,15 @@ def picture(site: Site, *, plan: str, nummer: int) -> str:
         raise MacroError(f"bild {nummer} är inte markerad som saknad, men webbplatsen har ingen bildfil för den")
     body = "Bilden finns inte i källdokumentet."
     if shown.note:
-        body = _one(analysis.notes, lambda n: n.id == shown.note, f"den redaktionella noten '{shown.note}'").text
-    return admonition("note", f"Bild {shown.number}: {shown.caption}", body)
+        body = rich(_one(analysis.notes, lambda n: n.id == shown.note, f"den redaktionella noten '{shown.note}'").text)
+    return admonition("note", f"Bild {shown.number}: {plain(shown.caption)}", body)
 
 
 @macro("nulageslista", 'nulageslista(plan="it-och-telekom", lista="arkitekturprinciper")')
 def text_list(site: Site, *, plan: str, lista: str) -> str:
     """En lista ur nulägesanalysen med källans numrering och bokstäver."""
     chosen = _list(site, plan, lista)
-    heading = f"**{chosen.heading}**\n\n" if chosen.heading else ""
+    heading = f"**{plain(chosen.heading)}**\n\n" if chosen.heading else ""
     return heading + "\n".join(_items_markdown(chosen.items)) + "\n"
 
 
@@ -397,8 +388,8 @@ def text_list(site: Site, *, plan: str, lista: str) -> str:
 def lists_as_table(site: Site, *, plan: str, listor: list[str]) -> str:
     """Listor sida vid sida i en tabell, en kolumn per lista med listans rubrik (som i källan)."""
     chosen = [_list(site, plan, identifier) for identifier in listor]
-    headers = [item.heading or "" for item in chosen]
-    row = ["<br>".join(f"• {cell(point.text)}" for point in item.items) for item in chosen]
+    headers = [plain(item.heading or "") for item in chosen]
+    row = ["<br>".join(f"• {rich(point.text, inline=True)}" for point in item.items) for item in chosen]
     return table(headers, [row])
 
 
@@ -411,9 +402,9 @@ def supplier_table(site: Site, *, plan: str) -> str:
     p, analysis = _analysis(site, plan)
     rows = [
         [
-            s.name,
-            _subcategory_name(p, s.subcategory, whole="–"),
-            s.regarding or "–",
+            plain(s.name),
+            plain(_subcategory_name(p, s.subcategory, whole="–")),
+            plain(s.regarding or "–"),
             str(s.year),
             amount_sv(s.amount),
             "Ja" if s.largest else "–",
@@ -431,7 +422,9 @@ def supplier_and_invoice_table(site: Site, *, plan: str) -> str:
     counts = [
         [str(c.year), number_sv(c.count)] for c in sorted(analysis.supplier_counts, key=lambda c: c.year, reverse=True)
     ]
-    invoices = [[i.supplier, i.regarding or "–", str(i.year), amount_sv(i.count)] for i in analysis.invoices]
+    invoices = [
+        [plain(i.supplier), plain(i.regarding or "–"), str(i.year), amount_sv(i.count)] for i in analysis.invoices
+    ]
     return "\n".join(
         [
             table(["År", "Antal leverantörer"], counts, caption="Antal leverantörer per år"),
@@ -462,9 +455,9 @@ def _indicator_summary(indicator: Indicator) -> str:
 
 def _requirements_cell(signal: GoverningSignal) -> str:
     """What a styrsignal requires, as bullets in one cell, with a warning where text is missing."""
-    lines = [f"• {cell(text)}" for text in signal.requirements]
+    lines = [f"• {rich(text, inline=True)}" for text in signal.requirements]
     if signal.indicator:
-        lines.append(f"• {cell(_indicator_summary(signal.indicator))}")
+        lines.append(f"• {plain(_indicator_summary(signal.indicator))}")
     if signal.text_missing:
         lines.append(f"**⚠ {MISSING_TEXT}.**")
     return "<br>".join(lines) or "–"
@@ -479,7 +472,7 @@ def governing_signals(site: Site, *, plan: str) -> str:
         document = site.model.document(signal.document)
         rows.append(
             [
-                f"[{signal.number} {signal.heading}](#{signal_anchor(signal.number)})",
+                f"[{plain(signal.number)} {plain(signal.heading)}](#{signal_anchor(signal.number)})",
                 _document_label(document),
                 _KIND_NAMES[document.kind],
                 _requirements_cell(signal),
@@ -496,7 +489,7 @@ def signal_missing(site: Site, *, plan: str, nummer: str) -> str:
     if not signal.text_missing:
         raise MacroError(f"styrsignalen {nummer} är inte markerad med text_saknas i nulage.yml")
     _, analysis = _analysis(site, plan)
-    notes = [note.text.strip() for note in analysis.notes if note.section == nummer]
+    notes = [rich(note.text) for note in analysis.notes if note.section == nummer]
     if not notes:
         raise MacroError(
             f"styrsignalen {nummer} saknar text men har ingen redaktionell not som förklarar vad som fattas"
@@ -510,12 +503,12 @@ def _references(site: Site, document_id: str) -> list[str]:
     for plan in site.model.plans.values():
         for goal in plan.effect_goals:
             if document_id in goal.documents:
-                found.append(f"[{goal.number}]({site.link(chapter_page(plan.id, EFFECT_GOALS_PAGE), goal.id)})")
+                found.append(f"[{plain(goal.number)}]({site.link(chapter_page(plan.id, EFFECT_GOALS_PAGE), goal.id)})")
         signals = plan.analysis.governing_signals if plan.analysis else []
         for signal in signals:
             if signal.document == document_id:
                 page = site.link(f"{plan.id}/{STYRSIGNALER_PAGE}", signal_anchor(signal.number))
-                found.append(f"[{signal.number}]({page})")
+                found.append(f"[{plain(signal.number)}]({page})")
     return found
 
 
@@ -531,10 +524,12 @@ def document_register(site: Site) -> str:
         ]
         rows.append(
             [
-                doc.name,
-                ", ".join(part for part in (doc.short_name, doc.designation) if part and part != doc.name) or "–",
+                plain(doc.name),
+                plain(
+                    ", ".join(part for part in (doc.short_name, doc.designation) if part and part != doc.name) or "–"
+                ),
                 _KIND_NAMES[doc.kind],
-                "; ".join(part for part in [*links, doc.note or ""] if part) or "–",
+                plain("; ".join(part for part in [*links, doc.note or ""] if part) or "–"),
                 ", ".join(_references(site, doc.id)) or "–",
             ]
         )
@@ -576,6 +571,11 @@ def signal_council_goals(site: Site, *, plan: str, nummer: str) -> str:
     area_of = {goal.id: area for area in site.model.governance.goal_areas for goal in area.goals}
     lines: list[str] = []
     for number, (area, goal_ids) in enumerate(groupby(signal.council_goals, key=lambda g: area_of[g]), start=1):
-        goals = [f"<li>{site.model.council_goal(goal_id).name}</li>" for goal_id in goal_ids]
-        lines += [f"{number}. *{area.name}*", '    <ol type="a">', *(f"    {goal}" for goal in goals), "    </ol>"]
+        goals = [f"<li>{plain(site.model.council_goal(goal_id).name)}</li>" for goal_id in goal_ids]
+        lines += [
+            f"{number}. *{plain(area.name)}*",
+            '    <ol type="a">',
+            *(f"    {goal}" for goal in goals),
+            "    </ol>",
+        ]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from macros.model.deadlines import DeadlineFlag, ProcurementDeadline, by_urgency
 from macros.render.context import MacroError, Site
 from macros.render.html import count, slug
 from macros.render.registry import macro
+from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
 from macros.render.svg import (
     Diagram,
@@ -29,7 +30,6 @@ from macros.render.svg import (
     tooltip,
     wrap,
 )
-from macros.render.text import escape
 
 WIDTH = 960
 LABEL_WIDTH = 270
@@ -221,7 +221,7 @@ def calendar_table(plan: Plan, items: list[ProcurementDeadline], *, table_id: st
         end = "Snarast" if item.is_snarast else item.contract_end.isoformat() if item.contract_end else "–"
         sort_end = "0000" if item.is_snarast else item.contract_end.isoformat() if item.contract_end else "9999"
         start = item.latest_start.isoformat() if item.latest_start else "Snarast" if item.is_snarast else "–"
-        flag_html = escape(FLAG_TEXT[item.flag])
+        flag_html = plain(FLAG_TEXT[item.flag])
         if item.is_urgent:
             flag_html = f'<strong class="sen">{flag_html}</strong>'
         if item.contract_expired:
@@ -259,14 +259,14 @@ def _counts(items: list[ProcurementDeadline]) -> str:
     for flag in DeadlineFlag:
         number = sum(item.flag is flag for item in items)
         if number:
-            entries.append(f"<li>{FLAG_SYMBOL[flag]} {escape(FLAG_TEXT[flag])}: {number}</li>")
+            entries.append(f"<li>{FLAG_SYMBOL[flag]} {plain(FLAG_TEXT[flag])}: {number}</li>")
     return f'<ul class="kalender-antal">{"".join(entries)}</ul>'
 
 
 def _lead_times(plan: Plan) -> str:
     """The plan's lead times per underkategori, and those it gives none for."""
-    rows = [f"<li>{escape(s.name)}: {escape(_months(plan.lead_time_months(s.id)))}</li>" for s in plan.subcategories]
-    rule = f"<p>Planens regel: ”{escape(plan.meta.lead_time_text)}”</p>" if plan.meta.lead_time_text else ""
+    rows = [f"<li>{plain(s.name)}: {plain(_months(plan.lead_time_months(s.id)))}</li>" for s in plan.subcategories]
+    rule = f"<p>Planens regel: ”{rich(plan.meta.lead_time_text, inline=True)}”</p>" if plan.meta.lead_time_text else ""
     return f'<div class="kalender-ledtider"><p><strong>Ledtid (framförhållning) per underkategori</strong></p>{rule}<ul>{"".join(rows)}</ul></div>'
 
 
@@ -287,7 +287,7 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
     if visa == "tabell":
         return f'<div class="vy">{intro}{table}{_lead_times(p)}</div>\n'
     diagram = calendar_diagram(site, p, items)
-    caption = escape(
+    caption = plain(
         f"Upphandlingskalender för {p.meta.name} per {site.today.isoformat()}: senaste start för varje "
         "upphandlingsbehov med datum, det mest brådskande överst."
     )

@@ -9,6 +9,7 @@ never drawn as zero. Each chart is a build-time SVG with its data table beside i
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from macros.model.analysis import AnalysisFile, KraljicQuadrant, SpendPerSubcategory
@@ -18,7 +19,8 @@ from macros.model.followup import measurements_of
 from macros.render.context import MacroError, Site
 from macros.render.html import slug
 from macros.render.registry import macro
-from macros.render.sortable import Column, Row, Table, cell, data_table
+from macros.render.safe import plain, rich
+from macros.render.sortable import Cell, Column, Row, Table, cell, data_table
 from macros.render.svg import (
     Diagram,
     figure,
@@ -33,7 +35,7 @@ from macros.render.svg import (
     tooltip,
     wrap,
 )
-from macros.render.text import amount_sv, escape, number_sv
+from macros.render.text import amount_sv, number_sv
 
 WIDTH = 760
 FONT = 13
@@ -128,7 +130,7 @@ def _missing(names: list[str], what: str) -> str:
     """A sentence listing what the plan gives no figure for."""
     if not names:
         return ""
-    return f"<p>Planen anger ingen {escape(what)} för: {escape(', '.join(names))}.</p>"
+    return f"<p>Planen anger ingen {plain(what)} för: {plain(', '.join(names))}.</p>"
 
 
 def _spend_subcategories(site: Site, plan: Plan, year: int | None) -> str:
@@ -168,7 +170,7 @@ def _spend_subcategories(site: Site, plan: Plan, year: int | None) -> str:
     )
     named = {e.subcategory for e in entries}
     missing = _missing([s.name for s in plan.subcategories if s.id not in named], f"spend {chosen}")
-    caption = escape(f"Spend per underkategori {chosen} enligt nulägesanalysen (avsnitt 10.1).")
+    caption = plain(f"Spend per underkategori {chosen} enligt nulägesanalysen (avsnitt 10.1).")
     return figure(bar_chart(chart_id, title, description, bars, unit=unit), caption, table, after=missing)
 
 
@@ -188,8 +190,8 @@ def _spend_buyers(site: Site, plan: Plan, year: int | None, subcategory: str | N
         f"{chart_id}-data", title, ["Köpare (som källan skriver)", "Andel", "Avsnitt"], rows, numeric={1}
     )
     total = sum(e.share.value for e in entries)
-    rest = f"<p>De angivna köparna står tillsammans för {escape(number_sv(round(total, 1)))} %; planen redovisar inte resten.</p>"
-    caption = escape(f"{title} enligt nulägesanalysen (avsnitt 10.1).")
+    rest = f"<p>De angivna köparna står tillsammans för {plain(number_sv(round(total, 1)))} %; planen redovisar inte resten.</p>"
+    caption = plain(f"{title} enligt nulägesanalysen (avsnitt 10.1).")
     return figure(bar_chart(chart_id, title, description, bars, unit="%", maximum=100), caption, table, after=rest)
 
 
@@ -212,7 +214,7 @@ def _spend_years(site: Site, plan: Plan) -> str:
         f"{chart_id}-data", title, ["År", "Spend", "Andel av kommunens inköp", "Avsnitt"], rows, numeric={0, 1}
     )
     description = "; ".join(f"{b.label}: {b.value_text}" for b in bars) + "."
-    return figure(bar_chart(chart_id, title, description, bars, unit="mnkr"), escape(f"{title} (avsnitt 10.1)."), table)
+    return figure(bar_chart(chart_id, title, description, bars, unit="mnkr"), plain(f"{title} (avsnitt 10.1)."), table)
 
 
 @macro("spenddiagram", 'spenddiagram(plan="it-och-telekom", per="underkategori")')
@@ -272,8 +274,8 @@ def loyalty_chart(site: Site, *, plan: str) -> str:
     )
     years = sorted({e.year for e in entries if e.subcategory is None})
     gap = [str(y) for y in range(years[0], years[-1] + 1) if y not in years] if years else []
-    note = f"<p>Planen anger ingen siffra för hela kategorin {escape(', '.join(gap))}.</p>" if gap else ""
-    caption = escape(
+    note = f"<p>Planen anger ingen siffra för hela kategorin {plain(', '.join(gap))}.</p>" if gap else ""
+    caption = plain(
         "Andel av spenden köpt från ej avtalad och/eller registrerad leverantör (avsnitt 10.2). Lägre andel = högre avtalstrohet; streckade staplar gäller en underkategori."
     )
     return figure(bar_chart(chart_id, title, description, bars, unit="%", maximum=100), caption, table, after=note)
@@ -374,20 +376,23 @@ def kraljic_matrix(site: Site, *, plan: str) -> str:
     )
     placed = {k.subcategory for k in placements}
     missing = _missing([s.name for s in p.subcategories if s.id not in placed], "klassning i Kraljics matris")
-    caption = escape(
+    caption = plain(
         "Kraljics matris: betydelse/pris för kommunen (lodrätt) mot leverantörsmarknadens risk/komplexitet (vågrätt), med underkategorierna som planen klassar dem (avsnitt 10.3.1)."
     )
     return figure(diagram, caption, table, after=missing)
 
 
+_REPORTED_NUMBER = re.compile(r"^[-\u2212]?\d{1,12}(?:[ \u00a0\u202f]\d{3})*(?:,\d{1,6})?")
+"""A number as Swedish reports write it: "72", "1 234,5", "−3"."""
+
+
 def _number(value: str) -> float | None:
     """The number at the start of a reported value ("72 %", "1 234,5"), if there is one."""
-    cleaned = value.replace("\u00a0", " ").replace("\u202f", " ").strip()
-    head = cleaned.split("%")[0].replace(" ", "").replace(",", ".")
-    try:
-        return float(head)
-    except ValueError:
+    match = _REPORTED_NUMBER.match(value.strip())
+    if not match:
         return None
+    digits = re.sub(r"[ \u00a0\u202f]", "", match.group(0)).replace(",", ".").replace("\u2212", "-")
+    return float(digits)
 
 
 @macro("uppfoljningsdiagram", 'uppfoljningsdiagram(plan="it-och-telekom")')
@@ -406,13 +411,17 @@ def follow_up_chart(site: Site, *, plan: str) -> str:
             chart_id = f"nyckeltal-{slug(p.id)}-{indicator.id}"
             title = f"Uppmätta värden: {indicator.text.strip().rstrip('.')}"
             target = f" Målvärde: {indicator.target}." if indicator.target else ""
-            rows = [[cell(m.date.isoformat()), cell(m.value, v), cell(m.comment or "")] for m, v in numeric]
+            rows = [
+                [cell(m.date.isoformat()), cell(m.value, v), Cell(rich(m.comment, inline=True) if m.comment else "")]
+                for m, v in numeric
+            ]
             table = data_table(f"{chart_id}-data", title, ["Datum", "Värde", "Kommentar"], rows, numeric={1})
             description = "; ".join(f"{b.label}: {b.value_text}" for b in bars) + "." + target
+            top = max(100.0, *(bar.value for bar in bars))
             parts.append(
                 figure(
-                    bar_chart(chart_id, title, description, bars, unit="%", maximum=100),
-                    escape(title + "." + target),
+                    bar_chart(chart_id, title, description, bars, unit="%", maximum=top),
+                    plain(title + "." + target),
                     table,
                 )
             )
@@ -475,6 +484,6 @@ def _signal_indicators(plan: Plan) -> str:
         ]
         columns = [Column("År", "nummer", css="tal"), Column("Mål", "nummer", css="tal"), Column("Utfall", "text")]
         title = f"{signal.number} {signal.heading}: {indicator.name}"
-        html.append(f"<p>{escape(' '.join(facts))}</p>" if facts else "")
+        html.append(f"<p>{plain(' '.join(facts))}</p>" if facts else "")
         html.append(Table(f"indikator-{slug(signal.number)}", title, columns, rows).html())
     return "".join(html)

@@ -18,6 +18,7 @@ from macros.model.status import SpanShape, is_late, planned_span, status_label
 from macros.render.context import Site, activity_page
 from macros.render.html import count, href, link, slug
 from macros.render.registry import macro
+from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, cell, data_table
 from macros.render.svg import (
     Diagram,
@@ -38,7 +39,6 @@ from macros.render.svg import (
     tooltip,
     wrap,
 )
-from macros.render.text import escape
 
 WIDTH = 960
 LABEL_X = 8
@@ -270,8 +270,8 @@ def _unscheduled_list(site: Site, plan: Plan, activities: list[Activity]) -> str
     if not items:
         return ""
     entries = "".join(
-        f"<li>{link(site, activity_page(plan.id, a.id), f'{a.number} {a.name}')}: {escape(_unscheduled_text(plan, a))} "
-        f"(källan: ”{escape(a.schedule.text.strip())}”)</li>"
+        f"<li>{link(site, activity_page(plan.id, a.id), f'{a.number} {a.name}')}: {plain(_unscheduled_text(plan, a))} "
+        f"(källan: ”{rich(a.schedule.text, inline=True)}”)</li>"
         for a in items
     )
     return f'<div class="tidslinje-utan-datum"><p><strong>Utan tidpunkt i planen ({len(items)})</strong></p><ul>{entries}</ul></div>'
@@ -298,7 +298,7 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
     diagram = timeline_diagram(site, p, p.activities)
     late = [a for a in p.activities if is_late(p, a, site.today)]
     caption = (
-        f"Tidslinje för {escape(p.meta.name)}, planperiod {p.period_start.isoformat()} – {p.period_end.isoformat()}, "
+        f"Tidslinje för {plain(p.meta.name)}, planperiod {p.period_start.isoformat()} – {p.period_end.isoformat()}, "
         f"per {site.today.isoformat()}. {count(len(late), 'aktivitet', 'aktiviteter')} har passerat planerat slut "
         "utan rapport om att de är genomförda eller avbrutna."
     )
@@ -311,7 +311,7 @@ def activity_timeline(site: Site, plan: Plan, activity: Activity) -> str:
     shown = _neighbours(plan, activity)
     diagram = timeline_diagram(site, plan, shown, suffix=f"-{activity.id}")
     others = len(shown) - 1
-    caption = escape(
+    caption = plain(
         f"{activity.number} {activity.name} på planperioden per {site.today.isoformat()}"
         + (f", med {count(others, 'beroende aktivitet', 'beroende aktiviteter')}." if others else ".")
     )

@@ -23,44 +23,45 @@ from macros.model.goalchain import (
 from macros.model.goals import EffectGoal, KeyIndicator, Strategy
 from macros.render.context import EFFECT_GOALS_PAGE, STRATEGIES_PAGE, Site, activity_page, chapter_page
 from macros.render.registry import macro
+from macros.render.safe import plain, rich
 
 PROPOSAL = "*förslag från redaktionen, inte beslutat i planen*"
 
 
 def _activity_link(site: Site, plan: Plan, activity: Activity) -> str:
     """A Markdown link to an activity's page."""
-    return f"[{activity.number} {activity.name}]({site.link(activity_page(plan.id, activity.id))})"
+    return f"[{plain(activity.number)} {plain(activity.name)}]({site.link(activity_page(plan.id, activity.id))})"
 
 
 def strategy_link(site: Site, plan: Plan, strategy: Strategy) -> str:
     """A Markdown link to a strategy on the plan's strategy page (5.x)."""
     target = site.link(chapter_page(plan.id, STRATEGIES_PAGE), strategy.id)
-    return f"[Strategi {strategy.number} {strategy.name}]({target})"
+    return f"[Strategi {plain(strategy.number)} {plain(strategy.name)}]({target})"
 
 
 def goal_link(site: Site, plan: Plan, goal: EffectGoal) -> str:
     """A Markdown link to an effektmål on the plan's goal page (4.1)."""
     target = site.link(chapter_page(plan.id, EFFECT_GOALS_PAGE), goal.id)
-    return f"[Effektmål {goal.number} {goal.name}]({target})"
+    return f"[Effektmål {plain(goal.number)} {plain(goal.name)}]({target})"
 
 
 def _reason_item(site: Site, plan: Plan, reason: Reason) -> str:
     """An activity under a strategy or effektmål, marked when the link is only proposed."""
     text = _activity_link(site, plan, reason.activity)
     if reason.is_proposal:
-        motivation = f": {reason.contribution.motivation.strip()}" if reason.contribution.motivation else ""
+        motivation = f": {rich(reason.contribution.motivation, inline=True)}" if reason.contribution.motivation else ""
         text += f" – {PROPOSAL}{motivation}"
     return text
 
 
 def _indicator_item(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
     """A nyckeltal with its target, latest measured value and the activities it follows up."""
-    parts = [f"{indicator.section}: {indicator.text.strip()}"]
+    parts = [f"{plain(indicator.section)}: {plain(indicator.text)}"]
     if indicator.target:
-        parts.append(f"målvärde {indicator.target}")
+        parts.append(f"målvärde {plain(indicator.target)}")
     values = measurements_of(plan, indicator.id)
     if values:
-        parts.append(f"senast uppmätt {values[-1].value} ({values[-1].date.isoformat()})")
+        parts.append(f"senast uppmätt {plain(values[-1].value)} ({values[-1].date.isoformat()})")
     if indicator.activities:
         links = ", ".join(
             _activity_link(site, plan, plan.activity(a)) for a in indicator.activities if plan.has("aktivitet", a)
@@ -73,12 +74,12 @@ def _node(site: Site, plan: Plan, node: GoalNode) -> str:
     """One effektmål with everything above and below it, as nested Markdown lists."""
     goal = node.goal
     lines = [
-        f"### {goal.number} {goal.name} {{#malkedja-{goal.id}}}",
+        f"### {plain(goal.number)} {plain(goal.name)} {{#malkedja-{goal.id}}}",
         "",
         f"Effektmålets text: {goal_link(site, plan, goal)}",
         "",
     ]
-    council = [f"{link.wording}" for link in node.council_goals]
+    council = [plain(link.wording) for link in node.council_goals]
     lines.append("- **Fullmäktigemål:** " + ("; ".join(council) if council else "planen anger inget"))
     lines.append("- **Strategier och aktiviteter:**")
     for item in node.strategies:
@@ -107,7 +108,9 @@ def _summary(plan: Plan, nodes: list[GoalNode]) -> str:
     )
     missing = unlinked(plan)
     if missing:
-        text += "\nAktiviteter utan koppling: " + ", ".join(f"{a.number} {a.name}" for a in missing) + "\n"
+        text += (
+            "\nAktiviteter utan koppling: " + ", ".join(f"{plain(a.number)} {plain(a.name)}" for a in missing) + "\n"
+        )
     return text
 
 
@@ -129,23 +132,27 @@ def activity_goal_chain(site: Site, plan: Plan, activity: Activity) -> str:
     """Why an activity exists: each chain from fullmäktigemål down to it, and its nyckeltal (Markdown)."""
     items = []
     for reason in reasons(plan, activity):
-        steps = [f"Fullmäktigemål: {link.wording}" for link in council_links(site.model, reason.effect_goal)]
+        steps = [f"Fullmäktigemål: {plain(link.wording)}" for link in council_links(site.model, reason.effect_goal)]
         steps.append(goal_link(site, plan, reason.effect_goal))
         if reason.strategy:
             steps.append(strategy_link(site, plan, reason.strategy))
-        steps.append(f"**{activity.number} {activity.name}**")
+        steps.append(f"**{plain(activity.number)} {plain(activity.name)}**")
         line = " → ".join(steps)
         if reason.is_proposal:
             motivation = (
-                f" Motivering: {reason.contribution.motivation.strip()}" if reason.contribution.motivation else ""
+                f" Motivering: {rich(reason.contribution.motivation, inline=True)}"
+                if reason.contribution.motivation
+                else ""
             )
             line += f" ({PROPOSAL}.{motivation})"
         elif reason.contribution.section:
-            line += f" (avsnitt {reason.contribution.section} i planen)"
+            line += f" (avsnitt {plain(reason.contribution.section)} i planen)"
         items.append(f"- {line}")
     if not items:
         items.append("- *Planen kopplar inte aktiviteten till någon strategi eller något effektmål.*")
     followed = indicators_naming(plan, activity)
     if followed:
-        items.append("- Följs upp med nyckeltal: " + "; ".join(f"{i.section}: {i.text.strip()}" for i in followed))
+        items.append(
+            "- Följs upp med nyckeltal: " + "; ".join(f"{plain(i.section)}: {plain(i.text)}" for i in followed)
+        )
     return "\n".join(items) + "\n"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from macros.model.history import Commit, History
 from macros.render.context import Site
 from macros.render.registry import macro
+from macros.render.safe import plain
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
-from macros.render.text import admonition, bullets, escape
+from macros.render.text import admonition, bullets
 
 FILES_SHOWN_OPEN = 3
 """A commit with more files than this lists them in a collapsed "N filer" block."""
@@ -31,13 +32,13 @@ def change_history(site: Site, *, plan: str) -> str:
     history = site.history
     if history.unavailable:
         return (
-            f"Ändringshistoriken kan inte visas här: {escape(history.unavailable)}. "
+            f"Ändringshistoriken kan inte visas här: {plain(history.unavailable)}. "
             "Historiken finns i git-förrådet där planen förvaltas.\n"
         )
     parts = _warnings(history)
     commits = history.of_plan(p.id)
     if not commits:
-        parts.append(f"Det finns ännu inga incheckade ändringar av {escape(p.meta.name)}.\n")
+        parts.append(f"Det finns ännu inga incheckade ändringar av {plain(p.meta.name)}.\n")
         return "\n".join(parts)
     table = Table(
         f"andringar-{p.id}",
@@ -55,7 +56,7 @@ def _warnings(history: History) -> list[str]:
     """What the list cannot show: uncommitted files, and older commits missing from a shallow copy."""
     warnings = []
     if history.uncommitted:
-        files = bullets([f"`{history.shown_path(path)}`" for path in history.uncommitted])
+        files = bullets([f"<code>{plain(history.shown_path(path))}</code>" for path in history.uncommitted])
         warnings.append(
             admonition(
                 "warning",
@@ -81,18 +82,16 @@ def _row(history: History, commit: Commit) -> Row:
     made = commit.made.strftime("%Y-%m-%d %H:%M")
     cells = [
         cell(made, commit.made.isoformat()),
-        Cell(f'<p class="historik-rubrik">{escape(commit.subject)}</p>{_files(history, commit)}', commit.subject),
+        Cell(f'<p class="historik-rubrik">{plain(commit.subject)}</p>{_files(history, commit)}', commit.subject),
         cell(commit.author),
-        Cell(f"<code>{escape(commit.short_id)}</code>"),
+        Cell(f"<code>{plain(commit.short_id)}</code>"),
     ]
     return Row(cells, {"vem": [commit.author], "ar": [str(commit.made.year)]})
 
 
 def _files(history: History, commit: Commit) -> str:
     """The commit's data and page files as a list, collapsed when there are many."""
-    items = "".join(
-        f"<li>{escape(f.kind)}: <code>{escape(history.shown_path(f.path))}</code></li>" for f in commit.files
-    )
+    items = "".join(f"<li>{plain(f.kind)}: <code>{plain(history.shown_path(f.path))}</code></li>" for f in commit.files)
     listing = f'<ul class="andrade-filer">{items}</ul>'
     if len(commit.files) <= FILES_SHOWN_OPEN:
         return listing

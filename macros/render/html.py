@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from macros.render.context import Site
-from macros.render.text import escape
+from macros.render.safe import plain
 
 DIRECTORY_URLS = True
 """mkdocs.yml sets `use_directory_urls: true` (a test keeps the two in step)."""
@@ -41,17 +41,17 @@ def href(site: Site, target: str, anchor: str | None = None) -> str:
 
 def link(site: Site, target: str, text: str, anchor: str | None = None) -> str:
     """An `<a>` element to another page with escaped text."""
-    return f'<a href="{escape(href(site, target, anchor))}">{escape(text)}</a>'
+    return f'<a href="{plain(href(site, target, anchor))}">{plain(text)}</a>'
 
 
 def attributes(values: dict[str, str | None]) -> str:
     """HTML attributes from a dict, skipping None: ` id="x" class="y"`."""
-    return "".join(f' {name}="{escape(value)}"' for name, value in values.items() if value is not None)
+    return "".join(f' {name}="{plain(value)}"' for name, value in values.items() if value is not None)
 
 
 def scroll_region(content: str, label: str, css_class: str = "rulla") -> str:
     """A wrapper that scrolls wide content and that keyboard users can focus and scroll."""
-    return f'<div class="{css_class}" tabindex="0" role="region" aria-label="{escape(label)}">{content}</div>'
+    return f'<div class="{css_class}" tabindex="0" role="region" aria-label="{plain(label)}">{content}</div>'
 
 
 def slug(text: str) -> str:

@@ -8,13 +8,14 @@ from macros.model.catalog import Plan
 from macros.model.responsibility import role_holders
 from macros.render.context import Site
 from macros.render.registry import macro
-from macros.render.text import bullets, escape, table
+from macros.render.safe import plain, rich
+from macros.render.text import bullets, table
 
 
 @macro("styrgrupp", 'styrgrupp(plan="it-och-telekom")')
 def steering_group(site: Site, *, plan: str) -> str:
     """Texten om styrgrupp/beredningsgrupp (8.1)."""
-    return _text(site.plan(plan).organisation.steering_group)
+    return rich(site.plan(plan).organisation.steering_group)
 
 
 @macro("kategoriledare", 'kategoriledare(plan="it-och-telekom")')
@@ -22,13 +23,13 @@ def category_lead(site: Site, *, plan: str) -> str:
     """Kategoriledarens uppdrag och namn (8.2)."""
     org = site.plan(plan).organisation
     name = site.model.person(org.category_lead).name
-    return _text(org.category_lead_text) + f"\nKategoriledare: {name}\n"
+    return rich(org.category_lead_text) + f"\nKategoriledare: {plain(name)}\n"
 
 
 @macro("kategoriteam_beskrivning", 'kategoriteam_beskrivning(plan="it-och-telekom")')
 def team_description(site: Site, *, plan: str) -> str:
     """Texten om kategoriteamet, dess uppgift och arbetssätt (8.3)."""
-    return _text(site.plan(plan).organisation.team_text)
+    return rich(site.plan(plan).organisation.team_text)
 
 
 @macro("kategoriteam", 'kategoriteam(plan="it-och-telekom")')
@@ -40,9 +41,9 @@ def team(site: Site, *, plan: str) -> str:
         person = site.model.person(member.person)
         rows.append(
             [
-                person.name,
+                plain(person.name),
                 _administration(site, person.administration, member.administration_label),
-                member.until_text or "–",
+                plain(member.until_text or "–"),
             ]
         )
     return table(["Deltagare", "Förvaltning", "Deltog"], rows)
@@ -51,13 +52,13 @@ def team(site: Site, *, plan: str) -> str:
 @macro("sponsor", 'sponsor(plan="it-och-telekom")')
 def sponsor(site: Site, *, plan: str) -> str:
     """Sponsorraden i kategoriorganisationen (8.3.1)."""
-    return _text(site.plan(plan).organisation.sponsor_text)
+    return rich(site.plan(plan).organisation.sponsor_text)
 
 
 @macro("referensgrupp", 'referensgrupp(plan="it-och-telekom")')
 def reference_group(site: Site, *, plan: str) -> str:
     """Referensgruppens rader ordagrant ur källan (8.3.1)."""
-    rows = [row.text for row in site.plan(plan).organisation.reference_group]
+    rows = [plain(row.text) for row in site.plan(plan).organisation.reference_group]
     return "Referensgrupp:\n\n" + bullets(rows)
 
 
@@ -65,7 +66,7 @@ def reference_group(site: Site, *, plan: str) -> str:
 def stakeholders(site: Site, *, plan: str) -> str:
     """Intressenterna med den inledande texten (8.4)."""
     org = site.plan(plan).organisation
-    return _text(org.stakeholders_text) + "\n" + bullets(org.stakeholders)
+    return rich(org.stakeholders_text) + "\n" + bullets([plain(item) for item in org.stakeholders])
 
 
 @macro("rollinnehavare", 'rollinnehavare(plan="it-och-telekom")')
@@ -78,28 +79,23 @@ def role_holders_table(site: Site, *, plan: str) -> str:
         if not count:
             continue
         holders = role_holders(site.model, role.id, p.id, site.today)
-        names = ", ".join(person.name for person in holders) or "planen anger inte vem"
+        names = ", ".join(plain(person.name) for person in holders) or "planen anger inte vem"
         sources = "; ".join(
             term.source_text or ""
             for person in holders
             for term in person.roles
             if term.role == role.id and term.source_text
         )
-        rows.append([role.name, names, sources, str(count)])
+        rows.append([plain(role.name), names, plain(sources), str(count)])
     return table(["Roll", "Innehavare enligt planen", "Källans formulering", "Antal aktiviteter"], rows)
-
-
-def _text(text: str) -> str:
-    """A Markdown text from the data, ending with one newline."""
-    return f"{text.strip()}\n"
 
 
 def _administration(site: Site, administration_id: str | None, label: str) -> str:
     """The förvaltning as the source writes it, with the full name as a tooltip when known."""
     if not administration_id:
-        return label
+        return plain(label)
     name = site.model.administration(administration_id).name
-    return f'<abbr title="{escape(name)}">{escape(label)}</abbr>'
+    return f'<abbr title="{plain(name)}">{plain(label)}</abbr>'
 
 
 def _activities_naming(plan: Plan, role_id: str) -> int:

@@ -8,6 +8,7 @@ from macros.model.goals import EffectGoal, KeyIndicator, Strategy
 from macros.model.governance import GoalArea
 from macros.render.context import EFFECT_GOALS_PAGE, STRATEGIES_PAGE, Site, activity_page, chapter_page
 from macros.render.registry import macro
+from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, table
 
 
@@ -18,15 +19,15 @@ def plan_facts(site: Site, *, plan: str) -> str:
     meta = p.meta
     body = site.model.committee(meta.decision.body).name
     rows = [
-        ["Namn", meta.name],
-        ["Kommun", meta.municipality],
-        ["Dokumenttyp", meta.document_type],
-        ["Beslutad", f"{meta.decision.date_text} av {body}"],
-        ["Planperiod", f"{meta.period.text} ({p.period_start.isoformat()} – {p.period_end.isoformat()})"],
-        ["Tas fram av", meta.prepared_by],
-        ["Ägs av", meta.owned_by],
-        ["Beslutas av", meta.decided_by_text],
-        ["Uppdateras av", meta.updated_by],
+        ["Namn", plain(meta.name)],
+        ["Kommun", plain(meta.municipality)],
+        ["Dokumenttyp", plain(meta.document_type)],
+        ["Beslutad", f"{plain(meta.decision.date_text)} av {plain(body)}"],
+        ["Planperiod", f"{plain(meta.period.text)} ({p.period_start.isoformat()} – {p.period_end.isoformat()})"],
+        ["Tas fram av", plain(meta.prepared_by)],
+        ["Ägs av", plain(meta.owned_by)],
+        ["Beslutas av", plain(meta.decided_by_text)],
+        ["Uppdateras av", plain(meta.updated_by)],
     ]
     return table(["Uppgift", "Värde"], rows)
 
@@ -36,19 +37,22 @@ def title_page(site: Site, *, plan: str) -> str:
     """Planens titelsida: namn som sidrubrik, kommun, dokumenttyp och beslutsraden."""
     p = site.plan(plan)
     meta = p.meta
-    return f"# {meta.name}\n\n{meta.municipality}\n\n**{meta.document_type}**\n\n{decided(site, plan=plan)}\n"
+    return (
+        f"# {plain(meta.name)}\n\n{plain(meta.municipality)}\n\n**{plain(meta.document_type)}**\n\n"
+        f"{decided(site, plan=plan)}\n"
+    )
 
 
 @macro("beslutad", 'beslutad(plan="it-och-telekom")')
 def decided(site: Site, *, plan: str) -> str:
     """Beslutsraden på titelsidan som källan skriver den, t.ex. "Beslutad 2022-XX-xx"."""
-    return f"Beslutad {site.plan(plan).meta.decision.date_text}"
+    return f"Beslutad {plain(site.plan(plan).meta.decision.date_text)}"
 
 
 @macro("planperiod", 'planperiod(plan="it-och-telekom")')
 def plan_period(site: Site, *, plan: str) -> str:
     """Planperioden i källans ord, t.ex. "fyra år, med start i oktober 2023"."""
-    return site.plan(plan).meta.period.text
+    return plain(site.plan(plan).meta.period.text)
 
 
 @macro("planperiod_ar", 'planperiod_ar(plan="it-och-telekom")')
@@ -62,10 +66,10 @@ def plan_ownership(site: Site, *, plan: str) -> str:
     """Vem som tar fram, äger, beslutar och uppdaterar planen (tabellen i 11.0)."""
     meta = site.plan(plan).meta
     rows = [
-        ["Tas fram av", meta.prepared_by],
-        ["Ägs av", meta.owned_by],
-        ["Beslutas av", meta.decided_by_text],
-        ["Uppdateras av", meta.updated_by],
+        ["Tas fram av", plain(meta.prepared_by)],
+        ["Ägs av", plain(meta.owned_by)],
+        ["Beslutas av", plain(meta.decided_by_text)],
+        ["Uppdateras av", plain(meta.updated_by)],
     ]
     return table(["Uppgift", "Ansvar"], rows)
 
@@ -76,7 +80,7 @@ def version_history(site: Site, *, plan: str) -> str:
     versions = site.plan(plan).meta.versions
     if not versions:
         return "Det finns inga versioner att visa: källdokumentet innehåller inga versionsuppgifter.\n"
-    rows = [[v.version, v.date.isoformat() if v.date else "", v.description] for v in versions]
+    rows = [[plain(v.version), v.date.isoformat() if v.date else "", plain(v.description)] for v in versions]
     return table(["Version", "Datum", "Beskrivning"], rows)
 
 
@@ -84,7 +88,9 @@ def version_history(site: Site, *, plan: str) -> str:
 def subcategories(site: Site, *, plan: str) -> str:
     """Underkategorierna med definitioner (4.2)."""
     p = site.plan(plan)
-    return table(["Underkategori", "Definition"], [[s.name, s.definition] for s in p.subcategories])
+    return table(
+        ["Underkategori", "Definition"], [[plain(s.name), rich(s.definition, inline=True)] for s in p.subcategories]
+    )
 
 
 @macro("effektmal", 'effektmal(plan="it-och-telekom")')
@@ -93,11 +99,11 @@ def effect_goals(site: Site, *, plan: str) -> str:
     p = site.plan(plan)
     parts = []
     for goal in p.effect_goals:
-        parts.append(f"### {goal.number} {goal.name} {{#{goal.id}}}\n\n{goal.purpose.strip()}\n")
+        parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n\n{rich(goal.purpose)}")
         if goal.council_goals:
             parts.append("Koppling till målområden och underliggande fullmäktigemål:\n\n" + _council_goals(site, goal))
         if goal.documents:
-            names = goal.documents_text or ", ".join(site.model.document(doc).name for doc in goal.documents)
+            names = plain(goal.documents_text or ", ".join(site.model.document(doc).name for doc in goal.documents))
             parts.append(f"Koppling till övriga styrdokument: {names}\n")
     return "\n".join(parts)
 
@@ -110,8 +116,8 @@ def _council_goals(site: Site, goal: EffectGoal) -> str:
         area = _area_of(site, link.goal)
         if area.id != current_area:
             current_area = area.id
-            lines.append(f"- *{link.area_wording or area.name}*")
-        lines.append(f"    - *{link.wording or site.model.council_goal(link.goal).name}*")
+            lines.append(f"- *{plain(link.area_wording or area.name)}*")
+        lines.append(f"    - *{plain(link.wording or site.model.council_goal(link.goal).name)}*")
     return "\n".join(lines) + "\n"
 
 
@@ -124,13 +130,13 @@ def _area_of(site: Site, goal_id: str) -> GoalArea:
 def effect_goal_list(site: Site, *, plan: str) -> str:
     """Effektmålens namn som numrerad lista (sammanfattningen, 1.0)."""
     goals = site.plan(plan).effect_goals
-    return "\n".join(f"{index}. {goal.name}" for index, goal in enumerate(goals, 1)) + "\n"
+    return "\n".join(f"{index}. {plain(goal.name)}" for index, goal in enumerate(goals, 1)) + "\n"
 
 
 @macro("effektmal_namn", 'effektmal_namn(plan="it-och-telekom", effektmal="service")')
 def effect_goal_name(site: Site, *, plan: str, effektmal: str) -> str:
     """Namnet på ett effektmål, t.ex. i rubrikerna 5.1–5.4 och 6.1–6.4."""
-    return site.plan(plan).effect_goal(effektmal).name
+    return plain(site.plan(plan).effect_goal(effektmal).name)
 
 
 @macro("effektmal_lankar", 'effektmal_lankar(plan="it-och-telekom", indrag=4)')
@@ -138,7 +144,7 @@ def effect_goal_links(site: Site, *, plan: str, indrag: int = 0) -> str:
     """Länkar till effektmålen (4.1.x) som punktlista, indragen `indrag` mellanslag (för innehållsförteckningar)."""
     p = site.plan(plan)
     target = chapter_page(p.id, EFFECT_GOALS_PAGE)
-    items = [f"[{goal.number} {goal.name}]({site.link(target, goal.id)})" for goal in p.effect_goals]
+    items = [f"[{plain(goal.number)} {plain(goal.name)}]({site.link(target, goal.id)})" for goal in p.effect_goals]
     return _indented(bullets(items), indrag)
 
 
@@ -148,7 +154,7 @@ def strategy_links(site: Site, *, plan: str, effektmal: str | None = None, indra
     p = site.plan(plan)
     chosen = p.strategies_of(effektmal) if effektmal else p.strategies
     target = chapter_page(p.id, STRATEGIES_PAGE)
-    items = [f"[{s.number} {s.name}]({site.link(target, s.id)})" for s in chosen]
+    items = [f"[{plain(s.number)} {plain(s.name)}]({site.link(target, s.id)})" for s in chosen]
     return _indented(bullets(items), indrag)
 
 
@@ -165,19 +171,20 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     chosen = p.strategies_of(effektmal) if effektmal else p.strategies
     parts = []
     for strategy in chosen:
-        parts.append(f"### {strategy.number} {strategy.name} {{#{strategy.id}}}\n\n{strategy.text.strip()}\n")
+        parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n\n{rich(strategy.text)}")
         parts.append(_measures(strategy))
     return "\n".join(part for part in parts if part)
 
 
 def _measures(strategy: Strategy) -> str:
     """A strategy's measures: the intro and a bullet list, or one running sentence."""
-    intro = strategy.measures_intro or ""
+    intro = plain(strategy.measures_intro or "")
+    measures = [rich(measure, inline=True) for measure in strategy.measures]
     if strategy.measures_inline:
-        return f"{intro} {' '.join(strategy.measures)}".strip() + "\n"
-    if not strategy.measures:
+        return f"{intro} {' '.join(measures)}".strip() + "\n"
+    if not measures:
         return f"{intro}\n" if intro else ""
-    return (f"{intro}\n\n" if intro else "") + bullets(strategy.measures)
+    return (f"{intro}\n\n" if intro else "") + bullets(measures)
 
 
 @macro("nyckeltal", 'nyckeltal(plan="it-och-telekom", effektmal="service")')
@@ -185,7 +192,7 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     """Nyckeltalen för effektuppföljning, för ett effektmål eller alla, med länk till aktiviteterna de följer upp (6.x)."""
     p = site.plan(plan)
     chosen = p.indicators_of(effektmal) if effektmal else p.indicators
-    return bullets([indicator.text + _activity_links(site, p, indicator) for indicator in chosen])
+    return bullets([plain(indicator.text) + _activity_links(site, p, indicator) for indicator in chosen])
 
 
 def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
@@ -195,7 +202,7 @@ def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
     links = []
     for activity_id in indicator.activities:
         activity = plan.activity(activity_id)
-        links.append(f"[{activity.number}]({site.link(activity_page(plan.id, activity.id))})")
+        links.append(f"[{plain(activity.number)}]({site.link(activity_page(plan.id, activity.id))})")
     word = "aktivitet" if len(links) == 1 else "aktiviteterna"
     return f" *(se {word} " + ", ".join(links) + ")*"
 
@@ -207,7 +214,7 @@ def category_organisation(site: Site, *, plan: str) -> str:
     rows = []
     for member in p.organisation.team:
         person = site.model.person(member.person)
-        rows.append([person.name, member.administration_label, member.until_text or ""])
+        rows.append([plain(person.name), plain(member.administration_label), plain(member.until_text or "")])
     return table(["Deltagare", "Förvaltning", "Deltog"], rows)
 
 
@@ -216,7 +223,7 @@ def editorial_notes(site: Site, *, plan: str, avsnitt: str | None = None, undera
     """Redaktionens noter om brister i källdokumentet, för ett avsnitt med underavsnitt, titelsidan ("titelsida") eller alla."""
     p = site.plan(plan)
     notes = [n for n in p.notes if _in_section(n.section, avsnitt, subsections=underavsnitt)]
-    return "\n".join(_note(p, note.section, note.text) for note in notes)
+    return "\n".join(_note(p, note.section, rich(note.text)) for note in notes)
 
 
 def _in_section(section: str | None, wanted: str | None, *, subsections: bool) -> bool:
@@ -236,7 +243,7 @@ TITLE_PAGE = "titelsida"
 
 def _note(plan: Plan, section: str | None, text: str) -> str:
     """One editorial note as a visible admonition."""
-    where = f" (avsnitt {section})" if section else ""
+    where = f" (avsnitt {plain(section)})" if section else ""
     return admonition("warning", f"Redaktionell anmärkning{where}", text)
 
 
@@ -245,6 +252,6 @@ def plan_list(site: Site) -> str:
     """Lista över alla kategoriplaner med länk, period och beslut."""
     rows = []
     for plan in site.model.plans.values():
-        link = f"[{plan.meta.name}]({site.link(f'{plan.id}/index.md')})"
-        rows.append([link, plan.meta.period.text, plan.meta.decision.date_text])
+        link = f"[{plain(plan.meta.name)}]({site.link(f'{plan.id}/index.md')})"
+        rows.append([link, plain(plan.meta.period.text), plain(plan.meta.decision.date_text)])
     return table(["Kategoriplan", "Period", "Beslutad"], rows)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from macros.model.procurement import ProcurementNeed
 from macros.render.context import MacroError, Site
 from macros.render.registry import macro
+from macros.render.safe import plain, rich
 from macros.render.text import table
 
 CONTRACT_END_HEADER = "Förlängning nuvarande avtal möjlig t.o.m."
@@ -23,7 +24,7 @@ def procurement_intro(site: Site, *, plan: str) -> str:
     intro = site.plan(plan).procurement_file.intro
     if not intro:
         raise MacroError(f"planen '{plan}' har ingen inledning i upphandlingsbehov.yml")
-    return intro.strip() + "\n"
+    return rich(intro)
 
 
 @macro("upphandlingsbehov", 'upphandlingsbehov(plan="it-och-telekom", ar=2024)')
@@ -35,10 +36,10 @@ def procurement_needs(site: Site, *, plan: str, ar: int | None = None) -> str:
         raise MacroError(f"planen '{plan}' har inga upphandlingsbehov på listan för {ar}")
     if any(n.contract_end is not None for n in needs):
         headers = ["Underkategori", "Upphandlingsbehov", CONTRACT_END_HEADER]
-        rows = [[n.subcategory_label, n.need, _contract_end(n)] for n in needs]
+        rows = [[plain(n.subcategory_label), plain(n.need), _contract_end(n)] for n in needs]
     else:
         headers = ["Underkategori", "Behov"]
-        rows = [[n.subcategory_label, n.need] for n in needs]
+        rows = [[plain(n.subcategory_label), plain(n.need)] for n in needs]
     return table(headers, rows)
 
 
@@ -46,11 +47,11 @@ def procurement_needs(site: Site, *, plan: str, ar: int | None = None) -> str:
 def lead_times(site: Site, *, plan: str) -> str:
     """Planens framförhållning per underkategori (9.1) och underkategorierna utan angiven framförhållning."""
     p = site.plan(plan)
-    rows = [[p.subcategory(lt.subcategory).name, f"{lt.months} månader"] for lt in p.meta.lead_times]
-    without = [s.name for s in p.subcategories if p.lead_time_months(s.id) is None]
+    rows = [[plain(p.subcategory(lt.subcategory).name), f"{lt.months} månader"] for lt in p.meta.lead_times]
+    without = [plain(s.name) for s in p.subcategories if p.lead_time_months(s.id) is None]
     parts = [table(["Underkategori", "Framförhållning"], rows)]
     if p.meta.lead_time_text:
-        parts.append(f"Planens formulering: ”{p.meta.lead_time_text}”.\n")
+        parts.append(f"Planens formulering: ”{rich(p.meta.lead_time_text, inline=True)}”.\n")
     if without:
         parts.append("Planen anger ingen framförhållning för: " + ", ".join(without) + ".\n")
     return "\n".join(parts)

@@ -24,8 +24,9 @@ from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
 from macros.render.html import href, link
 from macros.render.registry import macro
+from macros.render.safe import plain
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
-from macros.render.text import admonition, escape
+from macros.render.text import admonition
 
 
 def party_name(model: Municipality, party: PartyRef) -> str:
@@ -42,7 +43,7 @@ def party_html(site: Site, party: PartyRef, plan_id: str) -> str:
     model = site.model
     if party.kind == "person":
         return link(site, person_page(party.id), model.person(party.id).name)
-    name = escape(party_name(model, party))
+    name = plain(party_name(model, party))
     if party.kind == "enhet":
         return name
     holders = resolve(model, party, plan_id, site.today)
@@ -87,10 +88,10 @@ KIND_ORDER = [KIND_NAMES[kind] for kind in ("person", "roll", "enhet")]
 
 def _activity_header(site: Site, plan: Plan, activity: Activity) -> str:
     """A narrow column header: the activity number linked, its name as hover text and for screen readers."""
-    url = escape(href(site, activity_page(plan.id, activity.id)))
+    url = plain(href(site, activity_page(plan.id, activity.id)))
     return (
-        f'<a href="{url}" title="{escape(activity.name)}">{escape(activity.number)}'
-        f'<span class="vy-dold"> {escape(activity.name)}</span></a>'
+        f'<a href="{url}" title="{plain(activity.name)}">{plain(activity.number)}'
+        f'<span class="vy-dold"> {plain(activity.name)}</span></a>'
     )
 
 
@@ -184,7 +185,7 @@ def person_responsibilities(site: Site, *, person: str) -> str:
     if not site.model.has("person", person):
         raise MacroError(f"personen '{person}' finns inte i personer.yml")
     who = site.model.person(person)
-    parts = [f"# Ansvar: {who.name}\n", _person_facts(site, who)]
+    parts = [f"# Ansvar: {plain(who.name)}\n", _person_facts(site, who)]
     index = site.once("involvements_by_person", lambda: involvements_by_person(site.model, site.today))
     found = index.get(person, [])
     parts.append(_left_warning(site, who, found))
@@ -192,7 +193,7 @@ def person_responsibilities(site: Site, *, person: str) -> str:
     if found:
         parts.append(_involvement_table(site, who, found))
     else:
-        parts.append(f"{who.name} står inte som ansvarig eller deltagare i någon aktivitet.\n")
+        parts.append(f"{plain(who.name)} står inte som ansvarig eller deltagare i någon aktivitet.\n")
     return "\n".join(part for part in parts if part)
 
 
@@ -200,11 +201,11 @@ def _person_facts(site: Site, who: Person) -> str:
     """Title, förvaltning, roles and places in the plans' organisation, as a list."""
     facts = []
     if who.title:
-        facts.append(f"Befattning: {who.title}")
+        facts.append(f"Befattning: {plain(who.title)}")
     if who.administration and site.model.has("förvaltning", who.administration):
-        facts.append(f"Förvaltning: {site.model.administration(who.administration).name}")
-    facts += [f"Roll: {text}" for text in _role_terms(site, who)]
-    facts += [f"{pos.plan.meta.name}: {pos.text}" for pos in plan_positions(site.model, who.id)]
+        facts.append(f"Förvaltning: {plain(site.model.administration(who.administration).name)}")
+    facts += [f"Roll: {plain(text)}" for text in _role_terms(site, who)]
+    facts += [f"{plain(pos.plan.meta.name)}: {plain(pos.text)}" for pos in plan_positions(site.model, who.id)]
     if who.left:
         facts.append(f"Har slutat i kommunen: {who.left.label}")
     return "\n".join(f"- {fact}" for fact in facts) + "\n" if facts else ""
@@ -216,12 +217,11 @@ def _left_warning(site: Site, who: Person, found: list[Involvement]) -> str:
     for item in found:
         left = has_left(site.model, item.plan, who.id, site.today)
         if left and item.assignment.letter in "AR" and not is_finished(item.plan, item.assignment.activity.id):
-            open_items.append(
-                f"{item.assignment.activity.number} {item.assignment.activity.name} (lämnade {left.isoformat()})"
-            )
+            activity = item.assignment.activity
+            open_items.append(f"{plain(activity.number)} {plain(activity.name)} (lämnade {left.isoformat()})")
     if not open_items:
         return ""
-    body = f"{who.name} har lämnat men står fortfarande som ansvarig eller genomförare för:\n\n" + "\n".join(
+    body = f"{plain(who.name)} har lämnat men står fortfarande som ansvarig eller genomförare för:\n\n" + "\n".join(
         f"- {t}" for t in open_items
     )
     return admonition("warning", "Ansvaret behöver lämnas över", body)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from macros.render.html import attributes, scroll_region, slug, swedish_key
-from macros.render.text import escape
+from macros.render.safe import plain
 
 SortType = Literal["text", "nummer"]
 SEPARATOR = "|"
@@ -42,7 +42,7 @@ class Cell:
 
 def cell(text: str, sort: str | float | None = None) -> Cell:
     """A cell with plain text (escaped)."""
-    return Cell(escape(text), None if sort is None else str(sort))
+    return Cell(plain(text), None if sort is None else str(sort))
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,8 @@ class Table:
     def html(self) -> str:
         """The whole table: filters (shown by the script), scroll region and table."""
         table = (
-            f'<table class="{"sorterbar" if self.sortable else "vytabell"}" id="{escape(self.id)}">'
-            f"<caption>{escape(self.caption)}</caption>"
+            f'<table class="{"sorterbar" if self.sortable else "vytabell"}" id="{plain(self.id)}">'
+            f"<caption>{plain(self.caption)}</caption>"
             f"<thead><tr>{''.join(self._header(i, c) for i, c in enumerate(self.columns))}</tr></thead>"
             f"<tbody>{''.join(self._row(row) for row in self.rows)}</tbody></table>"
         )
@@ -104,11 +104,11 @@ class Table:
     def _header(self, index: int, column: Column) -> str:
         """A header cell, with a sort button when the table and column sort."""
         if not self.sortable or column.sort is None:
-            content = column.header_html or escape(column.label)
+            content = column.header_html or plain(column.label)
             return f'<th scope="col"{attributes({"class": column.css})}>{content}</th>'
         state = "ascending" if index == self.sorted_by else None
         extra = attributes({"class": column.css, "aria-sort": state, "data-typ": column.sort})
-        return f'<th scope="col"{extra}><button type="button">{escape(column.label)}</button></th>'
+        return f'<th scope="col"{extra}><button type="button">{plain(column.label)}</button></th>'
 
     def _row(self, row: Row) -> str:
         """A body row with its filter values."""
@@ -139,10 +139,10 @@ class Table:
         """One filter control with every value that occurs in the rows."""
         values = self._values(spec)
         control_id = f"{self.id}-filter-{slug(spec.key)}"
-        options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
+        options = "".join(f'<option value="{plain(v)}">{plain(v)}</option>' for v in values)
         return (
-            f'<div class="tabellfilter-falt"><label for="{control_id}">{escape(spec.label)}</label>'
-            f'<select id="{control_id}" data-filter="{escape(spec.key)}"><option value="">Alla</option>{options}</select></div>'
+            f'<div class="tabellfilter-falt"><label for="{control_id}">{plain(spec.label)}</label>'
+            f'<select id="{control_id}" data-filter="{plain(spec.key)}"><option value="">Alla</option>{options}</select></div>'
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from macros.render.context import Site
 from macros.render.registry import macro
+from macros.render.safe import plain, rich
 from macros.render.text import table
 from macros.validation.findings import Finding, Severity
 
@@ -22,7 +23,7 @@ def known_flaws(site: Site, *, plan: str) -> str:
     """Redaktionens noter om källdokumentet och datakontrollens varningar för en plan."""
     p = site.plan(plan)
     notes = sorted(p.notes, key=lambda note: [int(part) for part in (note.section or "0").split(".")])
-    note_rows = [[note.section or "–", NOTE_KINDS[note.kind], note.text.strip()] for note in notes]
+    note_rows = [[plain(note.section or "–"), NOTE_KINDS[note.kind], rich(note.text, inline=True)] for note in notes]
     folder = f"/planer/{p.id}/"
     warnings = [f for f in site.findings if f.severity is Severity.WARNING and folder in f"/{f.file}"]
     source = [f for f in warnings if not f.follow_up]
@@ -42,5 +43,5 @@ def known_flaws(site: Site, *, plan: str) -> str:
 
 def _warning_table(findings: list[Finding], folder: str) -> str:
     """Warnings as a table of file:line and message, or a sentence when there are none."""
-    rows = [[f"`{f.file.split(folder)[-1]}:{f.line}`", f.message] for f in findings]
+    rows = [[f"<code>{plain(f.file.split(folder)[-1])}:{f.line}</code>", plain(f.message)] for f in findings]
     return table(["Fil och rad", "Varning"], rows) if rows else "Inga.\n"

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from macros.model.time import add_months
 from macros.render.html import attributes, scroll_region
-from macros.render.text import escape
+from macros.render.safe import plain
 
 CHAR_WIDTH = 0.56
 """Average glyph width as a share of the font size, for placing and wrapping labels."""
@@ -77,13 +77,13 @@ def text(
 ) -> str:
     """A text label; `anchor` is start, middle or end."""
     extra = attributes({"text-anchor": anchor if anchor != "start" else None, "font-size": num(size) if size else None})
-    return f'<text x="{num(x)}" y="{num(y)}" class="{css}"{extra}>{escape(content)}</text>'
+    return f'<text x="{num(x)}" y="{num(y)}" class="{css}"{extra}>{plain(content)}</text>'
 
 
 def lines_of_text(x: float, y: float, lines: list[str], size: float, css: str = "d-text") -> str:
     """Several lines of text starting at baseline `y`."""
     spans = "".join(
-        f'<tspan x="{num(x)}" dy="{num(0 if i == 0 else size * 1.2)}">{escape(part)}</tspan>'
+        f'<tspan x="{num(x)}" dy="{num(0 if i == 0 else size * 1.2)}">{plain(part)}</tspan>'
         for i, part in enumerate(lines)
     )
     return f'<text x="{num(x)}" y="{num(y)}" class="{css}" font-size="{num(size)}">{spans}</text>'
@@ -96,7 +96,7 @@ def group(content: str, css: str | None = None, *, transform: str | None = None)
 
 def tooltip(text_content: str) -> str:
     """A `<title>` child: the hover text of the shape it is placed in."""
-    return f"<title>{escape(text_content)}</title>"
+    return f"<title>{plain(text_content)}</title>"
 
 
 PATTERNS = ("fylld", "streckad", "prickad", "rutad")
@@ -153,7 +153,7 @@ class Diagram:
             f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" viewBox="0 0 {num(self.width)} {num(self.height)}" '
             f'width="{num(self.width)}" height="{num(self.height)}" role="img" aria-labelledby="{title_id} {desc_id}" '
             f'preserveAspectRatio="xMinYMin meet">'
-            f'<title id="{title_id}">{escape(self.title)}</title><desc id="{desc_id}">{escape(self.description)}</desc>'
+            f'<title id="{title_id}">{plain(self.title)}</title><desc id="{desc_id}">{plain(self.description)}</desc>'
             f"{self.body}</svg>"
         )
 
@@ -170,7 +170,9 @@ class Diagram:
             f"left:{spot.x / self.width * 100:.3f}%;top:{spot.y / self.height * 100:.3f}%;"
             f"width:{spot.width / self.width * 100:.3f}%;height:{spot.height / self.height * 100:.3f}%"
         )
-        return f'<li><a href="{escape(spot.url)}" style="{place}"><span class="vy-dold">{escape(spot.label)}</span></a></li>'
+        return (
+            f'<li><a href="{plain(spot.url)}" style="{place}"><span class="vy-dold">{plain(spot.label)}</span></a></li>'
+        )
 
 
 def figure(diagram: Diagram, caption: str, data_table: str, *, after: str = "") -> str:

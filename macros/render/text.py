@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from macros.model.base import Amount
 
@@ -14,7 +13,7 @@ _UNITS = {"kr": "kr", "mnkr": "mnkr", "procent": "%", "st": "st", "procentenhete
 def number_sv(value: float, decimals: int | None = None) -> str:
     """A number the Swedish way: decimal comma, narrow no-break space between thousands."""
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+        decimals = 0 if float(value).is_integer() else len(f"{value:.6f}".rstrip("0").split(".")[1])
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\u202f").replace(".", ",").replace("-", "\u2212")
 
@@ -33,11 +32,6 @@ def kronor_sv(value: int) -> str:
 def date_sv(day: dt.date) -> str:
     """A date as ISO 8601, which is the Swedish standard form (2024-06-30)."""
     return day.isoformat()
-
-
-def escape(text: str) -> str:
-    """Text made safe for HTML."""
-    return html.escape(text, quote=True)
 
 
 def cell(text: str) -> str:

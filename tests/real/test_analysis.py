@@ -19,6 +19,7 @@ from macros.model.catalog import Municipality, Plan
 from macros.render import MACROS
 from macros.render.analysis import MISSING_TEXT, signal_anchor
 from macros.render.context import Site
+from macros.render.safe import plain, rich
 from tests.real.conftest import PLAN, TODAY
 
 CONTENT = Path("content")
@@ -390,9 +391,9 @@ def test_every_swot_and_factor_point_is_rendered(pages: dict[str, str], analysis
     }
     for page, groups in placed.items():
         for group in groups:
-            assert not group.heading or f"# {group.heading}" in pages[page]
+            assert not group.heading or f"# {plain(group.heading)}" in pages[page]
             for point in group.items:
-                assert f"- {point}" in pages[page]
+                assert f"- {rich(point, inline=True)}" in pages[page]
 
 
 def test_every_list_item_is_rendered(pages: dict[str, str], analysis: AnalysisFile) -> None:
@@ -400,7 +401,7 @@ def test_every_list_item_is_rendered(pages: dict[str, str], analysis: AnalysisFi
     everything = "\n".join(pages.values())
     for text_list in analysis.lists:
         for item in text_list.items:
-            assert item.text in everything, (text_list.id, item.text)
+            assert rich(item.text, inline=True) in everything, (text_list.id, item.text)
 
 
 def test_every_note_is_on_a_page(pages: dict[str, str], analysis: AnalysisFile) -> None:
