@@ -15,11 +15,15 @@ from pathlib import Path
 from macros.loading.loader import load
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
 from macros.validation.findings import Finding, Severity, summary
+from macros.validation.pages import check_content
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 TODAY_VARIABLE = "KATEGORIPLAN_IDAG"
 """Environment variable that fixes "today" (ÅÅÅÅ-MM-DD), for tests and reproducible builds."""
+
+USAGE = "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]"
 
 
 class UsageError(Exception):
@@ -53,13 +57,15 @@ def github_annotation(finding: Finding) -> str:
     return f"::{level} file={finding.file}{line}::{message}"
 
 
-def run_check(data_dir: Path, output_format: str, day: dt.date) -> int:
-    """Validate the data; print one line per finding and a summary."""
+def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.date) -> int:
+    """Validate the data and the content pages; print one line per finding and a summary."""
     result = load(data_dir, today=day)
-    for finding in result.findings:
+    pages = check_content(content_dir)
+    findings = [*result.findings, *pages]
+    for finding in findings:
         print(github_annotation(finding) if output_format == "github" else finding.format())
-    print(f"Kontroll av {data_dir.name}/: {summary(result.findings)}.")
-    return 0 if result.ok else 1
+    print(f"Kontroll av {data_dir.name}/ och {content_dir.name}/: {summary(findings)}.")
+    return 0 if result.ok and not any(f.severity is Severity.ERROR for f in pages) else 1
 
 
 def run_schema(check_only: bool) -> int:
@@ -78,8 +84,11 @@ def build_parser() -> SwedishParser:
     """The command line's arguments, described in Swedish."""
     parser = SwedishParser(prog="python -m macros", description="Kategoriplanens datamotor.", add_help=True)
     commands = parser.add_subparsers(dest="command", metavar="kommando", parser_class=SwedishParser)
-    check = commands.add_parser("check", help="kontrollera datat i data/")
+    check = commands.add_parser("check", help="kontrollera datat i data/ och sidorna i content/")
     check.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="datamapp (standard: data/)")
+    check.add_argument(
+        "--innehall", type=Path, default=DEFAULT_CONTENT_DIR, help="mapp med sidorna (standard: content/)"
+    )
     check.add_argument("--format", choices=("text", "github"), default="text", help="utdataformat")
     check.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
     schema = commands.add_parser("schema", help="skriv JSON Schema-filerna i schemas/")
@@ -92,15 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "check":
-            return run_check(args.data, args.format, today(args.idag))
+            return run_check(args.data, args.innehall, args.format, today(args.idag))
         if args.command == "schema":
             return run_schema(args.kontrollera)
         raise UsageError("ange ett kommando: check eller schema")
     except UsageError as exc:
-        print(
-            f"fel användning: {exc}\nanvändning: python -m macros check [--data MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]",
-            file=sys.stderr,
-        )
+        print(f"fel användning: {exc}\nanvändning: {USAGE}", file=sys.stderr)
         return 2
 
 

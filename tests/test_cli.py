@@ -22,7 +22,7 @@ def test_valid_data_exits_zero() -> None:
     """Valid data: exit 0 and a Swedish summary line."""
     done = run("check", "--data", str(FIXTURE_DATA), "--idag", "2024-06-01")
     assert done.returncode == 0
-    assert done.stdout.strip().splitlines()[-1] == "Kontroll av data/: 0 fel, 1 varning."
+    assert done.stdout.strip().splitlines()[-1] == "Kontroll av data/ och content/: 0 fel, 1 varning."
 
 
 def test_errors_exit_one_without_traceback(data: DataCopy) -> None:
