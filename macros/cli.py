@@ -14,7 +14,7 @@ from pathlib import Path
 
 from macros.loading.loader import load
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
-from macros.validation.findings import Finding, Severity, summary
+from macros.validation.findings import Finding, Severity, github_data, github_property, output_line, shown, summary
 from macros.validation.pages import check_content
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -52,9 +52,8 @@ def today(value: str | None = None) -> dt.date:
 def github_annotation(finding: Finding) -> str:
     """A finding as a GitHub Actions workflow command (shown on the pull request's diff)."""
     level = "error" if finding.severity is Severity.ERROR else "warning"
-    message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     line = f",line={finding.line}" if finding.line else ""
-    return f"::{level} file={finding.file}{line}::{message}"
+    return f"::{level} file={github_property(finding.file)}{line}::{github_data(finding.message)}"
 
 
 def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.date) -> int:
@@ -64,7 +63,8 @@ def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.dat
     findings = [*result.findings, *pages]
     for finding in findings:
         print(github_annotation(finding) if output_format == "github" else finding.format())
-    print(f"Kontroll av {data_dir.name}/ och {content_dir.name}/: {summary(findings)}.")
+    checked = f"{shown(data_dir.name)}/ och {shown(content_dir.name)}/"
+    print(output_line(f"Kontroll av {checked}: {summary(findings)}."))
     return 0 if result.ok and not any(f.severity is Severity.ERROR for f in pages) else 1
 
 
@@ -106,7 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_schema(args.kontrollera)
         raise UsageError("ange ett kommando: check eller schema")
     except UsageError as exc:
-        print(f"fel användning: {exc}\nanvändning: {USAGE}", file=sys.stderr)
+        print(output_line(f"fel användning: {shown(str(exc))}"), file=sys.stderr)
+        print(f"användning: {USAGE}", file=sys.stderr)
         return 2
 
 
