@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +23,11 @@ DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 TODAY_VARIABLE = "KATEGORIPLAN_IDAG"
 """Environment variable that fixes "today" (ÅÅÅÅ-MM-DD), for tests and reproducible builds."""
+
+EARLIEST_TODAY, LATEST_TODAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+"""The days that may count as today: plans are dated, and date arithmetic must not overflow."""
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 USAGE = "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]"
 
@@ -40,13 +46,23 @@ class SwedishParser(argparse.ArgumentParser):
 
 def today(value: str | None = None) -> dt.date:
     """The date the checks and views treat as today: given, from the environment, or the clock."""
-    text = value or os.environ.get(TODAY_VARIABLE)
-    if not text:
-        return dt.date.today()
+    if value:
+        return parse_today(value, "--idag")
+    text = os.environ.get(TODAY_VARIABLE)
+    return parse_today(text, TODAY_VARIABLE) if text else dt.date.today()
+
+
+def parse_today(text: str, origin: str) -> dt.date:
+    """`text` (ÅÅÅÅ-MM-DD, from `origin`) as a date in the sane range; wrong text is a usage error."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text) if _ISO_DATE.fullmatch(text) else None
     except ValueError:
-        raise UsageError(f"ogiltigt datum för idag: {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
+        day = None
+    if day is None:
+        raise UsageError(f"{origin}: ogiltigt datum för idag: {text!r} (skriv ÅÅÅÅ-MM-DD, t.ex. 2024-06-01)")
+    if not EARLIEST_TODAY <= day <= LATEST_TODAY:
+        raise UsageError(f"{origin}: datumet för idag, {text}, ligger utanför {EARLIEST_TODAY}–{LATEST_TODAY}")
+    return day
 
 
 def github_annotation(finding: Finding) -> str:

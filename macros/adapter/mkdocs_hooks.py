@@ -19,8 +19,7 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from macros.adapter.calls import call_macro  # noqa: E402
-from macros.adapter.session import data_dir_of, load_once, site_of  # noqa: E402
-from macros.cli import today  # noqa: E402
+from macros.adapter.session import build_today, data_dir_of, load_once, site_of  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import Site, activity_page, person_page  # noqa: E402
 
@@ -38,7 +37,7 @@ def on_files(files: Files, config: Any) -> Files:
     the page; mkdocs-macros leaves it alone, which spares a Jinja compilation per page.
     """
     _generated.clear()
-    day = today()
+    day = build_today()
     result = load_once(data_dir_of(config.config_file_path, config.extra), day)
     if result.model is None:
         return files
