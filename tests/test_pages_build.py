@@ -57,6 +57,24 @@ def test_without_the_check_the_payload_runs(tmp_path: Path) -> None:
     assert marker.exists()
 
 
+def test_editors_pages_still_render(tmp_path: Path) -> None:
+    """The editors' pages build: the macro reference lists the macros, raw blocks show macro syntax as text."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    shutil.copytree(ROOT / "content" / "redaktorer", content / "redaktorer")
+    (content / "it-och-telekom").mkdir()
+    (content / "it-och-telekom" / "kanda-brister.md").write_text("# Kända brister\n", encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    done = build(write_config(project, data=FIXTURE_DATA, content=content))
+    assert done.returncode == 0, done.stdout + done.stderr
+    reference = (project / "site" / "redaktorer" / "makron" / "index.html").read_text(encoding="utf-8")
+    assert 'id="aktivitetslista"' in reference and "{{ planlista() }}" in reference
+    guide = (project / "site" / "redaktorer" / "ratta-fel" / "index.html").read_text(encoding="utf-8")
+    assert '<code>{{ aktivitetslista(plan="it-och-telekom") }}</code>' in guide and "<code>{% set %}</code>" in guide
+    assert "{% raw %}" not in guide and "{% endraw %}" not in guide
+
+
 def test_open_macro_settings_stop_the_build(tmp_path: Path) -> None:
     """A mkdocs-macros setting that loads code or templates (include_yaml, include_dir …) stops the build."""
     config = site_with_page(tmp_path, "extra.md", "# Extra\n")
