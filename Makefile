@@ -29,7 +29,7 @@ serve: $(VENV)/.site ## Bygg och visa den riktiga planen på http://127.0.0.1:80
 build: $(VENV)/.site ## Bygg webbplatsen till site/
 	$(PY) -m mkdocs build --strict --clean
 
-check: $(VENV)/.site ## Kontrollera bara datat i data/
+check: $(VENV)/.site ## Kontrollera datat i data/ och sidorna i content/
 	$(PY) -m macros check
 
 schema: $(VENV)/.site ## Skriv om JSON Schema-filerna i schemas/ från modellen

@@ -8,18 +8,28 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from macros.loading.loader import load
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
-from macros.validation.findings import Finding, Severity, summary
+from macros.validation.findings import Finding, Severity, github_data, github_property, output_line, shown, summary
+from macros.validation.pages import check_content
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 TODAY_VARIABLE = "KATEGORIPLAN_IDAG"
 """Environment variable that fixes "today" (ÅÅÅÅ-MM-DD), for tests and reproducible builds."""
+
+EARLIEST_TODAY, LATEST_TODAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+"""The days that may count as today: plans are dated, and date arithmetic must not overflow."""
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+USAGE = "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]"
 
 
 class UsageError(Exception):
@@ -36,30 +46,42 @@ class SwedishParser(argparse.ArgumentParser):
 
 def today(value: str | None = None) -> dt.date:
     """The date the checks and views treat as today: given, from the environment, or the clock."""
-    text = value or os.environ.get(TODAY_VARIABLE)
-    if not text:
-        return dt.date.today()
+    if value:
+        return parse_today(value, "--idag")
+    text = os.environ.get(TODAY_VARIABLE)
+    return parse_today(text, TODAY_VARIABLE) if text else dt.date.today()
+
+
+def parse_today(text: str, origin: str) -> dt.date:
+    """`text` (ÅÅÅÅ-MM-DD, from `origin`) as a date in the sane range; wrong text is a usage error."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text) if _ISO_DATE.fullmatch(text) else None
     except ValueError:
-        raise UsageError(f"ogiltigt datum för idag: {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
+        day = None
+    if day is None:
+        raise UsageError(f"{origin}: ogiltigt datum för idag: {text!r} (skriv ÅÅÅÅ-MM-DD, t.ex. 2024-06-01)")
+    if not EARLIEST_TODAY <= day <= LATEST_TODAY:
+        raise UsageError(f"{origin}: datumet för idag, {text}, ligger utanför {EARLIEST_TODAY}–{LATEST_TODAY}")
+    return day
 
 
 def github_annotation(finding: Finding) -> str:
     """A finding as a GitHub Actions workflow command (shown on the pull request's diff)."""
     level = "error" if finding.severity is Severity.ERROR else "warning"
-    message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     line = f",line={finding.line}" if finding.line else ""
-    return f"::{level} file={finding.file}{line}::{message}"
+    return f"::{level} file={github_property(finding.file)}{line}::{github_data(finding.message)}"
 
 
-def run_check(data_dir: Path, output_format: str, day: dt.date) -> int:
-    """Validate the data; print one line per finding and a summary."""
+def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.date) -> int:
+    """Validate the data and the content pages; print one line per finding and a summary."""
     result = load(data_dir, today=day)
-    for finding in result.findings:
+    pages = check_content(content_dir)
+    findings = [*result.findings, *pages]
+    for finding in findings:
         print(github_annotation(finding) if output_format == "github" else finding.format())
-    print(f"Kontroll av {data_dir.name}/: {summary(result.findings)}.")
-    return 0 if result.ok else 1
+    checked = f"{shown(data_dir.name)}/ och {shown(content_dir.name)}/"
+    print(output_line(f"Kontroll av {checked}: {summary(findings)}."))
+    return 0 if result.ok and not any(f.severity is Severity.ERROR for f in pages) else 1
 
 
 def run_schema(check_only: bool) -> int:
@@ -78,8 +100,11 @@ def build_parser() -> SwedishParser:
     """The command line's arguments, described in Swedish."""
     parser = SwedishParser(prog="python -m macros", description="Kategoriplanens datamotor.", add_help=True)
     commands = parser.add_subparsers(dest="command", metavar="kommando", parser_class=SwedishParser)
-    check = commands.add_parser("check", help="kontrollera datat i data/")
+    check = commands.add_parser("check", help="kontrollera datat i data/ och sidorna i content/")
     check.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="datamapp (standard: data/)")
+    check.add_argument(
+        "--innehall", type=Path, default=DEFAULT_CONTENT_DIR, help="mapp med sidorna (standard: content/)"
+    )
     check.add_argument("--format", choices=("text", "github"), default="text", help="utdataformat")
     check.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
     schema = commands.add_parser("schema", help="skriv JSON Schema-filerna i schemas/")
@@ -92,15 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "check":
-            return run_check(args.data, args.format, today(args.idag))
+            return run_check(args.data, args.innehall, args.format, today(args.idag))
         if args.command == "schema":
             return run_schema(args.kontrollera)
         raise UsageError("ange ett kommando: check eller schema")
     except UsageError as exc:
-        print(
-            f"fel användning: {exc}\nanvändning: python -m macros check [--data MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]",
-            file=sys.stderr,
-        )
+        print(output_line(f"fel användning: {shown(str(exc))}"), file=sys.stderr)
+        print(f"användning: {USAGE}", file=sys.stderr)
         return 2
 
 

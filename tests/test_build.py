@@ -109,3 +109,22 @@ def test_the_change_history_comes_from_git(tmp_path: Path) -> None:
     html = (project / "site" / "exempel" / "andringshistorik" / "index.html").read_text(encoding="utf-8")
     assert "Planen läggs in" in html and "Åsa Ek" in html
     assert "tillagd: <code>data/planer/exempel/aktiviteter.yml</code>" in html
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        ("2024-13-45", "KATEGORIPLAN_IDAG: ogiltigt datum för idag: '2024-13-45' (skriv ÅÅÅÅ-MM-DD"),
+        ("igår", "KATEGORIPLAN_IDAG: ogiltigt datum för idag: 'igår'"),
+        ("9999-12-31", "KATEGORIPLAN_IDAG: datumet för idag, 9999-12-31, ligger utanför 1900-01-01–2199-12-31"),
+    ],
+)
+def test_invalid_today_stops_the_build(tmp_path: Path, day: str, message: str) -> None:
+    """A wrong KATEGORIPLAN_IDAG stops the build with a Swedish message, not a traceback."""
+    project = tmp_path / "project"
+    project.mkdir()
+    done = build(write_config(project, data=FIXTURE_DATA, content=FIXTURE_CONTENT), today=day)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert f"fel: {message}" in output, output
+    assert "Traceback" not in output

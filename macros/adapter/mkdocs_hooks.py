@@ -1,4 +1,5 @@
-"""MkDocs hooks: generated pages for activities, and a guard that the macros loaded.
+"""MkDocs hooks: generated pages for activities, and guards that the macros loaded and the
+page check runs before mkdocs-macros renders any page.
 
 Registered in mkdocs.yml under `hooks:`. Generated pages are virtual files whose
 content is one macro's output; nothing is written into `content/`.
@@ -19,8 +20,8 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from macros.adapter.calls import call_macro  # noqa: E402
-from macros.adapter.session import data_dir_of, load_once, site_of  # noqa: E402
-from macros.cli import today  # noqa: E402
+from macros.adapter.pages import require_page_check  # noqa: E402
+from macros.adapter.session import build_today, data_dir_of, load_once, site_of  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import Site, activity_page, person_page  # noqa: E402
 
@@ -31,6 +32,11 @@ NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
 """A generated page's source: front matter telling mkdocs-macros that there is no template."""
 
 
+def on_pre_build(config: Any) -> None:
+    """Refuse to build when mkdocs-macros would render a page without the page check."""
+    require_page_check(config)
+
+
 def on_files(files: Files, config: Any) -> Files:
     """Add one generated page per activity of every plan, and one per person ("Ansvar: namn").
 
@@ -38,7 +44,7 @@ def on_files(files: Files, config: Any) -> Files:
     the page; mkdocs-macros leaves it alone, which spares a Jinja compilation per page.
     """
     _generated.clear()
-    day = today()
+    day = build_today()
     result = load_once(data_dir_of(config.config_file_path, config.extra), day)
     if result.model is None:
         return files

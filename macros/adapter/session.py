@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+
+from macros.cli import UsageError, today
 from macros.loading.loader import LoadResult, load
 from macros.model.history import NO_HISTORY, History
 from macros.render.context import Site
+from macros.validation.findings import shown
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
 
@@ -39,3 +43,11 @@ def site_of(result: LoadResult, today: dt.date, history: History = NO_HISTORY) -
     """The rendering context of a build: the loaded model, the build's day, the findings and the history."""
     assert result.model is not None, "site_of needs loaded data"
     return Site(model=result.model, today=today, findings=tuple(result.findings), history=history)
+
+
+def build_today() -> dt.date:
+    """The build's today; a wrong KATEGORIPLAN_IDAG stops the build with a Swedish message, not a traceback."""
+    try:
+        return today()
+    except UsageError as exc:
+        raise Abort(f"fel: {shown(str(exc))}; webbplatsen byggs inte") from None

@@ -14,9 +14,7 @@ from macros.render.text import table
 def _parameters(spec: MacroSpec) -> list[str]:
     """The macro's parameters in words: name, whether required, default value."""
     described = []
-    for name, parameter in inspect.signature(spec.function).parameters.items():
-        if name == "site":
-            continue
+    for name, parameter in spec.parameters.items():
         if parameter.default is inspect.Parameter.empty:
             described.append(f"`{name}` (krävs)")
         elif parameter.default is None:

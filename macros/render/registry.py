@@ -21,6 +21,11 @@ class MacroSpec:
     example: str
 
     @property
+    def parameters(self) -> dict[str, inspect.Parameter]:
+        """The parameters pages pass, by name (the site is supplied, not written)."""
+        return {name: p for name, p in inspect.signature(self.function).parameters.items() if name != "site"}
+
+    @property
     def summary(self) -> str:
         """The first line of the function's docstring."""
         return (inspect.getdoc(self.function) or "").splitlines()[0]
