@@ -792,7 +792,7 @@ class Generator:
                 }
                 for y in years
             ],
-            "avtal": {"antal": rng.randint(40, 120), "text": w.sentence(), "avsnitt": "10.3"},
+            "avtal": {"antal": rng.randint(40, 120), "avsnitt": "10.3"},
             "kraljic": [
                 {
                     "underkategori": s,

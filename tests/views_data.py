@@ -66,6 +66,10 @@ def write_content(target: Path) -> Path:
     )
     (target / "redaktorer").mkdir(exist_ok=True)
     shutil.copy(CONTENT / "redaktorer" / "makron.md", target / "redaktorer" / "makron.md")
+    (target / "redaktorer" / "ratta-fel.md").write_text(
+        "# Så rättar du ett fel i datat\n\n## Vad en sida i content får innehålla\n", encoding="utf-8"
+    )
+    shutil.copy(CONTENT / "kommunen.md", target / "kommunen.md")
     return target
 
 

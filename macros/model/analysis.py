@@ -91,7 +91,6 @@ class ContractCount(Record):
     """The number of contracts in the category."""
 
     count: Count = field("antal", "Antal avtal.")
-    text: PlainText = field("text", "Meningen ordagrant.")
     section: SectionNumber = field("avsnitt", "Avsnittet.")
 
 

@@ -9,6 +9,7 @@ from macros.render import (  # noqa: F401  (importing a module registers its mac
     gantt,
     goalchain,
     history,
+    municipality,
     organisation,
     plan_pages,
     procurement,

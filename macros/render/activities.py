@@ -190,6 +190,9 @@ def _implementation(activity: Activity) -> str:
     extra = [_steps(activity)] if activity.steps_under == "implementering" else []
     if activity.budget and not activity.budget_in_text:
         extra.append("Budget:\n\n" + bullets([f"{plain(b.text)}: {kronor_sv(b.amount_kr)}" for b in activity.budget]))
+    elif activity.budget:
+        rows = [[str(number), plain(b.text), kronor_sv(b.amount_kr)] for number, b in enumerate(activity.budget, 1)]
+        extra.append("### Budget i strukturerad form\n\n" + table(["Post", "Vad", "Belopp"], rows))
     return _section("Implementering", text, "\n".join(part for part in extra if part))
 
 

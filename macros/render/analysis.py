@@ -301,13 +301,21 @@ def contract_count(site: Site, *, plan: str) -> str:
 def text_figure(site: Site, *, plan: str, id: str) -> str:
     """Ett tal i nulägesanalysens löptext som källan skriver det, t.ex. "under 700 000 kr"."""
     _, analysis = _analysis(site, plan)
-    return figure_text(_one(analysis.figures, lambda f: f.id == id, f"talet '{id}'"))
+    figure = _one(analysis.figures, lambda f: f.id == id, f"talet '{id}'")
+    return _described(figure_text(figure), figure.description)
 
 
 @macro("nulagesdatum", 'nulagesdatum(plan="it-och-telekom", id="inriktningsbeslut-molnfragan")')
 def text_date(site: Site, *, plan: str, id: str) -> str:
     """Ett datum i nulägesanalysens löptext, t.ex. "12 juni 2022" eller "november 2024"."""
-    return _date_text(site, plan, id)
+    _, analysis = _analysis(site, plan)
+    date = _one(analysis.dates, lambda d: d.id == id, f"datumet '{id}'")
+    return _described(_date_text(site, plan, id), date.description)
+
+
+def _described(shown: str, description: str) -> str:
+    """A figure or date of the prose, with what it is (the editors' description) as its hover text."""
+    return f'<span class="nulagesuppgift" title="{plain(description)}">{plain(shown)}</span>'
 
 
 @macro("listans_antal", 'listans_antal(plan="it-och-telekom", lista="arkitekturprinciper", med_bokstaver=True)')

@@ -6,7 +6,8 @@ from __future__ import annotations
 from macros.model.catalog import Plan
 from macros.model.goals import EffectGoal, KeyIndicator, Strategy
 from macros.model.governance import GoalArea
-from macros.render.context import EFFECT_GOALS_PAGE, STRATEGIES_PAGE, Site, activity_page, chapter_page
+from macros.model.plan import Basis
+from macros.render.context import EFFECT_GOALS_PAGE, STRATEGIES_PAGE, MacroError, Site, activity_page, chapter_page
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, table
@@ -121,6 +122,15 @@ def _council_goals(site: Site, goal: EffectGoal) -> str:
     return "\n".join(lines) + "\n"
 
 
+@macro("malomrade", 'malomrade(omrade="trygg-kommun")')
+def goal_area(site: Site, *, omrade: str) -> str:
+    """Ett målområde ur Mål och budget med sitt hållbarhetsperspektiv, t.ex. "En hållbar naturkommun (ekologisk hållbarhet)"."""
+    if not site.model.has("målområde", omrade):
+        raise MacroError(f"målområdet '{omrade}' finns inte i styrning.yml")
+    area = next(area for area in site.model.governance.goal_areas if area.id == omrade)
+    return plain(f"{area.name} ({area.perspective})" if area.perspective else area.name)
+
+
 def _area_of(site: Site, goal_id: str) -> GoalArea:
     """The målområde a fullmäktigemål belongs to."""
     return next(area for area in site.model.governance.goal_areas if any(g.id == goal_id for g in area.goals))
@@ -173,7 +183,22 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     for strategy in chosen:
         parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n\n{rich(strategy.text)}")
         parts.append(_measures(strategy))
+        parts.append(_national_links(site, strategy))
     return "\n".join(part for part in parts if part)
+
+
+def _national_links(site: Site, strategy: Strategy) -> str:
+    """The national inriktningsmål a strategy serves, stated links apart from the editors' proposals."""
+    items = []
+    for link in strategy.national_goals:
+        goal = site.model.national_goal(link.goal)
+        target = site.link("kommunen.md", "nationella-upphandlingsstrategins-inriktningsmal")
+        text = f"[Inriktningsmål {goal.number}: {plain(goal.name)}]({target})"
+        if link.basis is Basis.PROPOSAL:
+            motivation = f": {rich(link.motivation, inline=True)}" if link.motivation else ""
+            text += f" – *förslag från redaktionen, inte beslutat i planen*{motivation}"
+        items.append(text)
+    return "Bidrar till den nationella upphandlingsstrategin:\n\n" + bullets(items) if items else ""
 
 
 def _measures(strategy: Strategy) -> str:

@@ -146,6 +146,8 @@ def _role_terms(site: Site, person: Person) -> list[str]:
         if term.plan and site.model.has("plan", term.plan):
             text += f" för {site.model.plan(term.plan).meta.name}"
         text += _term_period(term.start, term.end)
+        if term.source_text:
+            text += f" – i källan: ”{term.source_text}”"
         texts.append(text)
     return texts
 

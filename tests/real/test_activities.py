@@ -315,11 +315,14 @@ def test_activity_page_says_not_reported(model: Municipality, plan: Plan, activi
 
 
 def test_budget_amounts_rendered_once(model: Municipality, plan: Plan) -> None:
-    """9.2.1's page shows both amounts in the implementation text, each once."""
-    page = activity_page_text(model, plan.activity("leverantorsstyrning-pm3"))
+    """9.2.1's page shows both amounts in the implementation text once each, and every budget line below it."""
+    activity = plan.activity("leverantorsstyrning-pm3")
+    page = activity_page_text(model, activity)
     assert "{budget:" not in page
-    for amount in (200_000, 500_000):
-        assert page.count(kronor_sv(amount)) == 1
+    text, structured = page.split("### Budget i strukturerad form", 1)
+    for line in activity.budget:
+        assert text.count(kronor_sv(line.amount_kr)) == 1
+        assert f"| {plain(line.text)} | {kronor_sv(line.amount_kr)} |" in structured
 
 
 def test_roles_resolve_to_holders_on_the_page(model: Municipality, plan: Plan) -> None:

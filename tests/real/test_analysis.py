@@ -6,6 +6,7 @@ its rendered page."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import jinja2
@@ -197,10 +198,10 @@ def test_supplier_loyalty(analysis: AnalysisFile) -> None:
     }
 
 
-def test_fifty_eight_contracts(analysis: AnalysisFile) -> None:
-    """10.3: 58 avtal, direktupphandlingar not included."""
+def test_fifty_eight_contracts(analysis: AnalysisFile, pages: dict[str, str]) -> None:
+    """10.3: 58 avtal, direktupphandlingar not included, the figure from the data in the source's sentence."""
     assert analysis.contracts.count == 58
-    assert analysis.contracts.text == "Inom kategorin har kommunen 58 avtal. (direktupphandlingar ej inkluderat)"
+    assert "Inom kategorin har kommunen 58 avtal. (direktupphandlingar ej inkluderat)" in pages["index"]
 
 
 def test_kraljic_placements(analysis: AnalysisFile) -> None:
@@ -435,16 +436,20 @@ def test_swedish_number_format_in_tables(pages: dict[str, str]) -> None:
         assert f"| {shown} |" in text or re.search(rf"<td[^>]*>{re.escape(shown)}</td>", text), shown
 
 
-def test_prose_figures_as_the_source_writes_them(pages: dict[str, str]) -> None:
+def test_prose_figures_as_the_source_writes_them(html: dict[str, str]) -> None:
     """Running text shows figures in the source's words: "ca 163 miljoner kr", "tredje", "under 700 000 kr"."""
-    index = flat(pages["index"])
+
+    def shown(name: str) -> str:
+        return flat(unescape(re.sub(r"<[^>]+>", "", html[name])))
+
+    index = shown("index")
     assert "total spend på ca 163 miljoner kr 2022 (139,6 miljoner kr år 2021)" in index
     assert "den tredje största kategorin av Huddinge kommuns totalt 9 kategorier och står idag för knappt 10 %" in index
     assert "köpts över 70 % utanför avtal" in index
-    assert "för upphandlingar under 700 000 kr." in flat(pages["organisation-och-it-konsulter"])
-    assert "mellan 4–6%" in flat(pages["totalkostnad-krisberedskap-sanktioner"])
-    assert "Fr o m 1 jan 2022 ska" in flat(pages["styrsignaler"])
-    assert "i november 2024, kommer" in flat(pages["extern-analys"])
+    assert "för upphandlingar under 700 000 kr." in shown("organisation-och-it-konsulter")
+    assert "mellan 4–6%" in shown("totalkostnad-krisberedskap-sanktioner")
+    assert "Fr o m 1 jan 2022 ska" in shown("styrsignaler")
+    assert "i november 2024, kommer" in shown("extern-analys")
 
 
 def test_footnotes_resolve(html: dict[str, str]) -> None:

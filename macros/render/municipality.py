@@ -1,0 +1,109 @@
+"""Macros for what the municipality's plans share (`data/kommun/`): its förvaltningar,
+nämnder, units and groups, roles and people, the council's goal areas and goals, and the
+national procurement strategy's inriktningsmål with the strategies that link to them.
+
+Every record of the shared data is shown here, also those no plan refers to yet."""
+
+from __future__ import annotations
+
+from macros.model.governance import NationalGoal
+from macros.model.plan import Basis
+from macros.model.responsibility import role_holders
+from macros.render.context import STRATEGIES_PAGE, Site, chapter_page, person_page
+from macros.render.registry import macro
+from macros.render.safe import plain, rich
+from macros.render.text import bullets, table
+
+
+@macro("forvaltningar", "forvaltningar()")
+def administrations(site: Site) -> str:
+    """Kommunens förvaltningar med förkortning."""
+    rows = [[plain(item.name), plain(item.short_name)] for item in site.model.organisation.administrations]
+    return table(["Förvaltning", "Förkortning"], rows)
+
+
+@macro("namnder", "namnder()")
+def committees(site: Site) -> str:
+    """Kommunens nämnder och kommunstyrelsen."""
+    return bullets([plain(item.name) for item in site.model.organisation.committees])
+
+
+@macro("enheter", "enheter()")
+def units(site: Site) -> str:
+    """Avdelningar, sektioner, forum och grupper som kan ha ansvar i aktiviteter, med förvaltning."""
+    model = site.model
+    rows = [
+        [plain(unit.name), plain(model.administration(unit.administration).name) if unit.administration else "–"]
+        for unit in model.organisation.units
+    ]
+    return table(["Enhet eller grupp", "Förvaltning"], rows)
+
+
+@macro("roller", "roller()")
+def roles(site: Site) -> str:
+    """Rollerna som aktiviteterna kan nämna, med den som innehar rollen i varje plan i dag."""
+    model = site.model
+    rows = []
+    for role in model.organisation.roles:
+        holders = [
+            f"[{plain(person.name)}]({site.link(person_page(person.id))})"
+            + (f" ({plain(plan.meta.name)})" if role.per_plan else "")
+            for plan in model.plans.values()
+            for person in role_holders(model, role.id, plan.id, site.today)
+        ]
+        per_plan = "ja" if role.per_plan else "nej"
+        rows.append([plain(role.name), per_plan, ", ".join(dict.fromkeys(holders)) or "anges inte"])
+    return table(["Roll", "Innehas per plan", "Innehas i dag av"], rows)
+
+
+@macro("personer", "personer()")
+def people(site: Site) -> str:
+    """Alla personer som planerna nämner, med befattning och länk till vad var och en har ansvar för."""
+    rows = [
+        [
+            f"[{plain(person.name)}]({site.link(person_page(person.id))})",
+            plain(person.title or "–"),
+            f"har slutat ({plain(person.left.label)})" if person.left else "",
+        ]
+        for person in site.model.people
+    ]
+    return table(["Person", "Befattning", "Anmärkning"], rows)
+
+
+@macro("malomraden", "malomraden()")
+def goal_areas(site: Site) -> str:
+    """Målområdena i Mål och budget med hållbarhetsperspektiv och fullmäktigemål."""
+    parts = []
+    for area in site.model.governance.goal_areas:
+        perspective = f" ({plain(area.perspective)})" if area.perspective else ""
+        parts.append(
+            f"- *{plain(area.name)}*{perspective}\n" + "".join(f"    - {plain(goal.name)}\n" for goal in area.goals)
+        )
+    return "".join(parts)
+
+
+@macro("nationella_mal", "nationella_mal()")
+def national_goals(site: Site) -> str:
+    """Den nationella upphandlingsstrategins inriktningsmål och planernas strategier som kopplas till dem."""
+    goals = sorted(site.model.governance.national_goals, key=lambda goal: goal.number)
+    if not goals:
+        return "Datat innehåller inga nationella inriktningsmål.\n"
+    return "\n".join(_national_goal(site, goal) for goal in goals)
+
+
+def _national_goal(site: Site, goal: NationalGoal) -> str:
+    """One inriktningsmål and every strategy that links to it, stated links before proposals."""
+    items = []
+    for plan in site.model.plans.values():
+        for strategy in plan.strategies:
+            for link in strategy.national_goals:
+                if link.goal != goal.id:
+                    continue
+                target = site.link(chapter_page(plan.id, STRATEGIES_PAGE), strategy.id)
+                text = f"[{plain(strategy.number)} {plain(strategy.name)}]({target}) i {plain(plan.meta.name)}"
+                if link.basis is Basis.PROPOSAL:
+                    motivation = f": {rich(link.motivation, inline=True)}" if link.motivation else ""
+                    text += f" – *förslag från redaktionen, inte beslutat i planen*{motivation}"
+                items.append(text)
+    listing = bullets(items) if items else "Ingen strategi i planerna kopplas till målet.\n"
+    return f"**{goal.number}. {plain(goal.name)}**\n\n{listing}"
