@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,41 @@ def test_invalid_today_stops_the_build(tmp_path: Path, day: str, message: str) -
     assert done.returncode != 0
     assert f"fel: {message}" in output, output
     assert "Traceback" not in output
+
+
+def test_a_generated_page_never_replaces_a_written_one(data: DataCopy, tmp_path: Path) -> None:
+    """An activity whose page would take a written page's address is refused by the check and by the build."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    written = content / "exempel" / "aktiviteter" / "e-tjanster" / "index.md"
+    written.parent.mkdir(parents=True, exist_ok=True)
+    written.write_text("# En skriven sida\n", encoding="utf-8")
+    line = data.line_of("planer/exempel/aktiviteter.yml", "id: e-tjanster")
+    expected = (
+        f"data/planer/exempel/aktiviteter.yml:{line}: fel: id:t ger sidan exempel/aktiviteter/e-tjanster.md, "
+        "men den adressen har redan sidan exempel/aktiviteter/e-tjanster/index.md"
+    )
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "macros",
+            "check",
+            "--data",
+            str(data.root),
+            "--innehall",
+            str(content),
+            "--idag",
+            "2024-06-01",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert check.returncode == 1 and expected in check.stdout, check.stdout
+    project = tmp_path / "project"
+    project.mkdir()
+    done = build(write_config(project, data=data.root, content=content))
+    assert done.returncode != 0 and expected in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr

@@ -237,3 +237,25 @@ def test_check_reports_a_page_that_is_not_utf8(tmp_path: Path) -> None:
 def test_missing_content_folder(tmp_path: Path) -> None:
     """A content folder that does not exist is an error, not a crash."""
     assert run_check(tmp_path / "finns-inte").returncode == 1
+
+
+def test_check_renders_every_call_as_the_build_will(tmp_path: Path) -> None:
+    """A call the data cannot answer (an unknown plan, id or name) is a check error at its line, not a build failure."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "sida.md").write_text(
+        '# Sida\n\n{{ planperiod(plan="exempel") }}\n\n{{ planperiod(plan="finns-inte") }}\n'
+        '{{ effektmal_namn(plan="exempel", effektmal="saknas") }}\n',
+        "utf-8",
+    )
+    done = run_check(content)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert (
+        "content/sida.md:5: fel: anropet planperiod(…) går inte att visa med datat: planen 'finns-inte' finns inte"
+        in done.stdout
+    )
+    assert (
+        "content/sida.md:6: fel: anropet effektmal_namn(…) går inte att visa med datat: okänt id 'saknas'"
+        in done.stdout
+    )
+    assert "Traceback" not in done.stdout + done.stderr

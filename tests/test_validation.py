@@ -260,6 +260,20 @@ def test_duplicate_identifier(data: DataCopy) -> None:
     )
 
 
+def test_duplicate_editorial_note_across_files(data: DataCopy) -> None:
+    """Two editorial notes of one plan with the same id, in different files: an error naming the first file."""
+    note = "redaktionella_noter:\n  - id: samma\n    typ: oklart\n    text: En not.\n"
+    data.append("planer/exempel/plan.yml", note)
+    data.append(ACTIVITIES, note)
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "- id: samma"),
+        "fel",
+        f"redaktionell not med id 'samma' finns redan (data/planer/exempel/plan.yml, rad {data.line_of('planer/exempel/plan.yml', '- id: samma')})",
+    )
+
+
 def test_duplicate_section_number(data: DataCopy) -> None:
     """Two activities with the same section number is an error."""
     data.replace(ACTIVITIES, 'nummer: "9.2.2"', 'nummer: "9.2.1"')

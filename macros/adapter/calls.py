@@ -8,22 +8,13 @@ from __future__ import annotations
 
 from mkdocs.exceptions import Abort
 
-from macros.render import MACROS
+from macros.render import render_call
 from macros.render.context import MacroError, Site
 
 
 def call_macro(site: Site, page: str, name: str, arguments: dict[str, object]) -> str:
     """The Markdown of macro `name` on `page`; a wrong call stops the build with a Swedish reason."""
     try:
-        return MACROS[name].bind(site.on_page(page))(**arguments)
-    except (MacroError, KeyError, TypeError) as exc:
-        raise Abort(f"{page}: fel i anropet {name}(…): {_reason(exc)}") from None
-
-
-def _reason(exc: Exception) -> str:
-    """A short Swedish reason for a failed macro call."""
-    if isinstance(exc, KeyError):
-        return f"okänt id {exc.args[0]!r}"
-    if isinstance(exc, TypeError):
-        return f"fel argument ({exc})"
-    return str(exc)
+        return render_call(site, page, name, arguments)
+    except MacroError as exc:
+        raise Abort(f"{page}: fel i anropet {name}(…): {exc}") from None

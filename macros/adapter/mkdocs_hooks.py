@@ -23,7 +23,8 @@ from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of, load_once, site_of  # noqa: E402
 from macros.render import MACROS  # noqa: E402
-from macros.render.context import Site, activity_page, person_page  # noqa: E402
+from macros.render.context import generated_pages  # noqa: E402
+from macros.validation.paths import page_collisions  # noqa: E402
 
 _generated: dict[str, partial[str]] = {}
 """The generated pages of the current build: source path → the macro call that renders it."""
@@ -49,19 +50,16 @@ def on_files(files: Files, config: Any) -> Files:
     if result.model is None:
         return files
     site = site_of(result, day)
-    for plan in result.model.plans.values():
-        for activity in plan.activities:
-            arguments: dict[str, object] = {"plan": plan.id, "aktivitet": activity.id}
-            _add_generated(files, config, site, activity_page(plan.id, activity.id), "aktivitetssida", arguments)
-    for person in result.model.people:
-        _add_generated(files, config, site, person_page(person.id), "personansvar", {"person": person.id})
+    pages = generated_pages(result.model)
+    written = [file.src_uri for file in files.documentation_pages()]
+    if clashes := page_collisions(pages, written, result.sources):
+        raise Abort(
+            "Datat ger sidor som redan finns; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in clashes)
+        )
+    for page in pages:
+        _generated[page.path] = partial(call_macro, site, page.path, page.macro, page.arguments)
+        files.append(File.generated(config, page.path, content=NOT_A_TEMPLATE))
     return files
-
-
-def _add_generated(files: Files, config: Any, site: Site, path: str, name: str, arguments: dict[str, object]) -> None:
-    """Add a generated page whose content is macro `name` called with `arguments`."""
-    _generated[path] = partial(call_macro, site, path, name, arguments)
-    files.append(File.generated(config, path, content=NOT_A_TEMPLATE))
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:

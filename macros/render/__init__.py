@@ -17,6 +17,6 @@ from macros.render import (  # noqa: F401  (importing a module registers its mac
     reference,
     source_quality,
 )
-from macros.render.registry import MACROS
+from macros.render.registry import MACROS, render_call
 
-__all__ = ["MACROS"]
+__all__ = ["MACROS", "render_call"]

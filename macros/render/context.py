@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.history import NO_HISTORY, History
 from macros.validation.findings import Finding
@@ -85,3 +86,24 @@ def activity_page(plan_id: str, activity_id: str) -> str:
 def person_page(person_id: str) -> str:
     """Source path of a person's generated responsibility page."""
     return f"ansvar/{person_id}.md"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the site makes from one record: its source path and the macro call that renders it."""
+
+    path: str
+    record: Record
+    macro: str
+    arguments: dict[str, object]
+
+
+def generated_pages(model: Municipality) -> list[GeneratedPage]:
+    """Every page generated from the data: one per activity of every plan and one per person."""
+    pages = [
+        GeneratedPage(activity_page(plan.id, a.id), a, "aktivitetssida", {"plan": plan.id, "aktivitet": a.id})
+        for plan in model.plans.values()
+        for a in plan.activities
+    ]
+    pages += [GeneratedPage(person_page(p.id), p, "personansvar", {"person": p.id}) for p in model.people]
+    return pages

@@ -7,7 +7,7 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from macros.render.context import Site
+from macros.render.context import MacroError, Site
 
 MacroFunction = Callable[..., str]
 
@@ -54,3 +54,26 @@ def macro(name: str, example: str) -> Callable[[MacroFunction], MacroFunction]:
         return function
 
     return register
+
+
+def render_call(site: Site, page: str, name: str, arguments: dict[str, object]) -> str:
+    """The output of macro `name` called on `page`; a wrong call raises MacroError with a Swedish reason.
+
+    The check (on every page of content/) and the build call macros through this one function,
+    so a call that the check accepts renders in the build.
+    """
+    spec = MACROS.get(name)
+    if spec is None:
+        raise MacroError(f"okänt makro '{name}'")
+    try:
+        return spec.bind(site.on_page(page))(**arguments)
+    except MacroError:
+        raise
+    except KeyError as exc:
+        raise MacroError(f"okänt id {exc.args[0]!r}") from None
+    except TypeError as exc:
+        raise MacroError(f"fel argument ({exc})") from None
+    except Exception as exc:  # a fault in the engine: say so in Swedish instead of a traceback
+        raise MacroError(
+            f"oväntat fel i makrot ({type(exc).__name__}: {exc}); det är ett programfel, rapportera det"
+        ) from None

@@ -45,8 +45,9 @@ class Checker:
         for record in records:
             value = getattr(record, {"id": "id", "nummer": "number"}[key])
             if value in seen:
-                first = self.where(seen[value], key)[1]
-                self.error(record, (key,), f"{kind} med {key} '{value}' finns redan (rad {first})")
+                first_file, first = self.where(seen[value], key)
+                where = f"rad {first}" if first_file == record.origin[0] else f"{first_file}, rad {first}"
+                self.error(record, (key,), f"{kind} med {key} '{value}' finns redan ({where})")
             else:
                 seen[value] = record
 
@@ -108,6 +109,7 @@ def _plan_ids(plan: Plan, check: Checker) -> None:
     check.unique("nyckeltal", plan.indicators)
     check.unique("aktivitet", plan.activities)
     check.unique("upphandlingsbehov", plan.procurement_needs)
+    check.unique("redaktionell not", plan.notes)
     check.unique("effektmål", plan.effect_goals, "nummer")
     check.unique("strategi", plan.strategies, "nummer")
     check.unique("aktivitet", plan.activities, "nummer")

@@ -23,9 +23,10 @@ from typing import Any
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from macros.loading.pages import PageSource, page_files, read_page
-from macros.render import MACROS
+from macros.render import MACROS, render_call
+from macros.render.context import MacroError, Site
 from macros.render.registry import MacroSpec
-from macros.validation.findings import Finding, error, warning
+from macros.validation.findings import Finding, Severity, error, warning
 
 ALLOWED = (
     'bara anrop av registrerade makron med fasta värden är tillåtna, t.ex. {{ aktivitetslista(plan="it-och-telekom") }}'
@@ -65,8 +66,13 @@ _STATEMENTS: dict[type[nodes.Node], str] = {
 }
 
 
-def check_content(folder: Path, display_root: Path | None = None) -> list[Finding]:
-    """Check every Markdown page under `folder`; paths are shown relative to `display_root`."""
+def check_content(folder: Path, display_root: Path | None = None, site: Site | None = None) -> list[Finding]:
+    """Check every Markdown page under `folder`; paths are shown relative to `display_root`.
+
+    With `site` (the loaded data), every macro call of a page that passes the rule is also
+    rendered once, as the build will render it, so that a call the data cannot answer (an id
+    or a name that is not in the data) is found by the check and not first by the build.
+    """
     root = display_root or _default_display_root(folder)
     if not folder.is_dir():
         return [error(display_path(folder, "", root).rstrip("/"), 0, "innehållsmappen finns inte")]
@@ -80,7 +86,25 @@ def check_content(folder: Path, display_root: Path | None = None) -> list[Findin
             line = raw[: exc.start].count(b"\n") + 1
             findings.append(error(shown, line, "filen är inte UTF-8; spara den som UTF-8 i din editor"))
             continue
-        findings += check_page(shown, source)
+        page_findings = check_page(shown, source)
+        if site is not None and not any(f.severity is Severity.ERROR for f in page_findings):
+            page_findings += render_calls(shown, read_page(source), site, path.relative_to(folder).as_posix())
+        findings += page_findings
+    return findings
+
+
+def render_calls(file: str, page: PageSource, site: Site, page_path: str) -> list[Finding]:
+    """Render every macro call of a page that follows the rule; a call that fails is a finding at its line."""
+    findings = []
+    for node in _PARSER.parse(page.body).find_all(nodes.Call):
+        if not isinstance(node.node, nodes.Name):
+            continue
+        arguments = {keyword.key: keyword.value.as_const() for keyword in node.kwargs}
+        try:
+            render_call(site, page_path, node.node.name, arguments)
+        except MacroError as exc:
+            line = page.body_line + (node.lineno or 1) - 1
+            findings.append(error(file, line, f"anropet {node.node.name}(…) går inte att visa med datat: {exc}"))
     return findings
 
 
