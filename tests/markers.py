@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from macros.model.base import Record
-from macros.model.text import TextKind, kind_of
+from macros.model.text import TextKind, field_kind
 
 TOKEN = re.compile(r"⟦m(\d+)⟧")
 """The visible part of every marker: ⟦m12⟧."""
@@ -73,7 +73,7 @@ def mark_model(value: Any, marked: Marked, keep: Callable[[str], bool], where: s
         for name, info in type(value).model_fields.items():
             path = f"{type(value).__name__}.{name}"
             current = getattr(value, name)
-            kind = kind_of(info.annotation)
+            kind = field_kind(info)
             if kind is not None and not keep(path):
                 updates[name] = _mark_text(current, marked, path, kind)
             elif kind is not None:

@@ -262,7 +262,7 @@ def _keys_by_kind() -> tuple[set[str], set[str]]:
     """YAML keys of text fields, and YAML keys of every other field, across the whole model."""
     from macros.loading.files import PLAN_FILES, SHARED_FILES
     from macros.model.base import Record
-    from macros.model.text import kind_of
+    from macros.model.text import field_kind
 
     text: set[str] = set()
     other: set[str] = set()
@@ -275,7 +275,7 @@ def _keys_by_kind() -> tuple[set[str], set[str]]:
         seen.add(model)
         for name, info in model.model_fields.items():
             key = info.alias or name
-            (text if kind_of(info.annotation) else other).add(key)
+            (text if field_kind(info) else other).add(key)
             pending += [sub for sub in _records_in(info.annotation)]
     return text, other
 

@@ -25,6 +25,7 @@ from typing import Annotated, get_args
 
 from markdown_it import MarkdownIt
 from pydantic import AfterValidator, StringConstraints, WithJsonSchema
+from pydantic.fields import FieldInfo
 
 
 class TextKind(Enum):
@@ -206,3 +207,8 @@ def kind_of(annotation: object) -> TextKind | None:
         if kind := kind_of(argument):
             return kind
     return None
+
+
+def field_kind(info: FieldInfo) -> TextKind | None:
+    """The text kind of a model field (pydantic keeps a required field's metadata apart from its type)."""
+    return kind_of(info.annotation) or next((item for item in info.metadata if isinstance(item, TextKind)), None)
