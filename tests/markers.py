@@ -13,10 +13,16 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from macros.adapter import mkdocs_macros, session
+from macros.loading.loader import LoadResult
 from macros.model.base import Record
 from macros.model.text import TextKind, field_kind
+from tests.sitebuild import ROOT
 
 TOKEN = re.compile(r"⟦m(\d+)⟧")
 """The visible part of every marker: ⟦m12⟧."""
@@ -43,6 +49,9 @@ def rich_only(number: int) -> str:
     """A marker rich text accepts: emphasis and a link to another host."""
     return f"⟦m{number}⟧ *e{number}* [l{number}](https://example.invalid/mk{number})"
 
+
+LOOKUP_KEYS = {"Supplier.name", "SpendPerBuyer.buyer_label", "InvoiceVolume.supplier"}
+"""Texts that content pages name in macro calls (leverantorsspend(leverantor="Atea") …): kept as they are."""
 
 MARKERS: tuple[Callable[[int], str], ...] = (hostile, markdown_only, rich_only)
 """From the most to the least hostile; a test uses the first one a value accepts."""
@@ -155,3 +164,21 @@ def live_markup(page: Page) -> Iterator[str]:
 def visible_text(page: Page) -> str:
     """The page's text as a reader meets it, whitespace runs as one space."""
     return re.sub(r"\s+", " ", " ".join(page.text))
+
+
+def build_in_process(tmp: Path, result: LoadResult, monkeypatch: pytest.MonkeyPatch, today: str) -> Path:
+    """Build the site of mkdocs.yml with MkDocs in this process from an already loaded (and altered) model."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("KATEGORIPLAN_IDAG", today)
+    monkeypatch.setattr(session, "load_once", lambda data_dir, day: result)
+    monkeypatch.setattr(mkdocs_macros, "load_once", lambda data_dir, day: result)
+    site = tmp / "site"
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return site

@@ -23,12 +23,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.adapter import mkdocs_macros, session
 from macros.loading.loader import LoadResult, load
 from macros.loading.yaml_source import read_yaml
 from macros.model.catalog import Municipality
 from macros.model.text import TextKind
-from tests.markers import MARKERS, TOKEN, Marked, live_markup, mark_model, parse, visible_text
+from tests.markers import (
+    LOOKUP_KEYS,
+    MARKERS,
+    TOKEN,
+    Marked,
+    build_in_process,
+    live_markup,
+    mark_model,
+    parse,
+    visible_text,
+)
 from tests.sitebuild import ROOT, build, write_config
 
 pytestmark = pytest.mark.build
@@ -37,9 +46,6 @@ TODAY = "2026-11-29"
 
 Key = tuple[Path, tuple[str | int, ...]]
 """A value of the data: its file and its key path."""
-
-LOOKUP_KEYS = {"Supplier.name", "SpendPerBuyer.buyer_label", "InvoiceVolume.supplier"}
-"""Texts that content pages name in macro calls (leverantorsspend(leverantor="Atea") …): kept as they are."""
 
 
 def _pages(site: Path) -> Iterator[tuple[str, str]]:
@@ -54,24 +60,6 @@ def _title(html: str) -> str:
     return match.group(1) if match else ""
 
 
-def _build_in_process(tmp: Path, result: LoadResult, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Build the real site with MkDocs in this process from an already loaded (and altered) model."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    monkeypatch.setenv("KATEGORIPLAN_IDAG", TODAY)
-    monkeypatch.setattr(session, "load_once", lambda data_dir, today: result)
-    monkeypatch.setattr(mkdocs_macros, "load_once", lambda data_dir, today: result)
-    site = tmp / "site"
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return site
-
-
 @pytest.fixture(scope="module")
 def escaped_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Marked]:
     """The real site built from the real data with a hostile marker after every text, validation bypassed."""
@@ -81,7 +69,7 @@ def escaped_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Marked
     model: Municipality = mark_model(real.model, marked, lambda where: where in LOOKUP_KEYS)
     altered = LoadResult(model=model, findings=real.findings, sources=real.sources)
     with pytest.MonkeyPatch.context() as monkeypatch:
-        site = _build_in_process(tmp_path_factory.mktemp("markers"), altered, monkeypatch)
+        site = build_in_process(tmp_path_factory.mktemp("markers"), altered, monkeypatch, TODAY)
     return site, marked
 
 

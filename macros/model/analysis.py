@@ -276,6 +276,16 @@ class Picture(Record):
     missing: bool = field("saknas", "Sant om själva bilden saknas i källdokumentet.", default=True)
     note: Slug | None = field("not", "Den redaktionella noten (id) som förklarar att bilden saknas.", default=None)
 
+    @model_validator(mode="after")
+    def _shown_as_missing(self) -> Picture:
+        """The site has no picture files: a picture of the data is always one the source lacks."""
+        if not self.missing:
+            raise ValueError(
+                "webbplatsen kan inte visa bilder ur datat; en bild i nulage.yml ska ha saknas: true "
+                "och en redaktionell not som förklarar vad den visade"
+            )
+        return self
+
 
 class AnalysisFile(Record):
     """`nulage.yml`: figures, lists and editorial notes of bilaga 3."""
