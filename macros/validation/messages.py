@@ -64,6 +64,12 @@ def swedish_message(error: ErrorDetails, known_keys: frozenset[str]) -> str:
         return f"'{_key_name(error)}' har ogiltigt format: {_shown(error['input'])}"
     if kind in ("string_too_short", "too_short"):
         return f"'{_key_name(error)}' får inte vara tom"
+    if kind == "string_too_long":
+        return f"'{_key_name(error)}' får vara högst {ctx.get('max_length')} tecken lång"
+    if kind == "too_long":
+        return f"'{_key_name(error)}' får ha högst {ctx.get('max_length')} punkter"
+    if kind == "finite_number":
+        return f"'{_key_name(error)}' ska vara ett vanligt tal, inte oändligt eller ogiltigt"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bounds = {
             "greater_than_equal": "minst",
