@@ -7,8 +7,10 @@ modification time, so an edited YAML file is read again and nothing else is.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
+from macros.loading.data_tree import walk
 from macros.loading.loader import LoadResult, load
 from macros.model.history import NO_HISTORY, History
 from macros.render.context import Site
@@ -17,8 +19,16 @@ _cache: dict[tuple[object, ...], LoadResult] = {}
 
 
 def _signature(data_dir: Path) -> tuple[tuple[str, int], ...]:
-    """Names and modification times of every file under the data folder."""
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in data_dir.rglob("*") if p.is_file()))
+    """Names and modification times of everything under the data folder, never following a link."""
+    return tuple(sorted((str(entry.path), _modified(entry.path)) for entry in walk(data_dir).entries.values()))
+
+
+def _modified(path: Path) -> int:
+    """The modification time of `path` itself (a link's own), or -1 if it is gone."""
+    try:
+        return os.lstat(path).st_mtime_ns
+    except OSError:
+        return -1
 
 
 def load_once(data_dir: Path, today: dt.date) -> LoadResult:
