@@ -22,7 +22,7 @@ from macros.loading.yaml_source import SourceFile, read_yaml
 from macros.model.base import Path, Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.reports import FollowUpFile
-from macros.validation.findings import Finding, Severity, error
+from macros.validation.findings import Finding, Severity, error, swedish_count
 from macros.validation.messages import swedish_message
 
 
@@ -51,6 +51,9 @@ def _all_keys(model: type[BaseModel]) -> set[str]:
 
 
 KNOWN_KEYS = frozenset(_all_keys(Record))
+
+MAX_SCHEMA_ERRORS = 100
+"""Schema errors reported one by one per file (each suggests a spelling, which takes time); the rest are counted."""
 
 
 class Loader:
@@ -163,13 +166,24 @@ class Loader:
         try:
             record = kind.model.model_validate(source.value)
         except ValidationError as exc:
-            for detail in exc.errors():
-                path_in_file = _value_path(source.value, detail["loc"])
-                message = swedish_message(detail, KNOWN_KEYS)
-                self.result.findings.append(error(source.display_path, source.line_of(path_in_file), message))
+            self._schema_errors(source, exc)
             return None
         _bind(record, source.display_path, ())
         return record
+
+    def _schema_errors(self, source: SourceFile, exc: ValidationError) -> None:
+        """One finding per schema error, the first `MAX_SCHEMA_ERRORS` of them, then one that counts the rest."""
+        details = exc.errors()
+        for detail in details[:MAX_SCHEMA_ERRORS]:
+            line = source.line_of(_value_path(source.value, detail["loc"]))
+            self.result.findings.append(error(source.display_path, line, swedish_message(detail, KNOWN_KEYS)))
+        if len(details) > MAX_SCHEMA_ERRORS:
+            line = source.line_of(_value_path(source.value, details[MAX_SCHEMA_ERRORS]["loc"]))
+            rest = swedish_count(len(details) - MAX_SCHEMA_ERRORS)
+            message = (
+                f"{rest} fel till i filen från och med den här raden visas inte; rätta felen ovan och kontrollera igen"
+            )
+            self.result.findings.append(error(source.display_path, line, message))
 
 
 def _default_display_root(data_dir: FsPath) -> FsPath:
