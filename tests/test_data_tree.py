@@ -112,6 +112,24 @@ def test_unreadable_data_file_is_a_finding(data: DataCopy, monkeypatch: pytest.M
     ]
 
 
+def test_unreadable_folder_is_a_finding(data: DataCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder that cannot be listed is one error naming it, not one per file in it (simulated: tests run as root)."""
+    target = str(data.path("planer/exempel"))
+    real_scandir = os.scandir
+
+    def refuse_one(path: str) -> object:
+        if str(path) == target:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(data_tree.os, "scandir", refuse_one)
+    result = data.load()
+    assert findings_for(result, "planer/exempel") == [
+        "mappen kan inte läsas (behörighet saknas); kontrollera behörigheterna"
+    ]
+    assert not result.ok
+
+
 def test_linked_data_file_is_refused_not_missing(data: DataCopy) -> None:
     """A required file that is a link is reported once, as a link, not also as missing."""
     data.path(STRATEGIES).rename(data.root.parent / "strategier.yml")

@@ -137,8 +137,8 @@ class Loader:
         """Load the known files of one folder; a missing required file is an error."""
         loaded: dict[str, Record | None] = dict.fromkeys((kind.name for kind in kinds), None)
         folder_parts = folder.relative_to(self.data_dir).parts
-        if self.tree.kind(folder_parts) in (Kind.LINK, Kind.OTHER):
-            return loaded  # already reported: a link or something else where the folder belongs
+        if self.tree.kind(folder_parts) in (Kind.LINK, Kind.OTHER) or folder in dict(self.tree.unreadable):
+            return loaded  # already reported: a link, something else or an unreadable folder
         for kind in kinds:
             path = folder / kind.name
             found = self.tree.kind((*folder_parts, kind.name))
