@@ -39,7 +39,7 @@ MAX_ITEMS = 10_000
 
 MAX_NODES = 300_000
 """Most keys and values in one file, which bounds its memory; the real data's largest file has 2 300,
-the benchmark's 50× 23 000, and 10 000 minimal activities (the largest plan the tests check) 250 000."""
+the benchmark's 50× 23 000, and 10 000 minimal activities (the largest plan the tests check) 290 000."""
 
 MAX_REPORTED_LINES = 20
 """Lines reported one by one for a problem that repeats on many lines (tabs, control characters)."""
@@ -49,7 +49,8 @@ _PLAIN_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _BOOLEANS = {"true": True, "false": False, "True": True, "False": False, "TRUE": True, "FALSE": False}
 _TAG = "tag:yaml.org,2002:"
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""Characters YAML does not allow in a file (the C0 and C1 control characters, U+FFFE, U+FFFF)."""
+"""Characters YAML does not allow in a file: control characters (C0 but tab and line breaks, DEL, C1 but NEL),
+U+FFFE and U+FFFF."""
 
 
 @dataclass
