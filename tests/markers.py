@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from macros.adapter import mkdocs_macros, session
+from macros.adapter import session
 from macros.loading.loader import LoadResult
 from macros.model.base import Record
 from macros.model.text import TextKind, field_kind
@@ -173,7 +173,6 @@ def build_in_process(tmp: Path, result: LoadResult, monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setenv("KATEGORIPLAN_IDAG", today)
     monkeypatch.setattr(session, "load_once", lambda data_dir, day: result)
-    monkeypatch.setattr(mkdocs_macros, "load_once", lambda data_dir, day: result)
     site = tmp / "site"
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command="build", dirty=False)

@@ -3,6 +3,7 @@ one step beyond each limit is refused by the check, in Swedish, at the value's l
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +43,7 @@ def _activities_at_the_limits(tree: Any) -> None:
     first["prioritet"] = 1
     second["prioritet"] = 3
     first["budget"] = [{"belopp_kr": int(MAX_FIGURE), "text": "Största belopp"}, {"belopp_kr": 0, "text": "Inget"}]
-    clone = {**second, "id": LONG_ID, "nummer": "9.2.99", "namn": "Längsta id:t"}
+    clone = {**copy.deepcopy(second), "id": LONG_ID, "nummer": "9.2.99", "namn": "Längsta id:t"}
     clone["tidplan"] = {"text": "Sista dagen", "start": f"{LAST_YEAR}-12-31", "slut": f"{LAST_YEAR}-12-31"}
     tree["aktiviteter"].append(clone)
 

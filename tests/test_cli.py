@@ -11,7 +11,7 @@ import pytest
 
 from macros.cli import main
 from tests.conftest import DataCopy
-from tests.sitebuild import FIXTURE_DATA, ROOT
+from tests.sitebuild import FIXTURE_CONTENT, FIXTURE_DATA, ROOT
 
 
 def run(*args: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -19,8 +19,9 @@ def run(*args: str, today: str | None = None) -> subprocess.CompletedProcess[str
     env = {key: value for key, value in os.environ.items() if key != "KATEGORIPLAN_IDAG"}
     if today is not None:
         env["KATEGORIPLAN_IDAG"] = today
+    pages = ["--innehall", str(FIXTURE_CONTENT)] if "--data" in args and "--innehall" not in args else []
     return subprocess.run(
-        [sys.executable, "-m", "macros", *args], capture_output=True, text=True, cwd=ROOT, env=env, check=False
+        [sys.executable, "-m", "macros", *args, *pages], capture_output=True, text=True, cwd=ROOT, env=env, check=False
     )
 
 

@@ -115,6 +115,21 @@ def test_unknown_key_with_suggestion(data: DataCopy) -> None:
     )
 
 
+def test_many_schema_errors_are_counted(data: DataCopy) -> None:
+    """Past 100 schema errors in one file the rest are counted in one finding, at the first one not shown."""
+    keys = "".join(f"    nyckel{n}: 1\n" for n in range(150))
+    data.replace(STRATEGIES, "    text: Digitalisera tjänster.\n", "    text: Digitalisera tjänster.\n" + keys)
+    result = data.load()
+    assert sum(1 for f in result.findings if f.message.startswith("okänd nyckel")) == 100
+    finding(
+        result,
+        STRATEGIES,
+        data.line_of(STRATEGIES, "nyckel100:"),
+        "fel",
+        "50 fel till i filen från och med den här raden",
+    )
+
+
 def test_missing_key(data: DataCopy) -> None:
     """A required key that is missing is an error at the record that lacks it."""
     data.replace(STRATEGIES, "    text: Digitalisera tjänster.\n", "")

@@ -19,9 +19,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from macros.adapter import session  # noqa: E402
 from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
-from macros.adapter.session import build_today, data_dir_of, load_once, site_of  # noqa: E402
+from macros.adapter.session import build_today, data_dir_of, site_of  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import generated_pages  # noqa: E402
 from macros.validation.paths import page_collisions  # noqa: E402
@@ -46,7 +47,7 @@ def on_files(files: Files, config: Any) -> Files:
     """
     _generated.clear()
     day = build_today()
-    result = load_once(data_dir_of(config.config_file_path, config.extra), day)
+    result = session.load_once(data_dir_of(config.config_file_path, config.extra), day)
     if result.model is None:
         return files
     site = site_of(result, day)

@@ -8,8 +8,9 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
+from macros.adapter import session
 from macros.adapter.calls import call_macro
-from macros.adapter.session import build_today, data_dir_of, load_once, site_of
+from macros.adapter.session import build_today, data_dir_of, site_of
 from macros.loading.history import read_history
 from macros.render import MACROS
 from macros.render.context import Site
@@ -22,7 +23,7 @@ def define_env(env: Any) -> None:
     """Load and validate `data/`; refuse to build on errors; register the macros."""
     day = build_today()
     data_dir = data_dir_of(env.conf["config_file_path"], env.conf["extra"])
-    result = load_once(data_dir, day)
+    result = session.load_once(data_dir, day)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     for finding in result.findings:
         if finding.severity is Severity.WARNING:

@@ -7,11 +7,13 @@ modification time, so an edited YAML file is read again and nothing else is.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
 from macros.cli import UsageError, today
+from macros.loading.data_tree import walk
 from macros.loading.loader import LoadResult, load
 from macros.model.history import NO_HISTORY, History
 from macros.render.context import Site
@@ -21,12 +23,24 @@ _cache: dict[tuple[object, ...], LoadResult] = {}
 
 
 def _signature(data_dir: Path) -> tuple[tuple[str, int], ...]:
-    """Names and modification times of every file under the data folder."""
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in data_dir.rglob("*") if p.is_file()))
+    """Names and modification times of everything under the data folder, never following a link."""
+    return tuple(sorted((str(entry.path), _modified(entry.path)) for entry in walk(data_dir).entries.values()))
+
+
+def _modified(path: Path) -> int:
+    """The modification time of `path` itself (a link's own), or -1 if it is gone."""
+    try:
+        return os.lstat(path).st_mtime_ns
+    except OSError:
+        return -1
 
 
 def load_once(data_dir: Path, today: dt.date) -> LoadResult:
-    """The load result for this data folder and day, read only when something changed."""
+    """The load result for this data folder and day, read only when something changed.
+
+    Callers use `session.load_once`, not a name bound at import: MkDocs keeps a hook module
+    loaded for the whole process, so a bound name would outlive a replaced loader.
+    """
     key = (data_dir.resolve(), today, _signature(data_dir))
     if key not in _cache:
         _cache.clear()

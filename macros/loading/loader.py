@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from macros.loading.data_tree import FOLDER_AS_FILE, LINK_REFUSED, NOT_REGULAR, OUTSIDE, DataTree, Kind, walk
 from macros.loading.files import (
     PLAN_FILES,
     PLANS_DIR,
@@ -21,7 +22,7 @@ from macros.loading.yaml_source import SourceFile, read_yaml
 from macros.model.base import Path, Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.reports import FollowUpFile
-from macros.validation.findings import Finding, Severity, error
+from macros.validation.findings import Finding, Severity, error, swedish_count
 from macros.validation.messages import swedish_message
 
 
@@ -51,6 +52,9 @@ def _all_keys(model: type[BaseModel]) -> set[str]:
 
 KNOWN_KEYS = frozenset(_all_keys(Record))
 
+MAX_SCHEMA_ERRORS = 100
+"""Schema errors reported one by one per file (each suggests a spelling, which takes time); the rest are counted."""
+
 
 class Loader:
     """Reads one data folder; `load()` returns a `LoadResult`."""
@@ -59,11 +63,12 @@ class Loader:
         self.data_dir = data_dir
         self.display_root = display_root or _default_display_root(data_dir)
         self.result = LoadResult(model=None)
+        self.tree = DataTree()
 
     def _display(self, file: FsPath) -> str:
-        """The path shown in findings, relative to the project when possible."""
+        """The path shown in findings, relative to the project when possible (a link itself, not its target)."""
         try:
-            return file.resolve().relative_to(self.display_root.resolve()).as_posix()
+            return (file.parent.resolve() / file.name).relative_to(self.display_root.resolve()).as_posix()
         except ValueError:
             return file.as_posix()
 
@@ -93,43 +98,63 @@ class Loader:
         return self.result
 
     def _plan_folders(self) -> list[FsPath]:
-        """One folder per plan under `planer/`."""
+        """One folder per plan under `planer/` (a link to a folder is not one)."""
         root = self.data_dir / PLANS_DIR
-        folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+        folders = sorted(
+            entry.path
+            for entry in self.tree.entries.values()
+            if len(entry.parts) == 2 and entry.parts[0] == PLANS_DIR and entry.kind is Kind.FOLDER
+        )
         if not folders:
             self.result.findings.append(error(self._display(root), 0, "det finns ingen plan i mappen planer/"))
         return folders
 
     def _check_unexpected_entries(self) -> None:
-        """Every file under data/ must be one we know; nothing is silently ignored."""
+        """Every entry under data/ must be a plain file or folder we know; nothing is silently ignored.
+
+        The folder is walked without following symbolic links: a link is reported, never read.
+        """
+        self.tree = walk(self.data_dir)
+        for folder, reason in self.tree.unreadable:
+            self.result.findings.append(error(self._display(folder), 0, reason))
         expected_shared = {kind.name for kind in SHARED_FILES}
         expected_plan = {kind.name for kind in PLAN_FILES}
-        for path in sorted(self.data_dir.rglob("*")):
-            if path.is_dir() or path.name.startswith("."):
+        for parts, entry in sorted(self.tree.entries.items()):
+            if entry.kind is Kind.FOLDER or parts[-1].startswith("."):
+                continue  # hidden files (and links, such as editors' lock files) are never read
+            if entry.kind is Kind.LINK:
+                self.result.findings.append(error(self._display(entry.path), 0, LINK_REFUSED))
                 continue
-            parts = path.relative_to(self.data_dir).parts
             known = (len(parts) == 2 and parts[0] == SHARED_DIR and parts[1] in expected_shared) or (
                 len(parts) == 3 and parts[0] == PLANS_DIR and parts[2] in expected_plan
             )
-            if not known:
-                self.result.findings.append(error(self._display(path), 0, _unexpected_reason(path)))
+            if entry.kind is Kind.OTHER:
+                self.result.findings.append(error(self._display(entry.path), 0, NOT_REGULAR))
+            elif not known:
+                self.result.findings.append(error(self._display(entry.path), 0, _unexpected_reason(entry.path)))
 
     def _load_folder(self, folder: FsPath, kinds: tuple[FileKind, ...]) -> dict[str, Record | None]:
         """Load the known files of one folder; a missing required file is an error."""
-        loaded: dict[str, Record | None] = {}
+        loaded: dict[str, Record | None] = dict.fromkeys((kind.name for kind in kinds), None)
+        folder_parts = folder.relative_to(self.data_dir).parts
+        if self.tree.kind(folder_parts) in (Kind.LINK, Kind.OTHER) or folder in dict(self.tree.unreadable):
+            return loaded  # already reported: a link, something else or an unreadable folder
         for kind in kinds:
             path = folder / kind.name
-            if path.is_file():
+            found = self.tree.kind((*folder_parts, kind.name))
+            if found is Kind.FILE:
                 loaded[kind.name] = self._load_file(path, kind)
-            elif kind.required:
+            elif found is Kind.FOLDER:
+                self.result.findings.append(error(self._display(path), 0, FOLDER_AS_FILE))
+            elif found is None and kind.required:
                 self.result.findings.append(error(self._display(path), 0, "filen saknas"))
-                loaded[kind.name] = None
-            else:
-                loaded[kind.name] = None
         return loaded
 
     def _load_file(self, path: FsPath, kind: FileKind) -> Record | None:
         """Read, validate and bind one file."""
+        if not path.resolve().is_relative_to(self.data_dir.resolve()):
+            self.result.findings.append(error(self._display(path), 0, OUTSIDE))
+            return None
         source = read_yaml(path, self._display(path))
         self.result.sources[source.display_path] = source
         self.result.findings.extend(source.findings)
@@ -141,13 +166,24 @@ class Loader:
         try:
             record = kind.model.model_validate(source.value)
         except ValidationError as exc:
-            for detail in exc.errors():
-                path_in_file = _value_path(source.value, detail["loc"])
-                message = swedish_message(detail, KNOWN_KEYS)
-                self.result.findings.append(error(source.display_path, source.line_of(path_in_file), message))
+            self._schema_errors(source, exc)
             return None
         _bind(record, source.display_path, ())
         return record
+
+    def _schema_errors(self, source: SourceFile, exc: ValidationError) -> None:
+        """One finding per schema error, the first `MAX_SCHEMA_ERRORS` of them, then one that counts the rest."""
+        details = exc.errors()
+        for detail in details[:MAX_SCHEMA_ERRORS]:
+            line = source.line_of(_value_path(source.value, detail["loc"]))
+            self.result.findings.append(error(source.display_path, line, swedish_message(detail, KNOWN_KEYS)))
+        if len(details) > MAX_SCHEMA_ERRORS:
+            line = source.line_of(_value_path(source.value, details[MAX_SCHEMA_ERRORS]["loc"]))
+            rest = swedish_count(len(details) - MAX_SCHEMA_ERRORS)
+            message = (
+                f"{rest} fel till i filen från och med den här raden visas inte; rätta felen ovan och kontrollera igen"
+            )
+            self.result.findings.append(error(source.display_path, line, message))
 
 
 def _default_display_root(data_dir: FsPath) -> FsPath:

@@ -97,8 +97,8 @@ Slug = Annotated[
 
 SectionNumber = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{1,3}(\.\d{1,3}){0,5}$"),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,3}(\.\d{1,3}){0,5}$"}),
+    StringConstraints(pattern=r"^\d{1,5}(\.\d{1,5}){0,5}$"),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,5}(\.\d{1,5}){0,5}$"}),
 ]
 """A section number of the plan document, e.g. "9.2.13"."""
 

@@ -31,8 +31,8 @@ from macros.model.organisation import (
 )
 from macros.model.plan import EditorialNote, PlanFile
 from macros.model.procurement import ProcurementFile, ProcurementNeed
-from macros.model.reports import FollowUpFile, StatusReport
-from macros.model.team import PlanOrganisationFile
+from macros.model.reports import FollowUpFile, Measurement, StatusReport
+from macros.model.team import PlanOrganisationFile, TeamMember
 from macros.model.time import add_months
 
 
@@ -146,13 +146,74 @@ class Plan:
         """The nyckeltal with this id."""
         return self._index["nyckeltal"][identifier]  # type: ignore[return-value]
 
+    @cached_property
+    def _by_goal(self) -> tuple[dict[str, list[Strategy]], dict[str, list[KeyIndicator]]]:
+        """Strategier and nyckeltal grouped by their effektmål, in the data's order."""
+        strategies: dict[str, list[Strategy]] = {}
+        for strategy in self.strategies:
+            strategies.setdefault(strategy.effect_goal, []).append(strategy)
+        indicators: dict[str, list[KeyIndicator]] = {}
+        for indicator in self.indicators:
+            indicators.setdefault(indicator.effect_goal, []).append(indicator)
+        return strategies, indicators
+
     def strategies_of(self, goal_id: str) -> list[Strategy]:
         """Strategier under one effektmål."""
-        return [item for item in self.strategies if item.effect_goal == goal_id]
+        return list(self._by_goal[0].get(goal_id, []))
 
     def indicators_of(self, goal_id: str) -> list[KeyIndicator]:
         """Nyckeltal of one effektmål."""
-        return [item for item in self.indicators if item.effect_goal == goal_id]
+        return list(self._by_goal[1].get(goal_id, []))
+
+    @cached_property
+    def _by_activity(self) -> tuple[dict[str, list[Activity]], dict[str, list[KeyIndicator]]]:
+        """For each activity id: the activities waiting for it (`efter`) and the nyckeltal naming it, in the data's order."""
+        waiting: dict[str, list[Activity]] = {}
+        for activity in self.activities:
+            for ref in dict.fromkeys(activity.schedule.after):
+                waiting.setdefault(ref, []).append(activity)
+        naming: dict[str, list[KeyIndicator]] = {}
+        for indicator in self.indicators:
+            for ref in dict.fromkeys(indicator.activities):
+                naming.setdefault(ref, []).append(indicator)
+        return waiting, naming
+
+    def dependents_of(self, activity_id: str) -> list[Activity]:
+        """The activities that wait for this one (name it in `efter`)."""
+        return list(self._by_activity[0].get(activity_id, []))
+
+    def indicators_naming(self, activity_id: str) -> list[KeyIndicator]:
+        """The nyckeltal that name this activity as what they follow up."""
+        return list(self._by_activity[1].get(activity_id, []))
+
+    @cached_property
+    def _by_person(self) -> tuple[dict[str, list[TeamMember]], frozenset[str]]:
+        """The category team's entries by person (in the data's order) and the people named in the reference group."""
+        team: dict[str, list[TeamMember]] = {}
+        for member in self.organisation.team:
+            team.setdefault(member.person, []).append(member)
+        reference = frozenset(ref.person for ref in self.organisation.reference_group if ref.person)
+        return team, reference
+
+    def team_entries(self, person_id: str) -> list[TeamMember]:
+        """The person's entries in the category team (usually none or one)."""
+        return list(self._by_person[0].get(person_id, []))
+
+    def in_reference_group(self, person_id: str) -> bool:
+        """Whether a row of the reference group names the person (`person`)."""
+        return person_id in self._by_person[1]
+
+    @cached_property
+    def _measurements_by_indicator(self) -> dict[str, list[Measurement]]:
+        """Each nyckeltal's measured values, oldest first (same day: the data's order)."""
+        grouped: dict[str, list[Measurement]] = {}
+        for item in sorted(self.follow_up.measurements, key=lambda item: item.date):
+            grouped.setdefault(item.indicator, []).append(item)
+        return grouped
+
+    def measurements_of(self, indicator_id: str) -> list[Measurement]:
+        """The measured values of a nyckeltal, oldest first."""
+        return list(self._measurements_by_indicator.get(indicator_id, []))
 
     def lead_time_months(self, subcategory_id: str) -> int | None:
         """The plan's procurement lead time for an underkategori, or None if it gives none."""

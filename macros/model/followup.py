@@ -36,7 +36,4 @@ def is_finished(plan: Plan, activity_id: str) -> bool:
 
 def measurements_of(plan: Plan, indicator_id: str) -> list[Measurement]:
     """The measured values of a nyckeltal, oldest first."""
-    return sorted(
-        (item for item in plan.follow_up.measurements if item.indicator == indicator_id),
-        key=lambda item: item.date,
-    )
+    return plan.measurements_of(indicator_id)

@@ -97,19 +97,24 @@ def council_links(model: Municipality, goal: EffectGoal) -> list[CouncilLink]:
 
 def indicators_naming(plan: Plan, activity: Activity) -> list[KeyIndicator]:
     """The nyckeltal that name the activity as what they follow up."""
-    return [indicator for indicator in plan.indicators if activity.id in indicator.activities]
+    return plan.indicators_naming(activity.id)
 
 
 def chain(model: Municipality, plan: Plan) -> list[GoalNode]:
     """The whole chain of the plan, one node per effektmål in the plan's order."""
-    every = all_reasons(plan)
+    by_strategy: dict[str, list[Reason]] = {}
+    direct_to_goal: dict[str, list[Reason]] = {}
+    for reason in all_reasons(plan):
+        if reason.strategy:
+            by_strategy.setdefault(reason.strategy.id, []).append(reason)
+        else:
+            direct_to_goal.setdefault(reason.effect_goal.id, []).append(reason)
     nodes = []
     for goal in plan.effect_goals:
         strategies = [
-            StrategyNode(strategy, [r for r in every if r.strategy and r.strategy.id == strategy.id])
-            for strategy in plan.strategies_of(goal.id)
+            StrategyNode(strategy, by_strategy.get(strategy.id, [])) for strategy in plan.strategies_of(goal.id)
         ]
-        direct = [r for r in every if r.strategy is None and r.effect_goal.id == goal.id]
+        direct = direct_to_goal.get(goal.id, [])
         nodes.append(GoalNode(goal, council_links(model, goal), strategies, direct, plan.indicators_of(goal.id)))
     return nodes
 

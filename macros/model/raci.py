@@ -187,11 +187,10 @@ def plan_positions(model: Municipality, person_id: str) -> list[PlanPosition]:
             found.append(PlanPosition(plan, "kategoriledare"))
         if org.sponsor == person_id:
             found.append(PlanPosition(plan, "sponsor"))
-        for member in org.team:
-            if member.person == person_id:
-                until = f" ({member.until_text})" if member.until_text else ""
-                found.append(PlanPosition(plan, f"deltagare i kategoriteamet{until}"))
-        if any(member.person == person_id for member in org.reference_group):
+        for member in plan.team_entries(person_id):
+            until = f" ({member.until_text})" if member.until_text else ""
+            found.append(PlanPosition(plan, f"deltagare i kategoriteamet{until}"))
+        if plan.in_reference_group(person_id):
             found.append(PlanPosition(plan, "referensgruppen"))
     return found
 

@@ -30,5 +30,5 @@ def left_on(model: Municipality, plan: Plan, person_id: str) -> dt.date | None:
     """The last day a person took part, if they left the municipality or the category team."""
     person = model.person(person_id)
     ends = [person.left.last_day] if person.left else []
-    ends += [m.until.last_day for m in plan.organisation.team if m.person == person_id and m.until]
+    ends += [m.until.last_day for m in plan.team_entries(person_id) if m.until]
     return min(ends) if ends else None

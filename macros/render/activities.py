@@ -218,9 +218,8 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
         rows.append(["Löpande", "ja, utan slutdatum"])
     for ref in schedule.after:
         rows.append(["Genomförs efter", _activity_link(site, plan, ref)])
-    for other in plan.activities:
-        if activity.id in other.schedule.after:
-            rows.append(["Väntar på denna", _activity_link(site, plan, other.id)])
+    for other in plan.dependents_of(activity.id):
+        rows.append(["Väntar på denna", _activity_link(site, plan, other.id)])
     if not rows:
         return "Planen anger inga datum för aktiviteten.\n"
     return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows)

@@ -280,7 +280,7 @@ def _unscheduled_list(site: Site, plan: Plan, activities: list[Activity]) -> str
 def _neighbours(plan: Plan, activity: Activity) -> list[Activity]:
     """The activity with those it waits for before it and those waiting for it after it."""
     before = [plan.activity(a) for a in activity.schedule.after if plan.has("aktivitet", a)]
-    after = [a for a in plan.activities if activity.id in a.schedule.after]
+    after = plan.dependents_of(activity.id)
     return [*before, activity, *after]
 
 

@@ -28,15 +28,23 @@ def text_width(text: str, size: float) -> float:
 
 
 def wrap(text: str, width: float, size: float, max_lines: int = 2) -> list[str]:
-    """Break `text` into lines that fit `width`; the last line ends in "…" if text is left over."""
-    words, lines, current = text.split(), [], ""
-    for word in words:
-        candidate = f"{current} {word}".strip()
-        if text_width(candidate, size) <= width or not current:
+    """Break `text` into lines that fit `width`; the last line ends in "…" if text is left over.
+
+    Linear in the length of `text`: each word is copied a bounded number of times, and
+    reading stops as soon as there are more lines than `max_lines`.
+    """
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if not current:
+            current = word
+        elif text_width(candidate := f"{current} {word}", size) <= width:
             current = candidate
         else:
             lines.append(current)
             current = word
+            if len(lines) == max_lines:
+                break
     lines.append(current)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
@@ -44,11 +52,28 @@ def wrap(text: str, width: float, size: float, max_lines: int = 2) -> list[str]:
     return lines
 
 
+def fitting(width: float, size: float) -> int:
+    """How many characters fit in `width` at font size `size` (by `text_width`)."""
+    unit = size * CHAR_WIDTH
+    if unit <= 0:
+        return 1 << 62 if width >= 0 else 0
+    count = max(int(width / unit), 0)
+    while count > 0 and count * size * CHAR_WIDTH > width:  # at most a step or two of rounding
+        count -= 1
+    while (count + 1) * size * CHAR_WIDTH <= width:
+        count += 1
+    return count
+
+
 def _shorten(text: str, width: float, size: float) -> str:
-    """Cut `text` so that it fits `width`, ending in "…"."""
-    while text_width(text, size) > width and len(text) > 2:
-        text = text[:-2].rstrip() + "…"
-    return text
+    """Cut `text` so that it fits `width`, ending in "…" (keeps at least two characters).
+
+    Same result as cutting two characters and adding "…" until it fits, in one step.
+    """
+    if text_width(text, size) <= width or len(text) <= 2:
+        return text
+    keep = max(fitting(width, size) - 1, 1)
+    return text[: min(len(text) - 2, keep)].rstrip() + "…"
 
 
 def num(value: float) -> str:

@@ -244,22 +244,78 @@ def _goal_chain(plan: Plan, check: Checker) -> None:
 
 
 def _dependency_cycles(plan: Plan, check: Checker) -> None:
-    """Activity dependencies (`efter`) must not form a cycle."""
+    """Activity dependencies (`efter`) must not form a cycle; each cycle is reported once.
+
+    Activities that wait for each other, directly or through others, form one strongly
+    connected group; each group is reported once, at its first activity, with the shortest
+    cycle through that activity. Linear in activities and dependencies.
+    """
     graph = {a.id: [d for d in a.schedule.after if plan.has("aktivitet", d)] for a in plan.activities}
-    reported: set[frozenset[str]] = set()
-    for start in graph:
-        stack: list[tuple[str, list[str]]] = [(start, [start])]
-        while stack:
-            node, trail = stack.pop()
-            for nxt in graph[node]:
-                if nxt == start:
-                    cycle = frozenset(trail)
-                    if cycle not in reported:
-                        reported.add(cycle)
-                        chain = " → ".join([*trail, start])
-                        check.error(plan.activity(start).schedule, ("efter",), f"beroendena bildar en cirkel: {chain}")
-                elif nxt not in trail:
-                    stack.append((nxt, [*trail, nxt]))
+    order = {activity_id: index for index, activity_id in enumerate(graph)}
+    for group in strongly_connected(graph):
+        start = min(group, key=order.__getitem__)
+        if len(group) == 1 and start not in graph[start]:
+            continue
+        chain = " → ".join(_shortest_cycle(graph, start, set(group)))
+        check.error(plan.activity(start).schedule, ("efter",), f"beroendena bildar en cirkel: {chain}")
+
+
+def strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
+    """The strongly connected groups of `graph` (Tarjan's algorithm with an explicit stack, no recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    groups: list[list[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = graph[node]
+            while position < len(targets) and targets[position] in index:
+                if targets[position] in on_stack:
+                    low[node] = min(low[node], index[targets[position]])
+                position += 1
+            if position < len(targets):
+                work += [(node, position + 1), (targets[position], 0)]
+                continue
+            if low[node] == index[node]:
+                group = []
+                while (member := stack.pop()) != node:
+                    on_stack.discard(member)
+                    group.append(member)
+                on_stack.discard(node)
+                groups.append([*group, node])
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return groups
+
+
+def _shortest_cycle(graph: dict[str, list[str]], start: str, group: set[str]) -> list[str]:
+    """The shortest path from `start` back to itself within `group` (breadth first), as a list of ids."""
+    came_from: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for target in graph[node]:
+                if target == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(came_from[path[-1]])
+                    return [*reversed(path), start]
+                if target in group and target not in came_from:
+                    came_from[target] = node
+                    following.append(target)
+        frontier = following
+    return [start, start]  # not reached: every member of a group lies on a cycle through `start`
 
 
 def _doubtful(model: Municipality, plan: Plan, check: Checker, today: dt.date) -> None:

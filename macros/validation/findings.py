@@ -91,6 +91,11 @@ def count(findings: list[Finding], severity: Severity) -> int:
     return sum(1 for finding in findings if finding.severity is severity)
 
 
+def swedish_count(value: int) -> str:
+    """A whole number written the Swedish way in messages: 20 000."""
+    return f"{value:,}".replace(",", " ")
+
+
 def summary(findings: list[Finding]) -> str:
     """The closing line: counts of errors and warnings in Swedish."""
     errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
