@@ -19,10 +19,12 @@ from macros.render.context import Site, generated_pages
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
 from macros.validation.findings import Finding, Severity, github_data, github_property, output_line, shown, summary
 from macros.validation.pages import check_content
-from macros.validation.paths import page_collisions
+from macros.validation.paths import links_under, page_collisions
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+THEME_DIR = PROJECT_ROOT / "overrides"
+"""The theme's own templates and files (mkdocs.yml's custom_dir), checked for links like the pages."""
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 TODAY_VARIABLE = "KATEGORIPLAN_IDAG"
 """Environment variable that fixes "today" (ÅÅÅÅ-MM-DD), for tests and reproducible builds."""
@@ -80,6 +82,7 @@ def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.dat
     result = load(data_dir, today=day)
     site = Site(model=result.model, today=day, findings=tuple(result.findings)) if result.ok and result.model else None
     pages = check_content(content_dir, site=site)
+    pages += links_under(content_dir, shown(content_dir.name)) + links_under(THEME_DIR, THEME_DIR.name)
     if result.model is not None and content_dir.is_dir():
         written = [path.relative_to(content_dir).as_posix() for path in page_files(content_dir)]
         pages += page_collisions(generated_pages(result.model), written, result.sources)

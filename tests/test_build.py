@@ -167,3 +167,32 @@ def test_a_generated_page_never_replaces_a_written_one(data: DataCopy, tmp_path:
     done = build(write_config(project, data=data.root, content=content))
     assert done.returncode != 0 and expected in done.stdout + done.stderr
     assert "Traceback" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("link", ["hemligt.md", "assets/stil.css", "undermapp"])
+def test_a_symbolic_link_in_the_pages_stops_check_and_build(tmp_path: Path, link: str) -> None:
+    """A committed link in content/ (to a page, a file or a folder outside) is an error; nothing is published."""
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    (outside / "hemlig.md").write_text("# Hemlig\n\nlösenord\n", encoding="utf-8")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    target = content / link
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.symlink_to(outside if link == "undermapp" else outside / "hemlig.md")
+    expected = f"content/{link}: fel: är en symbolisk länk"
+    check = subprocess.run(
+        [sys.executable, "-m", "macros", "check", "--data", str(FIXTURE_DATA), "--innehall", str(content)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert check.returncode == 1 and expected in check.stdout, check.stdout
+    project = tmp_path / "project"
+    project.mkdir()
+    done = build(write_config(project, data=FIXTURE_DATA, content=content))
+    assert done.returncode != 0 and expected in done.stdout + done.stderr
+    assert not (project / "site").exists() or "lösenord" not in "".join(
+        file.read_text(encoding="utf-8", errors="replace") for file in (project / "site").rglob("*") if file.is_file()
+    )

@@ -480,3 +480,11 @@ def test_broken_council_goal_in_governing_signal(tmp_path: Path) -> None:
     lines[first_goal - 1] = re.sub(r"- [a-z0-9-]+", "- finns-inte", lines[first_goal - 1])
     real.path(nulage).write_text("".join(lines), encoding="utf-8")
     finding(real.load(), nulage, first_goal, "fel", "hänvisningen till fullmäktigemål 'finns-inte'")
+
+
+@pytest.mark.parametrize("name", ["Plan Två", "<script>", "plan_2", "a" * 121])
+def test_plan_folder_name_must_be_an_id(data: DataCopy, name: str) -> None:
+    """A plan folder's name becomes the plan's id: anything but a valid id is an error naming the folder."""
+    data.path("planer/liten").rename(data.path(f"planer/{name}"))
+    found = [f for f in data.load().findings if f.severity.value == "fel" and f.file.endswith(f"planer/{name}")]
+    assert found and "blir planens id" in found[0].message

@@ -25,7 +25,7 @@ from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of, site_of  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import generated_pages  # noqa: E402
-from macros.validation.paths import page_collisions  # noqa: E402
+from macros.validation.paths import links_under, page_collisions  # noqa: E402
 
 _generated: dict[str, partial[str]] = {}
 """The generated pages of the current build: source path → the macro call that renders it."""
@@ -35,8 +35,13 @@ NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
 
 
 def on_pre_build(config: Any) -> None:
-    """Refuse to build when mkdocs-macros would render a page without the page check."""
+    """Refuse to build when mkdocs-macros would render a page without the page check, or when a
+    symbolic link in the pages or the theme would make the build read files from outside the project."""
     require_page_check(config)
+    theme = config.theme.custom_dir
+    links = links_under(Path(config.docs_dir), "content") + (links_under(Path(theme), "overrides") if theme else [])
+    if links:
+        raise Abort("Symboliska länkar stoppar bygget:\n" + "\n".join(f.format() for f in links))
 
 
 def on_files(files: Files, config: Any) -> Files:

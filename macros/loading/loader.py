@@ -4,6 +4,7 @@ record to its file and line, build the `Municipality` and run the cross-checks."
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -19,7 +20,7 @@ from macros.loading.files import (
     FileKind,
 )
 from macros.loading.yaml_source import SourceFile, read_yaml
-from macros.model.base import Path, Record
+from macros.model.base import SLUG_MAX_LENGTH, SLUG_PATTERN, Path, Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.reports import FollowUpFile
 from macros.validation.findings import Finding, Severity, error, swedish_count
@@ -107,6 +108,13 @@ class Loader:
         )
         if not folders:
             self.result.findings.append(error(self._display(root), 0, "det finns ingen plan i mappen planer/"))
+        for folder in folders:
+            if not re.fullmatch(SLUG_PATTERN, folder.name) or len(folder.name) > SLUG_MAX_LENGTH:
+                message = (
+                    f"mappens namn '{folder.name}' blir planens id och ska bestå av små bokstäver a–z, siffror och "
+                    f"bindestreck (högst {SLUG_MAX_LENGTH} tecken), t.ex. it-och-telekom"
+                )
+                self.result.findings.append(error(self._display(folder), 0, message))
         return folders
 
     def _check_unexpected_entries(self) -> None:

@@ -129,8 +129,12 @@ def _lines(text: str) -> list[str]:
 
 
 def page_files(folder: Path) -> list[Path]:
-    """Every Markdown page under `folder`, as MkDocs finds them (symbolic links followed)."""
+    """Every Markdown page under `folder`, as MkDocs finds them, never through a symbolic link.
+
+    A link is reported by the check (`macros.validation.paths.links_under`) and stops the build.
+    """
     found = []
-    for directory, _, names in os.walk(folder, followlinks=True):
-        found += [Path(directory) / name for name in names if name.endswith(MARKDOWN_SUFFIXES)]
+    for directory, _, names in os.walk(folder, followlinks=False):
+        pages = [Path(directory) / name for name in names if name.endswith(MARKDOWN_SUFFIXES)]
+        found += [page for page in pages if not page.is_symlink()]
     return sorted(found)

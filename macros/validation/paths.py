@@ -8,7 +8,9 @@ build both refuse that, naming the record's file and line.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
+from macros.loading.data_tree import Kind, walk
 from macros.loading.yaml_source import SourceFile
 from macros.render.context import GeneratedPage
 from macros.render.html import page_url
@@ -35,3 +37,21 @@ def page_collisions(
         else:
             taken[address] = page.path
     return findings
+
+
+def links_under(folder: Path, shown: str) -> list[Finding]:
+    """Every symbolic link below `folder` (pages, theme files), which the build would follow out of the project.
+
+    `shown` is the folder as editors know it (`content`, `overrides`). Links are listed, never followed.
+    """
+    if not folder.is_dir():
+        return []
+    message = (
+        "är en symbolisk länk; webbplatsen skulle läsa och publicera det länken pekar på, kanske utanför "
+        "projektet – lägg filen eller mappen här i stället för länken"
+    )
+    return [
+        error(f"{shown}/{'/'.join(parts)}", 0, message)
+        for parts, entry in sorted(walk(folder).entries.items())
+        if entry.kind is Kind.LINK
+    ]
