@@ -120,7 +120,7 @@ def measure_check(case: Case, rounds: int) -> CheckResult:
     if numbers["errors"]:
         raise RunFailed(f"{case.name}: kontrollen hittade {numbers['errors']} fel")
     commands = interleaved(
-        [PY, "-m", "macros", "check", "--data", str(case.data), "--idag", TODAY],
+        [PY, "-m", "macros", "check", "--data", str(case.data), "--innehall", str(case.docs), "--idag", TODAY],
         [PY, "-m", "benchmarks.inprocess", "--parse-only", str(case.data)],
         rounds,
         env=_env(),

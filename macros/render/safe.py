@@ -66,6 +66,7 @@ def _visible(text: str) -> str:
     return _CONTROL.sub("\ufffd", _WHITESPACE.sub(" ", text))
 
 
+@lru_cache(maxsize=16384)
 def plain(text: str) -> str:
     """Plain text from the data, escaped for HTML and Markdown; whitespace runs become one space."""
     return _encode(_visible(text).strip(), line_start=True)
@@ -237,13 +238,33 @@ def _allowed_attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+_MARKUP = re.compile(r"[*_\[\]\\\r]| {2,}\n|^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+"""What makes a text more than paragraphs of words for the rich-text subset: emphasis, links,
+escapes, hard line breaks and list items. A text without any of them is paragraphs only."""
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 @lru_cache(maxsize=4096)
 def rich(text: str, *, inline: bool = False) -> str:
     """Rich text from the data as inert Markdown.
 
     Blocks are separated by blank lines; `inline=True` gives one line (for table cells and
     list items): a single paragraph as its inline content, anything else as inline HTML.
+    A text that is only paragraphs of words (most of the plan's prose) skips the parser,
+    with exactly the result the parser would give (a property test holds the two together).
     """
+    if not _MARKUP.search(text) and not _CONTROL.search(text):
+        paragraphs = [part for part in _BLANK_LINE.split(text) if part.strip(" \t\n")]
+        if not inline:
+            return "\n\n".join(_text(part, line_start=True).rstrip() for part in paragraphs) + "\n"
+        if len(paragraphs) == 1:
+            return _text(paragraphs[0], line_start=True).rstrip()
+    return parsed_rich(text, inline=inline)
+
+
+def parsed_rich(text: str, *, inline: bool = False) -> str:
+    """Rich text through markdown-it, nh3 and back to Markdown (see `rich`)."""
     builder = _TreeBuilder()
     builder.feed(_sanitised_html(text))
     builder.close()
