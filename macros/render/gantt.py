@@ -298,7 +298,8 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
     diagram = timeline_diagram(site, p, p.activities)
     late = [a for a in p.activities if is_late(p, a, site.today)]
     caption = (
-        f"Tidslinje för {plain(p.meta.name)}, planperiod {p.period_start.isoformat()} – {p.period_end.isoformat()}, "
+        f"Tidslinje för {plain(p.meta.name)}, planperiod {p.period_start.isoformat()} – {p.period_end.isoformat()} "
+        f"(räknad ur ”{plain(p.meta.period.text)}”), "
         f"per {site.today.isoformat()}. {count(len(late), 'aktivitet', 'aktiviteter')} har passerat planerat slut "
         "utan rapport om att de är genomförda eller avbrutna."
     )

@@ -11,6 +11,7 @@ from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.followup import measurements_of
 from macros.model.goalchain import (
+    CouncilLink,
     GoalNode,
     Reason,
     all_reasons,
@@ -26,6 +27,13 @@ from macros.render.registry import macro
 from macros.render.safe import plain, rich
 
 PROPOSAL = "*förslag från redaktionen, inte beslutat i planen*"
+
+
+def council_goal_text(link: CouncilLink) -> str:
+    """A fullmäktigemål by the council's name, with the plan's own wording beside it when it differs."""
+    if link.wording and link.wording.casefold() != link.name.casefold():
+        return f"{plain(link.name)} (i planens 4.1: ”{plain(link.wording)}”)"
+    return plain(link.name)
 
 
 def _activity_link(site: Site, plan: Plan, activity: Activity) -> str:
@@ -79,7 +87,7 @@ def _node(site: Site, plan: Plan, node: GoalNode) -> str:
         f"Effektmålets text: {goal_link(site, plan, goal)}",
         "",
     ]
-    council = [plain(link.wording) for link in node.council_goals]
+    council = [council_goal_text(link) for link in node.council_goals]
     lines.append("- **Fullmäktigemål:** " + ("; ".join(council) if council else "planen anger inget"))
     lines.append("- **Strategier och aktiviteter:**")
     for item in node.strategies:
@@ -132,7 +140,8 @@ def activity_goal_chain(site: Site, plan: Plan, activity: Activity) -> str:
     """Why an activity exists: each chain from fullmäktigemål down to it, and its nyckeltal (Markdown)."""
     items = []
     for reason in reasons(plan, activity):
-        steps = [f"Fullmäktigemål: {plain(link.wording)}" for link in council_links(site.model, reason.effect_goal)]
+        council = [council_goal_text(link) for link in council_links(site.model, reason.effect_goal)]
+        steps = [f"Fullmäktigemål: {'; '.join(council)}"] if council else []
         steps.append(goal_link(site, plan, reason.effect_goal))
         if reason.strategy:
             steps.append(strategy_link(site, plan, reason.strategy))

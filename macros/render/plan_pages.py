@@ -18,19 +18,23 @@ def plan_facts(site: Site, *, plan: str) -> str:
     """Tabell med planens namn, dokumenttyp, beslut, period och ansvar (titelsidan och 11.0)."""
     p = site.plan(plan)
     meta = p.meta
-    body = site.model.committee(meta.decision.body).name
     rows = [
         ["Namn", plain(meta.name)],
         ["Kommun", plain(meta.municipality)],
         ["Dokumenttyp", plain(meta.document_type)],
-        ["Beslutad", f"{plain(meta.decision.date_text)} av {plain(body)}"],
-        ["Planperiod", f"{plain(meta.period.text)} ({p.period_start.isoformat()} – {p.period_end.isoformat()})"],
+        ["Beslutad", plain(meta.decision.date_text)],
+        ["Planperiod", plain(meta.period.text)],
+        ["Planperiod i datum", f"{p.period_start.isoformat()} – {p.period_end.isoformat()} {DERIVED_PERIOD}"],
         ["Tas fram av", plain(meta.prepared_by)],
         ["Ägs av", plain(meta.owned_by)],
         ["Beslutas av", plain(meta.decided_by_text)],
         ["Uppdateras av", plain(meta.updated_by)],
     ]
     return table(["Uppgift", "Värde"], rows)
+
+
+DERIVED_PERIOD = "(räknat av webbplatsen ur planperioden ovan; källan anger inga datum)"
+"""How the exact plan period, which the site derives from the source's words, says that it is derived."""
 
 
 @macro("titelsida", 'titelsida(plan="it-och-telekom")')
@@ -229,7 +233,7 @@ def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
         activity = plan.activity(activity_id)
         links.append(f"[{plain(activity.number)}]({site.link(activity_page(plan.id, activity.id))})")
     word = "aktivitet" if len(links) == 1 else "aktiviteterna"
-    return f" *(se {word} " + ", ".join(links) + ")*"
+    return f' <span class="redaktionellt">(redaktionens hänvisning till {word} ' + ", ".join(links) + ")</span>"
 
 
 @macro("kategoriorganisation", 'kategoriorganisation(plan="it-och-telekom")')
