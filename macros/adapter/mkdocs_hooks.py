@@ -23,6 +23,7 @@ from macros.adapter import session  # noqa: E402
 from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of, site_of  # noqa: E402
+from macros.adapter.source_footnotes import SourceFootnotesExtension  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import generated_pages  # noqa: E402
 from macros.validation.paths import links_under, page_collisions  # noqa: E402
@@ -32,6 +33,13 @@ _generated: dict[str, partial[str]] = {}
 
 NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
 """A generated page's source: front matter telling mkdocs-macros that there is no template."""
+
+
+def on_config(config: Any) -> Any:
+    """Footnotes show the source's numbers (see `macros.adapter.source_footnotes`)."""
+    if not any(isinstance(item, SourceFootnotesExtension) for item in config.markdown_extensions):
+        config.markdown_extensions.append(SourceFootnotesExtension())
+    return config
 
 
 def on_pre_build(config: Any) -> None:

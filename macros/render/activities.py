@@ -169,7 +169,7 @@ def _facts(site: Site, plan: Plan, activity: Activity) -> str:
         ["Ansvarig", ", ".join(accountable_labels(site, plan, activity)) or _no_accountable(site, plan, activity)],
     ]
     if subcategories:
-        rows.append(["Underkategorier", subcategories])
+        rows.append(["Underkategorier (redaktionens indelning; planen anger dem inte)", subcategories])
     return table(["Uppgift", "Värde"], rows)
 
 
