@@ -219,7 +219,7 @@ def measure_serve(case: Case, rounds: int) -> ServeResult:
     def change_page(index: int) -> str:
         marker = f"(ändrad {index})"
         new = f"{name} {marker}"
-        replace_once(case.plain_docs / "index.md", current["plain"], new)
+        replace_once(case.plain_docs / "index.md", plain(current["plain"]), plain(new))
         current["plain"] = new
         return marker
 
