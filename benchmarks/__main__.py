@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,20 @@ from benchmarks.generator import Scale, TemplateIds, generate, real_scale
 from benchmarks.measure import RunFailed, TimedOut, checked, interleaved, run
 from benchmarks.pages import make_content
 from benchmarks.results import BuildResult, Case, CheckResult, MacroTime, Results, ServeResult, WeightResult
-from benchmarks.serve import measure_rebuilds, replace_once
-from benchmarks.sites import ROOT, plain_docs, snapshot_engine, snapshot_real, write_plain, write_subject
+from benchmarks.serve import measure_side_by_side, replace_once
+from benchmarks.sites import (
+    ROOT,
+    captured_config,
+    plain_docs,
+    snapshot_engine,
+    snapshot_real,
+    write_plain,
+    write_subject,
+)
 from benchmarks.weight import page_weight
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
+from macros.render.safe import plain as escaped
 
 TODAY = "2025-06-01"
 """The fixed "today" of every check and build, so that runs are comparable."""
@@ -181,8 +191,10 @@ def measure_build(case: Case, rounds: int, limit: float) -> BuildResult:
         pages = sum(item.pages for item in rendered)
         return BuildResult(pages, stopped.seconds, None, rendered, timed_out=True, limit=limit)
     case.plain_docs = plain_docs(captured, case.docs, case.work / "plain-docs")
+    captured_nav, case.plain_extra = captured_config(captured)
+    case.plain_nav = captured_nav if captured_nav is not None else case.nav
     subject = write_subject(case.work, data=case.data, docs=case.docs, nav=case.nav, strict=case.strict)
-    plain = write_plain(case.work, docs=case.plain_docs, nav=case.nav, strict=case.strict)
+    plain = write_plain(case.work, docs=case.plain_docs, nav=case.plain_nav, extra=case.plain_extra, strict=case.strict)
     pair = interleaved(
         [PY, "-m", "mkdocs", "build", "--clean", "-f", str(subject)],
         [PY, "-m", "mkdocs", "build", "--clean", "-f", str(plain)],
@@ -195,39 +207,103 @@ def measure_build(case: Case, rounds: int, limit: float) -> BuildResult:
     return BuildResult(pages, warm.seconds, pair, macro_times(times_file, case.model), limit=limit)
 
 
-def measure_serve(case: Case, rounds: int) -> ServeResult:
-    """Rebuild after a data file changes (ours) and after a page changes (plain), on the same pages."""
-    plan_id = next(iter(case.model.plans))
-    name = case.model.plan(plan_id).meta.name
-    plan_file = case.data / "planer" / plan_id / "plan.yml"
-    current = {"data": name, "plain": name}
+def _set_line(file: Path, line: int, key: str, value: str) -> None:
+    """Give `key` on line `line` (1-based) of a YAML file a new scalar value, keeping every other byte."""
+    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+    old = lines[line - 1]
+    indent = old[: len(old) - len(old.lstrip())]
+    if not old.lstrip().startswith(f"{key}:"):
+        raise ValueError(f"{file}:{line}: väntade nyckeln {key}")
+    lines[line - 1] = f"{indent}{key}: {value}\n"
+    file.write_text("".join(lines), encoding="utf-8")
 
-    def change_data(index: int) -> str:
-        marker = f"(ändrad {index})"
-        new = f"{name} {marker}"
-        lines = plan_file.read_text(encoding="utf-8").splitlines(keepends=True)
-        for number, line in enumerate(lines):
-            if line.startswith("namn:"):
-                lines[number] = "namn: " + json.dumps(new, ensure_ascii=False) + "\n"
-                break
-        else:
-            raise ValueError(f"{plan_file}: ingen rad som börjar med 'namn:'")
-        plan_file.write_text("".join(lines), encoding="utf-8")
-        current["data"] = new
-        return marker
 
-    def change_page(index: int) -> str:
-        marker = f"(ändrad {index})"
-        new = f"{name} {marker}"
-        replace_once(case.plain_docs / "index.md", plain(current["plain"]), plain(new))
+def _serve_edits(case: Case) -> list[tuple[str, Path, int, str, str, Callable[[int], str], Callable[[int], str]]]:
+    """The data edits measured in `mkdocs serve`: (name, file, line, key, page, our change, plain change).
+
+    An activity's planned end (shown on a few pages) and the plan's name (shown in every page's footer).
+    Each is found through the loader's line numbers, so the edit is exactly the one line an editor changes.
+    """
+    result = load(case.data, today=dt.date.fromisoformat(TODAY))
+    if result.model is None:
+        raise RunFailed("datat går inte att läsa för serve-mätningen")
+    model = result.model
+    plan_id = next(iter(model.plans))
+    plan = model.plan(plan_id)
+
+    def place(record: Any, *keys: str) -> tuple[Path, int]:
+        file, path = record.origin
+        return case.data.parent / file, result.sources[file].line_of((*path, *keys))
+
+    edits: list[tuple[str, Path, int, str, str, Callable[[int], str], Callable[[int], str]]] = []
+    activity = next((a for a in plan.activities if a.schedule.end is not None), None)
+    if activity is not None:
+        file, line = place(activity, "tidplan", "slut")
+        page = f"{plan_id}/aktiviteter/{activity.id}.md"
+        edits.append(("En aktivitets planerade slut", file, line, "slut", page, *_date_changes(file, line, page, case)))
+    file, line = place(plan.meta, "namn")
+    edits.append(("Planens namn", file, line, "namn", "index.md", *_name_changes(file, line, plan.meta.name, case)))
+    return edits
+
+
+def _date_changes(file: Path, line: int, page: str, case: Case) -> tuple[Callable[[int], str], Callable[[int], str]]:
+    """Our change: the activity ends in another year each round; plain: the same page's Markdown gets that year."""
+    assert case.plain_docs is not None
+    plain_page = case.plain_docs / page
+    original = plain_page.read_text(encoding="utf-8")
+
+    def ours(index: int) -> str:
+        _set_line(file, line, "slut", f"{2040 + index}-03")
+        return str(2040 + index)
+
+    def plain(index: int) -> str:
+        plain_page.write_text(original + f"\n\nSlut {2040 + index}.\n", encoding="utf-8")
+        return str(2040 + index)
+
+    return ours, plain
+
+
+def _name_changes(file: Path, line: int, name: str, case: Case) -> tuple[Callable[[int], str], Callable[[int], str]]:
+    """Our change: the plan's name (start page and every footer); plain: the start page's Markdown."""
+    assert case.plain_docs is not None
+    current = {"plain": name}
+
+    def ours(index: int) -> str:
+        _set_line(file, line, "namn", json.dumps(f"{name} (ändrad {index})", ensure_ascii=False))
+        return f"(ändrad {index})"
+
+    def plain_change(index: int) -> str:
+        new = f"{name} (ändrad {index})"
+        replace_once(case.plain_docs / "index.md", escaped(current["plain"]), escaped(new))  # type: ignore[operator]
         current["plain"] = new
-        return marker
+        return f"(ändrad {index})"
 
-    subject = write_subject(case.work, data=case.data, docs=case.docs, nav=case.nav, strict=case.strict)
-    plain = write_plain(case.work, docs=case.plain_docs, nav=case.nav, strict=case.strict)
-    ours = measure_rebuilds(subject, _env(), change_data, rounds=rounds)
-    baseline = measure_rebuilds(plain, _env(), change_page, rounds=rounds)
-    return ServeResult(changed_file=plan_file.relative_to(case.work).as_posix(), ours=ours, plain=baseline)
+    return ours, plain_change
+
+
+def measure_serve(case: Case, rounds: int) -> list[ServeResult]:
+    """Rebuild after one data edit (ours) against a plain server's rebuild after a page edit, side by side."""
+    results = []
+    for name, file, _, _, page, change_ours, change_plain in _serve_edits(case):
+        original = file.read_bytes()
+        plain_page = case.plain_docs / page if case.plain_docs else None
+        plain_original = plain_page.read_bytes() if plain_page else b""
+        url = "/" + page.removesuffix("index.md").removesuffix(".md") + ("" if page.endswith("index.md") else "/")
+        subject = write_subject(case.work, data=case.data, docs=case.docs, nav=case.nav, strict=case.strict)
+        plain_config = write_plain(
+            case.work, docs=case.plain_docs, nav=case.plain_nav, extra=case.plain_extra, strict=case.strict
+        )
+        try:
+            ours, baseline = measure_side_by_side(
+                (subject, change_ours, url), (plain_config, change_plain, url), _env(), rounds=rounds
+            )
+        finally:
+            file.write_bytes(original)
+            if plain_page:
+                plain_page.write_bytes(plain_original)
+        changed = file.relative_to(case.work).as_posix()
+        results.append(ServeResult(edit=name, changed_file=changed, page=url, ours=ours, plain=baseline))
+    return results
 
 
 def measure_weight(case: Case) -> WeightResult:
@@ -235,7 +311,7 @@ def measure_weight(case: Case) -> WeightResult:
     plan = next(iter(case.model.plans.values()))
     activity = plan.activities[0]
     page = f"{plan.id}/aktiviteter/{activity.id}/"
-    material = write_plain(case.work, docs=case.plain_docs, nav=case.nav, material_defaults=True, strict=False)
+    material = write_plain(case.work, docs=case.plain_docs, nav=case.plain_nav, material_defaults=True, strict=False)
     checked([PY, "-m", "mkdocs", "build", "--clean", "-f", str(material)], env=_env(), cwd=case.work)
     ours_site, plain_site = case.work / "site", case.work / "site-material"
     html = (ours_site / page / "index.html").read_text(encoding="utf-8")
@@ -300,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
         if target is not None:
             try:
                 _say(f"mkdocs serve på {target.name}")
-                results.serve = measure_serve(target, 2 if args.snabb else 3)
+                results.serve = measure_serve(target, 2 if args.snabb else 5)
                 _say(f"sidvikt på {target.name}")
                 results.weight = measure_weight(target)
                 results.serve_case = results.weight_case = target.name
@@ -325,12 +401,10 @@ def main(argv: list[str] | None = None) -> int:
 def _rounds(case: Case, quick: bool) -> tuple[int, int]:
     """Repetitions (check, build): fewer for the big scales, where one build takes minutes."""
     if quick:
-        return 2, 1
-    if case.factor >= 50:
-        return 2, 1
+        return 3, 2 if case.factor < 10 else 1
     if case.factor >= 10:
-        return 5, 1
-    return 7, 9
+        return 5, 3
+    return 9, 9
 
 
 if __name__ == "__main__":

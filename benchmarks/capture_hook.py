@@ -1,7 +1,9 @@
-"""MkDocs hook used by the benchmark only: write every page's Markdown after the macros ran.
+"""MkDocs hook used by the benchmark only: write every page's Markdown after the macros ran,
+and the menu and `extra` settings the engine's hooks gave the configuration.
 
 The folder comes from the environment variable BENCH_CAPTURE_DIR. The captured pages are
-then built by a plain MkDocs + Material configuration, which is the build baseline. With
+then built by a plain MkDocs + Material configuration with the same menu (the activity and
+person pages in it) and the same footer settings, which is the build baseline. With
 `capture_start.py` also registered, the time the macros took on each page is appended to
 `BENCH_CAPTURE_DIR.times.jsonl` as the build goes, so it survives a build that is stopped.
 """
@@ -15,6 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
+
+
+@event_priority(-100)  # after the engine's hooks have set the menu and the footer
+def on_config(config: Any) -> Any:
+    """Save the configured menu and `extra` as the engine's hooks left them (BENCH_CAPTURE_DIR.config.json)."""
+    target = os.environ.get("BENCH_CAPTURE_DIR")
+    if target:
+        settings = {"nav": config.nav, "extra": dict(config.extra)}
+        Path(f"{target}.config.json").write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
+    return config
 
 
 @event_priority(-100)  # after mkdocs-macros has rendered the page

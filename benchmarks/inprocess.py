@@ -2,7 +2,8 @@
 in one warm interpreter, alternating, so that only the work itself is compared.
 
 `python -m benchmarks.inprocess DATA ROUNDS TODAY` prints one JSON line:
-{"parse": [seconds...], "check": [seconds...], "errors": n}.
+{"parse": [seconds...], "check": [seconds...], "parse_cpu": [...], "check_cpu": [...], "errors": n}
+(wall time and CPU time of this process for each round).
 `python -m benchmarks.inprocess --parse-only DATA` parses the files once and exits (the
 end-to-end baseline of `python -m macros check`).
 """
@@ -37,20 +38,21 @@ def main(argv: list[str]) -> int:
 
     data, rounds, today = Path(argv[0]), int(argv[1]), dt.date.fromisoformat(argv[2])
     files = sorted(data.rglob("*.yml"))
-    times: dict[str, list[float]] = {"parse": [], "check": []}
+    times: dict[str, list[float]] = {"parse": [], "check": [], "parse_cpu": [], "check_cpu": []}
     errors = 0
     load(data, today=today)  # warm-up: imports, caches of pydantic and the file system
     parse_all(files)
     for index in range(rounds):
         steps = ["parse", "check"] if index % 2 == 0 else ["check", "parse"]
         for step in steps:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             if step == "parse":
                 parse_all(files)
             else:
                 result = load(data, today=today)
                 errors = sum(f.severity is Severity.ERROR for f in result.findings)
             times[step].append(time.perf_counter() - start)
+            times[f"{step}_cpu"].append(time.process_time() - cpu)
     print(json.dumps({**times, "errors": errors}))
     return 0
 

@@ -1,5 +1,5 @@
-"""Timing child processes: wall time and peak memory of each run, baseline and subject
-interleaved so that load from other processes hits both alike."""
+"""Timing child processes: wall time, CPU time and peak memory of each run, baseline and
+subject interleaved so that load from other processes hits both alike (see `benchmarks.stats`)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.stats import Spread, ratio_spread
+
 
 @dataclass(frozen=True)
 class Run:
@@ -23,6 +25,8 @@ class Run:
     returncode: int
     output: str
     timed_out: bool = False
+    cpu_seconds: float = 0.0
+    """User and system CPU time of the command and of every child it waited for."""
 
 
 class RunFailed(Exception):
@@ -73,7 +77,8 @@ def run(
         if TIME.exists():
             lines = [line for line in Path(rss.name).read_text(encoding="utf-8").splitlines() if line.strip().isdigit()]
             max_rss = int(lines[-1]) if lines else 0
-    return Run(seconds, max_rss, process.returncode, output, timed_out)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, max_rss, process.returncode, output, timed_out, cpu)
 
 
 def checked(command: Sequence[str], **kwargs: object) -> Run:
@@ -104,9 +109,29 @@ class Pair:
         return statistics.median(r.seconds for r in self.baseline)
 
     @property
+    def subject_cpu(self) -> float:
+        """Median CPU time of the subject."""
+        return statistics.median(r.cpu_seconds for r in self.subject)
+
+    @property
+    def baseline_cpu(self) -> float:
+        """Median CPU time of the baseline."""
+        return statistics.median(r.cpu_seconds for r in self.baseline)
+
+    @property
+    def cpu(self) -> Spread:
+        """Per-round ratios of CPU time subject/baseline: median and interval (the judged statistic)."""
+        return ratio_spread([r.cpu_seconds for r in self.subject], [r.cpu_seconds for r in self.baseline])
+
+    @property
+    def wall(self) -> Spread:
+        """Per-round ratios of wall time subject/baseline: median and interval."""
+        return ratio_spread([r.seconds for r in self.subject], [r.seconds for r in self.baseline])
+
+    @property
     def ratio(self) -> float:
-        """Median of the per-round ratios subject/baseline (each round ran both back to back)."""
-        return statistics.median(s.seconds / b.seconds for s, b in zip(self.subject, self.baseline, strict=True))
+        """The median of the per-round CPU-time ratios, the value every build target is judged on."""
+        return self.cpu.median
 
     @property
     def subject_rss_mb(self) -> float:

@@ -1,9 +1,11 @@
-"""Rebuild time of `mkdocs serve` after one file changes.
+"""Rebuild time of `mkdocs serve` after one file changes, ours and a plain server side by side.
 
-The server runs on a free 127.0.0.1 port; its log is read line by line as it arrives.
-After the first build is served, a file is changed and the time until the server logs
-"Reloading browsers" is taken, and the served page is checked to show the change. The
-server is always stopped, and every wait is bounded.
+Both servers run at once, each on a free 127.0.0.1 port; their logs are read line by line as
+they arrive. In each round a file of one server is changed and the time until that server logs
+"Reloading browsers" is taken (the browser reloads then), the served page is checked to show
+the change, and the CPU time the server used meanwhile is read from /proc; then the same for
+the other server, the order alternating from round to round (ABBA) so that load from other
+processes hits both alike. Servers are always stopped, and every wait is bounded.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class Rebuilds:
 
     seconds: list[float] = field(default_factory=list)
     build_seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
+    """CPU time of the server (and of the programs it ran, such as git) from the save to the reload."""
 
     @property
     def median(self) -> float:
@@ -100,6 +104,11 @@ class Server:
         done = self.wait_for_line("Reloading browsers", timeout)
         return building, done
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process and its finished children used so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+        return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
     def page(self, path: str = "/") -> str:
         """The served page's text."""
         with urllib.request.urlopen(self.url(path), timeout=10) as response:
@@ -129,33 +138,45 @@ def serving(config: Path, env: dict[str, str], *, start_timeout: float = 300) ->
         server.stop()
 
 
-def measure_rebuilds(
-    config: Path,
+Change = Callable[[int], str]
+"""Edits a file for round n and returns a text the page must show afterwards."""
+
+
+def _one_rebuild(server: Server, change: Change, index: int, page: str, timeout: float, result: Rebuilds) -> None:
+    """Change a file, wait for the reload that shows it, and note the wait, the rebuild and the CPU time."""
+    time.sleep(1.2)  # let the file watcher settle after the previous build
+    server.drain()
+    cpu = server.cpu_seconds()
+    marker = change(index)
+    changed = time.perf_counter()
+    deadline = changed + timeout
+    while True:  # a change can cause more than one rebuild; wait for the one that shows it
+        building, done = server.wait_for_reload(max(deadline - time.perf_counter(), 1))
+        if marker in server.page(page):
+            break
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"sidan {page} visar inte ändringen {marker!r} efter ombyggnaden")
+    result.seconds.append(done - changed)
+    result.build_seconds.append(done - building)
+    result.cpu_seconds.append(server.cpu_seconds() - cpu)
+
+
+def measure_side_by_side(
+    ours: tuple[Path, Change, str],
+    plain: tuple[Path, Change, str],
     env: dict[str, str],
-    change: Callable[[int], str],
     *,
-    rounds: int = 3,
-    page: str = "/",
+    rounds: int = 5,
     timeout: float = 300,
-) -> Rebuilds:
-    """Change a file `rounds` times (`change(n)` edits it and returns a text the page must then show)."""
-    result = Rebuilds()
-    with serving(config, env) as server:
+) -> tuple[Rebuilds, Rebuilds]:
+    """Both servers running; in each round one edit to each (configuration, change, page), order alternating."""
+    results = (Rebuilds(), Rebuilds())
+    with serving(ours[0], env) as first, serving(plain[0], env) as second:
+        servers = ((first, ours, results[0]), (second, plain, results[1]))
         for index in range(1, rounds + 1):
-            time.sleep(1.2)  # let the file watcher settle after the previous build
-            server.drain()
-            marker = change(index)
-            changed = time.perf_counter()
-            deadline = changed + timeout
-            while True:  # a change can cause more than one rebuild; wait for the one that shows it
-                building, done = server.wait_for_reload(max(deadline - time.perf_counter(), 1))
-                if marker in server.page(page):
-                    break
-                if time.perf_counter() > deadline:
-                    raise RuntimeError(f"sidan {page} visar inte ändringen {marker!r} efter ombyggnaden")
-            result.seconds.append(done - changed)
-            result.build_seconds.append(done - building)
-    return result
+            for server, (_, change, page), result in servers if index % 2 else reversed(servers):
+                _one_rebuild(server, change, index, page, timeout, result)
+    return results
 
 
 def replace_once(path: Path, old: str, new: str) -> None:

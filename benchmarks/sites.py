@@ -7,6 +7,7 @@ extensions and validation settings are exactly those of the real site.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -77,12 +78,20 @@ def _without_macros(plugins: list[Any]) -> list[Any]:
 
 
 def write_plain(
-    project: Path, *, docs: Path, nav: list[Any] | None, material_defaults: bool = False, strict: bool = True
+    project: Path,
+    *,
+    docs: Path,
+    nav: list[Any] | None,
+    material_defaults: bool = False,
+    strict: bool = True,
+    extra: dict[str, Any] | None = None,
 ) -> Path:
     """A plain MkDocs + Material build of already rendered pages: no macros plugin, no hooks.
 
-    With `material_defaults`, also without our theme overrides, extra CSS/JS, palette and
-    features: a plain Material page, the baseline of the page-weight comparison.
+    `nav` and `extra` are the menu and settings our hooks gave our build (see `captured_config`),
+    so that both builds render the same menu and footer on every page. With `material_defaults`,
+    also without our theme overrides, extra CSS/JS, palette and features: a plain Material page,
+    the baseline of the page-weight comparison.
     """
     config = real_config()
     config["strict"] = bool(config.get("strict", False)) and strict
@@ -90,6 +99,8 @@ def write_plain(
     config.update(docs_dir=str(docs), site_dir=str(project / f"site-{suffix}"))
     config.pop("hooks", None)
     config.pop("watch", None)
+    if extra is not None:
+        config["extra"] = extra
     config["plugins"] = _without_macros(config.get("plugins", ["search"]))
     _absolute_theme(config)
     if material_defaults:
@@ -103,6 +114,15 @@ def write_plain(
     else:
         config["nav"] = nav
     return _write(project / f"mkdocs-{suffix}.yml", config)
+
+
+def captured_config(captured: Path) -> tuple[list[Any] | None, dict[str, Any] | None]:
+    """The menu and `extra` settings of the capture build (None, None when it saved none)."""
+    saved = Path(f"{captured}.config.json")
+    if not saved.exists():
+        return None, None
+    settings = json.loads(saved.read_text(encoding="utf-8"))
+    return settings.get("nav"), settings.get("extra")
 
 
 def plain_docs(captured: Path, source_docs: Path, target: Path) -> Path:
