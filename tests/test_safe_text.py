@@ -15,6 +15,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from macros.model import text as text_module
 from macros.model.text import plain_problem, rich_problem
 from macros.render.safe import parsed_rich, plain, rich
 from tests.sitebuild import ROOT
@@ -229,3 +230,20 @@ def test_plain_paragraphs_skip_the_parser_with_the_same_result(text: str) -> Non
     """Text of words and paragraphs renders exactly as the full rich-text pipeline renders it."""
     for inline in (False, True):
         assert rich.__wrapped__(text, inline=inline) == parsed_rich(text, inline=inline)
+
+
+def _first_refused_character(text: str) -> str | None:
+    """The reference: every character in turn, as the check read a text before it searched with one pattern."""
+    for char in text:
+        if text_module._character_problem(char) is not None:
+            return text_module._character_problem(char)
+    return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=0x3000) | st.sampled_from(["\u200b", "\u202e", "\u2066", "\ufeff"]))
+)
+def test_the_invisible_character_search_finds_what_a_loop_finds(text: str) -> None:
+    """The one-pattern search for refused characters gives the same reason as checking each character in turn."""
+    assert text_module._invisible_problem(text) == _first_refused_character(text)

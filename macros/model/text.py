@@ -82,19 +82,31 @@ _PICTURE = re.compile(r"!\[[^\]]*\]\(")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
+_CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
+"""Unicode's category Cc (U+0000–U+001F and U+007F–U+009F, fixed by the standard) without tab and line feed."""
+
+_SUSPECT = re.compile(f"[{_CONTROL_CHARACTERS}{''.join(map(re.escape, sorted({*_INVISIBLE, *_BIDI})))}]")
+"""Every character `_invisible_problem` refuses, so that the first one is found without a loop in Python."""
+
+
 def _invisible_problem(text: str) -> str | None:
     """A Swedish reason when the text holds a character that is invisible or reorders text."""
-    for char in text:
-        code = ord(char)
-        if char in _INVISIBLE:
-            return f"texten innehåller ett osynligt tecken, {_INVISIBLE[char]}; ta bort det"
-        if char in _BIDI:
-            return (
-                f"texten innehåller ett dolt riktningstecken (U+{code:04X}) som kan visa texten i en annan ordning "
-                "än den står; ta bort det"
-            )
-        if char not in "\n\t" and unicodedata.category(char) == "Cc":
-            return f"texten innehåller ett styrtecken (U+{code:04X}) som inte syns; ta bort det"
+    found = _SUSPECT.search(text)
+    return _character_problem(found.group(0)) if found else None
+
+
+def _character_problem(char: str) -> str | None:
+    """Why one character is refused (the first refused character of a text decides the message)."""
+    code = ord(char)
+    if char in _INVISIBLE:
+        return f"texten innehåller ett osynligt tecken, {_INVISIBLE[char]}; ta bort det"
+    if char in _BIDI:
+        return (
+            f"texten innehåller ett dolt riktningstecken (U+{code:04X}) som kan visa texten i en annan ordning "
+            "än den står; ta bort det"
+        )
+    if char not in "\n\t" and unicodedata.category(char) == "Cc":
+        return f"texten innehåller ett styrtecken (U+{code:04X}) som inte syns; ta bort det"
     return None
 
 
