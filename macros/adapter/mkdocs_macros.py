@@ -8,7 +8,7 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
-from macros.adapter import session
+from macros.adapter import page_render, session
 from macros.adapter.calls import call_macro
 from macros.adapter.session import build_today, data_dir_of, site_of
 from macros.render import MACROS
@@ -34,6 +34,7 @@ def define_env(env: Any) -> None:
     site = site_of(result, day, pages_dir, session.history_once(env.conf, data_dir, pages_dir))
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
+    page_render.install(env, site)
 
 
 def _on_current_page(env: Any, name: str, site: Site) -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
+from macros.adapter import page_render
 from macros.loading.pages import read_page
 from macros.render import MACROS
 from macros.validation.findings import Severity
@@ -39,6 +40,7 @@ def check_before_render(env: Any) -> None:
     errors = [finding.format() for finding in findings if finding.severity is Severity.ERROR]
     if errors:
         raise Abort("Sidan innehåller mallkod som inte är tillåten; webbplatsen byggs inte.\n" + "\n".join(errors))
+    page_render.prepare(env)
 
 
 def unsafe_settings(plugin: Mapping[str, Any], config: Mapping[str, Any]) -> list[str]:

@@ -14,6 +14,7 @@ the same name, or carry template code (mkdocs-macros renders the page title as a
 
 from __future__ import annotations
 
+import ast
 import difflib
 import inspect
 import re
@@ -172,6 +173,31 @@ def _only_simple_calls(text: str) -> bool:
         if len(given) != len(set(given)) or not set(given) <= set(spec.parameters) or not _required(spec) <= set(given):
             return False
     return "{{" not in _SIMPLE_CALL.sub("", text)
+
+
+_ARGUMENT_VALUE = re.compile(rf"([a-z_][a-z0-9_]*)\s*=\s*({_VALUE})")
+
+SimpleCall = tuple[int, int, str, dict[str, object]]
+"""A plain macro call in a text: where it starts and ends, the macro's name and the arguments."""
+
+
+def simple_calls(text: str) -> list[SimpleCall] | None:
+    """Every call in `text` when plain calls of registered macros with literal arguments are its only
+    template constructs (what `check_template` accepts without parsing), else None.
+
+    The values are those Jinja2 would pass: the arguments are literals without escapes, which
+    Python reads alike. Anything it cannot read that way gives None (the caller lets Jinja2 render).
+    """
+    if not _only_simple_calls(text):
+        return None
+    calls: list[SimpleCall] = []
+    for match in _SIMPLE_CALL.finditer(text):
+        try:
+            arguments = {name: ast.literal_eval(value) for name, value in _ARGUMENT_VALUE.findall(match.group(2))}
+        except (ValueError, SyntaxError):
+            return None
+        calls.append((match.start(), match.end(), match.group(1), arguments))
+    return calls
 
 
 def check_template(file: str, text: str, first_line: int = 1) -> list[Finding]:
