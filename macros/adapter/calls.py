@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import Abort
 
+from macros.adapter import incremental
 from macros.render import render_call
 from macros.render.context import MacroError, Site
 
@@ -15,6 +16,6 @@ from macros.render.context import MacroError, Site
 def call_macro(site: Site, page: str, name: str, arguments: dict[str, object]) -> str:
     """The Markdown of macro `name` on `page`; a wrong call stops the build with a Swedish reason."""
     try:
-        return render_call(site, page, name, arguments)
+        return render_call(incremental.tracked(site), page, name, arguments)
     except MacroError as exc:
         raise Abort(f"{page}: fel i anropet {name}(…): {exc}") from None

@@ -19,7 +19,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros.adapter import session  # noqa: E402
+from macros.adapter import incremental, session  # noqa: E402
 from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of, site_of  # noqa: E402
@@ -45,6 +45,11 @@ NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
 """A generated page's source: front matter telling mkdocs-macros that there is no template."""
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` remembers between its builds what each page was made from (see `incremental`)."""
+    incremental.start(command)
+
+
 def on_config(config: Any) -> Any:
     """Footnotes show the source's numbers (see `macros.adapter.source_footnotes`), and the menu
     holds the generated pages: each activity under its plan's 9.2, each person under the
@@ -54,6 +59,7 @@ def on_config(config: Any) -> Any:
     data_dir = data_dir_of(config.config_file_path, config.extra)
     day = build_today()
     result = session.load_once(data_dir, day)
+    incremental.begin(config, result, data_dir, day)
     if result.model is not None and config.nav:
         config.nav = _with_generated_pages(config.nav, result.model)
     if result.model is not None:
@@ -172,12 +178,21 @@ def on_post_build(config: Any) -> None:
     target.write_text(
         theme_file.read_text(encoding="utf-8") + "\n" + SEARCH_FOLDING.read_text(encoding="utf-8"), encoding="utf-8"
     )
+    incremental.commit()
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build is not remembered: the next one starts from the last that succeeded."""
+    incremental.discard()
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     """The Markdown of a generated page; any other page is left as it is."""
+    incremental.remember_conversion(page, files, config)
     render = _generated.get(page.file.src_uri) if page.file.generated_by else None
-    return render() if render else markdown
+    if render is None:
+        return markdown
+    return incremental.rendered(page.file.src_uri, repr(render.args[2:]), render.args[0], render)
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
@@ -195,4 +210,5 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             + ", ".join(missing)
             + "); kontrollera importen av paketet macros"
         )
-    return env
+    incremental.remember_search_entries(config)
+    return incremental.remember_templates(env, config)

@@ -18,6 +18,7 @@ from typing import Any
 
 from jinja2.lexer import newline_re
 
+from macros.adapter import incremental
 from macros.adapter.calls import call_macro
 from macros.render.context import Site
 from macros.validation.pages import MARKERS, SimpleCall, simple_calls
@@ -65,7 +66,9 @@ def prepare(plugin: Any) -> None:
     calls = simple_calls(text)
     if calls is None:
         return
-    setattr(plugin, _PREPARED, (markdown, substitute(text, calls, site, page.file.src_uri)))
+    uri = page.file.src_uri
+    output = incremental.rendered(uri, markdown, site, lambda: substitute(text, calls, site, uri))
+    setattr(plugin, _PREPARED, (markdown, output))
 
 
 def jinja_text(source: str) -> str:

@@ -91,12 +91,24 @@ class Loader:
             people_file=shared["personer.yml"],  # type: ignore[arg-type]
             governance=shared["styrning.yml"],  # type: ignore[arg-type]
             documents_file=shared["styrdokument.yml"],  # type: ignore[arg-type]
-            plans={plan_id: _plan(plan_id, files) for plan_id, files in plans.items()},
+            plans={plan_id: self._plan(plan_id, files) for plan_id, files in plans.items()},
         )
         self.result.model = model
         self.result.findings.extend(cross_check(model, self.result.sources, today=today))
         self.result.findings.sort()
         return self.result
+
+    def _plan(self, plan_id: str, files: dict[str, Record | None]) -> Plan:
+        """Assemble a Plan from its validated files; without uppfoljning.yml its follow-up is empty.
+
+        The empty follow-up is bound to the file it stands for, like a record read from it, so
+        that what reads it is compared between builds like any other data (`macros.model.reads`).
+        """
+        if files.get("uppfoljning.yml") is None:
+            empty = FollowUpFile()
+            _bind(empty, self._display(self.data_dir / PLANS_DIR / plan_id / "uppfoljning.yml"), ())
+            files = {**files, "uppfoljning.yml": empty}
+        return _plan(plan_id, files)
 
     def _plan_folders(self) -> list[FsPath]:
         """One folder per plan under `planer/` (a link to a folder is not one)."""

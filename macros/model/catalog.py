@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cached_property
 
 from macros.model.activities import ActivitiesFile, Activity
 from macros.model.analysis import AnalysisFile
@@ -31,6 +30,7 @@ from macros.model.organisation import (
 )
 from macros.model.plan import EditorialNote, PlanFile
 from macros.model.procurement import ProcurementFile, ProcurementNeed
+from macros.model.reads import RememberedTable, derived_property
 from macros.model.reports import FollowUpFile, Measurement, StatusReport
 from macros.model.team import PlanOrganisationFile, TeamMember
 from macros.model.time import add_months
@@ -117,19 +117,21 @@ class Plan:
         """Last day of the plan period."""
         return add_months(self.period_start, 12 * self.meta.period.years) - dt.timedelta(days=1)
 
-    @cached_property
-    def _index(self) -> dict[str, dict[str, object]]:
-        """Lookup tables by kind and id."""
-        return {
-            "underkategori": {item.id: item for item in self.subcategories},
-            "effektmål": {item.id: item for item in self.effect_goals},
-            "strategi": {item.id: item for item in self.strategies},
-            "nyckeltal": {item.id: item for item in self.indicators},
-            "aktivitet": {item.id: item for item in self.activities},
-            "upphandlingsbehov": {item.id: item for item in self.procurement_needs},
-        }
+    @derived_property
+    def _index(self) -> RememberedTable[str, dict[str, object]]:
+        """Lookup tables by kind and id, each made when first asked for."""
+        return RememberedTable(
+            {
+                "underkategori": lambda: {item.id: item for item in self.subcategories},
+                "effektmål": lambda: {item.id: item for item in self.effect_goals},
+                "strategi": lambda: {item.id: item for item in self.strategies},
+                "nyckeltal": lambda: {item.id: item for item in self.indicators},
+                "aktivitet": lambda: {item.id: item for item in self.activities},
+                "upphandlingsbehov": lambda: {item.id: item for item in self.procurement_needs},
+            }
+        )
 
-    @cached_property
+    @derived_property
     def _reports_by_activity(self) -> dict[str, list[StatusReport]]:
         """Each activity's follow-up reports, oldest first (same day: the data's order)."""
         grouped: dict[str, list[StatusReport]] = {}
@@ -165,7 +167,7 @@ class Plan:
         """The nyckeltal with this id."""
         return self._index["nyckeltal"][identifier]  # type: ignore[return-value]
 
-    @cached_property
+    @derived_property
     def _by_goal(self) -> tuple[dict[str, list[Strategy]], dict[str, list[KeyIndicator]]]:
         """Strategier and nyckeltal grouped by their effektmål, in the data's order."""
         strategies: dict[str, list[Strategy]] = {}
@@ -184,7 +186,7 @@ class Plan:
         """Nyckeltal of one effektmål."""
         return list(self._by_goal[1].get(goal_id, []))
 
-    @cached_property
+    @derived_property
     def _by_activity(self) -> tuple[dict[str, list[Activity]], dict[str, list[KeyIndicator]]]:
         """For each activity id: the activities waiting for it (`efter`) and the nyckeltal naming it, in the data's order."""
         waiting: dict[str, list[Activity]] = {}
@@ -205,7 +207,7 @@ class Plan:
         """The nyckeltal that name this activity as what they follow up."""
         return list(self._by_activity[1].get(activity_id, []))
 
-    @cached_property
+    @derived_property
     def _by_person(self) -> tuple[dict[str, list[TeamMember]], frozenset[str]]:
         """The category team's entries by person (in the data's order) and the people named in the reference group."""
         team: dict[str, list[TeamMember]] = {}
@@ -222,7 +224,7 @@ class Plan:
         """Whether a row of the reference group names the person (`person`, or one of `personer`)."""
         return person_id in self._by_person[1]
 
-    @cached_property
+    @derived_property
     def _measurements_by_indicator(self) -> dict[str, list[Measurement]]:
         """Each nyckeltal's measured values, oldest first (same day: the data's order)."""
         grouped: dict[str, list[Measurement]] = {}
@@ -249,24 +251,25 @@ class Municipality:
     documents_file: DocumentsFile
     plans: dict[str, Plan]
 
-    @cached_property
-    def _index(self) -> dict[str, dict[str, object]]:
-        """Lookup tables of shared things by kind and id."""
-        goals = [goal for area in self.governance.goal_areas for goal in area.goals]
-        return {
-            "förvaltning": {item.id: item for item in self.organisation.administrations},
-            "nämnd": {item.id: item for item in self.organisation.committees},
-            "enhet": {item.id: item for item in self.organisation.units},
-            "roll": {item.id: item for item in self.organisation.roles},
-            "person": {item.id: item for item in self.people_file.people},
-            "fullmäktigemål": {item.id: item for item in goals},
-            "målområde": {item.id: item for item in self.governance.goal_areas},
-            "styrdokument": {item.id: item for item in self.documents_file.documents},
-            "nationellt mål": {item.id: item for item in self.governance.national_goals},
-            "plan": dict(self.plans),
-        }
+    @derived_property
+    def _index(self) -> RememberedTable[str, dict[str, object]]:
+        """Lookup tables of shared things by kind and id, each made when first asked for."""
+        return RememberedTable(
+            {
+                "förvaltning": lambda: {item.id: item for item in self.organisation.administrations},
+                "nämnd": lambda: {item.id: item for item in self.organisation.committees},
+                "enhet": lambda: {item.id: item for item in self.organisation.units},
+                "roll": lambda: {item.id: item for item in self.organisation.roles},
+                "person": lambda: {item.id: item for item in self.people_file.people},
+                "fullmäktigemål": lambda: {goal.id: goal for area in self.governance.goal_areas for goal in area.goals},
+                "målområde": lambda: {item.id: item for item in self.governance.goal_areas},
+                "styrdokument": lambda: {item.id: item for item in self.documents_file.documents},
+                "nationellt mål": lambda: {item.id: item for item in self.governance.national_goals},
+                "plan": lambda: dict(self.plans),
+            }
+        )
 
-    @cached_property
+    @derived_property
     def _people_by_role(self) -> dict[str, list[Person]]:
         """For each role, the people with at least one term in it, in the data's order."""
         grouped: dict[str, list[Person]] = {}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from macros.loading.sections import SectionIndex
+from macros.model import reads
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.history import NO_HISTORY, History
@@ -42,10 +43,11 @@ class Site:
 
         Keeps a page's cost independent of how many other pages there are: e.g. every
         person's responsibilities are indexed in one pass instead of one pass per person page.
+        What the computation read counts as read by every page that uses the value (`reads`).
         """
         if key not in self.derived:
-            self.derived[key] = compute()
-        return self.derived[key]  # type: ignore[return-value]
+            self.derived[key] = reads.remember(compute)
+        return reads.recall(self.derived[key])  # type: ignore[arg-type]
 
     def plan(self, plan_id: str) -> Plan:
         """The plan with this id, or a Swedish error naming the ones that exist."""
