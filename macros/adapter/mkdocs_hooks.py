@@ -22,7 +22,9 @@ if str(PROJECT_ROOT) not in sys.path:
 from macros.adapter import session  # noqa: E402
 from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
-from macros.adapter.session import build_today, data_dir_of, site_of  # noqa: E402
+from macros.adapter.session import build_today, data_dir_of  # noqa: E402
+from macros.adapter.versions import build_copies, publish  # noqa: E402
+from macros.loading.cache import cache_root  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import generated_pages  # noqa: E402
 from macros.validation.paths import links_under, page_collisions  # noqa: E402
@@ -52,11 +54,14 @@ def on_files(files: Files, config: Any) -> Files:
     """
     _generated.clear()
     day = build_today()
-    result = session.load_once(data_dir_of(config.config_file_path, config.extra), day)
+    data_dir = data_dir_of(config.config_file_path, config.extra)
+    result = session.load_once(data_dir, day)
     if result.model is None:
         return files
-    site = site_of(result, day)
-    pages = generated_pages(result.model)
+    site = session.current_site() or session.build_site(
+        result, day, data_dir, Path(config.docs_dir), config.config_file_path, config.extra
+    )
+    pages = generated_pages(result.model, history=site.archive is None)
     written = [file.src_uri for file in files.documentation_pages()]
     if clashes := page_collisions(pages, written, result.sources):
         raise Abort(
@@ -72,6 +77,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     """The Markdown of a generated page; any other page is left as it is."""
     render = _generated.get(page.file.src_uri) if page.file.generated_by else None
     return render() if render else markdown
+
+
+def on_post_build(config: Any) -> None:
+    """Put the read-only copy of every decided version under arkiv/ (each built once, then taken from the cache)."""
+    site = session.current_site()
+    if site is None or site.archive is not None or not any(site.versions.of(plan) for plan in site.model.plans):
+        return
+    copies = build_copies(site, config, cache_root(session.project_of(config.config_file_path)))
+    publish(site, copies, Path(config.site_dir))
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

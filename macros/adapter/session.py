@@ -8,18 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
 from macros.cli import UsageError, today
+from macros.loading.cache import Cache, cache_root
 from macros.loading.data_tree import walk
+from macros.loading.git import Git
+from macros.loading.history import read_history
 from macros.loading.loader import LoadResult, load
-from macros.model.history import NO_HISTORY, History
-from macros.render.context import Site
-from macros.validation.findings import shown
+from macros.loading.revisions import safe_data_changes
+from macros.loading.versions import read_versions, version_findings
+from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
+from macros.render.context import Archive, Site
+from macros.validation.findings import Severity, shown
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
+
+_current: list[Site] = []
+"""The site of the build in progress, made once by `build_site` (mkdocs-macros' define_env) and read by the hooks."""
 
 
 def _signature(data_dir: Path) -> tuple[tuple[str, int], ...]:
@@ -53,10 +62,75 @@ def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
     return (Path(config_file).parent / str(extra.get("datakatalog", "data"))).resolve()
 
 
-def site_of(result: LoadResult, today: dt.date, history: History = NO_HISTORY) -> Site:
-    """The rendering context of a build: the loaded model, the build's day, the findings and the history."""
+def site_of(
+    result: LoadResult,
+    today: dt.date,
+    history: History = NO_HISTORY,
+    versions: Versions = NO_VERSIONS,
+    archive: Archive | None = None,
+) -> Site:
+    """The rendering context of a build: the loaded model, the build's day, the findings, history and versions."""
     assert result.model is not None, "site_of needs loaded data"
-    return Site(model=result.model, today=today, findings=tuple(result.findings), history=history)
+    return Site(
+        model=result.model,
+        today=today,
+        findings=tuple(result.findings),
+        history=history,
+        versions=versions,
+        archive=archive,
+    )
+
+
+def archive_of(extra: dict[str, object]) -> Archive | None:
+    """What a read-only copy of a decided version knows about itself (`extra.arkiv`), or None for the live site."""
+    facts = extra.get("arkiv")
+    if not isinstance(facts, dict):
+        return None
+    return Archive(
+        plan=str(facts.get("plan", "")),
+        version=str(facts.get("version", "")),
+        date=str(facts.get("datum", "")),
+        body=str(facts.get("beslutat_av", "")),
+    )
+
+
+def project_of(config_file: str) -> Path:
+    """The project folder of a site: where its mkdocs.yml is (the cache lives below it)."""
+    return Path(config_file).resolve().parent
+
+
+def build_site(
+    result: LoadResult, day: dt.date, data_dir: Path, docs_dir: Path, config_file: str, extra: dict[str, object]
+) -> Site:
+    """The site of this build with its history and decided versions from git, remembered for the hooks.
+
+    In the read-only copy of a decided version there is no history and no versions. An error
+    in the decided versions (a reference that does not exist, data that fails today's check)
+    stops the build, as it fails `make check`.
+    """
+    archive = archive_of(extra)
+    if archive is not None:
+        site = site_of(result, day, archive=archive)
+    else:
+        assert result.model is not None
+        cache = Cache(cache_root(project_of(config_file)))
+        history = read_history(data_dir, docs_dir)
+        if not history.unavailable:
+            changes, reason = safe_data_changes(Git(data_dir), history.data_prefix, history.commits, cache)
+            history = replace(history, data_changes=changes, unavailable=reason)
+        versions = read_versions(data_dir, result.model, cache)
+        errors = [f for f in version_findings(versions, result) if f.severity is Severity.ERROR]
+        if errors:
+            lines = "\n".join(f.format() for f in errors)
+            raise Abort(f"De beslutade versionerna har fel; webbplatsen byggs inte.\n{lines}")
+        site = site_of(result, day, history, versions)
+    _current[:] = [site]
+    return site
+
+
+def current_site() -> Site | None:
+    """The site made by `build_site` in this build, if any."""
+    return _current[0] if _current else None
 
 
 def build_today() -> dt.date:

@@ -1,5 +1,6 @@
 """Macros for the plan's structured sections: metadata, effektmål, underkategorier,
-strategier, nyckeltal, organisation, version history and editorial notes."""
+strategier, nyckeltal, organisation and editorial notes (the decided versions of 11.0 are
+`macros.render.versions`)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from macros.model.goals import EffectGoal, KeyIndicator, Strategy
 from macros.model.governance import GoalArea
 from macros.model.plan import Basis
 from macros.render.context import EFFECT_GOALS_PAGE, STRATEGIES_PAGE, MacroError, Site, activity_page, chapter_page
+from macros.render.history import last_changed
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, table
+from macros.render.versions import version_links
 
 
 @macro("planfakta", 'planfakta(plan="it-och-telekom")')
@@ -75,16 +78,6 @@ def plan_ownership(site: Site, *, plan: str) -> str:
     return table(["Uppgift", "Ansvar"], rows)
 
 
-@macro("versionshistorik", 'versionshistorik(plan="it-och-telekom")')
-def version_history(site: Site, *, plan: str) -> str:
-    """Planens versioner (11.0), eller en mening om att det inte finns några."""
-    versions = site.plan(plan).meta.versions
-    if not versions:
-        return "Det finns inga versioner att visa: källdokumentet innehåller inga versionsuppgifter.\n"
-    rows = [[plain(v.version), v.date.isoformat() if v.date else "", plain(v.description)] for v in versions]
-    return table(["Version", "Datum", "Beskrivning"], rows)
-
-
 @macro("underkategorier", 'underkategorier(plan="it-och-telekom")')
 def subcategories(site: Site, *, plan: str) -> str:
     """Underkategorierna med definitioner (4.2)."""
@@ -101,6 +94,7 @@ def effect_goals(site: Site, *, plan: str) -> str:
     parts = []
     for goal in p.effect_goals:
         parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n\n{rich(goal.purpose)}")
+        parts.append(last_changed(site, (p.id, "effektmål", goal.id)))
         if goal.council_goals:
             parts.append("Koppling till målområden och underliggande fullmäktigemål:\n\n" + _council_goals(site, goal))
         if goal.documents:
@@ -184,6 +178,7 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
         parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n\n{rich(strategy.text)}")
         parts.append(_measures(strategy))
         parts.append(_national_links(site, strategy))
+        parts.append(last_changed(site, (p.id, "strategi", strategy.id)))
     return "\n".join(part for part in parts if part)
 
 
@@ -217,7 +212,16 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     """Nyckeltalen för effektuppföljning, för ett effektmål eller alla, med länk till aktiviteterna de följer upp (6.x)."""
     p = site.plan(plan)
     chosen = p.indicators_of(effektmal) if effektmal else p.indicators
-    return bullets([plain(indicator.text) + _activity_links(site, p, indicator) for indicator in chosen])
+    items = [
+        plain(indicator.text) + _activity_links(site, p, indicator) + _changed(site, p, indicator)
+        for indicator in chosen
+    ]
+    return bullets(items)
+
+
+def _changed(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
+    """The "Senast ändrad …" line after a nyckeltal, inline, or nothing without a history."""
+    return last_changed(site, (plan.id, "nyckeltal", indicator.id), inline=True)
 
 
 def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
@@ -278,5 +282,7 @@ def plan_list(site: Site) -> str:
     rows = []
     for plan in site.model.plans.values():
         link = f"[{plain(plan.meta.name)}]({site.link(f'{plan.id}/index.md')})"
-        rows.append([link, plain(plan.meta.period.text), plain(plan.meta.decision.date_text)])
-    return table(["Kategoriplan", "Period", "Beslutad"], rows)
+        rows.append(
+            [link, plain(plan.meta.period.text), plain(plan.meta.decision.date_text), version_links(site, plan)]
+        )
+    return table(["Kategoriplan", "Period", "Beslutad", "Beslutade versioner"], rows)
