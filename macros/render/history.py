@@ -17,7 +17,7 @@ from macros.comparison.records import Key, entries
 from macros.comparison.records import Snapshot as DataSnapshot
 from macros.model.history import Commit, History
 from macros.render.context import Site, activity_page, archive_root, history_page, person_page
-from macros.render.html import page_url, slug
+from macros.render.html import page_url, slug, swedish_key
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -293,7 +293,9 @@ def change_history(site: Site, *, plan: str) -> str:
 
 def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]]) -> Table:
     """Every content change as a row, grouped by record (label order), newest first within a record."""
-    ordered = sorted(enumerate(changes), key=lambda pair: (pair[1][1].plan is None, pair[1][1].label, pair[0]))
+    ordered = sorted(
+        enumerate(changes), key=lambda pair: (pair[1][1].plan is None, swedish_key(pair[1][1].label), pair[0])
+    )
     rows = []
     for _, (commit, change) in ordered:
         kind = KINDS[change.kind].title if change.kind in KINDS else change.kind

@@ -11,7 +11,7 @@ from __future__ import annotations
 from macros.comparison import Change
 from macros.model.catalog import Plan
 from macros.model.history import VersionState
-from macros.model.plan import DecidedVersion
+from macros.model.plan import DecidedVersion, version_slug
 from macros.render.context import MacroError, Site, archive_root, version_page
 from macros.render.history import record_href, url_to, value_html, what_changed
 from macros.render.html import page_url
@@ -51,8 +51,10 @@ def _state(site: Site, plan: Plan, version: str) -> VersionState:
     for state in site.versions.of(plan.id):
         if state.version.version == version:
             return state
-    if any(v.version == version for v in plan.meta.versions):
-        raise MacroError(f"versionerna lästes inte ur git ({site.versions.unavailable or 'okänd orsak'})")
+    for decided in plan.meta.versions:
+        if decided.version == version:  # no git here: the decision without its data
+            reason = site.versions.unavailable or "webbplatsen byggdes utan git-historik"
+            return VersionState(plan.id, decided, version_slug(decided), problem=reason)
     raise MacroError(f"planen '{plan.id}' har ingen beslutad version '{version}'")
 
 
@@ -150,7 +152,10 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
     ]
     parts.append(table(["Uppgift", "Värde"], rows))
     parts.append("## Ändringar jämfört med föregående version { #andringar }\n")
-    if state.previous is None:
+    if not state.usable:
+        reason = state.problem or "datat vid referensen klarar inte dagens kontroll"
+        parts.append(f"Ändringarna jämfört med föregående version kan inte visas här: {plain(reason)}.\n")
+    elif state.previous is None:
         parts.append("Det här är den första beslutade versionen; det finns ingen tidigare att jämföra med.\n")
     elif not state.changes:
         parts.append(f"Inga ändringar i planens poster sedan version {plain(state.previous.version)}.\n")
