@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
@@ -30,8 +29,7 @@ def define_env(env: Any) -> None:
     if errors or result.model is None:
         lines = "\n".join(f.format() for f in errors)
         raise Abort(f"Datat innehåller fel; webbplatsen byggs inte.\n{lines}\n{summary(result.findings)}")
-    docs_dir = Path(env.conf["docs_dir"])
-    site = session.build_site(result, day, data_dir, docs_dir, env.conf["config_file_path"], env.conf["extra"])
+    site = session.build_site(result, day, data_dir, env.conf)
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
 

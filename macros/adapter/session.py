@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import Abort
 
@@ -27,8 +28,8 @@ from macros.validation.findings import Severity, shown
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
 
-_current: list[Site] = []
-"""The site of the build in progress, made once by `build_site` (mkdocs-macros' define_env) and read by the hooks."""
+_current: list[tuple[int, Site]] = []
+"""The site of the build in progress (by its configuration's id), made once by `build_site` and read by the hooks."""
 
 
 def _signature(data_dir: Path) -> tuple[tuple[str, int], ...]:
@@ -99,22 +100,21 @@ def project_of(config_file: str) -> Path:
     return Path(config_file).resolve().parent
 
 
-def build_site(
-    result: LoadResult, day: dt.date, data_dir: Path, docs_dir: Path, config_file: str, extra: dict[str, object]
-) -> Site:
+def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) -> Site:
     """The site of this build with its history and decided versions from git, remembered for the hooks.
 
-    In the read-only copy of a decided version there is no history and no versions. An error
-    in the decided versions (a reference that does not exist, data that fails today's check)
-    stops the build, as it fails `make check`.
+    `config` is the build's MkDocs configuration. In the read-only copy of a decided version
+    (`extra.arkiv`) there is no history and no versions. An error in the decided versions (a
+    reference that does not exist, data that fails today's check) stops the build, as it
+    fails `make check`.
     """
-    archive = archive_of(extra)
+    archive = archive_of(config.extra)
     if archive is not None:
         site = site_of(result, day, archive=archive)
     else:
         assert result.model is not None
-        cache = Cache(cache_root(project_of(config_file)))
-        history = read_history(data_dir, docs_dir)
+        cache = Cache(cache_root(project_of(config.config_file_path)))
+        history = history_once(config, data_dir, Path(config.docs_dir))
         if not history.unavailable:
             changes, reason = safe_data_changes(Git(data_dir), history.data_prefix, history.commits, cache)
             history = replace(history, data_changes=changes, unavailable=reason)
@@ -124,13 +124,13 @@ def build_site(
             lines = "\n".join(f.format() for f in errors)
             raise Abort(f"De beslutade versionerna har fel; webbplatsen byggs inte.\n{lines}")
         site = site_of(result, day, history, versions)
-    _current[:] = [site]
+    _current[:] = [(id(config), site)]
     return site
 
 
-def current_site() -> Site | None:
-    """The site made by `build_site` in this build, if any."""
-    return _current[0] if _current else None
+def current_site(config: Any) -> Site | None:
+    """The site `build_site` made for this build's configuration, if any."""
+    return next((site for key, site in _current if key == id(config)), None)
 
 
 def build_today() -> dt.date:
@@ -139,3 +139,15 @@ def build_today() -> dt.date:
         return today()
     except UsageError as exc:
         raise Abort(f"fel: {shown(str(exc))}; webbplatsen byggs inte") from None
+
+
+_histories: dict[tuple[int, Path, Path], History] = {}
+
+
+def history_once(config: object, data_dir: Path, pages_dir: Path) -> History:
+    """The change history of one build (git is asked once, by whichever part of the build asks first)."""
+    key = (id(config), data_dir.resolve(), pages_dir.resolve())
+    if key not in _histories:
+        _histories.clear()
+        _histories[key] = read_history(data_dir, pages_dir)
+    return _histories[key]

@@ -87,6 +87,10 @@ FOLLOW_UP_PAGE = "effektuppfoljning.md"
 """The chapter page (in a plan's folder) where the nyckeltal of 6.x are rendered; every plan has it."""
 
 
+MUNICIPALITY_PAGE = "kommunen.md"
+"""The written page of what the plans share (organisation, people, goals)."""
+
+
 def chapter_page(plan_id: str, page: str) -> str:
     """Source path of one of a plan's chapter pages."""
     return f"{plan_id}/{page}"
@@ -155,3 +159,38 @@ def generated_pages(model: Municipality, *, history: bool = True) -> list[Genera
         ]
     pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}))
     return pages
+
+
+def activity_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's activity pages, in the plan's order: (title, source path)."""
+    return [(f"{a.number} {a.name}", activity_page(plan.id, a.id)) for a in plan.activities]
+
+
+def person_navigation(model: Municipality) -> list[tuple[str, str]]:
+    """The menu entries of the person pages, by name: (title, source path)."""
+    return sorted(((p.name, person_page(p.id)) for p in model.people), key=lambda entry: entry[0])
+
+
+@dataclass(frozen=True)
+class FooterPlan:
+    """What the footer says of one plan: its name and page, who owns it, and whom to ask."""
+
+    name: str
+    page: str
+    owner: str
+    category_lead: str
+    category_lead_page: str
+
+
+def footer_plans(model: Municipality) -> list[FooterPlan]:
+    """The footer's facts of every plan, from the plans' own data (11.0 and 8.2)."""
+    return [
+        FooterPlan(
+            plan.meta.name,
+            f"{plan.id}/index.md",
+            plan.meta.owned_by,
+            model.person(plan.organisation.category_lead).name,
+            person_page(plan.organisation.category_lead),
+        )
+        for plan in model.plans.values()
+    ]

@@ -242,7 +242,7 @@ def record_history(site: Site, key: Key, *, heading: str | None = "## Historik {
         rows,
         sortable=False,
     )
-    return top + f'<div class="vy">{table.html()}</div>\n'
+    return top + f'<div class="vy historik">{table.html()}</div>\n'
 
 
 def _reason(commit: Commit) -> Cell:
@@ -274,7 +274,7 @@ def change_history(site: Site, *, plan: str) -> str:
             "En rad per ändrat fält, grupperade per post och nyast först inom varje post. "
             "Före och Efter visar värdena som de stod i datat.\n"
         )
-        parts.append(f'<div class="vy">{_changes_table(site, p.id, changes).html()}</div>\n')
+        parts.append(f'<div class="vy historik">{_changes_table(site, p.id, changes).html()}</div>\n')
     else:
         parts.append(f"Historiken visar ännu inga ändringar av poster i {plain(p.meta.name)}.\n")
     parts.append(_gaps(history, p.id))
@@ -285,7 +285,7 @@ def change_history(site: Site, *, plan: str) -> str:
     )
     commits = history.without_record_changes(p.id)
     if commits:
-        parts.append(f'<div class="vy">{_commits_table(history, p.id, commits).html()}</div>\n')
+        parts.append(f'<div class="vy historik">{_commits_table(history, p.id, commits).html()}</div>\n')
     else:
         parts.append("Det finns inga sådana incheckningar.\n")
     return "\n".join(part for part in parts if part)

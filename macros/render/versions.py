@@ -164,14 +164,18 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
             f"Jämfört med version {plain(state.previous.version)} (beslutad {state.previous.date.isoformat()}), "
             "post för post. Uppföljningen (statusrapporter och mätvärden) räknas inte: den är inte en del av beslutet.\n"
         )
-        parts.append(f'<div class="vy">{changes_table(site, f"version-{state.slug}", state.changes).html()}</div>\n')
+        parts.append(
+            f'<div class="vy historik">{changes_table(site, f"version-{state.slug}", state.changes).html()}</div>\n'
+        )
     latest = site.versions.latest(p.id)
     if latest is state:
         parts.append("## Ändringar sedan beslutet { #sedan-beslutet }\n")
         since = site.versions.since_latest.get(p.id, ())
         if since:
             parts.append("Ändringar i planens poster i den publicerade planen som inte ingår i beslutet:\n")
-            parts.append(f'<div class="vy">{changes_table(site, f"sedan-{state.slug}", list(since)).html()}</div>\n')
+            parts.append(
+                f'<div class="vy historik">{changes_table(site, f"sedan-{state.slug}", list(since)).html()}</div>\n'
+            )
         else:
             parts.append("Den publicerade planen är densamma som den beslutade versionen.\n")
     return "\n".join(parts)
