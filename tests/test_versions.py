@@ -197,3 +197,23 @@ def test_compare_an_unknown_reference_is_wrong_usage(repo: Repo) -> None:
     done = _compare(repo, "finns-inte")
     assert done.returncode == 2
     assert "git känner inte till referensen 'finns-inte'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_data_at_a_reference_loads_as_the_loader_loads_it(repo: Repo) -> None:
+    """`load_at` gives the same validated model the loader gives for a folder, as it was at the tag."""
+    from macros.loading.revisions import load_at
+
+    result = load_at(repo.data, "exempel-1.0", today=TODAY)
+    assert result.ok and result.model is not None
+    timeline = result.model.plan("exempel").activity("e-tjanster").schedule.text
+    assert timeline == "påbörjas 2023-Q4 – 2024 Q4"
+    assert result.model.plan("exempel").meta.versions == []
+
+
+def test_loading_at_an_unknown_reference_says_so(repo: Repo) -> None:
+    """A reference git does not know is a Swedish reason, not a traceback."""
+    from macros.loading.git import GitUnavailable
+    from macros.loading.revisions import load_at
+
+    with pytest.raises(GitUnavailable, match="git känner inte till referensen 'finns-inte'"):
+        load_at(repo.data, "finns-inte", today=TODAY)

@@ -15,8 +15,17 @@ versions, the editors' pull-request comparison, calendar sequence numbers):
 - `describe(change)`: the change as one Swedish sentence;
   `as_text(changes)` and `as_markdown(changes)`: a whole list, grouped by plan and record.
 
-The engine knows neither git nor MkDocs: loading the data at a commit is
-`macros.loading.revisions`, showing changes on the site is `macros.render.history`.
+The engine knows neither git nor MkDocs. Loading the data at a git reference is
+`macros.loading.revisions`: `load_at(data_dir, ref, today=…)` gives the same validated
+`Municipality` (and findings) the loader gives for a folder; `SnapshotReader(Git(data_dir)).at(tree)`
+reads a tree file by file, leniently (files an older model wrote are named, not fatal), with
+each file version validated once. Showing changes on the site is `macros.render.history`.
+
+Example (what a pull request changes)::
+
+    old = load_at(data_dir, "origin/main", today=day).model
+    new = load(data_dir, today=day).model
+    print(as_markdown(compare(old, new)))
 """
 
 from macros.comparison.changes import ADDED, CHANGE_KINDS, CHANGED, MOVED, REMOVED, RENUMBERED, Change

@@ -14,9 +14,11 @@ only that commit.
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
 from collections import OrderedDict
 from collections.abc import Callable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
@@ -25,9 +27,13 @@ from macros.loading.cache import NO_CACHE, Cache
 from macros.loading.data_tree import MAX_FILE_BYTES
 from macros.loading.files import PLAN_FILES, PLANS_DIR, SHARED_DIR, SHARED_FILES, FileKind
 from macros.loading.git import Git, GitUnavailable
+from macros.loading.loader import Loader, LoadResult
 from macros.loading.yaml_source import SourceFile, parse_yaml
 from macros.model.base import SLUG_MAX_LENGTH, Record
 from macros.model.history import Commit, DataChange
+from macros.validation.findings import error
+
+LEFT_OUT = "finns i git men läses inte: filen är en symbolisk länk eller större än gränsen"
 
 KNOWN_SHARED = {kind.name: kind for kind in SHARED_FILES}
 KNOWN_PLAN = {kind.name: kind for kind in PLAN_FILES}
@@ -213,3 +219,36 @@ def safe_data_changes(
         return data_changes(git, data_prefix, commits, cache), ""
     except GitUnavailable as reason:
         return (), str(reason)
+
+
+def load_tree(git: Git, tree: str, *, today: dt.date) -> LoadResult:
+    """The data of a git tree loaded and checked exactly as `load` checks a folder: the same validated
+    `Municipality` (None when there are errors) and the same findings, with paths as `data/…`.
+
+    The tree's files are written to a temporary folder first; a symbolic link or a file over
+    the size limit is not written, and is an error, as reading the folder would refuse it.
+    """
+    with tempfile.TemporaryDirectory(prefix="kategoriplan-data-") as folder:
+        target = Path(folder) / "data"
+        target.mkdir()
+        refused = git.export(tree, target, limit=MAX_FILE_BYTES)
+        result = Loader(target, display_root=Path(folder)).load(today=today)
+    if refused:
+        result.findings = sorted([*result.findings, *(error(f"data/{path}", 0, LEFT_OUT) for path in refused)])
+        result.model = None
+    return result
+
+
+def load_at(data_dir: Path, ref: str, *, today: dt.date) -> LoadResult:
+    """The data folder as it was at a git reference (a tag, a branch, a commit), loaded and checked like `load`.
+
+    Raises `GitUnavailable` with a Swedish reason when git cannot answer or does not know the reference.
+    """
+    git = Git(data_dir)
+    found = git.objects([f"{ref}^{{commit}}"])[0]
+    if found is None:
+        raise GitUnavailable(f"git känner inte till referensen {ref!r}")
+    tree = git.tree_of(found[0], git.prefix(data_dir))
+    if tree is None:
+        return LoadResult(model=None, findings=[error("data", 0, f"datamappen finns inte vid {ref}")])
+    return load_tree(git, tree, today=today)

@@ -13,17 +13,15 @@ latest decision are warnings.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from macros.comparison import FOLLOW_UP_KINDS, Change, Snapshot, compare_snapshots, describe
 from macros.comparison.records import entries
 from macros.loading.cache import NO_CACHE, Cache, content_hash
-from macros.loading.data_tree import MAX_FILE_BYTES
 from macros.loading.git import Git, GitUnavailable
-from macros.loading.loader import LoadResult, load
-from macros.loading.revisions import SnapshotReader, changes_between
+from macros.loading.loader import LoadResult
+from macros.loading.revisions import SnapshotReader, changes_between, load_tree
 from macros.loading.yaml_source import SourceFile
 from macros.model.catalog import Municipality
 from macros.model.history import Versions, VersionState
@@ -121,17 +119,10 @@ def _checked(git: Git, reader: SnapshotReader, state: VersionState, cache: Cache
 
 
 def _errors_at(git: Git, tree: str, day: dt.date) -> list[str]:
-    """The errors the check finds in the data of a tree (written to a temporary folder and loaded)."""
-    with tempfile.TemporaryDirectory(prefix="kategoriplan-version-") as folder:
-        target = Path(folder) / "data"
-        target.mkdir()
-        refused = git.export(tree, target, limit=MAX_FILE_BYTES)
-        result = load(target, today=day)
-        found = [f"{path}: fel: filen är en symbolisk länk eller för stor" for path in refused]
-        found += [f.format().replace(str(target) + "/", "") for f in result.findings if f.severity is Severity.ERROR]
-        if not result.ok and not found:
-            found.append("datat kan inte läsas")
-        return found
+    """The errors the check finds in the data of a tree."""
+    result = load_tree(git, tree, today=day)
+    found = [f.format() for f in result.findings if f.severity is Severity.ERROR]
+    return found or ([] if result.ok else ["datat kan inte läsas"])
 
 
 def _compared(reader: SnapshotReader, cache: Cache, states: list[VersionState]) -> list[VersionState]:
