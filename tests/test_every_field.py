@@ -235,6 +235,8 @@ SHOWN: dict[str, Show] = {
     "DecidedVersion.body": name_of("nämnd"),
     "DecidedVersion.ref": word,
     "EditorialNote.section": word,
+    "DocumentCitation.document": name_of("styrdokument"),
+    "DocumentCitation.sections": word,
     "EditorialNote.kind": lambda model, value: [NOTE_KINDS[value]],
     "EffectGoal.number": word,
     "CouncilGoalLink.goal": name_of("fullmäktigemål"),

@@ -21,6 +21,7 @@ from macros.loading.git import Git
 from macros.loading.history import read_history
 from macros.loading.loader import LoadResult, load
 from macros.loading.revisions import safe_data_changes
+from macros.loading.sections import written_sections
 from macros.loading.versions import read_versions, version_findings
 from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
 from macros.render.context import Archive, Site
@@ -66,11 +67,13 @@ def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
 def site_of(
     result: LoadResult,
     today: dt.date,
+    pages_dir: Path,
     history: History = NO_HISTORY,
     versions: Versions = NO_VERSIONS,
     archive: Archive | None = None,
 ) -> Site:
-    """The rendering context of a build: the loaded model, the build's day, the findings, history and versions."""
+    """The rendering context of a build: the loaded model, the build's day, the findings, where the
+    written pages show each numbered section, the history and the decided versions."""
     assert result.model is not None, "site_of needs loaded data"
     return Site(
         model=result.model,
@@ -79,6 +82,7 @@ def site_of(
         history=history,
         versions=versions,
         archive=archive,
+        sections=written_sections(pages_dir),
     )
 
 
@@ -110,7 +114,7 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
     """
     archive = archive_of(config.extra)
     if archive is not None:
-        site = site_of(result, day, archive=archive)
+        site = site_of(result, day, Path(config.docs_dir), archive=archive)
     else:
         assert result.model is not None
         cache = Cache(cache_root(project_of(config.config_file_path)))
@@ -123,7 +127,7 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
         if errors:
             lines = "\n".join(f.format() for f in errors)
             raise Abort(f"De beslutade versionerna har fel; webbplatsen byggs inte.\n{lines}")
-        site = site_of(result, day, history, versions)
+        site = site_of(result, day, Path(config.docs_dir), history, versions)
     _current[:] = [(id(config), site)]
     return site
 

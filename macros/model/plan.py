@@ -112,6 +112,17 @@ def version_slug(version: DecidedVersion) -> str:
     return "version-" + ("-".join(part for part in text.split("-") if part) or "x")
 
 
+class DocumentCitation(Record):
+    """The sections of the plan whose own text names a governing document (for the register's
+    "Avsnitt som hänvisar hit"). The document's own styrsignal in 10.4 and an effektmål's
+    "Koppling till övriga styrdokument" already name it and are not repeated here."""
+
+    document: Slug = field("styrdokument", "Styrdokumentet (id i data/kommun/styrdokument.yml).")
+    sections: list[SectionNumber] = field(
+        "avsnitt", "Avsnitten vars text nämner dokumentet, i planens ordning.", min_length=1
+    )
+
+
 class PlanFile(Record):
     """`plan.yml`: the plan's metadata, decision, period, ownership and lead times."""
 
@@ -130,6 +141,11 @@ class PlanFile(Record):
     versions: list[DecidedVersion] = field(
         "versioner",
         "Beslutade versioner av planen (11.0), äldst först. Källdokumentet har inga; en version läggs till efter beslutet.",
+        default_factory=list,
+    )
+    citations: list[DocumentCitation] = field(
+        "hänvisningar_till_styrdokument",
+        "Avsnitt vars text nämner ett styrdokument, per dokument.",
         default_factory=list,
     )
     notes: list[EditorialNote] = field("redaktionella_noter", "Kända brister i källdokumentet.", default_factory=list)

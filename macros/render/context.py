@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from macros.loading.sections import SectionIndex
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
@@ -31,6 +32,8 @@ class Site:
     """The plans' decided versions as git holds them (read by the adapter at build time)."""
     archive: Archive | None = None
     """Set when the site being built is the read-only copy of a decided version."""
+    sections: SectionIndex = field(default_factory=dict, compare=False, repr=False)
+    """Where the written pages show each plan's numbered sections (`macros.loading.sections`)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Indexes derived from the model, shared by every page of one build (see `once`)."""
 
