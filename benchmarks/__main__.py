@@ -39,6 +39,7 @@ from benchmarks.sites import ROOT, plain_docs, snapshot_engine, snapshot_real, w
 from benchmarks.weight import page_weight
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
+from macros.render.safe import plain as escaped
 
 TODAY = "2025-06-01"
 """The fixed "today" of every check and build, so that runs are comparable."""
@@ -223,7 +224,7 @@ def measure_serve(case: Case, rounds: int) -> ServeResult:
     def change_page(index: int) -> str:
         marker = f"(ändrad {index})"
         new = f"{name} {marker}"
-        replace_once(case.plain_docs / "index.md", plain(current["plain"]), plain(new))
+        replace_once(case.plain_docs / "index.md", escaped(current["plain"]), escaped(new))
         current["plain"] = new
         return marker
 
