@@ -30,9 +30,8 @@ baslinjen direkt efter varandra (ordningen växlar mellan varven), och varvets k
 delad med baslinjens. Det som bedöms är **medianen av varvens kvoter av CPU-tid** (användar- och
 systemtid för processen och de program den väntar in, t.ex. git). Väggtiden står bredvid. På en
 dator som delas med annat arbete innehåller väggtiden den tid processen väntade på en kärna;
-CPU-tiden räknar bara arbetet, och kvoten av CPU-tider varierar därför mycket mindre: fem varv av
-två likadana byggen (A mot A, load average 16 på två kärnor) gav CPU-kvoter mellan 0,99 och 1,03
-men väggtidskvoter mellan 0,80 och 1,14. Förhandsvisningen bedöms på väggtid, från sparad fil
+CPU-tiden räknar bara arbetet, och kvoten av CPU-tider varierar därför mycket mindre mellan varv
+och mellan körningar. Förhandsvisningen bedöms på väggtid, från sparad fil
 till omladdad sida, eftersom det är vad redaktören väntar och bevakningens intervall ingår; dess
 CPU-kvot står bredvid.
 
