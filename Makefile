@@ -23,7 +23,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.site
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-serve: $(VENV)/.site ## Bygg och visa den riktiga planen på http://127.0.0.1:8000
+serve: $(VENV)/.site ## Förhandsvisa på http://127.0.0.1:8000 (annan adress: make serve ADDR=0.0.0.0:8001)
 	$(PY) -m mkdocs serve --strict --dev-addr $(ADDR)
 
 build: $(VENV)/.site ## Bygg webbplatsen till site/

@@ -19,6 +19,7 @@ from macros.loading.loader import LoadResult, load
 from macros.loading.sections import written_sections
 from macros.model.history import NO_HISTORY, History
 from macros.render.context import Site
+from macros.render.editing import NO_EDIT_LINKS, EditLinks, pattern_problem
 from macros.validation.findings import shown
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
@@ -55,9 +56,11 @@ def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
     return (Path(config_file).parent / str(extra.get("datakatalog", "data"))).resolve()
 
 
-def site_of(result: LoadResult, today: dt.date, pages_dir: Path, history: History = NO_HISTORY) -> Site:
+def site_of(
+    result: LoadResult, today: dt.date, pages_dir: Path, history: History = NO_HISTORY, edit: EditLinks = NO_EDIT_LINKS
+) -> Site:
     """The rendering context of a build: the loaded model, the build's day, the findings, where the
-    written pages show each numbered section, and the history."""
+    written pages show each numbered section, the history and where records can be edited."""
     assert result.model is not None, "site_of needs loaded data"
     return Site(
         model=result.model,
@@ -65,7 +68,35 @@ def site_of(result: LoadResult, today: dt.date, pages_dir: Path, history: Histor
         findings=tuple(result.findings),
         history=history,
         sections=written_sections(pages_dir),
+        edit=edit,
     )
+
+
+EDIT_SETTING = "redigeringslank"
+"""The key under `extra:` in mkdocs.yml of the "Redigera" links' URL pattern (see README)."""
+
+
+def edit_links(config_file: str, extra: dict[str, object], result: LoadResult) -> EditLinks:
+    """The "Redigera" links of a build: the pattern in mkdocs.yml and each data file's path in the
+    repository (the folder of mkdocs.yml); no links without the setting, a Swedish stop for a wrong one."""
+    pattern = extra.get(EDIT_SETTING)
+    if pattern in (None, ""):
+        return NO_EDIT_LINKS
+    if problem := pattern_problem(pattern):
+        raise Abort(f"mkdocs.yml: fel: extra.{EDIT_SETTING} {problem}; webbplatsen byggs inte")
+    return EditLinks(str(pattern), repository_paths(Path(config_file).parent, result.files), result.sources)
+
+
+def repository_paths(root: Path, files: dict[str, Path]) -> dict[str, str]:
+    """The path in the repository (relative to `root`) of each file, by the path findings show;
+    files outside the repository have none."""
+    found = {}
+    for shown_path, path in files.items():
+        try:
+            found[shown_path] = (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return found
 
 
 def build_today() -> dt.date:

@@ -16,6 +16,7 @@ from macros.model.raci import has_left
 from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
 from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page
+from macros.render.editing import edit_paragraph
 from macros.render.gantt import activity_timeline
 from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
 from macros.render.raci import RESOLVED, activity_responsibility_table
@@ -86,6 +87,7 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
     a = p.activity(aktivitet)
     parts = [
         f"# {plain(a.number)} {plain(a.name)}\n",
+        edit_paragraph(site.edit, a, f"aktivitet {a.number}"),
         admonition("note", "Fotnot till rubriken i källan", rich(a.name_footnote)) if a.name_footnote else "",
         _facts(site, p, a),
         _section("Beskrivning av aktivitet", a.description, _steps(a) if a.steps_under == "beskrivning" else ""),

@@ -3,6 +3,7 @@ strategier, nyckeltal, organisation, version history and editorial notes."""
 
 from __future__ import annotations
 
+from macros.model.base import Record
 from macros.model.catalog import Plan
 from macros.model.goalchain import GoalNode, Reason, chain
 from macros.model.goalchain import reasons as reasons_of
@@ -19,6 +20,7 @@ from macros.render.context import (
     activity_page,
     chapter_page,
 )
+from macros.render.editing import edit_link, edit_paragraph
 from macros.render.goalchain import activity_link, strategy_link
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -117,7 +119,8 @@ def effect_goals(site: Site, *, plan: str) -> str:
     nodes = {node.goal.id: node for node in chain(site.model, p)}
     parts = []
     for goal in p.effect_goals:
-        parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n\n{rich(goal.purpose)}")
+        parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n")
+        parts.append(edit_paragraph(site.edit, goal, f"effektmål {goal.number}") + rich(goal.purpose))
         if goal.council_goals:
             parts.append("Koppling till målområden och underliggande fullmäktigemål:\n\n" + _council_goals(site, goal))
         if goal.documents:
@@ -231,7 +234,8 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     chosen = p.strategies_of(effektmal) if effektmal else p.strategies
     parts = []
     for strategy in chosen:
-        parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n\n{rich(strategy.text)}")
+        parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n")
+        parts.append(edit_paragraph(site.edit, strategy, f"strategi {strategy.number}") + rich(strategy.text))
         parts.append(_measures(strategy))
         parts.append(_national_links(site, strategy))
         reasons = [
@@ -274,7 +278,18 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     """Nyckeltalen för effektuppföljning, för ett effektmål eller alla, med länk till aktiviteterna de följer upp (6.x)."""
     p = site.plan(plan)
     chosen = p.indicators_of(effektmal) if effektmal else p.indicators
-    return bullets([plain(indicator.text) + _activity_links(site, p, indicator) for indicator in chosen])
+    return bullets(
+        [
+            plain(indicator.text) + _activity_links(site, p, indicator) + _edit_after(site, indicator, "nyckeltalet")
+            for indicator in chosen
+        ]
+    )
+
+
+def _edit_after(site: Site, record: Record, what: str) -> str:
+    """A "Redigera" link after a record's text on the same line, or nothing."""
+    link = edit_link(site.edit, record, what)
+    return f" {link}" if link else ""
 
 
 def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from macros.model.procurement import ProcurementNeed
 from macros.render.context import MacroError, Site
+from macros.render.editing import edit_link
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import table
@@ -40,6 +41,10 @@ def procurement_needs(site: Site, *, plan: str, ar: int | None = None) -> str:
     else:
         headers = ["Underkategori", "Behov"]
         rows = [[plain(n.subcategory_label), plain(n.need)] for n in needs]
+    if site.edit.pattern:
+        headers.append("Ändra")
+        for row, need in zip(rows, needs, strict=True):
+            row.append(edit_link(site.edit, need, f"behovet {need.need}"))
     return table(headers, rows)
 
 
