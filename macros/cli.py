@@ -17,10 +17,12 @@ from macros.loading.loader import load
 from macros.loading.pages import page_files
 from macros.loading.sections import written_sections
 from macros.render.context import Site, generated_pages
+from macros.scaffold.plan import NewPlan
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
 from macros.validation.findings import Finding, Severity, github_data, github_property, output_line, shown, summary
 from macros.validation.pages import check_content
 from macros.validation.paths import links_under, page_collisions
+from macros.validation.placeholders import PLACEHOLDER
 from macros.validation.sections import unplaced_sections
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +38,10 @@ EARLIEST_TODAY, LATEST_TODAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-USAGE = "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]"
+USAGE = (
+    "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]\n"
+    "       python -m macros ny aktivitet|upphandlingsbehov|person|plan … (python -m macros ny --help)"
+)
 
 
 class UsageError(Exception):
@@ -126,7 +131,124 @@ def build_parser() -> SwedishParser:
     check.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
     schema = commands.add_parser("schema", help="skriv JSON Schema-filerna i schemas/")
     schema.add_argument("--kontrollera", action="store_true", help="kontrollera bara att de är aktuella")
+    _scaffold_parsers(
+        commands.add_parser("ny", help="lägg till en aktivitet, ett upphandlingsbehov, en person eller en plan")
+    )
     return parser
+
+
+def _scaffold_parsers(new: argparse.ArgumentParser) -> None:
+    """`ny aktivitet|upphandlingsbehov|person|plan` and their options."""
+    kinds = new.add_subparsers(dest="kind", metavar="vad", parser_class=SwedishParser)
+    activity = kinds.add_parser("aktivitet", help="en ny aktivitet sist i planens 9.2, med nästa lediga nummer")
+    activity.add_argument("--plan", required=True, help="planens id, t.ex. it-och-telekom")
+    activity.add_argument("--namn", required=True, help="aktivitetens rubrik")
+    activity.add_argument("--strategi", help="strategin aktiviteten bidrar till (id); annars planens första")
+    need = kinds.add_parser("upphandlingsbehov", help="ett nytt upphandlingsbehov på ett års lista i 9.1")
+    need.add_argument("--plan", required=True, help="planens id")
+    need.add_argument("--behov", required=True, help="behovet, t.ex. Datorer")
+    need.add_argument("--underkategori", required=True, help="underkategorins id")
+    need.add_argument("--lista", required=True, type=int, help="året vars lista behovet står på")
+    need.add_argument("--forlangning", help="förlängning av nuvarande avtal möjlig t.o.m. (ÅÅÅÅ-MM-DD eller Snarast)")
+    person = kinds.add_parser("person", help="en ny person i kommunens personlista")
+    person.add_argument("--namn", required=True, help="personens namn")
+    person.add_argument("--titel", help="befattning")
+    person.add_argument("--forvaltning", help="förvaltningens id, t.ex. ksf")
+    plan = kinds.add_parser("plan", help="en ny kategoriplan: data och sidor som bygger direkt")
+    plan.add_argument("--namn", required=True, help="planens namn, t.ex. Kategoriplan Fordon")
+    plan.add_argument("--kategori", required=True, help="kategorins namn, t.ex. Fordon")
+    plan.add_argument("--kategoriledare", required=True, help="kategoriledarens person-id")
+    plan.add_argument("--sponsor", required=True, help="sponsorns person-id")
+    plan.add_argument("--start", required=True, help="planperiodens första månad, ÅÅÅÅ-MM")
+    plan.add_argument("--ar", type=int, default=4, help="planperiodens längd i år (standard: 4)")
+    plan.add_argument("--beslutas-av", dest="beslutas_av", help="nämnden som beslutar (id; standard: kommunstyrelsen)")
+    plan.add_argument("--innehall", type=Path, default=DEFAULT_CONTENT_DIR, help="mapp med sidorna")
+    for kind in (activity, need, person, plan):
+        kind.add_argument("--id", help="id:t (standard: bildas av namnet)")
+        kind.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="datamapp (standard: data/)")
+
+
+def run_scaffold(args: argparse.Namespace) -> int:
+    """Write the skeleton asked for, say where it is and what to fill in, and check the data."""
+    from macros.scaffold.plan import new_plan
+    from macros.scaffold.records import new_activity, new_need, new_person
+    from macros.scaffold.text import ScaffoldError
+
+    try:
+        if args.kind == "aktivitet":
+            added = [new_activity(args.data, args.plan, args.namn, strategy=args.strategi, identifier=args.id)]
+        elif args.kind == "upphandlingsbehov":
+            added = [
+                new_need(
+                    args.data,
+                    args.plan,
+                    args.behov,
+                    subcategory=args.underkategori,
+                    year=args.lista,
+                    contract_end=args.forlangning,
+                    identifier=args.id,
+                )
+            ]
+        elif args.kind == "person":
+            added = [
+                new_person(args.data, args.namn, title=args.titel, administration=args.forvaltning, identifier=args.id)
+            ]
+        elif args.kind == "plan":
+            if not args.id:
+                raise UsageError("ny plan: ange planens id med --id, t.ex. --id fordon")
+            return _report_plan(
+                new_plan(
+                    args.data,
+                    args.innehall,
+                    args.id,
+                    name=args.namn,
+                    category=args.kategori,
+                    lead=args.kategoriledare,
+                    sponsor=args.sponsor,
+                    start=args.start,
+                    years=args.ar,
+                    decided_by=args.beslutas_av,
+                ),
+                args,
+            )
+        else:
+            raise UsageError("ange vad som ska läggas till: aktivitet, upphandlingsbehov, person eller plan")
+    except ScaffoldError as exc:
+        print(output_line(f"fel: {shown(str(exc))}"), file=sys.stderr)
+        return 1
+    for item in added:
+        print(output_line(shown(f"{item.file}:{item.line}: lade till {item.what}")))
+        if item.page:
+            print(output_line(shown(f"Sidan i make serve: http://127.0.0.1:8000/{page_address(item.page)}")))
+    print(f"Skriv in texterna som står {PLACEHOLDER}; kontrollen varnar för dem tills de är ifyllda.")
+    return _check_after(args.data)
+
+
+def _report_plan(plan: NewPlan, args: argparse.Namespace) -> int:
+    """Say what `ny plan` wrote and check the data and pages."""
+    for path in [*plan.data, *plan.pages]:
+        print(output_line(shown(f"skrev {path}")))
+    print(output_line(shown(f"Planen i make serve: http://127.0.0.1:8000/{args.id}/")))
+    print(
+        f"Skriv in texterna som står {PLACEHOLDER} i datat och på sidorna; kontrollen varnar för dem tills de är ifyllda."
+    )
+    return _check_after(args.data)
+
+
+def _check_after(data_dir: Path) -> int:
+    """Check the data after a scaffold wrote to it: errors are shown (there should be none), then the counts."""
+    result = load(data_dir, today=today())
+    for finding in result.findings:
+        if finding.severity is Severity.ERROR:
+            print(finding.format())
+    print(output_line(f"Kontroll av {shown(data_dir.name)}/: {summary(result.findings)}."))
+    return 0 if result.ok else 1
+
+
+def page_address(page: str) -> str:
+    """The address of a page's source path on the site (directory URLs): aktiviteter/x.md → aktiviteter/x/."""
+    stem = page.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -137,7 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(args.data, args.innehall, args.format, today(args.idag))
         if args.command == "schema":
             return run_schema(args.kontrollera)
-        raise UsageError("ange ett kommando: check eller schema")
+        if args.command == "ny":
+            return run_scaffold(args)
+        raise UsageError("ange ett kommando: check, schema eller ny")
     except UsageError as exc:
         print(output_line(f"fel användning: {shown(str(exc))}"), file=sys.stderr)
         print(f"användning: {USAGE}", file=sys.stderr)

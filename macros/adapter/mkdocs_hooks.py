@@ -8,6 +8,7 @@ content is one macro's output; nothing is written into `content/`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of, site_of  # noqa: E402
 from macros.adapter.source_footnotes import SourceFootnotesExtension  # noqa: E402
+from macros.loading.pages import page_files  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import (  # noqa: E402
     MUNICIPALITY_PAGE,
@@ -37,6 +39,7 @@ from macros.render.editing import EditLinks  # noqa: E402
 from macros.render.html import page_url  # noqa: E402
 from macros.render.problems import error_page  # noqa: E402
 from macros.render.safe import plain  # noqa: E402
+from macros.scaffold.plan import plan_navigation  # noqa: E402
 from macros.validation.paths import links_under, page_collisions  # noqa: E402
 from macros.validation.sections import unplaced_sections  # noqa: E402
 
@@ -68,6 +71,7 @@ def on_config(config: Any) -> Any:
     day = build_today()
     result = session.load_once(data_dir, day)
     if result.model is not None and config.nav:
+        config.nav = _with_unlisted_plans(config.nav, result.model, Path(config.docs_dir))
         config.nav = _with_generated_pages(config.nav, result.model)
     if result.model is not None:
         history = session.history_once(config, data_dir, Path(config.docs_dir))
@@ -101,6 +105,32 @@ ACCESSIBILITY_PAGE = "tillganglighet.md"
 
 PEOPLE_SECTION = "Ansvar per person"
 """The menu section of the person pages, under the page of what the plans share."""
+
+
+def _nav_targets(items: list[Any]) -> Iterator[str]:
+    """Every page the menu names."""
+    for item in items:
+        target = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(target, list):
+            yield from _nav_targets(target)
+        elif isinstance(target, str):
+            yield target
+
+
+def _with_unlisted_plans(nav: list[Any], model: Any, pages_dir: Path) -> list[Any]:
+    """The configured menu with a section for each plan it does not mention (a plan made with
+    `ny plan`), placed before the municipality's page: its standard pages in the plan's order."""
+    listed = set(_nav_targets(nav))
+    sections = []
+    for plan in model.plans.values():
+        if any(target.startswith(f"{plan.id}/") for target in listed) or not (pages_dir / plan.id).is_dir():
+            continue
+        existing = {page.relative_to(pages_dir).as_posix() for page in page_files(pages_dir / plan.id)}
+        sections.append({plain(plan.meta.name): plan_navigation(plan.id, plan.meta.category, existing)})
+    if not sections:
+        return nav
+    place = next((index for index, item in enumerate(nav) if MUNICIPALITY_PAGE in set(_nav_targets([item]))), len(nav))
+    return [*nav[:place], *sections, *nav[place:]]
 
 
 def _with_generated_pages(nav: list[Any], model: Any) -> list[Any]:

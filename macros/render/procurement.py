@@ -33,6 +33,8 @@ def procurement_needs(site: Site, *, plan: str, ar: int | None = None) -> str:
     """Upphandlingsbehoven på ett års lista (eller alla), med underkategori som källan skriver den."""
     p = site.plan(plan)
     needs = [n for n in p.procurement_needs if ar is None or n.list_year == ar]
+    if not needs and ar is None:
+        return "Planen har inga upphandlingsbehov ännu.\n"
     if not needs:
         raise MacroError(f"planen '{plan}' har inga upphandlingsbehov på listan för {ar}")
     if any(n.contract_end is not None for n in needs):
