@@ -43,5 +43,14 @@ def data_placeholders(sources: Mapping[str, SourceFile]) -> list[Finding]:
 
 
 def page_placeholders(file: str, text: str) -> list[Finding]:
-    """A warning at every line of a page that still holds a scaffold's placeholder."""
-    return [warning(file, number, MESSAGE) for number, line in enumerate(text.splitlines(), 1) if _MARK in line]
+    """A warning at every line of a page's text that still holds a scaffold's placeholder (an
+    example in a fenced code block, as in the editors' guides, is not one)."""
+    found, fence = [], ""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = "" if fence == marker else fence or marker
+        elif not fence and _MARK in line:
+            found.append(warning(file, number, MESSAGE))
+    return found
