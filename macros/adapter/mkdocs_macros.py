@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
 
 from macros.adapter import preview, session
 from macros.adapter.calls import call_macro
-from macros.adapter.session import build_today, data_dir_of, site_of
+from macros.adapter.session import build_today, data_dir_of
 from macros.render import MACROS
 from macros.render.context import Site
 from macros.validation.findings import Severity, error, summary
@@ -32,9 +31,7 @@ def define_env(env: Any) -> None:
             f"Datat innehåller fel; webbplatsen byggs inte ({summary(result.findings)}). "
             "Felen står ovan med fil och rad."
         )
-    pages_dir = Path(env.conf["docs_dir"])
-    edit = session.edit_links(env.conf["config_file_path"], env.conf["extra"], result)
-    site = site_of(result, day, pages_dir, session.history_once(env.conf, data_dir, pages_dir), edit)
+    site = session.build_site(result, day, data_dir, env.conf)
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
 
