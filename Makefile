@@ -8,7 +8,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test lint typecheck unit browser schema bench chromium clean \
+.PHONY: help serve build check granska test lint typecheck unit browser schema bench chromium clean \
 	ny-aktivitet ny-upphandlingsbehov ny-person ny-plan
 
 help: ## Visa de här kommandona
@@ -32,6 +32,10 @@ build: $(VENV)/.site ## Bygg webbplatsen till site/
 
 check: $(VENV)/.site ## Kontrollera datat i data/ och sidorna i content/
 	$(PY) -m macros check
+
+BAS ?= origin/main
+granska: $(VENV)/.site ## Vad ändringen betyder för planen, som granskaren ser den: [BAS=origin/main]
+	$(PY) -m macros granska "$(BAS)"
 
 # Scaffolds: the values come from the command line (make ny-aktivitet PLAN=… NAMN="…") and reach
 # the command as environment variables, so that quotes and spaces in a name are passed as written.

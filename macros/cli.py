@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from macros.comparison import Snapshot, as_markdown, as_text, compare_snapshots
+from macros.comparison.formats import markdown_inert
 from macros.loading.cache import Cache, cache_root
 from macros.loading.git import Git, GitUnavailable
 from macros.loading.loader import load
@@ -23,6 +24,7 @@ from macros.loading.revisions import SnapshotReader
 from macros.loading.sections import written_sections
 from macros.loading.versions import read_versions, version_findings
 from macros.render.context import Site, generated_pages
+from macros.review import changed_pages, review_markdown
 from macros.scaffold.plan import NewPlan
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
 from macros.validation.findings import Finding, Severity, github_data, github_property, output_line, shown, summary
@@ -47,6 +49,7 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 USAGE = (
     "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]\n"
     "       python -m macros jämför A [B] [--data MAPP] [--format text|markdown]\n"
+    "       python -m macros granska BAS [--data MAPP] [--innehall MAPP]\n"
     "       python -m macros ny aktivitet|upphandlingsbehov|person|plan … (python -m macros ny --help)"
 )
 
@@ -91,8 +94,8 @@ def github_annotation(finding: Finding) -> str:
     return f"::{level} file={github_property(finding.file)}{line}::{github_data(finding.message)}"
 
 
-def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.date) -> int:
-    """Validate the data and the content pages; print one line per finding and a summary."""
+def check_findings(data_dir: Path, content_dir: Path, day: dt.date) -> tuple[list[Finding], bool]:
+    """The check's findings for the data and the content pages, and whether they pass (no errors)."""
     result = load(data_dir, today=day)
     if result.ok and result.model is not None:
         versions = read_versions(data_dir, result.model, Cache(cache_root(PROJECT_ROOT)))
@@ -108,12 +111,21 @@ def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.dat
         written = [path.relative_to(content_dir).as_posix() for path in page_files(content_dir)]
         pages += page_collisions(generated_pages(result.model), written, result.sources)
         pages += unplaced_sections(result.model, written_sections(content_dir), result.sources)
-    findings = [*result.findings, *pages]
+    return [*result.findings, *pages], result.ok and not any(f.severity is Severity.ERROR for f in pages)
+
+
+def check_line(data_dir: Path, content_dir: Path, findings: list[Finding]) -> str:
+    """The check's summary line: "Kontroll av data/ och content/: 0 fel, 2 varningar."."""
+    return f"Kontroll av {shown(data_dir.name)}/ och {shown(content_dir.name)}/: {summary(findings)}."
+
+
+def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.date) -> int:
+    """Validate the data and the content pages; print one line per finding and a summary."""
+    findings, ok = check_findings(data_dir, content_dir, day)
     for finding in findings:
         print(github_annotation(finding) if output_format == "github" else finding.format())
-    checked = f"{shown(data_dir.name)}/ och {shown(content_dir.name)}/"
-    print(output_line(f"Kontroll av {checked}: {summary(findings)}."))
-    return 0 if result.ok and not any(f.severity is Severity.ERROR for f in pages) else 1
+    print(output_line(check_line(data_dir, content_dir, findings)))
+    return 0 if ok else 1
 
 
 WORKING_TREE = "arbetskopian"
@@ -155,6 +167,39 @@ def run_compare(data_dir: Path, old_ref: str, new_ref: str | None, output_format
         if note := _unreadable_note(old, new):
             print(output_line(note.strip()))
     return 0
+
+
+def run_review(data_dir: Path, content_dir: Path, base: str, day: dt.date) -> int:
+    """Print the reviewer's summary of the working copy against git reference `base` as Markdown
+    (`macros.review`); exit 1 when the check finds errors (the summary says so)."""
+    findings, ok = check_findings(data_dir, content_dir, day)
+    result = load(data_dir, today=day)
+    if not result.ok or result.model is None:
+        errors = [f.format() for f in findings if f.severity is Severity.ERROR]
+        print("# Den här ändringen\n\nDatat har fel och kan inte jämföras; rätta felen först:\n")
+        print("\n".join(f"- {markdown_inert(line)}" for line in errors))
+        return 1
+    git = Git(data_dir)
+    try:
+        reader = SnapshotReader(git)
+        old = reader.at(_data_tree(git, base, git.prefix(data_dir)))
+        written = _changed_pages_since(Git(content_dir), base) if content_dir.is_dir() else []
+    except GitUnavailable as exc:
+        print(output_line(f"fel: {shown(str(exc))}"), file=sys.stderr)
+        return 1
+    new = Snapshot.of(result.model)
+    changes = compare_snapshots(old, new)
+    pages = changed_pages(changes, result.model, written)
+    names = {**_plan_names(old), **_plan_names(new)}
+    line = check_line(data_dir, content_dir, findings)
+    print(review_markdown(base, changes, names, pages, line, _unreadable_note(old, new)), end="")
+    return 0 if ok else 1
+
+
+def _changed_pages_since(git: Git, base: str) -> list[str]:
+    """The written pages (paths below the content folder) that differ from `base` and still exist."""
+    listed = git.run("diff", "--name-only", "--relative", "--diff-filter=d", base, "--", ".").decode("utf-8")
+    return sorted(path for path in listed.splitlines() if path.endswith(".md"))
 
 
 def _data_tree(git: Git, ref: str, prefix: str) -> str | None:
@@ -212,6 +257,15 @@ def build_parser() -> SwedishParser:
     compare.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="datamapp (standard: data/)")
     compare.add_argument("--format", choices=("text", "markdown"), default="text", help="utdataformat")
     compare.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
+    review = commands.add_parser(
+        "granska", help="sammanfatta en ändring för granskaren (Markdown): jämförelsen, sidorna som ändras, kontrollen"
+    )
+    review.add_argument("BAS", help="git-referensen ändringen görs mot, t.ex. origin/main")
+    review.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="datamapp (standard: data/)")
+    review.add_argument(
+        "--innehall", type=Path, default=DEFAULT_CONTENT_DIR, help="mapp med sidorna (standard: content/)"
+    )
+    review.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
     schema = commands.add_parser("schema", help="skriv JSON Schema-filerna i schemas/")
     schema.add_argument("--kontrollera", action="store_true", help="kontrollera bara att de är aktuella")
     _scaffold_parsers(
@@ -344,9 +398,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_schema(args.kontrollera)
         if args.command == "jämför":
             return run_compare(args.data, args.A, args.B, args.format, today(args.idag))
+        if args.command == "granska":
+            return run_review(args.data, args.innehall, args.BAS, today(args.idag))
         if args.command == "ny":
             return run_scaffold(args)
-        raise UsageError("ange ett kommando: check, jämför, schema eller ny")
+        raise UsageError("ange ett kommando: check, jämför, granska, schema eller ny")
     except UsageError as exc:
         print(output_line(f"fel användning: {shown(str(exc))}"), file=sys.stderr)
         print(f"användning: {USAGE}", file=sys.stderr)
