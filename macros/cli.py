@@ -14,8 +14,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from macros.comparison import Snapshot, as_markdown, as_text, compare_snapshots
+from macros.comparison import Change, Snapshot, as_markdown, as_text, compare_snapshots
 from macros.comparison.formats import markdown_inert
+from macros.comparison.instep import drifts
 from macros.loading.cache import Cache, cache_root
 from macros.loading.git import Git, GitUnavailable
 from macros.loading.loader import load
@@ -23,11 +24,13 @@ from macros.loading.pages import page_files
 from macros.loading.revisions import SnapshotReader
 from macros.loading.sections import written_sections
 from macros.loading.versions import read_versions, version_findings
+from macros.model.catalog import Municipality
 from macros.render.context import Site, generated_pages
 from macros.review import changed_pages, review_markdown
 from macros.scaffold.plan import NewPlan
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
 from macros.validation.findings import Finding, Severity, github_data, github_property, output_line, shown, summary
+from macros.validation.instep import drift_findings
 from macros.validation.pages import check_content
 from macros.validation.paths import links_under, page_collisions
 from macros.validation.placeholders import PLACEHOLDER
@@ -47,7 +50,7 @@ EARLIEST_TODAY, LATEST_TODAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 USAGE = (
-    "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]\n"
+    "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD] [--bas REF]\n"
     "       python -m macros jämför A [B] [--data MAPP] [--format text|markdown]\n"
     "       python -m macros granska BAS [--data MAPP] [--innehall MAPP]\n"
     "       python -m macros ny aktivitet|upphandlingsbehov|person|plan … (python -m macros ny --help)"
@@ -94,12 +97,20 @@ def github_annotation(finding: Finding) -> str:
     return f"::{level} file={github_property(finding.file)}{line}::{github_data(finding.message)}"
 
 
-def check_findings(data_dir: Path, content_dir: Path, day: dt.date) -> tuple[list[Finding], bool]:
-    """The check's findings for the data and the content pages, and whether they pass (no errors)."""
+def check_findings(
+    data_dir: Path, content_dir: Path, day: dt.date, base: str | None = None
+) -> tuple[list[Finding], bool]:
+    """The check's findings for the data and the content pages, and whether they pass (no errors).
+
+    With `base` (a git reference), also a warning for each activity whose wording and structured
+    values changed apart since it (`macros.validation.instep`)."""
     result = load(data_dir, today=day)
     if result.ok and result.model is not None:
         versions = read_versions(data_dir, result.model, Cache(cache_root(PROJECT_ROOT)))
-        result.findings = sorted([*result.findings, *version_findings(versions, result)])
+        drifted = (
+            drift_findings(changes_since(data_dir, base, result.model), result.model, result.sources) if base else []
+        )
+        result.findings = sorted([*result.findings, *version_findings(versions, result), *drifted])
     site = (
         Site(model=result.model, today=day, findings=tuple(result.findings), sections=written_sections(content_dir))
         if result.ok and result.model
@@ -119,9 +130,9 @@ def check_line(data_dir: Path, content_dir: Path, findings: list[Finding]) -> st
     return f"Kontroll av {shown(data_dir.name)}/ och {shown(content_dir.name)}/: {summary(findings)}."
 
 
-def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.date) -> int:
+def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.date, base: str | None = None) -> int:
     """Validate the data and the content pages; print one line per finding and a summary."""
-    findings, ok = check_findings(data_dir, content_dir, day)
+    findings, ok = check_findings(data_dir, content_dir, day, base)
     for finding in findings:
         print(github_annotation(finding) if output_format == "github" else finding.format())
     print(output_line(check_line(data_dir, content_dir, findings)))
@@ -172,7 +183,7 @@ def run_compare(data_dir: Path, old_ref: str, new_ref: str | None, output_format
 def run_review(data_dir: Path, content_dir: Path, base: str, day: dt.date) -> int:
     """Print the reviewer's summary of the working copy against git reference `base` as Markdown
     (`macros.review`); exit 1 when the check finds errors (the summary says so)."""
-    findings, ok = check_findings(data_dir, content_dir, day)
+    findings, ok = check_findings(data_dir, content_dir, day, base)
     result = load(data_dir, today=day)
     if not result.ok or result.model is None:
         errors = [f.format() for f in findings if f.severity is Severity.ERROR]
@@ -192,7 +203,8 @@ def run_review(data_dir: Path, content_dir: Path, base: str, day: dt.date) -> in
     pages = changed_pages(changes, result.model, written)
     names = {**_plan_names(old), **_plan_names(new)}
     line = check_line(data_dir, content_dir, findings)
-    print(review_markdown(base, changes, names, pages, line, _unreadable_note(old, new)), end="")
+    drifted = [drift.message() for drift in drifts(changes)]
+    print(review_markdown(base, changes, names, pages, line, _unreadable_note(old, new), drifted), end="")
     return 0 if ok else 1
 
 
@@ -200,6 +212,16 @@ def _changed_pages_since(git: Git, base: str) -> list[str]:
     """The written pages (paths below the content folder) that differ from `base` and still exist."""
     listed = git.run("diff", "--name-only", "--relative", "--diff-filter=d", base, "--", ".").decode("utf-8")
     return sorted(path for path in listed.splitlines() if path.endswith(".md"))
+
+
+def changes_since(data_dir: Path, base: str, model: Municipality) -> list[Change]:
+    """What changed in the data from git reference `base` to `model` (the data on disk)."""
+    git = Git(data_dir)
+    try:
+        old = SnapshotReader(git).at(_data_tree(git, base, git.prefix(data_dir)))
+    except GitUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    return compare_snapshots(old, Snapshot.of(model))
 
 
 def _data_tree(git: Git, ref: str, prefix: str) -> str | None:
@@ -249,6 +271,10 @@ def build_parser() -> SwedishParser:
     )
     check.add_argument("--format", choices=("text", "github"), default="text", help="utdataformat")
     check.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
+    check.add_argument(
+        "--bas",
+        help="git-referens (t.ex. origin/main): varna där en aktivitets text och strukturerade värden ändrats var för sig",
+    )
     compare = commands.add_parser(
         "jämför", help="visa vad som ändrats i planernas data mellan två git-referenser, eller en referens och datat"
     )
@@ -393,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "check":
-            return run_check(args.data, args.innehall, args.format, today(args.idag))
+            return run_check(args.data, args.innehall, args.format, today(args.idag), args.bas)
         if args.command == "schema":
             return run_schema(args.kontrollera)
         if args.command == "jämför":

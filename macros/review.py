@@ -10,6 +10,9 @@ The summary has three parts:
   page, with its address in the built preview (the CI artifact `forhandsvisning`);
 - **Kontrollen**: the check's summary line (its findings are annotations on the exact lines).
 
+Under the comparison, **Text och struktur** lists the activities whose wording and structured
+values changed apart (`macros.comparison.instep`).
+
 The functions here are pure (changes and page lists in, Markdown out); git and loading are the
 CLI's (`macros.cli.run_review`).
 """
@@ -70,6 +73,7 @@ def review_markdown(
     pages: Sequence[ChangedPage],
     check_line: str,
     note: str = "",
+    drifted: Sequence[str] = (),
 ) -> str:
     """The reviewer's summary of a pull request as Markdown (see the module's docstring)."""
     inert = markdown_inert
@@ -80,6 +84,14 @@ def review_markdown(
     ]
     if note:
         parts.append(note.strip() + "\n")
+    if drifted:
+        parts.append("## Text och struktur\n")
+        parts.append(
+            "Här ändrades bara den ena av planens text och de strukturerade värdena som säger samma sak. "
+            "Har planen ändrats genom ett beslut ska båda ändras; annars visar webbplatsen värdet som en "
+            "avvikelse från planens text.\n"
+        )
+        parts.append("\n".join(f"- {inert(message)}" for message in drifted) + "\n")
     parts.append("# Sidor som ändras\n")
     if pages:
         parts.append(

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.comparison import compare
+from macros.comparison.instep import drifts
 from macros.loading.loader import load
 from macros.loading.pages import read_page
 from macros.render.activities import activity_details
@@ -281,3 +283,16 @@ def test_placeholders_in_code_examples_are_not_findings() -> None:
     """A FYLL I inside a fenced example (as the guides show) is not a page placeholder; one in text is."""
     text = f'Text\n\n```yaml\nbeskrivning: "{PLACEHOLDER}: vad"\n```\n\n{PLACEHOLDER}: stycket\n'
     assert [finding.line for finding in page_placeholders("sida.md", text)] == [7]
+
+
+def test_the_date_guide_quotes_the_drift_warning(real_data: Path) -> None:
+    """The warning the date guide quotes is what the check says for its example against the base."""
+    before = load(real_data, today=TODAY).model
+    for example in examples():
+        if example.guide == "andra-datum.md":
+            _apply(real_data, example)
+    after = load(real_data, today=TODAY).model
+    message = drifts(compare(before, after))[0].message()
+    quoted = message.split(": ", 1)[1].split(";")[0]
+    guide = " ".join((GUIDES / "andra-datum.md").read_text(encoding="utf-8").split())
+    assert quoted in guide, quoted
