@@ -1,189 +1,179 @@
-"""The preview's rebuilds (`mkdocs serve`) give, byte for byte, the site a full build gives.
-
-The real data and pages are built as the preview server builds them (the memory between builds
-on, `tests/preview_chain.py`), then edited step by step as an editor would (a person renamed,
-an activity's planned end moved, an activity removed, a procurement need added) and rebuilt
-after each step. Every file of each rebuilt site is compared with a full `mkdocs build` of the
-same data.
-"""
+"""The preview tells the truth (`make serve`): the findings once in the terminal, errors as a Swedish
+page in the browser, and a build's log without mkdocs-macros' chatter."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import os
-import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Callable
+import logging
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from macros.loading.loader import load
-from macros.model.base import Record
-from macros.model.catalog import Municipality
-from tests.sitebuild import ROOT, build, write_config
+from macros.adapter import preview
+from macros.render.problems import DATA_ERROR_TITLE, PAGE_ERROR_TITLE, call_error, error_page
+from macros.validation.findings import Finding, error, warning
+from tests.preview_server import Preview, preview_project
+from tests.sitebuild import FIXTURE_CONTENT, FIXTURE_DATA, build, write_config
 
-pytestmark = pytest.mark.build
-
-TODAY = "2025-06-01"
-
-Step = dict[str, str]
-"""Files and their new text."""
+BROKEN = ("    prioritet: 1\n", "    prioritet: 7\n")
+"""An edit that makes the fixture data invalid (priority is 1–3), at aktiviteter.yml line 21."""
+MESSAGE = "data/planer/exempel/aktiviteter.yml:21: fel: 'prioritet' ska vara högst 3, inte 7"
 
 
-def documents_paths(project: Path) -> list[Path]:
-    """The project's data files."""
-    return sorted((project / "data").rglob("*.yml"))
+def test_error_page_names_file_line_and_message() -> None:
+    """The error page has a Swedish heading and one row per error with its file, line and message."""
+    page = error_page([error("data/a.yml", 12, "något är fel")], guide="../redaktorer/ratta-fel.md")
+    assert page.startswith(f"# {DATA_ERROR_TITLE}\n")
+    assert "| data/a.yml:12 | något är fel |" in page
+    assert "[Så rättar du ett fel i datat](../redaktorer/ratta-fel.md)" in page
 
 
-def _documents(project: Path) -> dict[str, Any]:
-    """Every data file of the project, parsed, by path (edits are made on these, then written)."""
-    return {str(path): yaml.safe_load(path.read_text(encoding="utf-8")) for path in documents_paths(project)}
+def test_error_page_lists_errors_not_warnings() -> None:
+    """Warnings do not keep the site from being shown, so the error page leaves them out."""
+    page = error_page([error("a.yml", 1, "felet"), warning("b.yml", 2, "varningen")])
+    assert "felet" in page and "varningen" not in page
 
 
-def _model(project: Path) -> Municipality:
-    """The project's data, loaded and checked; the steps must leave it without errors."""
-    result = load(project / "data", today=dt.date.fromisoformat(TODAY))
-    errors = [f.format() for f in result.findings if f.severity.name == "ERROR"]
-    assert result.model is not None and not errors, "\n".join(errors)
-    return result.model
+def test_error_page_shows_echoed_text_as_text() -> None:
+    """A file name or message with markup is written as text, never as HTML or Markdown."""
+    page = error_page([error("<b>.yml", 1, "[länk](javascript:x) <script>")], title=PAGE_ERROR_TITLE)
+    assert "<b>" not in page and "<script>" not in page and "](javascript" not in page
 
 
-def _at(project: Path, documents: dict[str, Any], record: Record) -> tuple[str, Any, list[str | int]]:
-    """The data file of a record, the parsed value holding it, and its key path inside that file."""
-    file, path = record.origin
-    name = str(project / file)
-    return name, documents[name], list(path)
+def test_call_error_is_a_box_with_the_reason() -> None:
+    """A macro call the preview cannot render becomes a failure box naming the page, macro and reason."""
+    box = call_error("sida.md", "aktivitetssida", "okänt id 'x'")
+    assert box.startswith('!!! failure "')
+    assert "sida.md: anropet aktivitetssida(…) går inte att visa: okänt id &#39;x&#39;" in box
 
 
-def _follow(value: Any, path: list[str | int]) -> Any:
-    for part in path:
-        value = value[part]
-    return value
+@pytest.fixture
+def terminal() -> Iterator[list[str]]:
+    """The lines the preview's logger writes, with their Swedish level names."""
+    lines: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(f"{logging.getLevelName(record.levelno)} {record.getMessage()}")  # type: ignore[method-assign]
+    logger = logging.getLogger(preview.LOGGER_NAME)
+    logger.addHandler(handler)
+    saved = preview.STATE.reported
+    preview.STATE.reported = None
+    try:
+        yield lines
+    finally:
+        logger.removeHandler(handler)
+        preview.STATE.reported = saved
 
 
-Change = Callable[[Path, dict[str, Any], Municipality], list[str]]
-"""Changes the parsed data of a project and returns the files it changed."""
+def test_findings_are_shown_once_with_their_severity(terminal: list[str]) -> None:
+    """Each finding is one line at its own level (errors as errors, warnings as warnings), then the counts."""
+    findings = [error("a.yml", 1, "felet"), warning("b.yml", 2, "varningen")]
+    preview.report(findings)
+    assert terminal == [
+        "ERROR a.yml:1: fel: felet",
+        "WARNING b.yml:2: varning: varningen",
+        "INFO Datakontrollen: 1 fel, 1 varning.",
+    ]
 
 
-def _edit(project: Path, change: Change) -> Step:
-    """Apply `change` to the parsed data and write the files it changed."""
-    documents = _documents(project)
-    changed = change(project, documents, _model(project))
-    step = {name: yaml.safe_dump(documents[name], allow_unicode=True, sort_keys=False, width=100) for name in changed}
-    for name, text in step.items():
-        Path(name).write_text(text, encoding="utf-8")
-    _model(project)
-    return step
+def test_unchanged_findings_are_one_line(terminal: list[str]) -> None:
+    """A rebuild whose findings did not change (a page was saved) says so in one line."""
+    findings: list[Finding] = [warning("b.yml", 2, "varningen")]
+    preview.report(findings)
+    preview.report(findings)
+    assert terminal[-1] == "INFO Datakontrollen: samma som förra bygget (0 fel, 1 varning)."
+    assert sum("varningen" in line for line in terminal) == 1
 
 
-def _rename_person(project: Path, documents: dict[str, Any], model: Municipality) -> list[str]:
-    """The category lead gets another name (it shows in the menu, every footer and many pages)."""
-    plan = next(iter(model.plans.values()))
-    name, document, path = _at(project, documents, model.person(plan.organisation.category_lead))
-    _follow(document, path)["namn"] = "Ny Kategoriledare"
-    return [name]
+@pytest.fixture(scope="module")
+def build_log(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """What `mkdocs build --strict` of the fixture site writes to the terminal."""
+    project = tmp_path_factory.mktemp("quiet")
+    done = build(write_config(project, data=FIXTURE_DATA, content=FIXTURE_CONTENT))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
 
 
-def _move_end(project: Path, documents: dict[str, Any], model: Municipality) -> list[str]:
-    """An activity's planned end moves to another month."""
-    plan = next(iter(model.plans.values()))
-    activity = next(a for a in plan.activities if a.schedule.end is not None)
-    name, document, path = _at(project, documents, activity)
-    _follow(document, path)["tidplan"]["slut"] = "2027-11"
-    return [name]
+@pytest.mark.build
+def test_build_log_has_no_macro_plugin_chatter(build_log: str) -> None:
+    """No line lists modules found, the macros' names, variables or filters."""
+    assert "[macros]" not in build_log, build_log
 
 
-def _remove_activity(project: Path, documents: dict[str, Any], model: Municipality) -> list[str]:
-    """The last activity that nothing else names (by id or section number) is removed; its page and
-    its entry in the menu go with it."""
-    plan = next(iter(model.plans.values()))
-    texts = [p.read_text(encoding="utf-8") for p in (*(project / "content").rglob("*.md"), *documents_paths(project))]
-    for activity in reversed(plan.activities):
-        number = re.compile(rf"(?<![\w.-]){re.escape(activity.number)}(?![\w.-])")
-        named = sum(text.count(activity.id) + len(number.findall(text)) for text in texts)
-        if named > 2 or plan.dependents_of(activity.id):  # its own id and number only
-            continue
-        if plan.indicators_naming(activity.id) or plan.reports_of(activity.id):
-            continue
-        name, document, path = _at(project, documents, activity)
-        del _follow(document, path[:-1])[path[-1]]
-        return [name]
-    raise AssertionError("ingen aktivitet kan tas bort utan att något annat pekar på den")
-
-
-def _add_need(project: Path, documents: dict[str, Any], model: Municipality) -> list[str]:
-    """A new procurement need, like the plan's last one, is added to the list."""
-    plan = next(iter(model.plans.values()))
-    last = plan.procurement_needs[-1]
-    name, document, path = _at(project, documents, last)
-    needs = _follow(document, path[:-1])
-    needs.append({**needs[path[-1]], "id": "2026-nytt-behov-i-testet", "behov": "Nytt behov i testet"})
-    return [name]
-
-
-EDITS = {
-    "en person byter namn": _rename_person,
-    "en aktivitets slut flyttas": _move_end,
-    "en aktivitet tas bort": _remove_activity,
-    "ett upphandlingsbehov läggs till": _add_need,
-}
-
-ONE_FIELD = frozenset({"en person byter namn", "en aktivitets slut flyttas"})
-"""Edits of one field of one record: most pages do not read it, so most pages' macros are reused.
-(A removed activity changes the plan's list of activities, which most pages read.)"""
-
-
-def _differences(built: Path, expected: Path) -> list[str]:
-    """Files that differ between two built sites, or exist in only one."""
-    ours = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
-    theirs = {p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file()}
-    different = sorted(ours ^ theirs)
-    different += sorted(n for n in ours & theirs if (built / n).read_bytes() != (expected / n).read_bytes())
-    return different
-
-
-def test_preview_rebuilds_equal_full_builds(tmp_path: Path) -> None:
-    """After each edit, the preview's rebuild is byte for byte the site a full build of the same data gives,
-    and it reused the macros of the pages the edit cannot affect (most pages, for an edit of one field)."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copytree(ROOT / "data", project / "data")
-    shutil.copytree(ROOT / "content", project / "content")
-    config = write_config(project, data=project / "data", content=project / "content", nav=True)
-    originals = {str(p): p.read_text(encoding="utf-8") for p in (project / "data").rglob("*.yml")}
-    steps = [_edit(project, change) for change in EDITS.values()]
-    states, done = [], dict(originals)
-    for step in steps:
-        done.update(step)
-        states.append(dict(done))
-    for name, text in originals.items():
-        Path(name).write_text(text, encoding="utf-8")
-    (tmp_path / "steps.json").write_text(json.dumps(steps), encoding="utf-8")
-    env = {**os.environ, "KATEGORIPLAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1"}
-    chain = subprocess.run(
-        [sys.executable, "-m", "tests.preview_chain", str(config), str(tmp_path / "steps.json"), str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=900,
-        check=False,
+@pytest.mark.build
+def test_build_log_shows_warnings_as_warnings(build_log: str) -> None:
+    """A data warning is a VARNING line (not INFO), and it does not fail the strict build."""
+    line = (
+        "VARNING -  data/planer/liten/plan.yml:7: varning: beslutsdatumet '2024-XX-xx' är inte ett fullständigt datum"
     )
-    assert chain.returncode == 0, chain.stdout[-3000:] + chain.stderr[-3000:]
-    for number, (edit, state) in enumerate(zip(EDITS, states, strict=True), start=1):
-        for name, text in state.items():
-            Path(name).write_text(text, encoding="utf-8")
-        full = build(config, today=TODAY)
-        assert full.returncode == 0, full.stdout[-2000:] + full.stderr[-2000:]
-        assert _differences(tmp_path / str(number), project / "site") == [], edit
-        reused = json.loads((tmp_path / f"{number}.json").read_text(encoding="utf-8"))
-        assert not reused["full"] and reused["makron"] > (reused["pages"] / 2 if edit in ONE_FIELD else 0), (
-            edit,
-            reused,
-        )
+    assert line in build_log.splitlines(), build_log
+    assert "INFO    -  data/" not in build_log
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Preview, Path]]:
+    """The fixture project served by `mkdocs serve --strict`, after its first build."""
+    config = preview_project(tmp_path_factory.mktemp("preview"))
+    server = Preview(config)
+    try:
+        server.wait_for("Serving on")
+        yield server, config.parent
+    finally:
+        server.stop()
+
+
+def _edit(file: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` in a file once."""
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.build
+def test_serve_shows_a_broken_page_and_goes_on(served: tuple[Preview, Path]) -> None:
+    """A page that breaks the page rule shows its errors at its address; the other pages are built."""
+    server, project = served
+    page = project / "content" / "trasig.md"
+    page.write_text("# Trasig\n\n{{ config }}\n", encoding="utf-8")
+    try:
+        server.wait_for("Reloading browsers")
+        html = server.page("trasig/")
+        assert PAGE_ERROR_TITLE in html and "content/trasig.md:3" in html
+        assert "Kategoriplan Exempel" in server.page("exempel/")
+    finally:
+        page.unlink()
+        server.wait_for("Reloading browsers")
+
+
+@pytest.mark.build
+def test_serve_shows_a_wrong_macro_call_in_its_place(served: tuple[Preview, Path]) -> None:
+    """A macro call that cannot be rendered is a box with the reason; the page's other text is shown."""
+    server, project = served
+    page = project / "content" / "anrop.md"
+    page.write_text('# Anrop\n\n{{ aktivitetssida(plan="exempel", aktivitet="finns-inte") }}\n\nTexten efter.\n')
+    try:
+        server.wait_for("Reloading browsers")
+        html = server.page("anrop/")
+        assert "går inte att visa: okänt id &#39;finns-inte&#39;" in html and "Texten efter." in html
+        assert "anrop.md: fel i anropet aktivitetssida(…): okänt id 'finns-inte'" in "\n".join(server.log)
+    finally:
+        page.unlink()
+        server.wait_for("Reloading browsers")
+
+
+@pytest.mark.build
+def test_serve_survives_a_data_error_and_recovers(served: tuple[Preview, Path]) -> None:
+    """A data error is an error page at every address (the terminal shows it once); the fix brings the site back."""
+    server, project = served
+    data = project / "data" / "planer" / "exempel" / "aktiviteter.yml"
+    _edit(data, *BROKEN)
+    try:
+        server.wait_for("Reloading browsers")
+        for path in ("exempel/", "exempel/aktiviteter/e-tjanster/", "ansvar/anna-ek/"):
+            html = server.page(path)
+            assert DATA_ERROR_TITLE in html and "data/planer/exempel/aktiviteter.yml:21" in html, path
+        assert sum(MESSAGE in line for line in server.log) == 1
+        assert not any("appear stuck" in line for line in server.log)
+    finally:
+        _edit(data, BROKEN[1], BROKEN[0])
+        server.wait_for("Reloading browsers")
+    assert "Inför e-tjänster" in server.page("exempel/aktiviteter/e-tjanster/")

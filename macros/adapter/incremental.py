@@ -19,7 +19,7 @@ full build makes (a test holds the two byte for byte):
    unchanged renders to the same file; the compiled templates are kept between builds.
 
 Everything starts over (a full build) when recording is off (`mkdocs build`), after a failed
-build, and when the day, `mkdocs.yml`, the theme's overrides, the engine's code or the set of
+build or one that showed the data's errors instead of the site, and when the day, `mkdocs.yml`, the theme's overrides, the engine's code or the set of
 data files changes.
 """
 
@@ -155,9 +155,13 @@ def begin(config: Any, result: LoadResult, data_dir: Path, day: dt.date) -> None
         STATE.current.records = reads.records_by_origin(_roots(result.model))
 
 
-def commit() -> None:
-    """The build succeeded (on_post_build): keep what it made for the next one."""
+def commit(*, keep: bool = True) -> None:
+    """The build succeeded (on_post_build): keep what it made for the next one. Without `keep` (the
+    preview showed the data's errors instead of the site), forget it: the next build is a full one."""
     if not STATE.enabled:
+        return
+    if not keep:
+        STATE.previous, STATE.current = None, Build()
         return
     build = STATE.current
     build.fingerprints = {key: _fingerprint(build, key) for memo in build.pages.values() for key in memo.keys}
