@@ -286,6 +286,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     render = _generated.get(page.file.src_uri) if page.file.generated_by else None
     if render is None:
         return markdown
+    if render.func is not call_macro:  # the preview's error page for a build whose data has errors
+        return render()
     return incremental.rendered(page.file.src_uri, repr(render.args[2:]), render.args[0], render)
 
 
