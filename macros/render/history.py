@@ -133,12 +133,21 @@ def what_changed(change: Change) -> str:
     return f"{change.field} ({CHANGE_WORDS.get(change.change, change.change)})"
 
 
+NO_VERSION_IN_FORCE = "ingen beslutad version"
+
+
+def version_in_force(site: Site, plan_id: str, day: dt.date) -> str:
+    """The decided version in force on a day, as the words the table and its filter use: "version 1.0"."""
+    state = site.versions.in_force(plan_id, day)
+    return NO_VERSION_IN_FORCE if state is None else f"version {state.version.version}"
+
+
 def version_link(site: Site, plan_id: str, day: dt.date) -> Cell:
     """The decided version in force on a day, linked to its read-only copy."""
     state = site.versions.in_force(plan_id, day)
     if state is None:
-        return cell("ingen beslutad version", "")
-    text = f"version {state.version.version}"
+        return cell(NO_VERSION_IN_FORCE, "")
+    text = version_in_force(site, plan_id, day)
     if not state.usable:
         return cell(text, state.version.date.isoformat())
     target = url_to(site, archive_root(plan_id, state.slug) + f"{plan_id}/")
@@ -259,7 +268,8 @@ def change_history(site: Site, *, plan: str) -> str:
 
     Byggs ur git när webbplatsen byggs. Omfattar planens data i `data/planer/`, dess sidor i
     `content/` och kommunens gemensamma data i `data/kommun/`. Innehållsändringarna kan
-    filtreras på post, slag av post, vem som gjorde ändringen och år; varje post länkar till
+    filtreras på post, slag av post, vem som gjorde ändringen, år och den beslutade version som
+    gällde (perioden mellan två beslut); varje post länkar till
     sin historik och varje rad till den beslutade version som gällde när ändringen gjordes.
     """
     p = site.plan(plan)
@@ -315,7 +325,13 @@ def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]
                     _reason(commit),
                     version_link(site, plan_id, commit.made.date()),
                 ],
-                {"post": [change.label], "slag": [kind], "vem": [commit.author], "ar": [str(commit.made.year)]},
+                {
+                    "post": [change.label],
+                    "slag": [kind],
+                    "vem": [commit.author],
+                    "ar": [str(commit.made.year)],
+                    "version": [version_in_force(site, plan_id, commit.made.date())],
+                },
             )
         )
     columns = [
@@ -329,11 +345,13 @@ def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]
         Column("Gällande version"),
     ]
     years = sorted({str(commit.made.year) for commit, _ in changes}, reverse=True)
+    versions = [f"version {state.version.version}" for state in reversed(site.versions.of(plan_id))]
     filters = [
         Filter("post", "Post"),
         Filter("slag", "Slag av post", [KINDS[k].title for k in KINDS]),
         Filter("vem", "Gjord av"),
         Filter("ar", "År", years),
+        Filter("version", "Gällande version", [*versions, NO_VERSION_IN_FORCE]),
     ]
     return Table(
         f"innehall-{plan_id}",
