@@ -15,6 +15,7 @@ import yaml
 from macros.comparison import ADDED, CHANGED, Change
 from macros.model.catalog import Municipality
 from macros.model.history import Commit, DataChange, FileChange, History
+from macros.model.plan import DecidedVersion
 from macros.render.history import change_history, last_changed, record_histories, record_history
 from macros.render.safe import plain
 from macros.render.versions import NO_VERSIONS, changes_table, version_history
@@ -133,3 +134,36 @@ def test_a_plan_without_decided_versions_says_so_and_links_the_history(model: Mu
     """11.0 without versions: the honest empty state and a link to Ändringshistorik."""
     text = version_history(site_for(model, f"{PLAN}/versionshistorik.md"), plan=PLAN)
     assert text.startswith(NO_VERSIONS) and "[Ändringshistorik](andringshistorik.md)" in text
+
+
+def _with_versions(model: Municipality) -> Municipality:
+    """The model with two decided versions of the plan "vyer"."""
+    plan = model.plan(PLAN)
+    versions = [
+        DecidedVersion.model_validate(
+            {"version": number, "datum": day, "beslutat_av": "kommunstyrelsen", "beskrivning": "Beslut.", "git": tag}
+        )
+        for number, day, tag in (("1.0", "2024-01-15", "vyer-1.0"), ("2.0", "2024-03-10", "vyer-2.0"))
+    ]
+    meta = plan.meta.model_copy(update={"versions": versions})
+    return replace(model, plans={**model.plans, PLAN: replace(plan, meta=meta)})
+
+
+def test_the_history_pages_follow_the_change_history_in_the_menu(model: Municipality) -> None:
+    """In the menu, a plan's Ändringshistorik is followed by its Historik per post and each decided version's
+    page, and the shared data's history sits under the municipality's page; a version's copy has none of them."""
+    from macros.adapter.mkdocs_hooks import _with_generated_pages
+
+    nav = [{"Kommunen": "kommunen.md"}, {"Planen": [{"Ändringshistorik": f"{PLAN}/andringshistorik.md"}]}]
+    menu = _with_generated_pages(nav, _with_versions(model))
+    assert menu[1] == {
+        "Planen": [
+            {"Ändringshistorik": f"{PLAN}/andringshistorik.md"},
+            {"Historik per post": f"{PLAN}/historik.md"},
+            {"Version 1.0, beslutad 2024-01-15": f"{PLAN}/versioner/version-1-0.md"},
+            {"Version 2.0, beslutad 2024-03-10": f"{PLAN}/versioner/version-2-0.md"},
+        ]
+    }
+    assert menu[0]["Kommunen"][-1] == {"Historik för gemensam data": "kommunen/historik.md"}
+    copy = _with_generated_pages(nav, _with_versions(model), history=False)
+    assert copy[1] == nav[1] and "kommunen/historik.md" not in str(copy)

@@ -28,11 +28,16 @@ from macros.adapter.versions import build_copies, publish  # noqa: E402
 from macros.loading.cache import cache_root  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import (  # noqa: E402
+    CHANGE_HISTORY_PAGE,
     MUNICIPALITY_PAGE,
+    SHARED_HISTORY_TITLE,
     activity_navigation,
     activity_page,
+    chapter_page,
     footer_plans,
     generated_pages,
+    history_navigation,
+    history_page,
     person_navigation,
 )
 from macros.render.html import page_url  # noqa: E402
@@ -57,7 +62,7 @@ def on_config(config: Any) -> Any:
     day = build_today()
     result = session.load_once(data_dir, day)
     if result.model is not None and config.nav:
-        config.nav = _with_generated_pages(config.nav, result.model)
+        config.nav = _with_generated_pages(config.nav, result.model, history=not config.extra.get("arkiv"))
     if result.model is not None:
         history = session.history_once(config, data_dir, Path(config.docs_dir))
         config.extra["sidfot"] = _footer(result.model, history, day)
@@ -92,10 +97,17 @@ PEOPLE_SECTION = "Ansvar per person"
 """The menu section of the person pages, under the page of what the plans share."""
 
 
-def _with_generated_pages(nav: list[Any], model: Any) -> list[Any]:
+def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -> list[Any]:
     """The configured menu with the activity pages under each plan's 9.2 and the person pages under
-    the municipality's page. Titles are plain text from the data, escaped as everywhere else."""
+    the municipality's page; with `history` (not in a decided version's copy), each plan's history
+    pages after its Ändringshistorik and the shared data's history under the municipality's page.
+    Titles are plain text from the data, escaped as everywhere else."""
     activities = {activity_page(plan.id, "index"): activity_navigation(plan) for plan in model.plans.values()}
+    histories = (
+        {chapter_page(plan.id, CHANGE_HISTORY_PAGE): history_navigation(plan) for plan in model.plans.values()}
+        if history
+        else {}
+    )
     people = person_navigation(model)
 
     def extend(items: list[Any]) -> list[Any]:
@@ -108,8 +120,16 @@ def _with_generated_pages(nav: list[Any], model: Any) -> list[Any]:
                 children = [{f"{title} (hela listan)": target}, *({plain(t): p} for t, p in activities[target])]
                 extended.append({title: children})
             elif target == MUNICIPALITY_PAGE and title is not None:
-                children = [{f"{title} (översikt)": target}, {PEOPLE_SECTION: [{plain(t): p} for t, p in people]}]
+                children: list[dict[str, Any]] = [
+                    {f"{title} (översikt)": target},
+                    {PEOPLE_SECTION: [{plain(t): p} for t, p in people]},
+                ]
+                if history:
+                    children.append({SHARED_HISTORY_TITLE: history_page(None)})
                 extended.append({title: children})
+            elif target in histories:
+                extended.append(item)
+                extended += [{plain(t): p} for t, p in histories[target]]
             else:
                 extended.append(item)
         return extended

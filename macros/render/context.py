@@ -169,6 +169,26 @@ def activity_navigation(plan: Plan) -> list[tuple[str, str]]:
     return [(f"{a.number} {a.name}", activity_page(plan.id, a.id)) for a in plan.activities]
 
 
+CHANGE_HISTORY_PAGE = "andringshistorik.md"
+"""A plan's written page Ändringshistorik (in the plan's folder); the generated history pages sit beside it in the menu."""
+
+RECORD_HISTORY_TITLE = "Historik per post"
+SHARED_HISTORY_TITLE = "Historik för gemensam data"
+
+
+def history_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's generated history pages, after its Ändringshistorik: the history
+    of every record, then each decided version's page, oldest first (title, source path)."""
+    from macros.model.plan import version_slug
+
+    entries = [(RECORD_HISTORY_TITLE, history_page(plan.id))]
+    entries += [
+        (f"Version {v.version}, beslutad {v.date.isoformat()}", version_page(plan.id, version_slug(v)))
+        for v in plan.meta.versions
+    ]
+    return entries
+
+
 def person_navigation(model: Municipality) -> list[tuple[str, str]]:
     """The menu entries of the person pages, by name: (title, source path)."""
     return sorted(((p.name, person_page(p.id)) for p in model.people), key=lambda entry: entry[0])
