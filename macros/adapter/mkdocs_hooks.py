@@ -111,14 +111,14 @@ def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -
     people = person_navigation(model)
 
     def extend(items: list[Any]) -> list[Any]:
-        extended = []
+        extended: list[Any] = []
         for item in items:
             title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
             if isinstance(target, list):
                 extended.append({title: extend(target)} if title is not None else extend(target))
             elif target in activities:
-                children = [{f"{title} (hela listan)": target}, *({plain(t): p} for t, p in activities[target])]
-                extended.append({title: children})
+                listed = [{f"{title} (hela listan)": target}, *({plain(t): p} for t, p in activities[target])]
+                extended.append({title: listed})
             elif target == MUNICIPALITY_PAGE and title is not None:
                 children: list[dict[str, Any]] = [
                     {f"{title} (översikt)": target},
