@@ -303,6 +303,8 @@ def item_name(item: Any, names: Names, plan: str | None) -> str:
         return names.name("underkategori", item.subcategory, plan)
     if kind == "RoleTerm":
         return names.name("roll", item.role, plan)
+    if kind == "DocumentCitation":
+        return names.name("styrdokument", item.document, plan)
     return _short(summary(item, names, plan), 50)
 
 
@@ -332,6 +334,8 @@ def summary(item: Any, names: Names, plan: str | None) -> str:
         return names.name("fullmäktigemål", item.goal, plan)
     if kind == "LeadTime":
         return f"{names.name('underkategori', item.subcategory, plan)}: {item.months} månader"
+    if kind == "DocumentCitation":
+        return f"{names.name('styrdokument', item.document, plan)}: avsnitt {', '.join(item.sections)}"
     if kind == "TeamMember":
         return f"{_who(item, names, plan)} ({item.administration_label})"
     if kind == "RoleTerm":
