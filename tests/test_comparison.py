@@ -21,7 +21,8 @@ from macros.comparison import (
     compare,
     describe,
 )
-from macros.comparison.fields import reference_kind
+from macros.comparison.fields import canonical, identities, reference_kind
+from macros.comparison.records import PLAN_LISTS
 from macros.loading.files import PLAN_FILES, SHARED_FILES
 from macros.model.base import SLUG_PATTERN, Record
 from macros.model.catalog import Municipality
@@ -199,6 +200,25 @@ def test_every_field_holding_an_id_is_shown_by_name() -> None:
         if name != "id" and holds_slug(info) and reference_kind(owner, name) is None
     ]
     assert unresolved == []
+
+
+def test_every_list_of_records_is_matched_by_identity() -> None:
+    """Each list of records in the model is matched item by item by an identity (an `id`, or one named in
+    `IDENTITY`), or its items are records of their own: no list falls back to matching whole items, which
+    would show one changed item as one removed and one added."""
+    own = {(kind.model.__name__, name) for kind in PLAN_FILES for name, _ in PLAN_LISTS.get(kind.name, ())}
+    by_content = [
+        f"{owner.__name__}.{name}"
+        for owner in record_types()
+        for name, info in owner.model_fields.items()
+        if typing.get_origin(info.annotation) is list
+        and (item := typing.get_args(info.annotation)[0])
+        and isinstance(item, type)
+        and issubclass(item, Record)
+        and (owner.__name__, name) not in own
+        and identities(item)[0] is canonical
+    ]
+    assert by_content == []
 
 
 def test_a_removed_and_an_added_record(data: DataCopy) -> None:
