@@ -12,7 +12,7 @@ import markdown
 import pytest
 import yaml
 
-from macros.comparison import ADDED, CHANGED, Change
+from macros.comparison import ADDED, CHANGED, MOVED, REMOVED, Change
 from macros.model.catalog import Municipality
 from macros.model.history import Commit, DataChange, FileChange, History
 from macros.model.plan import DecidedVersion
@@ -167,3 +167,29 @@ def test_the_history_pages_follow_the_change_history_in_the_menu(model: Municipa
     assert menu[0]["Kommunen"][-1] == {"Historik för gemensam data": "kommunen/historik.md"}
     copy = _with_generated_pages(nav, _with_versions(model), history=False)
     assert copy[1] == nav[1] and "kommunen/historik.md" not in str(copy)
+
+
+def test_a_record_that_moved_away_is_not_called_removed(model: Municipality) -> None:
+    """On the plan's Historik per post, a record that moved to another plan says so; one removed says removed."""
+    added = _commit("Två aktiviteter", "2024-01-10T09:00:00+01:00")
+    moved = _commit("En aktivitet flyttas, en stryks", "2024-02-10T09:00:00+01:00")
+
+    def change(plan: str, record: str, kind: str, key: str = "") -> Change:
+        return Change(plan, "aktivitet", record, f"Aktivitet 9.2.9 {record}", None, kind, key=key)
+
+    history = History(
+        commits=(moved, added),
+        data_changes=(
+            DataChange(moved, (change("exempel", "flyttas", MOVED, key=PLAN), change(PLAN, "stryks", REMOVED))),
+            DataChange(added, (change(PLAN, "flyttas", ADDED), change(PLAN, "stryks", ADDED))),
+        ),
+    )
+    site = replace(site_for(model, f"{PLAN}/historik.md"), history=history)
+    page = record_histories(site, plan=PLAN)
+    assert "### Aktivitet 9.2.9 flyttas (flyttad till en annan plan)" in page
+    assert "### Aktivitet 9.2.9 stryks (borttagen)" in page
+    moved_history = history.of_record("exempel", "aktivitet", "flyttas")
+    assert [(c.subject, ch.change) for c, ch in moved_history] == [
+        ("En aktivitet flyttas, en stryks", MOVED),
+        ("Två aktiviteter", ADDED),
+    ]

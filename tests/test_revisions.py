@@ -174,6 +174,29 @@ def test_a_plan_folder_renamed_in_git(tmp_path: Path) -> None:
     assert {c.change for c in newest.changes} == {"flyttad"} and {c.plan for c in newest.changes} == {"mini"}
 
 
+def test_a_records_history_follows_it_to_another_plan(tmp_path: Path) -> None:
+    """After a move to another plan (here: its plan's folder renamed), a record's own history still holds
+    what happened to it before, in the plan it came from; so does the moved plan's."""
+    repo = Repo(tmp_path / "forrad")
+    repo.commit("Planens data")
+    repo.replace("planer/liten/aktiviteter.yml", "prioritet: 3", "prioritet: 2")
+    repo.commit("Högre prioritet", when="2024-01-20T10:00:00+01:00")
+    repo.git("mv", "data/planer/liten", "data/planer/mini")
+    repo.commit("Planen Liten får id:t mini", when="2024-02-01T10:00:00+01:00")
+    base = read_history(repo.data, repo.root / "content")
+    history = replace(base, data_changes=data_changes(Git(repo.data), base.data_prefix, base.commits, Cache(None)))
+    activity = [
+        (commit.subject, change.change) for commit, change in history.of_record("mini", "aktivitet", "ramavtal")
+    ]
+    assert activity == [
+        ("Planen Liten får id:t mini", "flyttad"),
+        ("Högre prioritet", "ändrad"),
+        ("Planens data", "tillagd"),
+    ]
+    plan = [(commit.subject, change.change) for commit, change in history.of_record("mini", "plan", "mini")]
+    assert plan == [("Planen Liten får id:t mini", "flyttad"), ("Planens data", "tillagd")]
+
+
 def test_a_warm_cache_reads_no_data(repo: Repo, tmp_path: Path) -> None:
     """With every comparison cached, building the history again validates no data file."""
     base = read_history(repo.data, repo.root / "content")

@@ -86,7 +86,7 @@ def compare_snapshots(old: Snapshot, new: Snapshot) -> list[Change]:
         elif entry in moved:
             source = moved[entry]
             record = _Record(key, new.names.label(entry), old.names, new.names)
-            changes = [record.change(None, MOVED, *_move_ends(old, new, source, entry))]
+            changes = [record.change(None, MOVED, *_move_ends(old, new, source, entry), key=source.plan or "")]
             changes += _record_changes(record, source, entry)
             found += [(_order(key, position[key]), c) for c in changes]
     for entry in added:

@@ -434,20 +434,28 @@ def _current(site: Site) -> dict[Key, str]:
     return site.once("history_records", compute)
 
 
-def _records_of(site: Site, plan_id: str | None) -> dict[str, list[tuple[Key, str, bool]]]:
-    """For each kind: (key, label, removed) of every record of the plan (or shared data), removed ones last."""
-    grouped: dict[str, list[tuple[Key, str, bool]]] = {}
+GONE = " (borttagen)"
+MOVED_AWAY = " (flyttad till en annan plan)"
+
+
+def _records_of(site: Site, plan_id: str | None) -> dict[str, list[tuple[Key, str, str]]]:
+    """For each kind: (key, label, what became of it) of every record of the plan (or shared data), those
+    no longer in it last ("" for a record still there, else why it is gone: removed or moved away)."""
+    grouped: dict[str, list[tuple[Key, str, str]]] = {}
     current = _current(site)
     for key, label in current.items():
         if key[0] == plan_id:
-            grouped.setdefault(key[1], []).append((key, label, False))
+            grouped.setdefault(key[1], []).append((key, label, ""))
     gone: dict[Key, str] = {}
+    moved_away: set[Key] = set()
     for data_change in site.history.data_changes:
         for change in data_change.changes:
             if change.plan == plan_id and change.record_key not in current:
                 gone.setdefault(change.record_key, change.label)
+            if (origin := change.moved_from) is not None and origin not in moved_away and origin not in gone:
+                moved_away.add(origin)  # the newest thing that happened to it there was the move
     for key, label in gone.items():
-        grouped.setdefault(key[1], []).append((key, label, True))
+        grouped.setdefault(key[1], []).append((key, label, MOVED_AWAY if key in moved_away else GONE))
     return {kind: grouped[kind] for kind in KINDS if kind in grouped}
 
 
@@ -456,8 +464,7 @@ def _history_sections(site: Site, plan_id: str | None) -> str:
     parts = []
     for kind, records in _records_of(site, plan_id).items():
         parts.append(f"## {KIND_HEADINGS.get(kind, kind)} {{ #{slug(kind)} }}\n")
-        for key, label, removed in records:
-            suffix = " (borttagen)" if removed else ""
+        for key, label, suffix in records:
             parts.append(f"### {plain(label)}{suffix} {{ #{record_anchor(kind, key[2])} }}\n")
             parts.append(last_changed(site, key, link=False))
             parts.append(record_history(site, key, heading=None))
