@@ -51,6 +51,9 @@ _generated: dict[str, partial[str]] = {}
 NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
 """A generated page's source: front matter telling mkdocs-macros that there is no template."""
 
+NOT_SEARCHED = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n"
+"""The source of a generated page that the search leaves out (see `GeneratedPage.searched`)."""
+
 
 def on_config(config: Any) -> Any:
     """Footnotes show the source's numbers (see `macros.adapter.source_footnotes`), and the menu
@@ -172,7 +175,7 @@ def on_files(files: Files, config: Any) -> Files:
         )
     for page in pages:
         _generated[page.path] = partial(call_macro, site, page.path, page.macro, page.arguments)
-        files.append(File.generated(config, page.path, content=NOT_A_TEMPLATE))
+        files.append(File.generated(config, page.path, content=NOT_A_TEMPLATE if page.searched else NOT_SEARCHED))
     return files
 
 

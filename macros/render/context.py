@@ -136,6 +136,9 @@ class GeneratedPage:
     record: Record
     macro: str
     arguments: dict[str, object]
+    searched: bool = True
+    """Whether the site's search indexes the page (the record histories are not: their old values
+    would be hits for what the plan no longer says, and indexing them is most of their cost)."""
 
 
 def generated_pages(model: Municipality, *, history: bool = True) -> list[GeneratedPage]:
@@ -153,14 +156,14 @@ def generated_pages(model: Municipality, *, history: bool = True) -> list[Genera
     if not history:
         return pages
     for plan in model.plans.values():
-        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}))
+        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}, searched=False))
         pages += [
             GeneratedPage(
                 version_page(plan.id, version_slug(v)), v, "beslutad_version", {"plan": plan.id, "version": v.version}
             )
             for v in plan.meta.versions
         ]
-    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}))
+    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}, searched=False))
     return pages
 
 
