@@ -17,6 +17,7 @@ from macros.model.catalog import Municipality
 from macros.model.history import Commit, DataChange, FileChange, History
 from macros.model.plan import DecidedVersion
 from macros.render.history import change_history, last_changed, record_histories, record_history
+from macros.render.html import expand_finished, finished_html
 from macros.render.safe import plain
 from macros.render.versions import NO_VERSIONS, changes_table, version_history
 from tests.markers import hostile, live_markup, parse
@@ -62,8 +63,8 @@ def _history(model: Municipality, old: str, new: str, *, rich: bool) -> History:
 
 
 def _html(text: str) -> str:
-    """Markdown as MkDocs renders it (the site's extensions)."""
-    return markdown.markdown(text, extensions=EXTENSIONS)
+    """Markdown as MkDocs renders it (the site's extensions, and the finished blocks put back as the hooks do)."""
+    return expand_finished(markdown.markdown(text, extensions=EXTENSIONS))
 
 
 @pytest.mark.parametrize("rich", [False, True])
@@ -91,7 +92,7 @@ def test_each_change_names_time_author_reason_and_values(model: Municipality) ->
     history = _history(model, "bör påbörjas senast 2024", "under 2025", rich=False)
     activity = model.plan(PLAN).activities[0]
     site = replace(site_for(model, f"{PLAN}/aktiviteter/{activity.id}.md"), history=history)
-    html = record_history(site, (PLAN, "aktivitet", activity.id))
+    html = expand_finished(record_history(site, (PLAN, "aktivitet", activity.id)))
     for part in (
         "2024-03-01 09:30 (UTC+01:00)",
         "Åsa Ek",
@@ -115,7 +116,9 @@ def test_last_changed_links_to_the_records_history(model: Municipality) -> None:
 def test_a_shared_change_is_listed_in_the_plans_history(model: Municipality) -> None:
     """A change of shared data is in the plan's table, marked as shared, linking to the person's page."""
     history = _history(model, "a", "b", rich=False)
-    html = change_history(replace(site_for(model, f"{PLAN}/andringshistorik.md"), history=history), plan=PLAN)
+    html = expand_finished(
+        change_history(replace(site_for(model, f"{PLAN}/andringshistorik.md"), history=history), plan=PLAN)
+    )
     person = model.people[0]
     assert f"{plain(f'Person {person.name}')}</a> (gemensam data)" in html
     assert f'href="{plain(f"../../ansvar/{person.id}/#historik")}"' in html
@@ -193,3 +196,12 @@ def test_a_record_that_moved_away_is_not_called_removed(model: Municipality) -> 
         ("En aktivitet flyttas, en stryks", MOVED),
         ("Två aktiviteter", ADDED),
     ]
+
+
+def test_a_finished_block_is_put_back_only_when_this_process_made_it() -> None:
+    """A history table passes Markdown as one signed comment and comes back whole; a comment that merely
+    looks like one (page text cannot sign it) is dropped, not turned into HTML."""
+    table = '<div class="vy historik"><table><tr><td>a &lt; b</td></tr></table></div>'
+    assert expand_finished(_html("Före\n" + finished_html(table) + "\nEfter")).count(table) == 1
+    forged = "<!--kategoriplan-html " + "0" * 32 + " PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==-->"
+    assert "script" not in expand_finished(_html(forged))

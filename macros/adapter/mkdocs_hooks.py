@@ -40,7 +40,7 @@ from macros.render.context import (  # noqa: E402
     history_page,
     person_navigation,
 )
-from macros.render.html import page_url  # noqa: E402
+from macros.render.html import expand_finished, page_url  # noqa: E402
 from macros.render.safe import plain  # noqa: E402
 from macros.validation.paths import links_under, page_collisions  # noqa: E402
 from macros.validation.sections import unplaced_sections  # noqa: E402
@@ -215,6 +215,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     """The Markdown of a generated page; any other page is left as it is."""
     render = _generated.get(page.file.src_uri) if page.file.generated_by else None
     return render() if render else markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """The page's HTML with the finished blocks of the history's tables put back (see
+    `macros.render.html.finished_html`), before the search and the theme see it."""
+    return expand_finished(html)
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

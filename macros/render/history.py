@@ -17,7 +17,7 @@ from macros.comparison.records import Key, entries
 from macros.comparison.records import Snapshot as DataSnapshot
 from macros.model.history import Commit, History
 from macros.render.context import Site, activity_page, archive_root, history_page, person_page
-from macros.render.html import page_url, slug, swedish_key
+from macros.render.html import finished_html, page_url, slug, swedish_key
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -251,7 +251,7 @@ def record_history(site: Site, key: Key, *, heading: str | None = "## Historik {
         rows,
         sortable=False,
     )
-    return top + f'<div class="vy historik">{table.html()}</div>\n'
+    return top + finished_html(f'<div class="vy historik">{table.html()}</div>')
 
 
 def _reason(commit: Commit) -> Cell:
@@ -284,7 +284,7 @@ def change_history(site: Site, *, plan: str) -> str:
             "En rad per ändrat fält, grupperade per post och nyast först inom varje post. "
             "Före och Efter visar värdena som de stod i datat.\n"
         )
-        parts.append(f'<div class="vy historik">{_changes_table(site, p.id, changes).html()}</div>\n')
+        parts.append(finished_html(f'<div class="vy historik">{_changes_table(site, p.id, changes).html()}</div>'))
     else:
         parts.append(f"Historiken visar ännu inga ändringar av poster i {plain(p.meta.name)}.\n")
     parts.append(_gaps(history, p.id))
@@ -295,7 +295,7 @@ def change_history(site: Site, *, plan: str) -> str:
     )
     commits = history.without_record_changes(p.id)
     if commits:
-        parts.append(f'<div class="vy historik">{_commits_table(history, p.id, commits).html()}</div>\n')
+        parts.append(finished_html(f'<div class="vy historik">{_commits_table(history, p.id, commits).html()}</div>'))
     else:
         parts.append("Det finns inga sådana incheckningar.\n")
     return "\n".join(part for part in parts if part)

@@ -14,7 +14,7 @@ from macros.model.history import VersionState
 from macros.model.plan import DecidedVersion, version_slug
 from macros.render.context import MacroError, Site, archive_root, version_page
 from macros.render.history import record_href, url_to, value_html, what_changed
-from macros.render.html import page_url
+from macros.render.html import finished_html, page_url
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -165,7 +165,9 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
             "post för post. Uppföljningen (statusrapporter och mätvärden) räknas inte: den är inte en del av beslutet.\n"
         )
         parts.append(
-            f'<div class="vy historik">{changes_table(site, f"version-{state.slug}", state.changes).html()}</div>\n'
+            finished_html(
+                f'<div class="vy historik">{changes_table(site, f"version-{state.slug}", state.changes).html()}</div>'
+            )
         )
     latest = site.versions.latest(p.id)
     if latest is state:
@@ -174,7 +176,9 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
         if since:
             parts.append("Ändringar i planens poster i den publicerade planen som inte ingår i beslutet:\n")
             parts.append(
-                f'<div class="vy historik">{changes_table(site, f"sedan-{state.slug}", list(since)).html()}</div>\n'
+                finished_html(
+                    f'<div class="vy historik">{changes_table(site, f"sedan-{state.slug}", list(since)).html()}</div>'
+                )
             )
         else:
             parts.append("Den publicerade planen är densamma som den beslutade versionen.\n")
