@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from macros.exports.dataset import Dataset, Value, dataset, date, text
 from macros.model.history import Commit, History
 from macros.render.context import Site
+from macros.render.downloads import offer
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -47,9 +49,27 @@ def change_history(site: Site, *, plan: str) -> str:
         [_row(history, commit) for commit in commits],
         [Filter("vem", "Gjord av"), Filter("ar", "År", sorted({str(c.made.year) for c in commits}, reverse=True))],
         noun=("ändring", "ändringar"),
+        download=offer(site, _dataset(history, p.id, p.meta.name, commits)),
     )
     parts.append(f'<div class="vy">{table.html()}</div>\n')
     return "\n".join(parts)
+
+
+def _dataset(history: History, plan_id: str, name: str, commits: list[Commit]) -> Dataset:
+    """The changes as rows: day, time, who, id, message and the files with what happened to each."""
+    rows: list[list[Value]] = [
+        [
+            commit.made.date(),
+            commit.made.strftime("%H:%M:%S %z"),
+            commit.author,
+            commit.id,
+            commit.subject,
+            "; ".join(f"{f.kind}: {history.shown_path(f.path)}" for f in commit.files),
+        ]
+        for commit in commits
+    ]
+    columns = [date("Datum"), text("Tid"), text("Gjord av"), text("Id"), text("Ändring"), text("Filer")]
+    return dataset(f"{plan_id}/andringar", f"Ändringar av {name}, nyast först", columns, rows)
 
 
 def _warnings(history: History) -> list[str]:

@@ -3,7 +3,9 @@ the source and every validation warning about a plan's data, in one place."""
 
 from __future__ import annotations
 
+from macros.exports.dataset import dataset, text, whole
 from macros.render.context import Site
+from macros.render.downloads import offer
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import table
@@ -28,20 +30,38 @@ def known_flaws(site: Site, *, plan: str) -> str:
     warnings = [f for f in site.findings if f.severity is Severity.WARNING and folder in f"/{f.file}"]
     source = [f for f in warnings if not f.follow_up]
     follow_up = [f for f in warnings if f.follow_up]
+    notes_export = dataset(
+        f"{p.id}/noter",
+        f"Redaktionens noter om källan till {p.meta.name}",
+        [text("Id"), text("Avsnitt"), text("Typ"), text("Vad")],
+        [[note.id, note.section, NOTE_KINDS[note.kind], note.text] for note in notes],
+    )
     parts = [
         f"## Redaktionens noter ({len(note_rows)})\n",
-        table(["Avsnitt", "Typ", "Vad"], note_rows) if note_rows else "Inga noter.\n",
+        table(["Avsnitt", "Typ", "Vad"], note_rows, download=offer(site, notes_export))
+        if note_rows
+        else "Inga noter.\n",
         f"## Varningar från datakontrollen ({len(source)})\n",
         "Varningarna kommer från samma kontroll som körs med `make check`. De pekar på fil och rad i datat.\n",
-        _warning_table(source, folder),
+        _warning_table(site, source, folder, f"{p.id}/varningar", f"Varningar från datakontrollen för {p.meta.name}"),
         f"## Uppföljning som saknas ({len(follow_up)})\n",
         f"Planen säger att resultaten rapporteras årligen. Följande gäller per {site.today.isoformat()}.\n",
-        _warning_table(follow_up, folder),
+        _warning_table(
+            site, follow_up, folder, f"{p.id}/uppfoljning-saknas", f"Uppföljning som saknas i {p.meta.name}"
+        ),
     ]
     return "\n".join(parts)
 
 
-def _warning_table(findings: list[Finding], folder: str) -> str:
+def _warning_table(site: Site, findings: list[Finding], folder: str, path: str, title: str) -> str:
     """Warnings as a table of file:line and message, or a sentence when there are none."""
     rows = [[f"<code>{plain(f.file.split(folder)[-1])}:{f.line}</code>", plain(f.message)] for f in findings]
-    return table(["Fil och rad", "Varning"], rows) if rows else "Inga.\n"
+    if not rows:
+        return "Inga.\n"
+    export = dataset(
+        path,
+        title,
+        [text("Fil"), whole("Rad"), text("Varning")],
+        [[f.file.split(folder)[-1], f.line or None, f.message] for f in findings],
+    )
+    return table(["Fil och rad", "Varning"], rows, download=offer(site, export))
