@@ -8,6 +8,7 @@ content is one macro's output; nothing is written into `content/`.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros.adapter import session  # noqa: E402
+from macros.adapter import exports, session  # noqa: E402
 from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of, site_of  # noqa: E402
@@ -55,13 +56,17 @@ def on_files(files: Files, config: Any) -> Files:
     result = session.load_once(data_dir_of(config.config_file_path, config.extra), day)
     if result.model is None:
         return files
-    site = site_of(result, day)
+    site = session.current_site(result, day) or replace(
+        site_of(result, day, open_data=session.open_data_settings(config.extra, config.site_url)),
+        downloads=session.build_downloads(),
+    )
     pages = generated_pages(result.model)
     written = [file.src_uri for file in files.documentation_pages()]
     if clashes := page_collisions(pages, written, result.sources):
         raise Abort(
             "Datat ger sidor som redan finns; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in clashes)
         )
+    exports.begin(Path(config.site_dir), site, site.open_data)
     for page in pages:
         _generated[page.path] = partial(call_macro, site, page.path, page.macro, page.arguments)
         files.append(File.generated(config, page.path, content=NOT_A_TEMPLATE))
@@ -72,6 +77,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     """The Markdown of a generated page; any other page is left as it is."""
     render = _generated.get(page.file.src_uri) if page.file.generated_by else None
     return render() if render else markdown
+
+
+def on_post_build(config: Any) -> None:
+    """Wait until every exported file is written; stop the build if one could not be."""
+    exports.finish()
+
+
+def on_build_error(error: Exception) -> None:
+    """Stop the export process of a build that failed."""
+    exports.abandon()
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

@@ -31,7 +31,9 @@ def define_env(env: Any) -> None:
     if errors or result.model is None:
         lines = "\n".join(f.format() for f in errors)
         raise Abort(f"Datat innehåller fel; webbplatsen byggs inte.\n{lines}\n{summary(result.findings)}")
-    site = site_of(result, day, read_history(data_dir, Path(env.conf["docs_dir"])))
+    settings = session.open_data_settings(env.conf["extra"], env.conf.get("site_url"))
+    site = site_of(result, day, read_history(data_dir, Path(env.conf["docs_dir"])), settings)
+    session.start_build(site)
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
 

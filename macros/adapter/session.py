@@ -13,6 +13,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from macros.cli import UsageError, today
+from macros.exports.dataset import Downloads
+from macros.exports.settings import OpenDataSettings, SettingsError, settings_from
 from macros.loading.data_tree import walk
 from macros.loading.loader import LoadResult, load
 from macros.model.history import NO_HISTORY, History
@@ -20,6 +22,8 @@ from macros.render.context import Site
 from macros.validation.findings import shown
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
+_current: list[Site] = []
+"""The site of the build in progress, made by the mkdocs-macros module; the hooks share it."""
 
 
 def _signature(data_dir: Path) -> tuple[tuple[str, int], ...]:
@@ -53,10 +57,45 @@ def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
     return (Path(config_file).parent / str(extra.get("datakatalog", "data"))).resolve()
 
 
-def site_of(result: LoadResult, today: dt.date, history: History = NO_HISTORY) -> Site:
+def site_of(
+    result: LoadResult,
+    today: dt.date,
+    history: History = NO_HISTORY,
+    open_data: OpenDataSettings | None = None,
+) -> Site:
     """The rendering context of a build: the loaded model, the build's day, the findings and the history."""
     assert result.model is not None, "site_of needs loaded data"
-    return Site(model=result.model, today=today, findings=tuple(result.findings), history=history)
+    return Site(
+        model=result.model,
+        today=today,
+        findings=tuple(result.findings),
+        history=history,
+        open_data=open_data or OpenDataSettings(),
+    )
+
+
+def start_build(site: Site) -> None:
+    """Remember the site of this build, so that generated pages and exports share its history and downloads."""
+    _current[:] = [site]
+
+
+def current_site(result: LoadResult, today: dt.date) -> Site | None:
+    """The site this build's mkdocs-macros module made for the same data and day, if any."""
+    site = _current[0] if _current else None
+    return site if site is not None and site.model is result.model and site.today == today else None
+
+
+def build_downloads() -> Downloads:
+    """The downloads of the build in progress (one collection for every page of a build), or a new one."""
+    return _current[0].downloads if _current else Downloads()
+
+
+def open_data_settings(extra: dict[str, object], site_url: str | None) -> OpenDataSettings:
+    """The municipality's open-data settings in mkdocs.yml; a wrong one stops the build in Swedish."""
+    try:
+        return settings_from(extra, site_url)
+    except SettingsError as exc:
+        raise Abort(f"{shown(str(exc))}; webbplatsen byggs inte") from None
 
 
 def build_today() -> dt.date:
