@@ -45,5 +45,7 @@ def problems(context: dict[str, Any]) -> list[str]:
     ]
     found += [f"kontroll: {item}" for item in context.get("additional_checks") or []]
     found += [f"föråldrat fält: {item['field']}" for item in context.get("deprecated_fields") or []]
-    found += [f"fält utanför schemat: {item['path']}/{item['field']}" for item in context.get("additional_fields") or []]
+    found += [
+        f"fält utanför schemat: {item['path']}/{item['field']}" for item in context.get("additional_fields") or []
+    ]
     return found

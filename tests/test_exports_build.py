@@ -229,6 +229,19 @@ def test_every_written_file_is_linked_from_a_page(built: Path) -> None:
     assert written - linked == set()
 
 
+def test_the_list_of_files_names_every_file_with_its_format(built: Path) -> None:
+    """filforteckning.csv lists every exported file, itself included, with its format and what it holds."""
+    listed = pd.read_csv(
+        built / DOWNLOAD_DIR / "filforteckning.csv", sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False
+    )
+    written = {p.relative_to(built / DOWNLOAD_DIR).as_posix() for p in (built / DOWNLOAD_DIR).rglob("*") if p.is_file()}
+    assert set(listed["Fil"]) == written
+    formats = dict(zip(listed["Fil"], listed["Format"], strict=True))
+    assert formats[f"{PLAN}/aktiviteter.xlsx"] == "Excel" and formats[f"{PLAN}/kalender.ics"] == "iCalendar"
+    assert formats[f"{PLAN}/plan.schema.json"] == "JSON Schema" and formats[f"{PLAN}/plan.json"] == "JSON"
+    assert all(listed["Innehåll"])
+
+
 def test_download_links_are_relative(built: Path) -> None:
     """Download links never start with / or a host, so they work offline and under any base path."""
     for _, html in _pages(built):

@@ -55,7 +55,8 @@ def test_the_page_offers_the_main_tables(model: Municipality) -> None:
     page = _page(model)
     for name in ("aktiviteter", "upphandlingsbehov", "nyckeltal", "kategoriteam", "plan"):
         assert (
-            f'href="../../nedladdning/{PLAN}/{name}.xlsx"' in page and f'href="../../nedladdning/{PLAN}/{name}.csv"' in page
+            f'href="../../nedladdning/{PLAN}/{name}.xlsx"' in page
+            and f'href="../../nedladdning/{PLAN}/{name}.csv"' in page
         )
 
 

@@ -33,7 +33,8 @@ from typing import IO, Any
 
 from mkdocs.exceptions import Abort
 
-from macros.exports.catalog import site_jobs
+from macros.exports.calendar import EventSequence, no_changes
+from macros.exports.catalog import catalogue, site_jobs
 from macros.exports.dataset import Dataset
 from macros.exports.jobs import Job, TableFiles
 from macros.exports.settings import OpenDataSettings, data_version
@@ -58,14 +59,18 @@ class _Step:
     output: IO[bytes]
     errors: IO[bytes]
     started: float
+    created: dt.datetime
     jobs: queue.SimpleQueue[object] = field(default_factory=queue.SimpleQueue)
     sent: int = 0
+    written: list[tuple[str, str]] = field(default_factory=list)
+    """Every file sent for writing, with what it holds (for the list of every file)."""
     feeder: threading.Thread | None = None
     broken: str = ""
 
     def send(self, job: Job) -> None:
         """Queue a job for the process (the feeder thread pickles it into the pipe)."""
         self.sent += 1
+        self.written += [(path, job.title) for path in job.files]
         self.jobs.put(job)
 
     def feed(self) -> None:
@@ -103,11 +108,11 @@ def begin(site_dir: Path, site: Site, settings: OpenDataSettings) -> None:
         env={**os.environ, "PYTHONPATH": path},
         cwd=PROJECT_ROOT,
     )
-    step = _Step(process, output, errors, time.perf_counter())
+    created = _data_moment(site)
+    step = _Step(process, output, errors, time.perf_counter(), created)
     step.feeder = threading.Thread(target=step.feed, name="export", daemon=True)
     step.feeder.start()
     _step = step
-    created = _data_moment(site)
 
     def sink(table: Dataset) -> None:
         step.send(TableFiles(table, created))
@@ -115,8 +120,29 @@ def begin(site_dir: Path, site: Site, settings: OpenDataSettings) -> None:
     site.downloads.sink = sink
     for table in site.downloads.datasets:
         sink(table)
-    for job in site_jobs(site.model, site.today, site.history, settings, page_address=_addresses(settings)):
+    jobs = site_jobs(
+        site.model,
+        site.today,
+        site.history,
+        settings,
+        sequence=date_changes(site),
+        page_address=_addresses(settings),
+    )
+    for job in jobs:
         step.send(job)
+
+
+def date_changes(site: Site) -> EventSequence:
+    """How often each date of the calendars changed: the calendar's SEQUENCE (see `macros.exports.calendar`).
+
+    To be answered by the history engine of the auditors' comparison (issue #11), which compares
+    the data record by record over git's history: `sequence(plan, kind, record, field)` is the
+    number of commits that changed that field. Until it is connected, every date counts as never
+    changed (SEQUENCE 0): a subscribed calendar, which fetches the whole feed again, still shows a
+    moved date under the same UID, but a client that compares versions of an event by SEQUENCE
+    cannot tell that it is newer.
+    """
+    return no_changes
 
 
 def _data_moment(site: Site) -> dt.datetime:
@@ -144,6 +170,7 @@ def finish() -> None:
     if step is None:
         return
     waited = time.perf_counter()
+    step.send(TableFiles(catalogue(step.written), step.created))
     step.jobs.put(_DONE)
     if step.feeder is not None:
         step.feeder.join()

@@ -11,25 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from macros.exports.calendar import EventSequence, Feed, no_changes, person_feed, plan_feed
-from macros.exports.dataset import DOWNLOAD_DIR
-from macros.exports.jobs import CalendarFile, Job, SchemaFile, TextFile
-from macros.exports.ocds import release_package
-from macros.exports.plan_json import (
-    PLAN_SCHEMA_FILE,
-    SHARED_SCHEMA_FILE,
-    json_text,
-    plan_document,
-    shared_document,
-)
+from macros.exports.dataset import DOWNLOAD_DIR, Dataset
 from macros.exports.settings import DataVersion, OpenDataSettings, data_version
 from macros.model.catalog import Municipality, Plan
 from macros.model.history import History
-from macros.model.raci import involvements_by_person
+
+if TYPE_CHECKING:  # the writers' modules are imported when the files are made, not by the check
+    from macros.exports.calendar import EventSequence, Feed
+    from macros.exports.jobs import Job
 
 SHARED_FOLDER = "kommun"
 """The download folder of what the plans share."""
+
+PLAN_SCHEMA_FILE = "plan.schema.json"
+SHARED_SCHEMA_FILE = "kommun.schema.json"
 
 
 @dataclass(frozen=True)
@@ -48,6 +45,29 @@ class OpenFile:
     def site_path(self) -> str:
         """The file's path in the built site."""
         return f"{DOWNLOAD_DIR}/{self.path}"
+
+
+CATALOGUE = "filforteckning"
+"""The list of every exported file (a table, written last by the build)."""
+
+FORMATS = {".xlsx": "Excel", ".csv": "CSV", ".schema.json": "JSON Schema", ".json": "JSON", ".ics": "iCalendar"}
+"""Each exported file's format, by how its name ends."""
+
+
+def format_of(path: str) -> str:
+    """The format of an exported file, from its name."""
+    return next(name for ending, name in FORMATS.items() if path.endswith(ending))
+
+
+def catalogue(files: list[tuple[str, str]]) -> Dataset:
+    """Every exported file (site path, what it holds) as a table, itself included."""
+    from macros.exports.dataset import dataset, text
+
+    mine = [(f"{DOWNLOAD_DIR}/{CATALOGUE}.{ext}", "Förteckning över alla exporterade filer") for ext in ("xlsx", "csv")]
+    rows = [[path.removeprefix(f"{DOWNLOAD_DIR}/"), format_of(path), title] for path, title in sorted([*files, *mine])]
+    return dataset(
+        CATALOGUE, "Förteckning över alla exporterade filer", [text("Fil"), text("Format"), text("Innehåll")], rows
+    )
 
 
 def plan_json_path(plan_id: str) -> str:
@@ -136,7 +156,7 @@ def site_jobs(
     history: History,
     settings: OpenDataSettings,
     *,
-    sequence: EventSequence = no_changes,
+    sequence: EventSequence | None = None,
     page_address: Callable[[str], str | None] = lambda page: None,
 ) -> list[Job]:
     """The jobs that write every file of `plan_files`, `shared_files` and each person's calendar.
@@ -144,12 +164,17 @@ def site_jobs(
     `page_address` gives a page's absolute address when the site's address is known (for links
     in the calendar events and the OCDS package's uri); `sequence` is how often a date changed.
     """
+    from macros.exports.calendar import no_changes
+    from macros.exports.jobs import SchemaFile, TextFile
+    from macros.exports.plan_json import json_text, shared_document
+
+    sequence = sequence or no_changes
     jobs: list[Job] = []
     shared = data_version(history, None, today)
     jobs.append(
         TextFile(
-            f"{SHARED_FOLDER}/kommun.json",
-            json_text(
+            path=f"{SHARED_FOLDER}/kommun.json",
+            text=json_text(
                 shared_document(
                     model,
                     data_date=shared.day,
@@ -158,6 +183,7 @@ def site_jobs(
                     licence_url=settings.licence_url,
                 )
             ),
+            title="Kommunens gemensamma data (JSON)",
         )
     )
     jobs.append(SchemaFile(f"{SHARED_FOLDER}/{SHARED_SCHEMA_FILE}", "kommun"))
@@ -176,6 +202,11 @@ def _plan_jobs(
     page_address: Callable[[str], str | None],
 ) -> list[Job]:
     """The JSON, schema, calendar and OCDS jobs of one plan."""
+    from macros.exports.calendar import plan_feed
+    from macros.exports.jobs import CalendarFile, SchemaFile, TextFile
+    from macros.exports.ocds import release_package
+    from macros.exports.plan_json import json_text, plan_document
+
     document = plan_document(
         plan,
         data_date=version.day,
@@ -199,10 +230,14 @@ def _plan_jobs(
     )
     feed = plan_feed(plan, today, version.stamp, sequence=sequence, urls=page_address)
     return [
-        TextFile(plan_json_path(plan.id), json_text(document)),
+        TextFile(path=plan_json_path(plan.id), text=json_text(document), title=f"{plan.meta.name} (JSON)"),
         SchemaFile(f"{plan.id}/{PLAN_SCHEMA_FILE}", "plan"),
         CalendarFile(feed),
-        TextFile(ocds_path, json_text(package)),
+        TextFile(
+            path=ocds_path,
+            text=json_text(package),
+            title=f"Upphandlingsbehoven i {plan.meta.name} som OCDS-releasepaket",
+        ),
     ]
 
 
@@ -211,10 +246,14 @@ def person_feeds(
     today: dt.date,
     stamp: dt.datetime,
     *,
-    sequence: EventSequence = no_changes,
+    sequence: EventSequence | None = None,
     page_address: Callable[[str], str | None] = lambda page: None,
 ) -> list[Feed]:
     """One feed per person: the activities the person takes part in, directly or through a role held today."""
+    from macros.exports.calendar import no_changes, person_feed
+    from macros.model.raci import involvements_by_person
+
+    sequence = sequence or no_changes
     involvements = involvements_by_person(model, today)
     feeds = []
     for person in model.people:
@@ -231,5 +270,7 @@ def _person_jobs(
     page_address: Callable[[str], str | None],
 ) -> list[Job]:
     """Every person's calendar."""
+    from macros.exports.jobs import CalendarFile
+
     feeds = person_feeds(model, today, version.stamp, sequence=sequence, page_address=page_address)
     return [CalendarFile(feed) for feed in feeds]

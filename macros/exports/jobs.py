@@ -23,6 +23,11 @@ class Job(Protocol):
         """The files it writes, relative to the built site."""
         ...
 
+    @property
+    def title(self) -> str:
+        """What the files hold, in Swedish (for the list of every file)."""
+        ...
+
     def write(self, root: Path) -> None:
         """Write the files under `root`."""
         ...
@@ -47,6 +52,11 @@ class TableFiles:
         """The .xlsx and the .csv file."""
         return self.table.files
 
+    @property
+    def title(self) -> str:
+        """The table's title."""
+        return self.table.title
+
     def write(self, root: Path) -> None:
         """Write both with pandas."""
         from macros.exports.tabular import write_table
@@ -60,6 +70,7 @@ class TextFile:
 
     path: str
     text: str
+    title: str
 
     @property
     def files(self) -> list[str]:
@@ -82,6 +93,11 @@ class CalendarFile:
         """The .ics file."""
         return [f"{DOWNLOAD_DIR}/{self.feed.path}"]
 
+    @property
+    def title(self) -> str:
+        """The calendar's name."""
+        return f"Kalender: {self.feed.name}"
+
     def write(self, root: Path) -> None:
         """Write the feed with icalendar."""
         from macros.exports.ical import feed_bytes
@@ -95,6 +111,11 @@ class SchemaFile:
 
     path: str
     kind: Literal["plan", "kommun"]
+
+    @property
+    def title(self) -> str:
+        """Which export the schema describes."""
+        return f"JSON Schema för {'planens' if self.kind == 'plan' else 'kommunens gemensamma'} JSON-fil"
 
     @property
     def files(self) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from macros.exports.catalog import PLAN_SCHEMA_FILE, SHARED_SCHEMA_FILE
 from macros.model.activities import ActivitiesFile
 from macros.model.analysis import AnalysisFile
 from macros.model.base import Date, Slug
@@ -78,10 +79,6 @@ class SharedExport(_Header):
     people: PeopleFile = Field(alias="personer", description="personer.yml")
     governance: GoalsFile = Field(alias="styrning", description="styrning.yml")
     documents: DocumentsFile = Field(alias="styrdokument", description="styrdokument.yml")
-
-
-PLAN_SCHEMA_FILE = "plan.schema.json"
-SHARED_SCHEMA_FILE = "kommun.schema.json"
 
 
 def _header(schema: str, data_date: Any, data_version: str, licence: str, licence_url: str | None) -> dict[str, Any]:

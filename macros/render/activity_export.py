@@ -76,7 +76,9 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
     text("Underkategorier"),
     whole("Budget, kr"),
     text("Budgetposter"),
+    text("Rubrikens fotnot"),
     text("Beskrivning"),
+    text("Delmoment"),
     text("Identifierad potential"),
     text("Mål"),
     text("Implementering"),
@@ -86,13 +88,27 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
 """The columns of the activities export, in order."""
 
 
+def steps_text(activity: Activity) -> str | None:
+    """The delmoment as the page lists them: intro, lettered steps with their sub-points, closing text."""
+    lines = [activity.steps_intro] if activity.steps_intro else []
+    for step in activity.steps:
+        lines.append(f"{step.letter}) {step.text}" if step.letter else step.text)
+        lines += [f"    {number}. {item}" for number, item in enumerate(step.sub_items, 1)]
+    if activity.steps_outro:
+        lines.append(activity.steps_outro)
+    return "\n".join(lines) or None
+
+
 def _contribution_texts(plan: Plan, activity: Activity) -> list[str]:
     """Each strategy or effektmål the activity serves: number and name, proposals marked."""
     texts = []
     for link in activity.contributions:
         target = plan.strategy(link.strategy) if link.strategy else plan.effect_goal(link.effect_goal or "")
-        mark = " (förslag från redaktionen)" if link.basis is Basis.PROPOSAL else ""
-        texts.append(f"{target.number} {target.name}{mark}")
+        if link.basis is Basis.PROPOSAL:
+            why = f": {link.motivation}" if link.motivation else ""
+            texts.append(f"{target.number} {target.name} (förslag från redaktionen{why})")
+        else:
+            texts.append(f"{target.number} {target.name} (planen, avsnitt {link.section})")
     return texts
 
 
@@ -127,7 +143,9 @@ def activity_values(site: Site, plan: Plan, activity: Activity) -> tuple[Value, 
         ", ".join(plan.subcategory(s).name for s in activity.subcategories) or None,
         sum(line.amount_kr for line in activity.budget) if activity.budget else None,
         "; ".join(budget) or None,
+        activity.name_footnote,
         activity.description,
+        steps_text(activity),
         activity.potential,
         activity.goal,
         implementation_text(activity),

@@ -13,7 +13,7 @@ from macros.model.catalog import Plan
 from macros.model.deadlines import DeadlineFlag, ProcurementDeadline, by_urgency, deadlines
 from macros.model.procurement import SNARAST
 from macros.render.context import MacroError, Site
-from macros.render.downloads import offer
+from macros.render.downloads import offer, plan_calendar
 from macros.render.export_values import yes_no
 from macros.render.html import count, slug
 from macros.render.registry import macro
@@ -335,7 +335,7 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
         raise MacroError(f"visa ska vara båda eller tabell, inte {visa!r}")
     p = site.plan(plan)
     items = deadlines(p, site.today)
-    intro = f'<p class="vy-idag">Beräknat per {site.today.isoformat()}.</p>{_counts(items)}'
+    intro = f'<p class="vy-idag">Beräknat per {site.today.isoformat()}.</p>{_counts(items)}{plan_calendar(site, p.id, p.meta.name)}'
     table = calendar_table(site, p, items, table_id=f"upphandlingskalender-tabell-{p.id}")
     if visa == "tabell":
         return f'<div class="vy">{intro}{table}{_lead_times(p)}</div>\n'

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
-from macros.exports.catalog import person_calendar_path
+from macros.exports.catalog import person_calendar_path, plan_calendar_path
 from macros.exports.dataset import DOWNLOAD_DIR, Dataset
 from macros.render.context import Site
 from macros.render.html import page_url
@@ -39,6 +39,16 @@ def links(site: Site, table: Dataset) -> str:
 def offer(site: Site, table: Dataset) -> str:
     """Collect the table for writing and return the paragraph "Ladda ner: Excel · CSV" (HTML)."""
     return f'<p class="nedladdning">Ladda ner: {links(site, table)}</p>'
+
+
+def plan_calendar(site: Site, plan_id: str, name: str) -> str:
+    """A paragraph with the link to a plan's calendar feed (written by the build, see `macros.exports.catalog`)."""
+    href = file_href(site, f"{DOWNLOAD_DIR}/{plan_calendar_path(plan_id)}")
+    return (
+        f'<p class="nedladdning">Kalender: <a href="{plain(href)}">sista dagarna för upphandlingarna och '
+        f"aktiviteternas planerade datum i {plain(name)}</a> (iCalendar), att prenumerera på i Outlook eller "
+        "Google Kalender.</p>"
+    )
 
 
 def person_calendar(site: Site, person_id: str, name: str) -> str:

@@ -3,10 +3,9 @@ date and version, how to subscribe to the calendar, and how the procurement need
 
 from __future__ import annotations
 
-from macros.exports.catalog import OpenFile, plan_calendar_path, plan_files, shared_files
+from macros.exports.catalog import CATALOGUE, OpenFile, plan_calendar_path, plan_files, shared_files
 from macros.exports.dataset import DOWNLOAD_DIR, Dataset, dataset, date, text
 from macros.exports.ocds import MAPPING, SCHEMA_RELEASE, UNMAPPED
-from macros.exports.plan_json import FORMAT_VERSION
 from macros.exports.settings import SETTINGS_KEY, data_version
 from macros.model.catalog import Plan
 from macros.render.activity_export import activities_dataset
@@ -74,6 +73,18 @@ def _tables(site: Site, plan: Plan) -> str:
     if not plan.follow_up.reports and not plan.follow_up.measurements:
         items.append("Uppföljning: ingen statusrapport eller inget mätvärde har rapporterats ännu.")
     return bullets(items)
+
+
+def _catalogue(site: Site) -> str:
+    """The link to the list of every exported file, which the build writes last."""
+    files = " · ".join(
+        f'<a href="{plain(file_href(site, f"{DOWNLOAD_DIR}/{CATALOGUE}.{extension}"))}" download>{name}</a>'
+        for extension, name in (("xlsx", "Excel"), ("csv", "CSV"))
+    )
+    return (
+        "Alla filer som webbplatsen erbjuder, med format och innehåll, står i förteckningen över exporterade "
+        f"filer: {files}.\n"
+    )
 
 
 def _follow_up(site: Site, plan: Plan) -> list[tuple[str, Dataset]]:
@@ -161,6 +172,8 @@ def _licence(site: Site) -> str:
 
 def _version(site: Site, plan: Plan) -> str:
     """The data's date and version, and the formats' versions."""
+    from macros.exports.plan_json import FORMAT_VERSION
+
     version = data_version(site.history, plan.id, site.today)
     where = (
         "incheckningen i git som planens data kommer från" if version.committed else "så långt git-historiken räcker"
@@ -243,6 +256,7 @@ def open_data(site: Site, *, plan: str) -> str:
             "Varje tabell på webbplatsen kan laddas ner där den visas (*Ladda ner: Excel · CSV*). Planens största "
             "tabeller:\n",
             _tables(site, p),
+            _catalogue(site),
             TABLE_FORMATS_TEXT + "\n",
             "## Licens\n",
             _licence(site),
