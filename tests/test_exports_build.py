@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin
@@ -28,8 +29,13 @@ from macros.exports.catalog import person_calendar_path, plan_calendar_path, pla
 from macros.exports.dataset import DOWNLOAD_DIR, Dataset
 from macros.exports.plan_json import FORMAT_VERSION, PlanExport, SharedExport
 from macros.exports.tabular import csv_guarded
+from macros.loading.cache import Cache, cache_root
+from macros.loading.git import Git
 from macros.loading.history import read_history
 from macros.loading.loader import load
+from macros.loading.revisions import safe_data_changes
+from macros.loading.sections import written_sections
+from macros.loading.versions import read_versions
 from macros.model.catalog import Municipality
 from macros.model.deadlines import deadlines
 from macros.model.raci import matrix
@@ -79,11 +85,18 @@ def model() -> Municipality:
 def offered(model: Municipality) -> list[Dataset]:
     """Every table the pages offer, rendered in this process exactly as the build renders them."""
     result = load(ROOT / "data", today=dt.date.fromisoformat(TODAY))
+    cache = Cache(cache_root(ROOT))
+    history = read_history(ROOT / "data", ROOT / "content")
+    if not history.unavailable:
+        changes, reason = safe_data_changes(Git(ROOT / "data"), history.data_prefix, history.commits, cache)
+        history = replace(history, data_changes=changes, unavailable=reason)
     site = Site(
         model=model,
         today=dt.date.fromisoformat(TODAY),
         findings=tuple(result.findings),
-        history=read_history(ROOT / "data", ROOT / "content"),
+        history=history,
+        versions=read_versions(ROOT / "data", model, cache),
+        sections=written_sections(ROOT / "content"),
     )
     findings = check_content(ROOT / "content", site=site)
     assert not [f for f in findings if f.severity is Severity.ERROR]
@@ -175,8 +188,8 @@ def _pages(site: Path) -> Iterator[tuple[str, str]]:
         yield "/" + file.parent.relative_to(site).as_posix() + "/", file.read_text(encoding="utf-8")
 
 
-NOT_FROM_DATA = ("/redaktorer/",)
-"""Pages whose tables describe the site itself (the editors' help and the macro reference)."""
+NOT_FROM_DATA = ("/redaktorer/", "/granskning/")
+"""Pages whose tables describe the site itself (the editors' help, the macro reference, the auditors' guide)."""
 
 
 def _article(html: str) -> str:

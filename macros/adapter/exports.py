@@ -67,6 +67,11 @@ class _Step:
     feeder: threading.Thread | None = None
     broken: str = ""
 
+    def close(self) -> None:
+        """Close the files that hold the process's output (once it has ended)."""
+        self.output.close()
+        self.errors.close()
+
     def send(self, job: Job) -> None:
         """Queue a job for the process (the feeder thread pickles it into the pipe)."""
         self.sent += 1
@@ -169,6 +174,17 @@ def finish() -> None:
     step, _step = _step, None
     if step is None:
         return
+    try:
+        _finish(step)
+    finally:
+        if step.process.poll() is None:
+            step.process.kill()
+            step.process.wait()
+        step.close()
+
+
+def _finish(step: _Step) -> None:
+    """Send the list of every file, wait for the process and report what it wrote (see `finish`)."""
     waited = time.perf_counter()
     step.send(TableFiles(catalogue(step.written), step.created))
     step.jobs.put(_DONE)
@@ -224,3 +240,4 @@ def abandon() -> None:
     if step.process.poll() is None:
         step.process.kill()
     step.process.wait()
+    step.close()

@@ -11,9 +11,10 @@ from typing import TypeVar
 
 from macros.exports.dataset import Downloads
 from macros.exports.settings import OpenDataSettings
+from macros.loading.sections import SectionIndex
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
-from macros.model.history import NO_HISTORY, History
+from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
 from macros.validation.findings import Finding
 
 T = TypeVar("T")
@@ -29,6 +30,12 @@ class Site:
     findings: tuple[Finding, ...] = ()
     history: History = NO_HISTORY
     """The data's and pages' change history from git (read by the adapter at build time)."""
+    versions: Versions = NO_VERSIONS
+    """The plans' decided versions as git holds them (read by the adapter at build time)."""
+    archive: Archive | None = None
+    """Set when the site being built is the read-only copy of a decided version."""
+    sections: SectionIndex = field(default_factory=dict, compare=False, repr=False)
+    """Where the written pages show each plan's numbered sections (`macros.loading.sections`)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Indexes derived from the model, shared by every page of one build (see `once`)."""
     downloads: Downloads = field(default_factory=Downloads, compare=False, repr=False)
@@ -65,6 +72,16 @@ class Site:
         return f"{relative}#{anchor}" if anchor else relative
 
 
+@dataclass(frozen=True)
+class Archive:
+    """What a read-only copy of a decided version knows about itself."""
+
+    plan: str
+    version: str
+    date: str
+    body: str
+
+
 class MacroError(Exception):
     """A macro was called wrongly from a page (unknown plan, unknown id, bad argument)."""
 
@@ -77,6 +94,10 @@ STRATEGIES_PAGE = "kategoristrategi.md"
 
 FOLLOW_UP_PAGE = "effektuppfoljning.md"
 """The chapter page (in a plan's folder) where the nyckeltal of 6.x are rendered; every plan has it."""
+
+
+MUNICIPALITY_PAGE = "kommunen.md"
+"""The written page of what the plans share (organisation, people, goals)."""
 
 
 def chapter_page(plan_id: str, page: str) -> str:
@@ -94,6 +115,25 @@ def person_page(person_id: str) -> str:
     return f"ansvar/{person_id}.md"
 
 
+def history_page(plan_id: str | None) -> str:
+    """Source path of the generated page with every record's history: a plan's, or the shared data's."""
+    return f"{plan_id}/historik.md" if plan_id else "kommunen/historik.md"
+
+
+def version_page(plan_id: str, slug: str) -> str:
+    """Source path of a decided version's generated page (its decision and what it changed)."""
+    return f"{plan_id}/versioner/{slug}.md"
+
+
+ARCHIVE_FOLDER = "arkiv"
+"""Folder of the built site holding the read-only copies of decided versions: arkiv/<plan>/<version>/."""
+
+
+def archive_root(plan_id: str, slug: str) -> str:
+    """The folder (URL path from the site's root, with a trailing slash) of a decided version's copy."""
+    return f"{ARCHIVE_FOLDER}/{plan_id}/{slug}/"
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page the site makes from one record: its source path and the macro call that renders it."""
@@ -104,12 +144,62 @@ class GeneratedPage:
     arguments: dict[str, object]
 
 
-def generated_pages(model: Municipality) -> list[GeneratedPage]:
-    """Every page generated from the data: one per activity of every plan and one per person."""
+def generated_pages(model: Municipality, *, history: bool = True) -> list[GeneratedPage]:
+    """Every page generated from the data: one per activity of every plan and one per person; with
+    `history` (not in the copy of a decided version), each plan's and the shared data's record history
+    and one page per decided version."""
+    from macros.model.plan import version_slug
+
     pages = [
         GeneratedPage(activity_page(plan.id, a.id), a, "aktivitetssida", {"plan": plan.id, "aktivitet": a.id})
         for plan in model.plans.values()
         for a in plan.activities
     ]
     pages += [GeneratedPage(person_page(p.id), p, "personansvar", {"person": p.id}) for p in model.people]
+    if not history:
+        return pages
+    for plan in model.plans.values():
+        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}))
+        pages += [
+            GeneratedPage(
+                version_page(plan.id, version_slug(v)), v, "beslutad_version", {"plan": plan.id, "version": v.version}
+            )
+            for v in plan.meta.versions
+        ]
+    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}))
     return pages
+
+
+def activity_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's activity pages, in the plan's order: (title, source path)."""
+    return [(f"{a.number} {a.name}", activity_page(plan.id, a.id)) for a in plan.activities]
+
+
+def person_navigation(model: Municipality) -> list[tuple[str, str]]:
+    """The menu entries of the person pages, by name: (title, source path)."""
+    return sorted(((p.name, person_page(p.id)) for p in model.people), key=lambda entry: entry[0])
+
+
+@dataclass(frozen=True)
+class FooterPlan:
+    """What the footer says of one plan: its name and page, who owns it, and whom to ask."""
+
+    name: str
+    page: str
+    owner: str
+    category_lead: str
+    category_lead_page: str
+
+
+def footer_plans(model: Municipality) -> list[FooterPlan]:
+    """The footer's facts of every plan, from the plans' own data (11.0 and 8.2)."""
+    return [
+        FooterPlan(
+            plan.meta.name,
+            f"{plan.id}/index.md",
+            plan.meta.owned_by,
+            model.person(plan.organisation.category_lead).name,
+            person_page(plan.organisation.category_lead),
+        )
+        for plan in model.plans.values()
+    ]

@@ -36,9 +36,14 @@ def links(site: Site, table: Dataset) -> str:
     )
 
 
-def offer(site: Site, table: Dataset) -> str:
-    """Collect the table for writing and return the paragraph "Ladda ner: Excel · CSV" (HTML)."""
-    return f'<p class="nedladdning">Ladda ner: {links(site, table)}</p>'
+def offer(site: Site, table: Dataset, *, wider: str = "") -> str:
+    """Collect the table for writing and return the paragraph "Ladda ner: Excel · CSV" (HTML).
+
+    `wider` says, for a table that shows part of a larger export (one record's history), what
+    the files hold instead: "Ladda ner: Excel · CSV (hela ändringshistoriken …)".
+    """
+    scope = f" ({plain(wider)})" if wider else ""
+    return f'<p class="nedladdning">Ladda ner: {links(site, table)}{scope}</p>'
 
 
 def plan_calendar(site: Site, plan_id: str, name: str) -> str:

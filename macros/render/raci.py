@@ -1,4 +1,4 @@
-"""Macros for responsibility: the RACI matrix of a plan and one page per person."""
+"""Macros for responsibility: the ansvarsmatris of a plan and one page per person."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from macros.model.status import planned_span, status_label
 from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
 from macros.render.downloads import offer, person_calendar
+from macros.render.history import last_changed, record_history
 from macros.render.html import href, link
 from macros.render.registry import macro
 from macros.render.safe import plain
@@ -51,7 +52,13 @@ def party_html(site: Site, party: PartyRef, plan_id: str) -> str:
     holders = resolve(model, party, plan_id, site.today)
     if not holders:
         return name
-    return f"{name} ({', '.join(link(site, person_page(p.id), p.name) for p in holders)})"
+    people = ", ".join(link(site, person_page(p.id), p.name) for p in holders)
+    return f'{name} <span class="tolkat">({RESOLVED} {people})</span>'
+
+
+RESOLVED = "innehas enligt redaktionens tolkning av"
+"""How a role shown with the people holding it says that the plan names the role, and the
+editors (from the plan's own lists of people and roles) the people: a derived fact, not a stated one."""
 
 
 def party_filter_values(site: Site, party: PartyRef, plan_id: str) -> list[str]:
@@ -61,7 +68,7 @@ def party_filter_values(site: Site, party: PartyRef, plan_id: str) -> list[str]:
 
 
 def letter_html(letters: str) -> str:
-    """RACI letters with their meaning for screen readers: "A" + hidden "ansvarig"."""
+    """Responsibility letters with their meaning for screen readers: "A" + hidden "ansvarig"."""
     if not letters:
         return ""
     spoken = ", ".join(LETTER_MEANINGS[letter] for letter in letters)
@@ -111,7 +118,7 @@ def _party_row(site: Site, plan: Plan, raci: RaciMatrix, party: PartyRef) -> Row
 
 @macro("ansvarsmatris", 'ansvarsmatris(plan="it-och-telekom")')
 def raci_matrix(site: Site, *, plan: str) -> str:
-    """Ansvarsmatris (RACI): personer, roller och enheter × aktiviteter med A, R, C och I ur datat.
+    """Ansvarsmatris: personer, roller och enheter × aktiviteter med A (ansvarig), G (genomför), D (deltar) och I (informeras).
 
     En rad per person, roll och enhet; en kolumn per aktivitet (numret, med namnet som hjälptext).
     En roll visar den som innehar den i dag; varje person länkar till sin ansvarssida. Tabellen kan
@@ -191,7 +198,7 @@ def _involvement_row(site: Site, item: Involvement) -> Row:
     """One row of a person's responsibilities."""
     plan, assignment = item.plan, item.assignment
     activity = assignment.activity
-    how = f"som {item.via_role.name.lower()}" if item.via_role else "direkt"
+    how = f"som {item.via_role.name.lower()}, enligt redaktionens tolkning" if item.via_role else "direkt"
     span = planned_span(activity)
     cells = [
         Cell(link(site, activity_page(plan.id, activity.id), f"{activity.number} {activity.name}"), activity.number),
@@ -216,7 +223,12 @@ def person_responsibilities(site: Site, *, person: str) -> str:
     if not site.model.has("person", person):
         raise MacroError(f"personen '{person}' finns inte i personer.yml")
     who = site.model.person(person)
-    parts = [f"# Ansvar: {plain(who.name)}\n", _person_facts(site, who), person_calendar(site, who.id, who.name)]
+    parts = [
+        f"# Ansvar: {plain(who.name)}\n",
+        last_changed(site, (None, "person", who.id)),
+        _person_facts(site, who),
+        person_calendar(site, who.id, who.name),
+    ]
     index = site.once("involvements_by_person", lambda: involvements_by_person(site.model, site.today))
     found = index.get(person, [])
     parts.append(_left_warning(site, who, found))
@@ -225,6 +237,7 @@ def person_responsibilities(site: Site, *, person: str) -> str:
         parts.append(_involvement_table(site, who, found))
     else:
         parts.append(f"{plain(who.name)} står inte som ansvarig eller deltagare i någon aktivitet.\n")
+    parts.append(record_history(site, (None, "person", who.id)))
     return "\n".join(part for part in parts if part)
 
 
@@ -262,8 +275,8 @@ def _involvement_table(site: Site, who: Person, found: list[Involvement]) -> str
     """The person's activities as a sortable table."""
     columns = [
         Column("Aktivitet", "text", row_header=True, css="namn"),
-        Column("RACI", "nummer"),
-        Column("Ansvar", "text"),
+        Column("Ansvar", "nummer"),
+        Column("Hur", "text"),
         Column("Prioritet", "nummer"),
         Column("Planerad period", "text"),
         Column("Status", "text"),
@@ -331,14 +344,14 @@ def activity_responsibility(site: Site, *, plan: str, aktivitet: str) -> str:
 
 
 def activity_responsibility_table(site: Site, plan: Plan, activity: Activity) -> str:
-    """One activity's parties with their RACI letters, roles resolved to their holders (HTML)."""
+    """One activity's parties with their responsibility letters, roles resolved to their holders (HTML)."""
     items = assignments_of(activity)
     if not items:
         return "*Ansvaret är inte strukturerat i datat; se avsnittet Ansvarig.*\n"
     columns = [
         Column("Vem", None, row_header=True),
-        Column("RACI", None),
         Column("Ansvar", None),
+        Column("Typ av ansvar", None),
         Column("Som källan beskriver det", None),
     ]
     rows = [

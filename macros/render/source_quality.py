@@ -1,13 +1,16 @@
-"""The editorial page "Kända brister i källdokumentet": every note the editors made on
-the source and every validation warning about a plan's data, in one place."""
+"""The page "Kända brister i källdokumentet": every note the editors made on the source, each
+linked to the section it concerns; and the editors' page of the data check's warnings, which
+point at file and line (staff pages never show a file name)."""
 
 from __future__ import annotations
 
 from macros.exports.dataset import dataset, text, whole
-from macros.render.context import Site
+from macros.model.catalog import Plan
+from macros.render.context import Site, chapter_page
 from macros.render.downloads import offer
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
+from macros.render.sections import section_link
 from macros.render.text import table
 from macros.validation.findings import Finding, Severity
 
@@ -22,14 +25,11 @@ NOTE_KINDS = {
 
 @macro("kanda_brister", 'kanda_brister(plan="it-och-telekom")')
 def known_flaws(site: Site, *, plan: str) -> str:
-    """Redaktionens noter om källdokumentet och datakontrollens varningar för en plan."""
+    """Redaktionens noter om källdokumentet, var och en med länk till avsnittet den gäller."""
     p = site.plan(plan)
     notes = sorted(p.notes, key=lambda note: [int(part) for part in (note.section or "0").split(".")])
-    note_rows = [[plain(note.section or "–"), NOTE_KINDS[note.kind], rich(note.text, inline=True)] for note in notes]
-    folder = f"/planer/{p.id}/"
-    warnings = [f for f in site.findings if f.severity is Severity.WARNING and folder in f"/{f.file}"]
-    source = [f for f in warnings if not f.follow_up]
-    follow_up = [f for f in warnings if f.follow_up]
+    rows = [[_where(site, p, note.section), NOTE_KINDS[note.kind], rich(note.text, inline=True)] for note in notes]
+    warnings = _warnings(site, p)
     notes_export = dataset(
         f"{p.id}/noter",
         f"Redaktionens noter om källan till {p.meta.name}",
@@ -37,20 +37,72 @@ def known_flaws(site: Site, *, plan: str) -> str:
         [[note.id, note.section, NOTE_KINDS[note.kind], note.text] for note in notes],
     )
     parts = [
-        f"## Redaktionens noter ({len(note_rows)})\n",
-        table(["Avsnitt", "Typ", "Vad"], note_rows, download=offer(site, notes_export))
-        if note_rows
-        else "Inga noter.\n",
-        f"## Varningar från datakontrollen ({len(source)})\n",
-        "Varningarna kommer från samma kontroll som körs med `make check`. De pekar på fil och rad i datat.\n",
-        _warning_table(site, source, folder, f"{p.id}/varningar", f"Varningar från datakontrollen för {p.meta.name}"),
-        f"## Uppföljning som saknas ({len(follow_up)})\n",
-        f"Planen säger att resultaten rapporteras årligen. Följande gäller per {site.today.isoformat()}.\n",
-        _warning_table(
-            site, follow_up, folder, f"{p.id}/uppfoljning-saknas", f"Uppföljning som saknas i {p.meta.name}"
-        ),
+        f"## Redaktionens noter ({len(rows)})\n",
+        table(["Avsnitt", "Typ", "Vad"], rows, download=offer(site, notes_export)) if rows else "Inga noter.\n",
     ]
+    if warnings:
+        page = site.link(EDITORS_CHECK_PAGE)
+        parts.append(
+            f"Datakontrollen har dessutom {len(warnings)} varningar om planens data, till exempel uppföljning "
+            f"som ännu inte är inrapporterad. Redaktörerna ser dem på sidan [Datakontrollens varningar]({page}).\n"
+        )
     return "\n".join(parts)
+
+
+EDITORS_CHECK_PAGE = "redaktorer/varningar.md"
+"""The editors' page that lists the data check's warnings with file and line."""
+
+
+def _where(site: Site, plan: Plan, section: str | None) -> str:
+    """The note's section as a link to where the site shows it; the title page for a note without one."""
+    if section is None:
+        return f"[Titelsidan]({site.link(chapter_page(plan.id, 'index.md'))})"
+    return section_link(site, plan, section)
+
+
+def _warnings(site: Site, plan: Plan) -> list[Finding]:
+    """The data check's warnings about files of one plan."""
+    folder = f"/planer/{plan.id}/"
+    return [f for f in site.findings if f.severity is Severity.WARNING and folder in f"/{f.file}"]
+
+
+@macro("datakontrollens_varningar", "datakontrollens_varningar()")
+def check_warnings(site: Site) -> str:
+    """Datakontrollens varningar för varje plan och för de gemensamma uppgifterna, med fil och rad."""
+    parts = [_plan_warnings(site, plan) for plan in site.model.plans.values()]
+    plan_folders = tuple(f"/planer/{plan_id}/" for plan_id in site.model.plans)
+    shared = [
+        f
+        for f in site.findings
+        if f.severity is Severity.WARNING and not any(folder in f"/{f.file}" for folder in plan_folders)
+    ]
+    shared_table = _warning_table(
+        site, shared, "data/", "kommun/varningar", "Datakontrollens varningar om de gemensamma uppgifterna"
+    )
+    parts += [f"## Gemensamma uppgifter ({len(shared)})\n", shared_table]
+    return "\n".join(parts)
+
+
+def _plan_warnings(site: Site, plan: Plan) -> str:
+    """One plan's warnings: about its data, and the follow-up that is due, per today."""
+    folder = f"/planer/{plan.id}/"
+    warnings = _warnings(site, plan)
+    source = [f for f in warnings if not f.follow_up]
+    follow_up = [f for f in warnings if f.follow_up]
+    return "\n".join(
+        [
+            f"## {plain(plan.meta.name)}\n",
+            f"### Om datat ({len(source)})\n",
+            _warning_table(
+                site, source, folder, f"{plan.id}/varningar", f"Datakontrollens varningar för {plan.meta.name}"
+            ),
+            f"### Uppföljning som saknas ({len(follow_up)})\n",
+            f"Beräknat per {site.today.isoformat()}.\n",
+            _warning_table(
+                site, follow_up, folder, f"{plan.id}/uppfoljning-saknas", f"Uppföljning som saknas i {plan.meta.name}"
+            ),
+        ]
+    )
 
 
 def _warning_table(site: Site, findings: list[Finding], folder: str, path: str, title: str) -> str:
