@@ -11,10 +11,13 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from macros.exports.calendar import Feed, plan_feed
+from macros.comparison import compare
+from macros.exports.calendar import Feed, history_sequence, plan_feed
 from macros.exports.ical import feed_bytes
 from macros.loading.loader import load
 from macros.model.catalog import Municipality, Plan
+from macros.model.deadlines import deadlines
+from macros.model.history import NO_HISTORY, Commit, DataChange, History
 from macros.model.time import TimePoint
 from tests.sitebuild import ROOT
 
@@ -102,3 +105,56 @@ def test_text_with_commas_and_semicolons_survives(tmp_path: Path, model: Municip
     for event in feed.events:
         assert str(parsed[event.uid]["SUMMARY"]) == event.summary
         assert str(parsed[event.uid]["DESCRIPTION"]) == event.description
+
+
+def _changed_deadlines(plan: Plan) -> tuple[Plan, str, str]:
+    """The plan with one need's förlängning t.o.m. a year later and another need's underkategori's lead time longer."""
+    dated = [
+        item
+        for item in deadlines(plan, dt.date(2025, 1, 1))
+        if item.contract_end is not None and item.latest_start is not None
+    ]
+    first, other = dated[0].need, next(i.need for i in dated if i.need.subcategory != dated[0].need.subcategory)
+    assert first.contract_end is not None
+    later = first.model_copy(update={"contract_end": first.contract_end.replace(year=first.contract_end.year + 1)})
+    needs = [later if need.id == first.id else need for need in plan.procurement_file.needs]
+    leads = [
+        lead.model_copy(update={"months": lead.months + 6}) if lead.subcategory == other.subcategory else lead
+        for lead in plan.meta.lead_times
+    ]
+    changed = dataclasses.replace(
+        plan,
+        procurement_file=plan.procurement_file.model_copy(update={"needs": needs}),
+        meta=plan.meta.model_copy(update={"lead_times": leads}),
+    )
+    return changed, first.id, other.id
+
+
+def test_the_history_raises_the_sequence_of_exactly_the_dates_that_changed(model: Municipality) -> None:
+    """With the history of one commit that moved an activity's start, a contract end and a lead time (compared by
+    the comparison engine), those events and the derived latest starts have SEQUENCE 1 and every other event 0."""
+    plan = model.plan(PLAN)
+    activity = next(a for a in plan.activities if a.schedule.start is not None)
+    changed, need, other = _changed_deadlines(_moved(plan, activity.id, "2027-03-15"))
+    new = dataclasses.replace(model, plans={**model.plans, PLAN: changed})
+    commit = Commit("1" * 40, dt.datetime(2026, 2, 1, 9, tzinfo=dt.UTC), "Åsa Ek", "Nya datum", ())
+    history = History(commits=(commit,), data_changes=(DataChange(commit, tuple(compare(model, new))),))
+    after = _events(plan_feed(changed, dt.date(2025, 1, 1), STAMP, sequence=history_sequence(history, new)))
+    raised = {uid for uid, event in after.items() if int(event["SEQUENCE"]) > 0}
+    lead_time = next(n.subcategory for n in plan.procurement_file.needs if n.id == other)
+    same_lead = {n.id for n in plan.procurement_file.needs if n.subcategory == lead_time}
+    expected = {
+        f"aktivitet.{activity.id}.start.{PLAN}@kategoriplaner.invalid",
+        f"upphandlingsbehov.{need}.forlangning-tom.{PLAN}@kategoriplaner.invalid",
+        *(f"upphandlingsbehov.{n}.senaste-start.{PLAN}@kategoriplaner.invalid" for n in {need} | same_lead),
+    }
+    assert raised == expected & after.keys()
+    assert {int(after[uid]["SEQUENCE"]) for uid in raised} == {1}
+
+
+def test_without_a_history_every_sequence_is_zero(model: Municipality) -> None:
+    """A build without git gives every event SEQUENCE 0."""
+    events = _events(
+        plan_feed(model.plan(PLAN), dt.date(2025, 1, 1), STAMP, sequence=history_sequence(NO_HISTORY, model))
+    )
+    assert {int(event["SEQUENCE"]) for event in events.values()} == {0}

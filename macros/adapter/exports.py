@@ -33,7 +33,7 @@ from typing import IO, Any
 
 from mkdocs.exceptions import Abort
 
-from macros.exports.calendar import EventSequence, no_changes
+from macros.exports.calendar import EventSequence, history_sequence
 from macros.exports.catalog import catalogue, site_jobs
 from macros.exports.dataset import Dataset
 from macros.exports.jobs import Job, TableFiles
@@ -138,16 +138,9 @@ def begin(site_dir: Path, site: Site, settings: OpenDataSettings) -> None:
 
 
 def date_changes(site: Site) -> EventSequence:
-    """How often each date of the calendars changed: the calendar's SEQUENCE (see `macros.exports.calendar`).
-
-    To be answered by the history engine of the auditors' comparison (issue #11), which compares
-    the data record by record over git's history: `sequence(plan, kind, record, field)` is the
-    number of commits that changed that field. Until it is connected, every date counts as never
-    changed (SEQUENCE 0): a subscribed calendar, which fetches the whole feed again, still shows a
-    moved date under the same UID, but a client that compares versions of an event by SEQUENCE
-    cannot tell that it is newer.
-    """
-    return no_changes
+    """How often each date of the calendars changed, from the build's history: the calendar's SEQUENCE
+    (see `macros.exports.calendar.history_sequence`). Without a history every date counts as never changed."""
+    return history_sequence(site.history, site.model)
 
 
 def _data_moment(site: Site) -> dt.datetime:

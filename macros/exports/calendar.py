@@ -11,12 +11,13 @@ Per person: the dates of the activities the person takes part in, directly or th
 Every event has a UID made from the plan, the record's id and the date's field, so that it is
 the same in every build and a subscribed calendar updates the event instead of adding a copy.
 `SEQUENCE` must rise when the date of an event changes; how often a date has changed is
-history, which `EventSequence` answers. By default it answers 0; the build wires it to the
-history engine of the auditors' comparison (issue #11) once that engine exists, as
-`sequence(plan, kind, record, field)` = the number of times that field's value changed in git:
-kind `aktivitet` with the tidplan's `start`, `slut` or `senast_start`, kind `upphandlingsbehov`
-with `förlängning_tom`, and `senaste_start` for the derived latest start (which changes when
-the need's `förlängning_tom` or its underkategori's lead time in plan.yml changes).
+history, which `EventSequence` answers. By default it answers 0; the build gives it
+`history_sequence(site.history)`, which counts the commits that changed the date's field in
+the record-by-record comparison of the history (`macros.comparison`):
+`sequence(plan, kind, record, field)` for kind `aktivitet` with the tidplan's `start`, `slut`
+or `senast_start`, kind `upphandlingsbehov` with `förlängning_tom`, and `senaste_start` for
+the derived latest start (which changes when the need's `förlängning_tom` or `underkategori`
+changes, or the plan's lead times in plan.yml).
 
 This module only describes the feeds; `macros.exports.ical` writes them with `icalendar`.
 """
@@ -28,8 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from macros.model.activities import Activity
-from macros.model.catalog import Plan
+from macros.model.catalog import Municipality, Plan
 from macros.model.deadlines import ProcurementDeadline, deadlines
+from macros.model.history import History
 from macros.model.time import Precision, TimePoint
 
 EventSequence = Callable[[str, str, str, str], int]
@@ -39,6 +41,64 @@ EventSequence = Callable[[str, str, str, str], int]
 def no_changes(plan_id: str, kind: str, record_id: str, field: str) -> int:
     """The default sequence: every date counts as never changed."""
     return 0
+
+
+ACTIVITY_DATE_KEYS = {"tidplan.start": "start", "tidplan.slut": "slut", "tidplan.senast_start": "senast_start"}
+"""The fields of an activity's dates as the comparison names them (`Change.key`) → the sequence's field."""
+
+LATEST_START_KEYS = ("förlängning_tom", "underkategori")
+"""A need's fields from which its latest start is derived (with the plan's lead times)."""
+
+
+def history_sequence(history: History, model: Municipality) -> EventSequence:
+    """The sequence of each date: how many commits in the history changed it (see the module's text).
+
+    A commit counts once per date however many of the date's sources it changed. Dates whose
+    record was only added or removed count 0: the event is new, or gone. A change of a lead
+    time (`ledtider[<underkategori>]`, named as the comparison names the underkategori) counts
+    for the latest start of every need of that underkategori in `model`.
+    """
+    counts: dict[tuple[str, str, str, str], int] = {}
+
+    def count(key: tuple[str, str, str, str]) -> None:
+        counts[key] = counts.get(key, 0) + 1
+
+    for data_change in history.data_changes:
+        touched: set[tuple[str, str, str, str]] = set()
+        for change in data_change.changes:
+            if change.plan is None or not change.key:
+                continue
+            if change.kind == "aktivitet" and change.key in ACTIVITY_DATE_KEYS:
+                touched.add((change.plan, "aktivitet", change.record, ACTIVITY_DATE_KEYS[change.key]))
+            elif change.kind == "upphandlingsbehov" and change.key.startswith(LATEST_START_KEYS):
+                if change.key.startswith("förlängning_tom"):
+                    touched.add((change.plan, "upphandlingsbehov", change.record, "förlängning_tom"))
+                touched.add((change.plan, "upphandlingsbehov", change.record, "senaste_start"))
+            elif change.kind == "plan" and change.key.startswith("ledtider["):
+                touched |= {
+                    (change.plan, "upphandlingsbehov", need, "senaste_start")
+                    for need in _needs_of_lead_time(model, change.plan, change.key[len("ledtider[") :].split("]")[0])
+                }
+        for key in touched:
+            count(key)
+
+    def sequence(plan_id: str, kind: str, record_id: str, field: str) -> int:
+        return counts.get((plan_id, kind, record_id, field), 0)
+
+    return sequence
+
+
+def _needs_of_lead_time(model: Municipality, plan_id: str, label: str) -> list[str]:
+    """The needs whose underkategori the comparison names `label` (its name, or its id when it has none)."""
+    if plan_id not in model.plans:
+        return []
+    plan = model.plan(plan_id)
+    names = {item.id: item.name for item in plan.subcategories}
+    return [
+        need.id
+        for need in plan.procurement_file.needs
+        if label in (need.subcategory, names.get(need.subcategory, need.subcategory))
+    ]
 
 
 PRODUCT_ID = "-//Kategoriplaner//Kategoriplan//SV"
