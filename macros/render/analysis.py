@@ -614,14 +614,14 @@ def _references(site: Site, document_id: str) -> list[str]:
 
 
 def _reference_numbers(site: Site, document_id: str) -> list[str]:
-    """The section numbers of every effektmål and styrsignal that refers to a document, as text."""
+    """The numbers of every section of every plan that names a document, as text (the register's last column)."""
     several = len(site.model.plans) > 1
     found = []
     for plan in site.model.plans.values():
         where = f" ({plan.meta.name})" if several else ""
-        found += [f"{goal.number}{where}" for goal in plan.effect_goals if document_id in goal.documents]
-        signals = plan.analysis.governing_signals if plan.analysis else []
-        found += [f"{signal.number}{where}" for signal in signals if signal.document == document_id]
+        found += [
+            f"{number}{where}" for number in site.once(f"citations:{plan.id}", plan.cited_sections).get(document_id, [])
+        ]
     return found
 
 
