@@ -305,7 +305,7 @@ def test_needs_export_has_every_need_with_its_derived_latest_start(built: Path, 
 
 
 def test_matrix_export_has_every_letter(built: Path, model: Municipality) -> None:
-    """ansvarsmatris.xlsx has a row per party and the RACI letters of every cell of the matrix."""
+    """ansvarsmatris.xlsx has a row per party and the responsibility letters (A, G, D, I) of every cell of the matrix."""
     raci = matrix(model.plan(PLAN))
     rows = _by_header(built, "ansvarsmatris")
     assert [(r["Typ"], r["Id"]) for r in rows] == [
