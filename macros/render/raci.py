@@ -24,6 +24,7 @@ from macros.model.status import planned_span, status_label
 from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
 from macros.render.downloads import offer, person_calendar
+from macros.render.editing import edit_paragraph
 from macros.render.history import last_changed, record_history
 from macros.render.html import href, link
 from macros.render.registry import macro
@@ -225,6 +226,7 @@ def person_responsibilities(site: Site, *, person: str) -> str:
     who = site.model.person(person)
     parts = [
         f"# Ansvar: {plain(who.name)}\n",
+        edit_paragraph(site.edit, who, who.name),
         last_changed(site, (None, "person", who.id)),
         _person_facts(site, who),
         person_calendar(site, who.id, who.name),
