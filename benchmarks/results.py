@@ -24,6 +24,9 @@ BUILD_TARGET = 1.20
 PREVIEW_TARGET = 0.5
 """After one data file is saved, `mkdocs serve` shows the change in at most half the time a plain
 MkDocs server takes to rebuild the same site."""
+EXPORT_TARGET = 1.10
+"""The export step may add at most 10 % to our build's wall time (our build against the same build without
+exports): it runs in its own process beside the page build, so its CPU time is not what the reader waits for."""
 WEIGHT_TARGET = 1.5
 """A page of ours may weigh at most 1.5 times a plain Material page."""
 SEARCH_INDEX = "search/search_index.json"
@@ -91,6 +94,20 @@ class BuildResult:
     macro_times: list[MacroTime] = field(default_factory=list)
     timed_out: bool = False
     limit: float = 0.0
+    exports: Pair | None = None
+    """Our build with the export step against the same build without it (KATEGORIPLAN_EXPORT=av)."""
+    export_timings: list[dict[str, Any]] = field(default_factory=list)
+    """What the export step reported in each build with exports (files, its process's seconds, the wait)."""
+
+    @property
+    def export_files(self) -> int:
+        """Files the export step wrote per build."""
+        return max((int(t.get("filer", 0)) for t in self.export_timings), default=0)
+
+    def export_median(self, key: str) -> float:
+        """The median of one timing the export step reported (seconds)."""
+        values = [float(t[key]) for t in self.export_timings if key in t]
+        return statistics.median(values) if values else 0.0
 
 
 @dataclass

@@ -20,7 +20,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros.adapter import incremental, preview, session  # noqa: E402
+from macros.adapter import exports, incremental, preview, session  # noqa: E402
 from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of  # noqa: E402
@@ -30,15 +30,20 @@ from macros.loading.cache import cache_root  # noqa: E402
 from macros.loading.pages import page_files  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import (  # noqa: E402
+    CHANGE_HISTORY_PAGE,
     MUNICIPALITY_PAGE,
+    SHARED_HISTORY_TITLE,
     activity_navigation,
     activity_page,
+    chapter_page,
     footer_plans,
     generated_pages,
+    history_navigation,
+    history_page,
     person_navigation,
 )
 from macros.render.editing import EditLinks  # noqa: E402
-from macros.render.html import page_url  # noqa: E402
+from macros.render.html import expand_finished, page_url  # noqa: E402
 from macros.render.problems import error_page  # noqa: E402
 from macros.render.safe import plain  # noqa: E402
 from macros.scaffold.plan import plan_navigation  # noqa: E402
@@ -53,6 +58,9 @@ _edit_urls: dict[str, str] = {}
 
 NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
 """A generated page's source: front matter telling mkdocs-macros that there is no template."""
+
+NOT_SEARCHED = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n"
+"""The source of a generated page that the search leaves out (see `GeneratedPage.searched`)."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -77,7 +85,7 @@ def on_config(config: Any) -> Any:
     incremental.begin(config, result, data_dir, day)
     if result.model is not None and config.nav:
         config.nav = _with_unlisted_plans(config.nav, result.model, Path(config.docs_dir))
-        config.nav = _with_generated_pages(config.nav, result.model)
+        config.nav = _with_generated_pages(config.nav, result.model, history=not config.extra.get("arkiv"))
     if result.model is not None:
         history = session.history_once(config, data_dir, Path(config.docs_dir))
         config.extra["sidfot"] = _footer(result.model, history, day)
@@ -138,24 +146,39 @@ def _with_unlisted_plans(nav: list[Any], model: Any, pages_dir: Path) -> list[An
     return [*nav[:place], *sections, *nav[place:]]
 
 
-def _with_generated_pages(nav: list[Any], model: Any) -> list[Any]:
+def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -> list[Any]:
     """The configured menu with the activity pages under each plan's 9.2 and the person pages under
-    the municipality's page. Titles are plain text from the data, escaped as everywhere else."""
+    the municipality's page; with `history` (not in a decided version's copy), each plan's history
+    pages after its Ändringshistorik and the shared data's history under the municipality's page.
+    Titles are plain text from the data, escaped as everywhere else."""
     activities = {activity_page(plan.id, "index"): activity_navigation(plan) for plan in model.plans.values()}
+    histories = (
+        {chapter_page(plan.id, CHANGE_HISTORY_PAGE): history_navigation(plan) for plan in model.plans.values()}
+        if history
+        else {}
+    )
     people = person_navigation(model)
 
     def extend(items: list[Any]) -> list[Any]:
-        extended = []
+        extended: list[Any] = []
         for item in items:
             title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
             if isinstance(target, list):
                 extended.append({title: extend(target)} if title is not None else extend(target))
             elif target in activities:
-                children = [{f"{title} (hela listan)": target}, *({plain(t): p} for t, p in activities[target])]
-                extended.append({title: children})
+                listed = [{f"{title} (hela listan)": target}, *({plain(t): p} for t, p in activities[target])]
+                extended.append({title: listed})
             elif target == MUNICIPALITY_PAGE and title is not None:
-                children = [{f"{title} (översikt)": target}, {PEOPLE_SECTION: [{plain(t): p} for t, p in people]}]
+                children: list[dict[str, Any]] = [
+                    {f"{title} (översikt)": target},
+                    {PEOPLE_SECTION: [{plain(t): p} for t, p in people]},
+                ]
+                if history:
+                    children.append({SHARED_HISTORY_TITLE: history_page(None)})
                 extended.append({title: children})
+            elif target in histories:
+                extended.append(item)
+                extended += [{plain(t): p} for t, p in histories[target]]
             else:
                 extended.append(item)
         return extended
@@ -202,13 +225,14 @@ def on_files(files: Files, config: Any) -> Files:
             return _error_site(files, config)
         if problems:
             raise Abort(f"{reason}; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in problems))
+    exports.begin(Path(config.site_dir), site, site.open_data)
     preview.remember([page.path for page in pages], config.nav)
     _edit_urls.update(_written_edit_urls(files, config, edit))
     for page in pages:
         if url := edit.of(page.record):
             _edit_urls[page.path] = url
         _generated[page.path] = partial(call_macro, site, page.path, page.macro, page.arguments)
-        files.append(File.generated(config, page.path, content=NOT_A_TEMPLATE))
+        files.append(File.generated(config, page.path, content=NOT_A_TEMPLATE if page.searched else NOT_SEARCHED))
     return files
 
 
@@ -242,8 +266,10 @@ SWEDISH_SEARCH = Path("assets", "javascripts", "lunr", "min", "lunr.sv.min.js")
 
 
 def on_post_build(config: Any) -> None:
-    """Make the site's search fold accents (Material's lunr.sv followed by our folding step), and put
-    the read-only copy of every decided version under arkiv/ (each built once, then taken from the cache)."""
+    """Wait until every exported file is written (stop the build if one could not be), make the site's
+    search fold accents (Material's lunr.sv followed by our folding step), and put the read-only copy
+    of every decided version under arkiv/ (each built once, then taken from the cache)."""
+    exports.finish()
     _fold_search(config)
     _publish_copies(config)
     incremental.commit(keep=not preview.STATE.failure)
@@ -272,11 +298,6 @@ def _fold_search(config: Any) -> None:
     )
 
 
-def on_build_error(error: Exception) -> None:
-    """A failed build is not remembered: the next one starts from the last that succeeded."""
-    incremental.discard()
-
-
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     """The Markdown of a generated page; any other page is left as it is. Every page links to where it
     can be edited (Material's edit button: the Markdown file, or the record a generated page shows)."""
@@ -289,6 +310,19 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     if render.func is not call_macro:  # the preview's error page for a build whose data has errors
         return render()
     return incremental.rendered(page.file.src_uri, repr(render.args[2:]), render.args[0], render)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """The page's HTML with the finished blocks of the history's tables put back (see
+    `macros.render.html.finished_html`), before the search and the theme see it."""
+    return expand_finished(html)
+
+
+def on_build_error(error: Exception) -> None:
+    """Stop the export process of a build that failed; a failed build is not remembered: the next one
+    starts from the last that succeeded."""
+    exports.abandon()
+    incremental.discard()
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

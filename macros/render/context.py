@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from macros.exports.dataset import Downloads
+from macros.exports.settings import OpenDataSettings
 from macros.loading.sections import SectionIndex
 from macros.model import reads
 from macros.model.base import Record
@@ -40,6 +42,10 @@ class Site:
     """Where each record can be edited in the repository ("Redigera" links; none unless configured)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Indexes derived from the model, shared by every page of one build (see `once`)."""
+    downloads: Downloads = field(default_factory=Downloads, compare=False, repr=False)
+    """The tables offered for download on the pages rendered so far (see `macros.render.downloads`)."""
+    open_data: OpenDataSettings = field(default_factory=OpenDataSettings)
+    """The municipality's licence, publisher and OCDS prefix for the open data (mkdocs.yml `extra.exporter`)."""
 
     def on_page(self, page: str) -> Site:
         """The same context for another page (sharing what was derived from the model)."""
@@ -141,6 +147,9 @@ class GeneratedPage:
     record: Record
     macro: str
     arguments: dict[str, object]
+    searched: bool = True
+    """Whether the site's search indexes the page (the record histories are not: their old values
+    would be hits for what the plan no longer says, and indexing them is most of their cost)."""
 
 
 def generated_pages(model: Municipality, *, history: bool = True) -> list[GeneratedPage]:
@@ -158,20 +167,40 @@ def generated_pages(model: Municipality, *, history: bool = True) -> list[Genera
     if not history:
         return pages
     for plan in model.plans.values():
-        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}))
+        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}, searched=False))
         pages += [
             GeneratedPage(
                 version_page(plan.id, version_slug(v)), v, "beslutad_version", {"plan": plan.id, "version": v.version}
             )
             for v in plan.meta.versions
         ]
-    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}))
+    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}, searched=False))
     return pages
 
 
 def activity_navigation(plan: Plan) -> list[tuple[str, str]]:
     """The menu entries of a plan's activity pages, in the plan's order: (title, source path)."""
     return [(f"{a.number} {a.name}", activity_page(plan.id, a.id)) for a in plan.activities]
+
+
+CHANGE_HISTORY_PAGE = "andringshistorik.md"
+"""A plan's written page Ändringshistorik (in the plan's folder); the generated history pages sit beside it in the menu."""
+
+RECORD_HISTORY_TITLE = "Historik per post"
+SHARED_HISTORY_TITLE = "Historik för gemensam data"
+
+
+def history_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's generated history pages, after its Ändringshistorik: the history
+    of every record, then each decided version's page, oldest first (title, source path)."""
+    from macros.model.plan import version_slug
+
+    entries = [(RECORD_HISTORY_TITLE, history_page(plan.id))]
+    entries += [
+        (f"Version {v.version}, beslutad {v.date.isoformat()}", version_page(plan.id, version_slug(v)))
+        for v in plan.meta.versions
+    ]
+    return entries
 
 
 def person_navigation(model: Municipality) -> list[tuple[str, str]]:
