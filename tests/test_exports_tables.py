@@ -187,6 +187,20 @@ def test_downloads_keep_each_table_once_and_refuse_two_tables_under_one_name() -
         downloads.offer(dataset(SAMPLE.path, "Annan", [text("Namn")], [["x"]]))
 
 
+def test_downloads_watching_sees_every_offer_in_the_block_also_one_already_kept() -> None:
+    """What a page offers is seen in order, also a table another page offered first (the preview offers
+    it again when it reuses the page), and nothing offered outside the block."""
+    other = dataset("prov/annan", "Annan", [text("Namn")], [["x"]])
+    sent: list[Dataset] = []
+    downloads = Downloads(sink=sent.append)
+    downloads.offer(SAMPLE)
+    with downloads.watching() as seen:
+        downloads.offer(other)
+        downloads.offer(SAMPLE)
+    downloads.offer(dataset("prov/efter", "Efter", [text("Namn")], [["y"]]))
+    assert seen == [other, SAMPLE] and sent[:2] == [SAMPLE, other]
+
+
 @pytest.mark.parametrize(
     "code",
     [

@@ -4,7 +4,8 @@ The real data and pages are built as the preview server builds them (the memory 
 on, `tests/preview_chain.py`), then edited step by step as an editor would (a person renamed,
 an activity's planned end moved, an activity removed, a procurement need added) and rebuilt
 after each step. Every file of each rebuilt site is compared with a full `mkdocs build` of the
-same data.
+same data, the export step's files under nedladdning/ included (the tables a reused page offers
+for download must be written as in a full build).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 import pytest
 import yaml
 
+from macros.exports.dataset import DOWNLOAD_DIR
 from macros.loading.loader import load
 from macros.model.base import Record
 from macros.model.catalog import Municipality
@@ -148,9 +150,15 @@ def _differences(built: Path, expected: Path) -> list[str]:
     return different
 
 
+def _exported(site: Path) -> set[str]:
+    """The files the export step wrote into a built site."""
+    return {p.relative_to(site).as_posix() for p in (site / DOWNLOAD_DIR).rglob("*") if p.is_file()}
+
+
 def test_preview_rebuilds_equal_full_builds(tmp_path: Path) -> None:
     """After each edit, the preview's rebuild is byte for byte the site a full build of the same data gives,
-    and it reused the macros of the pages the edit cannot affect (most pages, for an edit of one field)."""
+    exported files included, and it reused the macros of the pages the edit cannot affect (most pages, for
+    an edit of one field), offering their tables for download again."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copytree(ROOT / "data", project / "data")
@@ -181,9 +189,13 @@ def test_preview_rebuilds_equal_full_builds(tmp_path: Path) -> None:
             Path(name).write_text(text, encoding="utf-8")
         full = build(config, today=TODAY)
         assert full.returncode == 0, full.stdout[-2000:] + full.stderr[-2000:]
+        exported = _exported(project / "site")
+        assert any(name.endswith(".xlsx") for name in exported) and any(name.endswith(".ics") for name in exported)
+        assert _exported(tmp_path / str(number)) == exported, edit
         assert _differences(tmp_path / str(number), project / "site") == [], edit
         reused = json.loads((tmp_path / f"{number}.json").read_text(encoding="utf-8"))
         assert not reused["full"] and reused["makron"] > (reused["pages"] / 2 if edit in ONE_FIELD else 0), (
             edit,
             reused,
         )
+        assert reused["tabeller"] > 0 or edit not in ONE_FIELD, (edit, reused)

@@ -10,6 +10,8 @@ full build makes (a test holds the two byte for byte):
    every record they read (`macros.model.reads`). The next build loads and checks all the data
    as always, then compares each noted field with the new data; a page whose fields all hold
    the same values, and whose own text is unchanged, gets its Markdown from the previous build.
+   The tables its macros offered for download (`macros.render.downloads.offer`) are kept with
+   it and offered again, so the export step writes every file a full build writes.
 2. **Markdown to HTML.** A page whose Markdown, the site's set of files and the configuration
    are unchanged gets its HTML, table of contents and anchors (and MkDocs' messages about its
    links, repeated) from the previous build.
@@ -44,6 +46,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from macros.exports.dataset import Dataset, Downloads
 from macros.loading.loader import LoadResult
 from macros.model import reads
 from macros.model.catalog import Municipality
@@ -55,9 +58,10 @@ ENGINE = Path(__file__).resolve().parents[1]
 SITE_FILE = "<webbplats>"
 """The file name of a key that stands for one of the build's inputs besides the data (`Site` fields)."""
 
-_UNREAD_SITE_FIELDS = frozenset({"model", "page", "derived"})
+_UNREAD_SITE_FIELDS = frozenset({"model", "page", "derived", "downloads"})
 """`Site` fields that are not inputs of their own: the model is read field by field, the page is
-the page's own, the derived values remember their reads."""
+the page's own, the derived values remember their reads, and the downloads are what the pages
+offer (an output: each page's offers are kept with its Markdown and offered again on reuse)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,9 @@ class PageMemo:
     keys: frozenset[reads.Key]
     site_values: tuple[tuple[str, object], ...]
     output: str
+    offered: tuple[Dataset, ...] = ()
+    """The tables the page's macros offered for download, in order (offered again when the page is reused,
+    so that the export step writes their files as in a full build)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,8 @@ class Build:
     nav_signature: str | None = None
     config_signature: str | None = None
     conversion_signature: str | None = None
-    counts: dict[str, int] = field(default_factory=lambda: {"makron": 0, "html": 0, "mallar": 0})
+    counts: dict[str, int] = field(default_factory=lambda: {"makron": 0, "tabeller": 0, "html": 0, "mallar": 0})
+    """Pages whose Markdown, HTML and theme output were reused, and tables offered again by reused pages."""
 
 
 class _State:
@@ -169,8 +177,10 @@ def commit(*, keep: bool = True) -> None:
     STATE.previous = build
     counts = build.counts
     log.debug(
-        "förhandsvisningen återanvände %d sidors makron, %d sidors HTML och %d sidors mallar",
+        "förhandsvisningen återanvände %d sidors makron (och erbjöd deras %d tabeller igen), %d sidors HTML "
+        "och %d sidors mallar",
         counts["makron"],
+        counts["tabeller"],
         counts["html"],
         counts["mallar"],
     )
@@ -257,6 +267,7 @@ def rendered(page: str, source: str, site: Site, render: Callable[[], str]) -> s
     if not STATE.enabled:
         return render()
     inputs = tracked(site)
+    downloads: Downloads = object.__getattribute__(inputs, "downloads")
     build = STATE.current
     previous = STATE.previous
     memo = previous.pages.get(page) if previous and not build.full else None
@@ -266,15 +277,18 @@ def rendered(page: str, source: str, site: Site, render: Callable[[], str]) -> s
         and all(object.__getattribute__(inputs, name) == value for name, value in memo.site_values)
         and memo.keys.isdisjoint(_changed(build))
     ):
+        for table in memo.offered:
+            downloads.offer(table)
         build.pages[page] = memo
         build.counts["makron"] += 1
+        build.counts["tabeller"] += len(memo.offered)
         return memo.output
-    with reads.recording() as keys:
+    with reads.recording() as keys, downloads.watching() as offered:
         output = render()
     data = frozenset(key for key in keys if key[0] != SITE_FILE)
     names = sorted({key[2] for key in keys if key[0] == SITE_FILE})
     values = tuple((name, object.__getattribute__(inputs, name)) for name in names)
-    build.pages[page] = PageMemo(source, data, values, output)
+    build.pages[page] = PageMemo(source, data, values, output, tuple(offered))
     return output
 
 

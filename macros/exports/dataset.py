@@ -9,9 +9,10 @@ for a dataset that is collected, so every link has its file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -122,18 +123,32 @@ class Downloads:
 
     def __init__(self, sink: Callable[[Dataset], None] | None = None) -> None:
         self._offered: dict[str, Dataset] = {}
+        self._watching: list[list[Dataset]] = []
         self.sink = sink
 
     def offer(self, item: Dataset) -> None:
         """Collect `item`; a different dataset under a path already taken is a fault in the views."""
         known = self._offered.get(item.path)
+        if known is not None and known != item:
+            raise ValueError(f"två olika tabeller vill exporteras som {item.path}")
+        for seen in self._watching:
+            seen.append(item)
         if known is not None:
-            if known != item:
-                raise ValueError(f"två olika tabeller vill exporteras som {item.path}")
             return
         self._offered[item.path] = item
         if self.sink is not None:
             self.sink(item)
+
+    @contextlib.contextmanager
+    def watching(self) -> Iterator[list[Dataset]]:
+        """Every dataset offered while the block runs, in order, also those offered before (what one
+        page offers, so that the preview can offer it again when it reuses the page's Markdown)."""
+        seen: list[Dataset] = []
+        self._watching.append(seen)
+        try:
+            yield seen
+        finally:
+            self._watching.remove(seen)
 
     @property
     def datasets(self) -> list[Dataset]:
