@@ -1,0 +1,157 @@
+// Tables that fit, or say that they do not (overrides/assets/stylesheets/tabeller.css).
+// Loaded by overrides/main.html; checked by tests/browser/ (the gate "tabeller").
+//
+// Every table in a scroll box (Material's div.md-typeset__scrollwrap around Markdown tables,
+// div.tabell-rulla around the views' tables) gets one of three layouts, chosen from its own
+// width and the page's, and chosen again whenever the box changes width:
+//
+//   ryms    the table fits: it does not scroll, and its header row stays in view under the
+//           page header while the reader scrolls down the table;
+//   kort    on a phone, a table that does not fit becomes one card per row, each value
+//           with its column's name beside it (nothing is left out; empty cells are skipped,
+//           sort buttons stay above the cards);
+//   rullar  otherwise (a laptop, or a table that cannot be cards): the box scrolls both ways
+//           within the window, its header row and first column stay in view, and a line
+//           above the table says that it scrolls and which way there is more.
+//
+// The box is wrapped in div.tabell-ram, which carries the layout in data-tabell and the
+// scroll cue (p.tabell-hint). Without JavaScript the box simply scrolls.
+(function () {
+  "use strict";
+
+  var BOXES = ".md-typeset__scrollwrap, .tabell-rulla";
+  var PHONE = window.matchMedia ? window.matchMedia("(max-width: 44.984375em)") : null;
+  var widths = typeof WeakMap === "function" ? new WeakMap() : null;
+  var resize = typeof ResizeObserver === "function"
+    ? new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var frame = entry.target;
+        var width = Math.round(entry.contentRect.width);
+        if (widths && widths.get(frame) === width) return; // only a change of width matters
+        if (widths) widths.set(frame, width);
+        layout(frame);
+      });
+    })
+    : null;
+
+  function words(text) {
+    return (text || "").replace(/\s+/g, " ").trim();
+  }
+
+  // The visible text of a header cell (without the screen-reader text of .vy-dold).
+  function headerText(cell) {
+    var copy = cell.cloneNode(true);
+    copy.querySelectorAll(".vy-dold, .headerlink").forEach(function (hidden) { hidden.remove(); });
+    return words(copy.textContent);
+  }
+
+  function table(frame) {
+    return frame.querySelector("table");
+  }
+
+  function box(frame) {
+    return frame.querySelector(BOXES);
+  }
+
+  // Cards need one header per column: no merged cells anywhere.
+  function cardable(element) {
+    return Boolean(element.tHead) && !element.querySelector("[colspan]:not([colspan='1']), [rowspan]:not([rowspan='1'])");
+  }
+
+  // Each body cell gets its column's name (data-etikett), which the cards show beside the value.
+  function label(element) {
+    if (element.dataset.etiketter) return;
+    element.dataset.etiketter = "ja";
+    var names = Array.prototype.map.call(element.tHead.rows[0].cells, headerText);
+    Array.prototype.forEach.call(element.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, index) {
+          if (names[index] && !(cell.tagName === "TH" && cell.scope === "row")) cell.dataset.etikett = names[index];
+        });
+      });
+    });
+  }
+
+  // Where there is more to see: "höger", "vänster", "båda" or nothing.
+  function more(frame) {
+    var scroller = box(frame);
+    if (!scroller || frame.dataset.tabell !== "rullar") {
+      delete frame.dataset.mer;
+      return;
+    }
+    var left = scroller.scrollLeft > 1;
+    var right = scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1;
+    var state = left && right ? "båda" : right ? "höger" : left ? "vänster" : "";
+    if (state) frame.dataset.mer = state;
+    else delete frame.dataset.mer;
+    var hint = frame.querySelector(":scope > .tabell-hint");
+    if (hint) {
+      var arrows = { "båda": "← →", "höger": "→", "vänster": "←" }[state] || "";
+      hint.textContent = "Tabellen är bredare än sidan: rulla i sidled för att se alla kolumner " + arrows;
+    }
+  }
+
+  function layout(frame) {
+    var element = table(frame);
+    var scroller = box(frame);
+    if (!element || !scroller) return;
+    delete frame.dataset.tabell;
+    var width = scroller.clientWidth;
+    if (!width) return; // not shown (a closed <details>): chosen when it opens
+    var state = "ryms";
+    if (scroller.scrollWidth > width + 1) {
+      state = PHONE && PHONE.matches && cardable(element) ? "kort" : "rullar";
+    }
+    if (state === "kort") label(element);
+    frame.dataset.tabell = state;
+    more(frame);
+  }
+
+  function frameOf(scroller) {
+    var parent = scroller.parentElement;
+    if (parent && parent.classList.contains("tabell-ram")) return parent;
+    var frame = document.createElement("div");
+    frame.className = "tabell-ram";
+    var hint = document.createElement("p");
+    hint.className = "tabell-hint";
+    hint.setAttribute("aria-hidden", "true");
+    scroller.parentNode.insertBefore(frame, scroller);
+    frame.appendChild(hint);
+    frame.appendChild(scroller);
+    scroller.addEventListener("scroll", function () { more(frame); }, { passive: true });
+    return frame;
+  }
+
+  function setUp() {
+    var root = document.querySelector(".md-content") || document.body;
+    root.querySelectorAll(BOXES).forEach(function (scroller) {
+      if (!scroller.querySelector("table")) return;
+      var frame = frameOf(scroller);
+      layout(frame);
+      if (resize && !frame.dataset.observeras) {
+        frame.dataset.observeras = "ja";
+        resize.observe(frame);
+      }
+    });
+  }
+
+  function again() {
+    document.querySelectorAll(".tabell-ram").forEach(layout);
+  }
+
+  if (PHONE && typeof PHONE.addEventListener === "function") PHONE.addEventListener("change", again);
+  // Filtering (content/assets/sortering.js) can make a table narrower or wider.
+  document.addEventListener("change", function (event) {
+    var container = event.target.closest && event.target.closest(".vytabell-behallare");
+    if (container) container.querySelectorAll(".tabell-ram").forEach(layout);
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { setUp(); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+  window.addEventListener("load", again);
+})();
