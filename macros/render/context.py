@@ -88,6 +88,17 @@ def person_page(person_id: str) -> str:
     return f"ansvar/{person_id}.md"
 
 
+def whole_plan_page(plan_id: str) -> str:
+    """Source path of the generated page with the whole plan, to print or save as PDF."""
+    return f"{plan_id}/hela-planen.md"
+
+
+NOT_IN_SOURCE = ("oversikter/", "andringshistorik.md", "kanda-brister.md", "hela-planen.md")
+"""Pages in a plan's folder that the site adds and the source document does not have (the
+overviews, the change history, the editors' notes on the source, the whole plan itself);
+every other page of the folder is part of the plan as the source gives it."""
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page the site makes from one record: its source path and the macro call that renders it."""
@@ -99,11 +110,16 @@ class GeneratedPage:
 
 
 def generated_pages(model: Municipality) -> list[GeneratedPage]:
-    """Every page generated from the data: one per activity of every plan and one per person."""
+    """Every page generated from the data: one per activity of every plan, one per person and
+    one with each whole plan."""
     pages = [
         GeneratedPage(activity_page(plan.id, a.id), a, "aktivitetssida", {"plan": plan.id, "aktivitet": a.id})
         for plan in model.plans.values()
         for a in plan.activities
     ]
     pages += [GeneratedPage(person_page(p.id), p, "personansvar", {"person": p.id}) for p in model.people]
+    pages += [
+        GeneratedPage(whole_plan_page(plan.id), plan.meta, "hela_planen", {"plan": plan.id})
+        for plan in model.plans.values()
+    ]
     return pages

@@ -670,6 +670,10 @@ def _check_layout(browser: Browser, result: Crawl, path: str, scheme: Scheme) ->
             page.set_viewport_size({"width": width, "height": height})
             _next_frames(page)
             found = browser.probe("layoutProblems")
+            if found["problems"] and (width, height) != (scheme.width, scheme.height):
+                # Material's drawer and header slide for a quarter of a second after a resize.
+                page.wait_for_timeout(400)
+                found = browser.probe("layoutProblems")
             where = f"{path} [{scheme.name}, {width} px]"
             for message in found["problems"]:
                 result.add("layout", where, message)

@@ -467,8 +467,9 @@
     return [];
   }
 
+  // The whole plan (data-hela-planen) repeats the chapters' tables, which are checked on their own pages.
   function sortableTables() {
-    return [...document.querySelectorAll("table.sorterbar")].map((table, index) => {
+    return [...document.querySelectorAll("table.sorterbar")].filter((table) => !table.closest("[data-hela-planen]")).map((table, index) => {
       const headers = [...(table.tHead ? table.tHead.rows[0].cells : table.querySelectorAll("tr:first-child > th"))];
       const buttons = headers.map((cell, column) => {
         const button = cell.querySelector("button");

@@ -95,7 +95,10 @@ def test_small_diagram_text_and_hidden_today_are_caught(broken_crawl: Crawl) -> 
     """Diagram text scaled below 12 px and a today line outside the visible part are caught."""
     messages = _messages(broken_crawl, "layout", "/tyst-rullning/")
     assert "(”Staplar med liten text.”): texten är" in messages and "minst 12 px krävs" in messages
-    assert "(”Tidslinje med dagens linje långt till höger.”): linjen för idag syns inte utan att rulla i sidled" in messages
+    assert (
+        "(”Tidslinje med dagens linje långt till höger.”): linjen för idag syns inte utan att rulla i sidled"
+        in messages
+    )
 
 
 def test_only_the_faulty_pages_fail(broken_crawl: Crawl) -> None:

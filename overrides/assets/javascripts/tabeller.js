@@ -21,9 +21,12 @@
 
   var BOXES = ".md-typeset__scrollwrap, .tabell-rulla";
   var PHONE = window.matchMedia ? window.matchMedia("(max-width: 44.984375em)") : null;
+  // On paper the print styles lay tables out (tillganglighet.css); the screen's layout is kept.
+  var PRINT = window.matchMedia ? window.matchMedia("print") : null;
   var widths = typeof WeakMap === "function" ? new WeakMap() : null;
   var resize = typeof ResizeObserver === "function"
     ? new ResizeObserver(function (entries) {
+      if (PRINT && PRINT.matches) return;
       entries.forEach(function (entry) {
         var frame = entry.target;
         var width = Math.round(entry.contentRect.width);
@@ -92,6 +95,7 @@
   }
 
   function layout(frame) {
+    if (PRINT && PRINT.matches) return;
     var element = table(frame);
     var scroller = box(frame);
     if (!element || !scroller) return;
@@ -140,6 +144,7 @@
   }
 
   if (PHONE && typeof PHONE.addEventListener === "function") PHONE.addEventListener("change", again);
+  if (PRINT && typeof PRINT.addEventListener === "function") PRINT.addEventListener("change", again);
   // Filtering (content/assets/sortering.js) can make a table narrower or wider.
   document.addEventListener("change", function (event) {
     var container = event.target.closest && event.target.closest(".vytabell-behallare");
