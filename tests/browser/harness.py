@@ -176,6 +176,8 @@ class Browser:
             color_scheme="light",
         )
         self.context.set_default_timeout(15_000)
+        # The whole plan (every chapter on one page) takes longer to load on a busy machine.
+        self.context.set_default_navigation_timeout(60_000)
         # Every page opens as for a first-time visitor, so Material follows the emulated
         # colour scheme instead of a palette it remembered from an earlier page.
         self.context.add_init_script("try { localStorage.clear(); sessionStorage.clear(); } catch (error) {}")

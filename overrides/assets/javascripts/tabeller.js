@@ -27,13 +27,15 @@
   var resize = typeof ResizeObserver === "function"
     ? new ResizeObserver(function (entries) {
       if (PRINT && PRINT.matches) return;
+      var changed = [];
       entries.forEach(function (entry) {
         var frame = entry.target;
         var width = Math.round(entry.contentRect.width);
         if (widths && widths.get(frame) === width) return; // only a change of width matters
         if (widths) widths.set(frame, width);
-        layout(frame);
+        changed.push(frame);
       });
+      layoutAll(changed);
     })
     : null;
 
@@ -75,40 +77,49 @@
     });
   }
 
-  // Where there is more to see: "höger", "vänster", "båda" or nothing.
-  function more(frame) {
+  // Where there is more to see: "höger", "vänster", "båda" or "" (read only).
+  function moreOf(frame) {
     var scroller = box(frame);
-    if (!scroller || frame.dataset.tabell !== "rullar") {
-      delete frame.dataset.mer;
-      return;
-    }
+    if (!scroller || frame.dataset.tabell !== "rullar") return "";
     var left = scroller.scrollLeft > 1;
     var right = scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1;
-    var state = left && right ? "båda" : right ? "höger" : left ? "vänster" : "";
+    return left && right ? "båda" : right ? "höger" : left ? "vänster" : "";
+  }
+
+  function showMore(frame, state) {
     if (state) frame.dataset.mer = state;
     else delete frame.dataset.mer;
     var hint = frame.querySelector(":scope > .tabell-hint");
-    if (hint) {
-      var arrows = { "båda": "← →", "höger": "→", "vänster": "←" }[state] || "";
+    if (hint && state) {
+      var arrows = { "båda": "← →", "höger": "→", "vänster": "←" }[state];
       hint.textContent = "Tabellen är bredare än sidan: rulla i sidled för att se alla kolumner " + arrows;
     }
   }
 
-  function layout(frame) {
-    if (PRINT && PRINT.matches) return;
+  // The layout a table needs at the box's width now (read only: measured without a layout).
+  function measure(frame) {
     var element = table(frame);
     var scroller = box(frame);
-    if (!element || !scroller) return;
-    delete frame.dataset.tabell;
+    if (!element || !scroller) return null;
     var width = scroller.clientWidth;
-    if (!width) return; // not shown (a closed <details>): chosen when it opens
-    var state = "ryms";
-    if (scroller.scrollWidth > width + 1) {
-      state = PHONE && PHONE.matches && cardable(element) ? "kort" : "rullar";
-    }
-    if (state === "kort") label(element);
-    frame.dataset.tabell = state;
-    more(frame);
+    if (!width) return null; // not shown (a closed <details>): chosen when it opens
+    if (scroller.scrollWidth <= width + 1) return "ryms";
+    return PHONE && PHONE.matches && cardable(element) ? "kort" : "rullar";
+  }
+
+  // Lay out many tables with one measurement of the page: first every table without a layout
+  // (writes), then every measurement (reads), then every layout (writes), then the cues.
+  function layoutAll(frames) {
+    if (!frames.length || (PRINT && PRINT.matches)) return;
+    frames.forEach(function (frame) { delete frame.dataset.tabell; });
+    var states = frames.map(measure);
+    frames.forEach(function (frame, index) {
+      if (!states[index]) return;
+      if (states[index] === "kort") label(table(frame));
+      frame.dataset.tabell = states[index];
+    });
+    var more = frames.map(moreOf);
+    frames.forEach(function (frame, index) { showMore(frame, more[index]); });
   }
 
   function frameOf(scroller) {
@@ -122,25 +133,27 @@
     scroller.parentNode.insertBefore(frame, scroller);
     frame.appendChild(hint);
     frame.appendChild(scroller);
-    scroller.addEventListener("scroll", function () { more(frame); }, { passive: true });
+    scroller.addEventListener("scroll", function () { showMore(frame, moreOf(frame)); }, { passive: true });
     return frame;
   }
 
   function setUp() {
     var root = document.querySelector(".md-content") || document.body;
+    var frames = [];
     root.querySelectorAll(BOXES).forEach(function (scroller) {
-      if (!scroller.querySelector("table")) return;
-      var frame = frameOf(scroller);
-      layout(frame);
-      if (resize && !frame.dataset.observeras) {
-        frame.dataset.observeras = "ja";
-        resize.observe(frame);
-      }
+      if (scroller.querySelector("table")) frames.push(frameOf(scroller));
+    });
+    layoutAll(frames);
+    frames.forEach(function (frame) {
+      if (!resize || frame.dataset.observeras) return;
+      frame.dataset.observeras = "ja";
+      if (widths) widths.set(frame, Math.round(frame.getBoundingClientRect().width));
+      resize.observe(frame);
     });
   }
 
   function again() {
-    document.querySelectorAll(".tabell-ram").forEach(layout);
+    layoutAll(Array.prototype.slice.call(document.querySelectorAll(".tabell-ram")));
   }
 
   if (PHONE && typeof PHONE.addEventListener === "function") PHONE.addEventListener("change", again);
@@ -148,7 +161,7 @@
   // Filtering (content/assets/sortering.js) can make a table narrower or wider.
   document.addEventListener("change", function (event) {
     var container = event.target.closest && event.target.closest(".vytabell-behallare");
-    if (container) container.querySelectorAll(".tabell-ram").forEach(layout);
+    if (container) layoutAll(Array.prototype.slice.call(container.querySelectorAll(".tabell-ram")));
   });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
