@@ -147,7 +147,7 @@ def test_table_helper_markup() -> None:
     region = next(d for d in doc.all("div") if d.get("class") == "tabell-rulla")
     assert (region["tabindex"], region["role"], region["aria-label"]) == ("0", "region", "Rubrik")
     assert 'data-f-f="a|b"' in unescape(html) and 'data-sort="1234"' in html and "<caption>Rubrik</caption>" in html
-    assert '<div class="tabellfilter" hidden>' in html
+    assert '<div class="tabellfilter" hidden data-search-exclude>' in html
 
 
 def test_a_filter_with_one_value_is_not_offered() -> None:

@@ -17,11 +17,11 @@ from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
 from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page
 from macros.render.gantt import activity_timeline
-from macros.render.goalchain import activity_goal_chain, goal_link, strategy_link
+from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
 from macros.render.raci import RESOLVED, activity_responsibility_table
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
-from macros.render.text import admonition, bullets, kronor_sv, table
+from macros.render.text import admonition, bullets, indented, kronor_sv, table
 
 PROPOSAL_TITLE = "Förslag från redaktionen – ska bekräftas av kategoriteamet"
 """How every link the editors propose is labelled; such links are not part of the decided plan."""
@@ -69,6 +69,14 @@ def activity_list(site: Site, *, plan: str) -> str:
     legend = f"*{PROPOSAL_MARK}* = {PROPOSAL_TITLE}. Status *{NOT_REPORTED}* betyder att ingen uppföljning har rapporterats.\n"
     headers = ["Nr", "Aktivitet", "Prioritet", "Tidplan", "Ansvarig", "Bidrar till", "Status"]
     return table(headers, rows) + "\n" + legend
+
+
+@macro("aktivitet_lankar", 'aktivitet_lankar(plan="it-och-telekom", indrag=4)')
+def activity_links(site: Site, *, plan: str, indrag: int = 0) -> str:
+    """Länkar till aktiviteternas sidor (9.2.x) som punktlista, indragen `indrag` mellanslag (för innehållsförteckningar)."""
+    p = site.plan(plan)
+    items = [f"[{plain(a.number)} {plain(a.name)}]({site.link(activity_page(p.id, a.id))})" for a in p.activities]
+    return indented(bullets(items), indrag)
 
 
 @macro("aktivitetssida", 'aktivitetssida(plan="it-och-telekom", aktivitet="pub-avtal")')
@@ -225,18 +233,12 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
     if schedule.continuous:
         rows.append(["Löpande", "ja, utan slutdatum"])
     for ref in schedule.after:
-        rows.append(["Genomförs efter", _activity_link(site, plan, ref)])
+        rows.append(["Genomförs efter", activity_link(site, plan, plan.activity(ref))])
     for other in plan.dependents_of(activity.id):
-        rows.append(["Väntar på denna", _activity_link(site, plan, other.id)])
+        rows.append(["Väntar på denna", activity_link(site, plan, other)])
     if not rows:
         return "Planen anger inga datum för aktiviteten.\n"
     return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows)
-
-
-def _activity_link(site: Site, plan: Plan, activity_id: str) -> str:
-    """A link to another activity's page, with its number and name."""
-    other = plan.activity(activity_id)
-    return f"[{plain(other.number)} {plain(other.name)}]({site.link(activity_page(plan.id, other.id))})"
 
 
 def _contributions(site: Site, plan: Plan, activity: Activity) -> str:

@@ -36,7 +36,7 @@ def council_goal_text(link: CouncilLink) -> str:
     return plain(link.name)
 
 
-def _activity_link(site: Site, plan: Plan, activity: Activity) -> str:
+def activity_link(site: Site, plan: Plan, activity: Activity) -> str:
     """A Markdown link to an activity's page."""
     return f"[{plain(activity.number)} {plain(activity.name)}]({site.link(activity_page(plan.id, activity.id))})"
 
@@ -55,7 +55,7 @@ def goal_link(site: Site, plan: Plan, goal: EffectGoal) -> str:
 
 def _reason_item(site: Site, plan: Plan, reason: Reason) -> str:
     """An activity under a strategy or effektmål, marked when the link is only proposed."""
-    text = _activity_link(site, plan, reason.activity)
+    text = activity_link(site, plan, reason.activity)
     if reason.is_proposal:
         motivation = f": {rich(reason.contribution.motivation, inline=True)}" if reason.contribution.motivation else ""
         text += f" – {PROPOSAL}{motivation}"
@@ -72,7 +72,7 @@ def _indicator_item(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
         parts.append(f"senast uppmätt {plain(values[-1].value)} ({values[-1].date.isoformat()})")
     if indicator.activities:
         links = ", ".join(
-            _activity_link(site, plan, plan.activity(a)) for a in indicator.activities if plan.has("aktivitet", a)
+            activity_link(site, plan, plan.activity(a)) for a in indicator.activities if plan.has("aktivitet", a)
         )
         parts.append(f"följer upp {links}")
     return " – ".join(parts)

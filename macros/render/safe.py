@@ -23,11 +23,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
-
-import nh3
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from macros.model.text import ALLOWED_SCHEMES, link_problem, rich_parser
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _ALWAYS = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_[]{}|#~"}
 """Characters that are HTML or Markdown syntax anywhere in a line."""
@@ -219,6 +220,8 @@ def _renderer() -> MarkdownIt:
 
 def _sanitised_html(text: str) -> str:
     """Rich text as HTML: markdown-it with raw HTML off, then nh3's allow-list."""
+    import nh3  # imported when the first text needs the parser and the sanitiser
+
     html = _renderer().render(text)
     return nh3.clean(
         html,

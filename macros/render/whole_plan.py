@@ -26,19 +26,20 @@ def version_text(plan: Plan) -> str:
     return latest.version + (f" ({latest.date.isoformat()})" if latest.date else "")
 
 
-def data_date(site: Site, plan: Plan) -> str:
-    """When the plan's data and pages were last changed (git), or why that is not known."""
-    commits = site.history.of_plan(plan.id)
-    if site.history.unavailable or not commits:
+def data_date(site: Site) -> str:
+    """When the data was last changed (git; the footer says the same), or why that is not known."""
+    history = site.history
+    changed = history.data_changed
+    if history.unavailable or changed is None:
         return f"okänt (bygget hade ingen ändringshistorik), sidan byggd {site.today.isoformat()}"
-    latest = max(commits, key=lambda commit: commit.made)
-    uncommitted = " och ändringar som inte är incheckade" if site.history.uncommitted else ""
-    return f"{latest.made.date().isoformat()} (ändring {latest.id[:7]}{uncommitted})"
+    commit = next(c for c in history.commits if c.made == changed)
+    uncommitted = " och ändringar som inte är incheckade" if history.uncommitted else ""
+    return f"{changed.date().isoformat()} (ändring {commit.id[:7]}{uncommitted})"
 
 
 def print_line(site: Site, plan: Plan) -> str:
     """What every printed page says about what it shows: plan, version and the data's date."""
-    return f"{plan.meta.name} · Version: {version_text(plan)} · Data per {data_date(site, plan)}"
+    return f"{plan.meta.name} · Version: {version_text(plan)} · Data per {data_date(site)}"
 
 
 @macro("hela_planen", 'hela_planen(plan="it-och-telekom")')
