@@ -42,17 +42,21 @@ class Chapter:
 
 
 def in_order(plan_id: str, menu: Iterable[str], activities: list[str], rendered: dict[str, Chapter]) -> list[Chapter]:
-    """The plan's pages that belong to the source document, in the menu's order; each activity's
-    generated page follows the activity list unless the menu places it itself."""
+    """The plan's pages that belong to the source document, in the menu's order, with each
+    activity's generated page after the activity list in the plan's order (a menu MkDocs makes
+    itself sorts them by name)."""
     folder = f"{plan_id}/"
-    own = [path for path in menu if path.startswith(folder) and path in rendered and _in_source(path, folder)]
-    listed = set(own)
-    missing = [activity_page(plan_id, a) for a in activities if activity_page(plan_id, a) not in listed]
-    missing = [path for path in missing if path in rendered]
+    pages = [activity_page(plan_id, a) for a in activities]
+    generated = set(pages)
+    own = [
+        path
+        for path in menu
+        if path.startswith(folder) and path in rendered and path not in generated and _in_source(path, folder)
+    ]
+    pages = [path for path in pages if path in rendered]
     activity_list = f"{folder}aktiviteter/index.md"
-    if missing:
-        place = own.index(activity_list) + 1 if activity_list in own else len(own)
-        own[place:place] = missing
+    place = own.index(activity_list) + 1 if activity_list in own else len(own)
+    own[place:place] = pages
     return [rendered[path] for path in own]
 
 

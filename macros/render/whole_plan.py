@@ -28,6 +28,8 @@ def version_text(plan: Plan) -> str:
 
 def data_date(site: Site) -> str:
     """When the data was last changed (git; the footer says the same), or why that is not known."""
+    if site.archive is not None:
+        return f"beslutet {site.archive.date} (en läsbar kopia av den beslutade versionen {site.archive.version})"
     history = site.history
     changed = history.data_changed
     if history.unavailable or changed is None:
