@@ -16,6 +16,10 @@
 //
 // The box is wrapped in div.tabell-ram, which carries the layout in data-tabell and the
 // scroll cue (p.tabell-hint). Without JavaScript the box simply scrolls.
+//
+// Cards are taller than the table they replace, so a layout can move what the reader came
+// for: after a layout, a link's target (#id in the address) is brought back into view, until
+// the reader scrolls or types.
 (function () {
   "use strict";
 
@@ -109,8 +113,26 @@
 
   // Lay out many tables with one measurement of the page: first every table without a layout
   // (writes), then every measurement (reads), then every layout (writes), then the cues.
+  var moved = false; // the reader has scrolled or typed since the page (or its #target) opened
+  ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (name) {
+    window.addEventListener(name, function () { moved = true; }, { passive: true, capture: true });
+  });
+  window.addEventListener("hashchange", function () { moved = false; });
+
+  function target() {
+    if (moved || location.hash.length < 2) return null;
+    try {
+      return document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    } catch (error) {
+      return null; // a malformed address: nothing to keep in view
+    }
+  }
+
   function layoutAll(frames) {
     if (!frames.length || (PRINT && PRINT.matches)) return;
+    var aim = target();
+    var before = aim ? aim.getBoundingClientRect().top : 0;
+    if (before < 0 || before > window.innerHeight) aim = null; // the reader is not at it
     frames.forEach(function (frame) { delete frame.dataset.tabell; });
     var states = frames.map(measure);
     frames.forEach(function (frame, index) {
@@ -120,6 +142,10 @@
     });
     var more = frames.map(moreOf);
     frames.forEach(function (frame, index) { showMore(frame, more[index]); });
+    if (aim) {
+      var shift = aim.getBoundingClientRect().top - before;
+      if (Math.abs(shift) >= 1) window.scrollBy(0, shift);
+    }
   }
 
   function frameOf(scroller) {
