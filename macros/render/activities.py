@@ -9,6 +9,7 @@ decided content of the plan.
 from __future__ import annotations
 
 from macros.comparison.instep import departures
+from macros.exports import dataset as export
 from macros.model.activities import BUDGET_PLACEHOLDER, Activity, Contribution, Party
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED, current_status, reports_of
@@ -16,7 +17,9 @@ from macros.model.plan import Basis
 from macros.model.raci import has_left
 from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
+from macros.render.activity_export import activities_dataset, activity_dataset
 from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page
+from macros.render.downloads import offer
 from macros.render.editing import edit_paragraph
 from macros.render.gantt import activity_timeline
 from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
@@ -72,7 +75,7 @@ def activity_list(site: Site, *, plan: str) -> str:
     ]
     legend = f"*{PROPOSAL_MARK}* = {PROPOSAL_TITLE}. Status *{NOT_REPORTED}* betyder att ingen uppföljning har rapporterats.\n"
     headers = ["Nr", "Aktivitet", "Prioritet", "Tidplan", "Ansvarig", "Bidrar till", "Status"]
-    return table(headers, rows) + "\n" + legend
+    return table(headers, rows, download=offer(site, activities_dataset(site, p))) + "\n" + legend
 
 
 @macro("aktivitet_lankar", 'aktivitet_lankar(plan="it-och-telekom", indrag=4)')
@@ -98,7 +101,7 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         _section("Identifierad potential", a.potential),
         _section("Ansvarig", a.responsibility_text, _departed(site, p, a, "ansvar_text") + _responsibility(site, p, a)),
         _section("Mål", a.goal),
-        _implementation(a),
+        _implementation(site, p, a),
         _section(
             "Tidplan/prioritering",
             a.schedule.text,
@@ -209,7 +212,7 @@ def _facts(site: Site, plan: Plan, activity: Activity) -> str:
     ]
     if subcategories:
         rows.append(["Underkategorier (redaktionens indelning; planen anger dem inte)", subcategories])
-    return table(["Uppgift", "Värde"], rows)
+    return table(["Uppgift", "Värde"], rows, download=offer(site, activity_dataset(site, plan, activity)))
 
 
 def _steps(activity: Activity) -> str:
@@ -229,7 +232,7 @@ def _steps(activity: Activity) -> str:
     return "\n".join(parts)
 
 
-def _implementation(activity: Activity) -> str:
+def _implementation(site: Site, plan: Plan, activity: Activity) -> str:
     """Implementering with budget amounts filled in, delmoment placed here and other budget lines."""
     text = activity.implementation
     if text:
@@ -239,7 +242,15 @@ def _implementation(activity: Activity) -> str:
         extra.append("Budget:\n\n" + bullets([f"{plain(b.text)}: {kronor_sv(b.amount_kr)}" for b in activity.budget]))
     elif activity.budget:
         rows = [[str(number), plain(b.text), kronor_sv(b.amount_kr)] for number, b in enumerate(activity.budget, 1)]
-        extra.append("### Budget i strukturerad form\n\n" + table(["Post", "Vad", "Belopp"], rows))
+        budget = export.dataset(
+            f"{plan.id}/aktiviteter/{activity.id}/budget",
+            f"Budget för {activity.number} {activity.name}",
+            [export.whole("Post"), export.text("Vad"), export.whole("Belopp, kr")],
+            [[number, b.text, b.amount_kr] for number, b in enumerate(activity.budget, 1)],
+        )
+        extra.append(
+            "### Budget i strukturerad form\n\n" + table(["Post", "Vad", "Belopp"], rows, download=offer(site, budget))
+        )
     return _section("Implementering", text, "\n".join(part for part in extra if part))
 
 
@@ -255,21 +266,41 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
     """The timeline as structured data and the activity's dependencies in both directions."""
     schedule = activity.schedule
     rows = []
-    if schedule.start:
-        rows.append(["Start", schedule.start.label])
-    if schedule.latest_start:
-        rows.append(["Påbörjas senast", schedule.latest_start.label])
-    if schedule.end:
-        rows.append(["Slut", schedule.end.label])
+    values: list[list[export.Value]] = []
+    for label, point in (("Start", schedule.start), ("Påbörjas senast", schedule.latest_start), ("Slut", schedule.end)):
+        if point:
+            rows.append([label, point.label])
+            values.append([label, point.label, point.precision.value, point.first_day, point.last_day])
     if schedule.continuous:
         rows.append(["Löpande", "ja, utan slutdatum"])
+        values.append(["Löpande", "ja, utan slutdatum", None, None, None])
     for ref in schedule.after:
         rows.append(["Genomförs efter", activity_link(site, plan, plan.activity(ref))])
+        values.append(["Genomförs efter", _activity_text(plan, ref), None, None, None])
     for other in plan.dependents_of(activity.id):
         rows.append(["Väntar på denna", activity_link(site, plan, other)])
+        values.append(["Väntar på denna", _activity_text(plan, other.id), None, None, None])
     if not rows:
         return "Planen anger inga datum för aktiviteten.\n"
-    return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows)
+    timeline = export.dataset(
+        f"{plan.id}/aktiviteter/{activity.id}/tidplan",
+        f"Tidplan för {activity.number} {activity.name}",
+        [
+            export.text("Uppgift"),
+            export.text("Värde"),
+            export.text("Precision"),
+            export.date("Första dag"),
+            export.date("Sista dag"),
+        ],
+        values,
+    )
+    return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows, download=offer(site, timeline))
+
+
+def _activity_text(plan: Plan, activity_id: str) -> str:
+    """Another activity's number and name, as text."""
+    other = plan.activity(activity_id)
+    return f"{other.number} {other.name}"
 
 
 def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
@@ -330,8 +361,14 @@ def _follow_up(site: Site, plan: Plan, activity: Activity) -> str:
         ]
         for r in reports
     ]
+    reported = export.dataset(
+        f"{plan.id}/aktiviteter/{activity.id}/uppfoljning",
+        f"Uppföljning av {activity.number} {activity.name}",
+        [export.date("Datum"), export.text("Status"), export.text("Rapporterad av"), export.text("Kommentar")],
+        [[r.date, r.status, site.model.person(r.reported_by).name, r.comment] for r in reports],
+    )
     return f"## Uppföljning\n\nAktuell status: **{status}**\n\n" + table(
-        ["Datum", "Status", "Rapporterad av", "Kommentar"], rows
+        ["Datum", "Status", "Rapporterad av", "Kommentar"], rows, download=offer(site, reported)
     )
 
 

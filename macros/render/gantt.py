@@ -12,10 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
+from macros.exports.dataset import Dataset, dataset
 from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.status import SpanShape, is_late, planned_span, status_label
+from macros.render.activity_export import ACTIVITY_COLUMNS, activities_dataset, activity_values
 from macros.render.context import Site, activity_page
+from macros.render.downloads import offer
 from macros.render.html import count, href, link, slug
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -287,15 +290,18 @@ def timeline_diagram(
     return Diagram(prefix, shape.width, bottom + 20 + key_height, title, description, "".join(body), hotspots=hotspots)
 
 
-def _timeline_figure(site: Site, plan: Plan, shown: list[Activity], caption: str, table_id: str, suffix: str) -> str:
-    """The figure of a timeline: the wide and the narrow drawing, the caption, the table and the undated."""
+def _timeline_figure(
+    site: Site, plan: Plan, shown: list[Activity], caption: str, table_id: str, suffix: str, download: Dataset
+) -> str:
+    """The figure of a timeline: the wide and the narrow drawing, the caption, the table (with its
+    download) and the undated."""
     wide = timeline_diagram(site, plan, shown, suffix=suffix)
     narrow = timeline_diagram(site, plan, shown, suffix=suffix, shape=NARROW)
-    table = _table(site, plan, shown, table_id)
+    table = _table(site, plan, shown, table_id, download)
     return figure(wide, caption, table, after=_unscheduled_list(site, plan, shown), narrow=narrow)
 
 
-def _table(site: Site, plan: Plan, activities: list[Activity], table_id: str) -> str:
+def _table(site: Site, plan: Plan, activities: list[Activity], table_id: str, download: Dataset) -> str:
     """The timeline's data: every activity with its period in the plan's words."""
     rows = []
     for activity in activities:
@@ -314,7 +320,8 @@ def _table(site: Site, plan: Plan, activities: list[Activity], table_id: str) ->
             ]
         )
     headers = ["Aktivitet", "Prioritet", "Planerad period", "Tidplan i planen (ordagrant)", "Status"]
-    return data_table(table_id, f"Aktiviteternas tidplan i {plan.meta.name}", headers, rows, numeric={1})
+    title = f"Aktiviteternas tidplan i {plan.meta.name}"
+    return data_table(table_id, title, headers, rows, numeric={1}, download=offer(site, download))
 
 
 def _unscheduled_list(site: Site, plan: Plan, activities: list[Activity]) -> str:
@@ -357,7 +364,7 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
         f"per {site.today.isoformat()}. {count(len(late), 'aktivitet', 'aktiviteter')} har passerat planerat slut "
         "utan rapport om att de är genomförda eller avbrutna."
     )
-    return _timeline_figure(site, p, p.activities, caption, f"tidslinje-data-{p.id}", "")
+    return _timeline_figure(site, p, p.activities, caption, f"tidslinje-data-{p.id}", "", activities_dataset(site, p))
 
 
 def activity_timeline(site: Site, plan: Plan, activity: Activity) -> str:
@@ -368,5 +375,11 @@ def activity_timeline(site: Site, plan: Plan, activity: Activity) -> str:
         f"{activity.number} {activity.name} på planperioden per {site.today.isoformat()}"
         + (f", med {count(others, 'beroende aktivitet', 'beroende aktiviteter')}." if others else ".")
     )
+    rows = dataset(
+        f"{plan.id}/aktiviteter/{activity.id}/tidslinje",
+        f"Tidslinje för {activity.number} {activity.name} och beroende aktiviteter",
+        ACTIVITY_COLUMNS,
+        [activity_values(site, plan, item) for item in shown],
+    )
     table_id = f"tidslinje-data-{plan.id}-{activity.id}"
-    return _timeline_figure(site, plan, shown, caption, table_id, f"-{activity.id}")
+    return _timeline_figure(site, plan, shown, caption, table_id, f"-{activity.id}", rows)
