@@ -26,6 +26,7 @@ from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of  # noqa: E402
 from macros.adapter.source_footnotes import SourceFootnotesExtension  # noqa: E402
 from macros.adapter.versions import build_copies, publish  # noqa: E402
+from macros.adapter.whole_plan import Chapter, assemble, in_order  # noqa: E402
 from macros.loading.cache import cache_root  # noqa: E402
 from macros.loading.pages import page_files  # noqa: E402
 from macros.render import MACROS  # noqa: E402
@@ -61,6 +62,17 @@ NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
 
 NOT_SEARCHED = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n"
 """The source of a generated page that the search leaves out (see `GeneratedPage.searched`)."""
+
+WHOLE_PLAN = "---\nrender_macros: false\nhide:\n  - toc\nsearch:\n  exclude: true\n---\n"
+"""The whole plan's page: no table of contents beside it, and out of the search index (its
+text is on the plan's own pages, where search finds it)."""
+
+_whole_plans: dict[str, tuple[str, list[str]]] = {}
+"""The whole-plan pages of the current build: source path → (plan id, the plan's activity ids)."""
+
+_files: list[File] = []
+_menu: list[str] = []
+"""The documentation pages of the current build and the source paths in the menu's order."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -203,6 +215,7 @@ def on_files(files: Files, config: Any) -> Files:
     the page; mkdocs-macros leaves it alone, which spares a Jinja compilation per page.
     """
     _generated.clear()
+    _whole_plans.clear()
     _edit_urls.clear()
     if preview.STATE.failure:
         return _error_site(files, config)
@@ -232,8 +245,33 @@ def on_files(files: Files, config: Any) -> Files:
         if url := edit.of(page.record):
             _edit_urls[page.path] = url
         _generated[page.path] = partial(call_macro, site, page.path, page.macro, page.arguments)
-        files.append(File.generated(config, page.path, content=NOT_A_TEMPLATE if page.searched else NOT_SEARCHED))
+        source = NOT_A_TEMPLATE if page.searched else NOT_SEARCHED
+        if page.macro == "hela_planen":
+            plan = result.model.plans[str(page.arguments["plan"])]
+            _whole_plans[page.path] = (plan.id, [a.id for a in plan.activities])
+            source = WHOLE_PLAN
+        files.append(File.generated(config, page.path, content=source))
+    _files[:] = list(files.documentation_pages())
     return files
+
+
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    """Remember the menu's order of pages: the whole plan follows it."""
+    _menu[:] = [page.file.src_uri for page in nav.pages]
+    return nav
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Put the chapters into a whole-plan page, as the site rendered them for their own pages."""
+    if page.file.src_uri not in _whole_plans:
+        return output
+    plan_id, activities = _whole_plans[page.file.src_uri]
+    rendered = {}
+    for file in _files:
+        chapter = getattr(file, "page", None)
+        if chapter is not None and chapter.content is not None:
+            rendered[file.src_uri] = Chapter(file.src_uri, chapter.url, chapter.content)
+    return assemble(output, plan_id, page.url, in_order(plan_id, _menu, activities, rendered))
 
 
 def _written_edit_urls(files: Files, config: Any, edit: EditLinks) -> dict[str, str]:

@@ -120,6 +120,25 @@ def person_page(person_id: str) -> str:
     return f"ansvar/{person_id}.md"
 
 
+def whole_plan_page(plan_id: str) -> str:
+    """Source path of the generated page with the whole plan, to print or save as PDF."""
+    return f"{plan_id}/hela-planen.md"
+
+
+NOT_IN_SOURCE = (
+    "oversikter/",
+    "andringshistorik.md",
+    "historik.md",
+    "versioner/",
+    "kanda-brister.md",
+    "hela-planen.md",
+)
+"""Pages in a plan's folder that the site adds and the source document does not have (the
+overviews, the change history, each record's history, the decided versions, the editors' notes on
+the source, the whole plan itself); every other page of the folder is part of the plan as the
+source gives it."""
+
+
 def history_page(plan_id: str | None) -> str:
     """Source path of the generated page with every record's history: a plan's, or the shared data's."""
     return f"{plan_id}/historik.md" if plan_id else "kommunen/historik.md"
@@ -153,9 +172,9 @@ class GeneratedPage:
 
 
 def generated_pages(model: Municipality, *, history: bool = True) -> list[GeneratedPage]:
-    """Every page generated from the data: one per activity of every plan and one per person; with
-    `history` (not in the copy of a decided version), each plan's and the shared data's record history
-    and one page per decided version."""
+    """Every page generated from the data: one per activity of every plan, one per person and one
+    with each whole plan; with `history` (not in the copy of a decided version), each plan's and the
+    shared data's record history and one page per decided version."""
     from macros.model.plan import version_slug
 
     pages = [
@@ -164,6 +183,10 @@ def generated_pages(model: Municipality, *, history: bool = True) -> list[Genera
         for a in plan.activities
     ]
     pages += [GeneratedPage(person_page(p.id), p, "personansvar", {"person": p.id}) for p in model.people]
+    pages += [
+        GeneratedPage(whole_plan_page(plan.id), plan.meta, "hela_planen", {"plan": plan.id})
+        for plan in model.plans.values()
+    ]
     if not history:
         return pages
     for plan in model.plans.values():
