@@ -201,6 +201,17 @@ def test_downloads_watching_sees_every_offer_in_the_block_also_one_already_kept(
     assert seen == [other, SAMPLE] and sent[:2] == [SAMPLE, other]
 
 
+def test_downloads_watching_nested_blocks_each_see_their_own_offers() -> None:
+    """An inner block ends without ending the outer one: the outer still sees what is offered after it."""
+    later = dataset("prov/senare", "Senare", [text("Namn")], [["z"]])
+    downloads = Downloads()
+    with downloads.watching() as outer:
+        with downloads.watching() as inner:
+            pass
+        downloads.offer(later)
+    assert outer == [later] and inner == []
+
+
 @pytest.mark.parametrize(
     "code",
     [

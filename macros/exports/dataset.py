@@ -148,7 +148,7 @@ class Downloads:
         try:
             yield seen
         finally:
-            self._watching.remove(seen)
+            self._watching = [other for other in self._watching if other is not seen]  # by identity, not equality
 
     @property
     def datasets(self) -> list[Dataset]:
