@@ -1,4 +1,5 @@
-"""Command line of the data engine: `python -m macros check` and `python -m macros schema`.
+"""Command line of the data engine: `python -m macros check`, `python -m macros schema` and
+`python -m macros rapport` (add a status report or a measured value to `uppfoljning.yml`).
 
 Exit codes: 0 without errors, 1 with errors, 2 on wrong usage. Never a traceback.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 from macros.loading.loader import load
 from macros.loading.pages import page_files
 from macros.render.context import Site, generated_pages
+from macros.report_skeleton import DataError, ReportError, write_report
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
 from macros.validation.findings import Finding, Severity, github_data, github_property, output_line, shown, summary
 from macros.validation.pages import check_content
@@ -34,7 +36,12 @@ EARLIEST_TODAY, LATEST_TODAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-USAGE = "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]"
+USAGE = (
+    "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]\n"
+    "       python -m macros rapport (--aktivitet NR-ELLER-ID --status STATUS | --nyckeltal ID --varde VÄRDE) "
+    "[--av PERSON] [--kommentar TEXT] [--plan PLAN] [--data MAPP] [--idag ÅÅÅÅ-MM-DD]\n"
+    "       python -m macros schema [--kontrollera]"
+)
 
 
 class UsageError(Exception):
@@ -106,6 +113,45 @@ def run_schema(check_only: bool) -> int:
     return 0
 
 
+def run_report(args: argparse.Namespace) -> int:
+    """Add a status report or a measured value to the plan's uppfoljning.yml; print where, or why not."""
+    day = today(args.idag)
+    try:
+        written = write_report(
+            args.data,
+            activity=args.aktivitet,
+            indicator=args.nyckeltal,
+            status=args.status,
+            value=args.varde,
+            reporter=args.av,
+            comment=args.kommentar,
+            plan_id=args.plan,
+            today=day,
+        )
+    except DataError as exc:
+        for finding in exc.findings:
+            print(finding.format())
+        print(output_line("Ingen rapport skrevs: rätta felen ovan först (de står också i make check)."))
+        return 1
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    where = _shown_path(written.file)
+    print(output_line(f"{where}:{written.line}: {shown(written.summary)}."))
+    print(
+        "Kontrollera raden (skriv gärna en kommentar) och kör make check. Rapporten syns på aktivitetens "
+        "sida och på periodens sida under Uppföljning när webbplatsen byggs (make serve)."
+    )
+    return 0
+
+
+def _shown_path(path: Path) -> str:
+    """A path relative to the working folder when it lies below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def build_parser() -> SwedishParser:
     """The command line's arguments, described in Swedish."""
     parser = SwedishParser(prog="python -m macros", description="Kategoriplanens datamotor.", add_help=True)
@@ -117,6 +163,18 @@ def build_parser() -> SwedishParser:
     )
     check.add_argument("--format", choices=("text", "github"), default="text", help="utdataformat")
     check.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
+    report = commands.add_parser(
+        "rapport", help="lägg till en statusrapport eller ett mätvärde i planens uppfoljning.yml"
+    )
+    report.add_argument("--aktivitet", help="aktivitetens nummer (9.2.13) eller id")
+    report.add_argument("--nyckeltal", help="nyckeltalets id")
+    report.add_argument("--status", help="ej påbörjad, pågår, genomförd, uppskjuten eller avbruten")
+    report.add_argument("--varde", help='det uppmätta värdet som det rapporteras, t.ex. "72 %%"')
+    report.add_argument("--av", help="vem som rapporterar (personens id; standard: den ansvariga)")
+    report.add_argument("--kommentar", help="kommentar till rapporten")
+    report.add_argument("--plan", help="planens id (behövs bara när flera planer har aktiviteten)")
+    report.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="datamapp (standard: data/)")
+    report.add_argument("--idag", help="rapportens datum, ÅÅÅÅ-MM-DD (standard: idag)")
     schema = commands.add_parser("schema", help="skriv JSON Schema-filerna i schemas/")
     schema.add_argument("--kontrollera", action="store_true", help="kontrollera bara att de är aktuella")
     return parser
@@ -130,7 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(args.data, args.innehall, args.format, today(args.idag))
         if args.command == "schema":
             return run_schema(args.kontrollera)
-        raise UsageError("ange ett kommando: check eller schema")
+        if args.command == "rapport":
+            return run_report(args)
+        raise UsageError("ange ett kommando: check, rapport eller schema")
     except UsageError as exc:
         print(output_line(f"fel användning: {shown(str(exc))}"), file=sys.stderr)
         print(f"användning: {USAGE}", file=sys.stderr)
