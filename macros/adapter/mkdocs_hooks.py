@@ -1,5 +1,5 @@
-"""MkDocs hooks: generated pages for activities, and guards that the macros loaded and the
-page check runs before mkdocs-macros renders any page.
+"""MkDocs hooks: generated pages for activities, people and follow-up, and guards that the
+macros loaded and the page check runs before mkdocs-macros renders any page.
 
 Registered in mkdocs.yml under `hooks:`. Generated pages are virtual files whose
 content is one macro's output; nothing is written into `content/`.
@@ -45,7 +45,8 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Add one generated page per activity of every plan, and one per person ("Ansvar: namn").
+    """Add the generated pages: one per activity of every plan, one per person ("Ansvar: namn"), and
+    each plan's follow-up pages ("Uppföljning", one per follow-up period, "Att rapportera").
 
     A generated page is one macro's output. `on_page_markdown` renders it when MkDocs reaches
     the page; mkdocs-macros leaves it alone, which spares a Jinja compilation per page.

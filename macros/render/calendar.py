@@ -11,7 +11,7 @@ from __future__ import annotations
 from macros.model.catalog import Plan
 from macros.model.deadlines import DeadlineFlag, ProcurementDeadline, by_urgency, deadlines
 from macros.render.context import MacroError, Site
-from macros.render.html import count, slug
+from macros.render.html import computed, count, slug
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -282,7 +282,7 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
         raise MacroError(f"visa ska vara båda eller tabell, inte {visa!r}")
     p = site.plan(plan)
     items = deadlines(p, site.today)
-    intro = f'<p class="vy-idag">Beräknat per {site.today.isoformat()}.</p>{_counts(items)}'
+    intro = computed(site, "Flaggorna räknas fram varje dag.").strip() + _counts(items)
     table = calendar_table(p, items, table_id=f"upphandlingskalender-tabell-{p.id}")
     if visa == "tabell":
         return f'<div class="vy">{intro}{table}{_lead_times(p)}</div>\n'

@@ -88,6 +88,31 @@ def person_page(person_id: str) -> str:
     return f"ansvar/{person_id}.md"
 
 
+FOLLOW_UP_FOLDER = "uppfoljning"
+"""The folder (in a plan's folder) of the generated follow-up pages."""
+
+DUE_PAGE_NAME = "att-rapportera"
+"""The file name (without .md) of a plan's generated page "Att rapportera"."""
+
+GUIDE_PAGE = "redaktorer/rapportera.md"
+"""The editors' guide "Så rapporterar du status och mätvärden" (a written page every site has)."""
+
+
+def follow_up_index_page(plan_id: str) -> str:
+    """Source path of a plan's generated page "Uppföljning" (every period with its summary)."""
+    return f"{plan_id}/{FOLLOW_UP_FOLDER}/index.md"
+
+
+def follow_up_period_page(plan_id: str, period_id: str) -> str:
+    """Source path of the generated page "Uppföljning <period>"."""
+    return f"{plan_id}/{FOLLOW_UP_FOLDER}/{period_id}.md"
+
+
+def due_page(plan_id: str) -> str:
+    """Source path of a plan's generated page "Att rapportera"."""
+    return f"{plan_id}/{FOLLOW_UP_FOLDER}/{DUE_PAGE_NAME}.md"
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page the site makes from one record: its source path and the macro call that renders it."""
@@ -99,11 +124,24 @@ class GeneratedPage:
 
 
 def generated_pages(model: Municipality) -> list[GeneratedPage]:
-    """Every page generated from the data: one per activity of every plan and one per person."""
+    """Every page generated from the data: one per activity of every plan, one per person, and each
+    plan's follow-up pages ("Uppföljning", one page per follow-up period and "Att rapportera")."""
     pages = [
         GeneratedPage(activity_page(plan.id, a.id), a, "aktivitetssida", {"plan": plan.id, "aktivitet": a.id})
         for plan in model.plans.values()
         for a in plan.activities
     ]
     pages += [GeneratedPage(person_page(p.id), p, "personansvar", {"person": p.id}) for p in model.people]
+    for plan in model.plans.values():
+        pages.append(GeneratedPage(follow_up_index_page(plan.id), plan.meta, "uppfoljning", {"plan": plan.id}))
+        pages += [
+            GeneratedPage(
+                follow_up_period_page(plan.id, item.id),
+                item,
+                "uppfoljningsperiod",
+                {"plan": plan.id, "period": item.id},
+            )
+            for item in plan.follow_up_periods
+        ]
+        pages.append(GeneratedPage(due_page(plan.id), plan.meta, "att_rapportera", {"plan": plan.id}))
     return pages

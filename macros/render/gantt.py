@@ -16,7 +16,7 @@ from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.status import SpanShape, is_late, planned_span, status_label
 from macros.render.context import Site, activity_page
-from macros.render.html import count, href, link, slug
+from macros.render.html import computed, count, href, link, slug
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, cell, data_table
@@ -303,7 +303,7 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
         "utan rapport om att de är genomförda eller avbrutna."
     )
     table = _table(site, p, p.activities, f"tidslinje-data-{p.id}")
-    return figure(diagram, caption, table, after=_unscheduled_list(site, p, p.activities))
+    return computed(site) + figure(diagram, caption, table, after=_unscheduled_list(site, p, p.activities))
 
 
 def activity_timeline(site: Site, plan: Plan, activity: Activity) -> str:

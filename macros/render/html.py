@@ -80,3 +80,13 @@ def swedish_key(text: str) -> tuple[tuple[int, ...], str]:
 def count(number: int, singular: str, plural: str) -> str:
     """A count with the right form: "1 aktivitet", "3 aktiviteter"."""
     return f"{number} {singular if number == 1 else plural}"
+
+
+def computed(site: Site, detail: str = "") -> str:
+    """The day a view that depends on today was computed: `<p class="vy-idag">Beräknat 2026-11-29.</p>`.
+
+    Status, lateness, deadlines and who holds a role change with the day, so every such
+    view says which day it shows; the published site is rebuilt every day.
+    """
+    extra = f" {plain(detail)}" if detail else ""
+    return f'<p class="vy-idag">Beräknat {site.today.isoformat()}.{extra}</p>\n\n'

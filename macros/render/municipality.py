@@ -10,6 +10,7 @@ from macros.model.governance import NationalGoal
 from macros.model.plan import Basis
 from macros.model.responsibility import role_holders
 from macros.render.context import STRATEGIES_PAGE, Site, chapter_page, person_page
+from macros.render.html import computed
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import bullets, table
@@ -53,7 +54,7 @@ def roles(site: Site) -> str:
         ]
         per_plan = "ja" if role.per_plan else "nej"
         rows.append([plain(role.name), per_plan, ", ".join(dict.fromkeys(holders)) or "anges inte"])
-    return table(["Roll", "Innehas per plan", "Innehas i dag av"], rows)
+    return computed(site) + table(["Roll", "Innehas per plan", "Innehas i dag av"], rows)
 
 
 @macro("personer", "personer()")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from macros.model.catalog import Plan
 from macros.model.responsibility import role_holders
 from macros.render.context import Site
+from macros.render.html import computed
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import bullets, table
@@ -87,7 +88,9 @@ def role_holders_table(site: Site, *, plan: str) -> str:
             if term.role == role.id and term.source_text
         )
         rows.append([plain(role.name), names, plain(sources), str(count)])
-    return table(["Roll", "Innehavare enligt planen", "Källans formulering", "Antal aktiviteter"], rows)
+    return computed(site) + table(
+        ["Roll", "Innehavare enligt planen", "Källans formulering", "Antal aktiviteter"], rows
+    )
 
 
 def _administration(site: Site, administration_id: str | None, label: str) -> str:

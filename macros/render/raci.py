@@ -22,7 +22,7 @@ from macros.model.raci import (
 from macros.model.status import planned_span, status_label
 from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
-from macros.render.html import href, link
+from macros.render.html import computed, href, link
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -135,7 +135,7 @@ def raci_matrix(site: Site, *, plan: str) -> str:
         filters,
         noun=("person, roll eller enhet", "personer, roller och enheter"),
     )
-    return f'<div class="ansvarsmatris">{_legend()}{table.html()}</div>\n'
+    return computed(site) + f'<div class="ansvarsmatris">{_legend()}{table.html()}</div>\n'
 
 
 def _role_terms(site: Site, person: Person) -> list[str]:
@@ -187,7 +187,11 @@ def person_responsibilities(site: Site, *, person: str) -> str:
     if not site.model.has("person", person):
         raise MacroError(f"personen '{person}' finns inte i personer.yml")
     who = site.model.person(person)
-    parts = [f"# Ansvar: {plain(who.name)}\n", _person_facts(site, who)]
+    parts = [
+        f"# Ansvar: {plain(who.name)}\n",
+        computed(site, "Roller och status gäller den dagen."),
+        _person_facts(site, who),
+    ]
     index = site.once("involvements_by_person", lambda: involvements_by_person(site.model, site.today))
     found = index.get(person, [])
     parts.append(_left_warning(site, who, found))
@@ -256,7 +260,9 @@ def _involvement_table(site: Site, who: Person, found: list[Involvement]) -> str
 def activity_responsibility(site: Site, *, plan: str, aktivitet: str) -> str:
     """Vem som är ansvarig, genomför, deltar och informeras för en aktivitet, med rollernas innehavare."""
     p = site.plan(plan)
-    return activity_responsibility_table(site, p, p.activity(aktivitet))
+    return computed(site, "Roller visas med den som har rollen den dagen.") + activity_responsibility_table(
+        site, p, p.activity(aktivitet)
+    )
 
 
 def activity_responsibility_table(site: Site, plan: Plan, activity: Activity) -> str:

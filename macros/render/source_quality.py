@@ -4,6 +4,7 @@ the source and every validation warning about a plan's data, in one place."""
 from __future__ import annotations
 
 from macros.render.context import Site
+from macros.render.html import computed
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import table
@@ -35,7 +36,8 @@ def known_flaws(site: Site, *, plan: str) -> str:
         "Varningarna kommer från samma kontroll som körs med `make check`. De pekar på fil och rad i datat.\n",
         _warning_table(source, folder),
         f"## Uppföljning som saknas ({len(follow_up)})\n",
-        f"Planen säger att resultaten rapporteras årligen. Följande gäller per {site.today.isoformat()}.\n",
+        "Planen säger att resultaten rapporteras årligen.\n",
+        computed(site),
         _warning_table(follow_up, folder),
     ]
     return "\n".join(parts)
