@@ -14,7 +14,9 @@ from mkdocs.exceptions import Abort
 
 from macros.cli import UsageError, today
 from macros.loading.data_tree import walk
+from macros.loading.history import read_history
 from macros.loading.loader import LoadResult, load
+from macros.loading.sections import written_sections
 from macros.model.history import NO_HISTORY, History
 from macros.render.context import Site
 from macros.validation.findings import shown
@@ -53,10 +55,17 @@ def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
     return (Path(config_file).parent / str(extra.get("datakatalog", "data"))).resolve()
 
 
-def site_of(result: LoadResult, today: dt.date, history: History = NO_HISTORY) -> Site:
-    """The rendering context of a build: the loaded model, the build's day, the findings and the history."""
+def site_of(result: LoadResult, today: dt.date, pages_dir: Path, history: History = NO_HISTORY) -> Site:
+    """The rendering context of a build: the loaded model, the build's day, the findings, where the
+    written pages show each numbered section, and the history."""
     assert result.model is not None, "site_of needs loaded data"
-    return Site(model=result.model, today=today, findings=tuple(result.findings), history=history)
+    return Site(
+        model=result.model,
+        today=today,
+        findings=tuple(result.findings),
+        history=history,
+        sections=written_sections(pages_dir),
+    )
 
 
 def build_today() -> dt.date:
@@ -65,3 +74,15 @@ def build_today() -> dt.date:
         return today()
     except UsageError as exc:
         raise Abort(f"fel: {shown(str(exc))}; webbplatsen byggs inte") from None
+
+
+_histories: dict[tuple[int, Path, Path], History] = {}
+
+
+def history_once(config: object, data_dir: Path, pages_dir: Path) -> History:
+    """The change history of one build (git is asked once, by whichever part of the build asks first)."""
+    key = (id(config), data_dir.resolve(), pages_dir.resolve())
+    if key not in _histories:
+        _histories.clear()
+        _histories[key] = read_history(data_dir, pages_dir)
+    return _histories[key]

@@ -149,7 +149,11 @@ class Activity(Record):
     contributions: list[Contribution] = field(
         "bidrar_till", "Strategier och effektmål aktiviteten tjänar.", default_factory=list
     )
-    subcategories: list[Slug] = field("underkategorier", "Berörda underkategorier.", default_factory=list)
+    subcategories: list[Slug] = field(
+        "underkategorier",
+        "Berörda underkategorier: redaktionens indelning (planen anger dem inte för aktiviteterna).",
+        default_factory=list,
+    )
 
     @model_validator(mode="after")
     def _budget_placeholders_exist(self) -> Activity:

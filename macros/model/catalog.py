@@ -89,6 +89,25 @@ class Plan:
         analysis_notes = self.analysis.notes if self.analysis else []
         return [*self.meta.notes, *self.organisation.notes, *self.activities_file.notes, *analysis_notes]
 
+    def linked_documents(self) -> dict[str, list[str]]:
+        """The sections whose records already name a governing document, by document id: an
+        effektmål's "Koppling till övriga styrdokument" (4.1.x) and a styrsignal of 10.4."""
+        found: dict[str, list[str]] = {}
+        for goal in self.effect_goals:
+            for doc in goal.documents:
+                found.setdefault(doc, []).append(goal.number)
+        for signal in self.analysis.governing_signals if self.analysis else []:
+            found.setdefault(signal.document, []).append(signal.number)
+        return found
+
+    def cited_sections(self) -> dict[str, list[str]]:
+        """Every section that names each governing document (linked records and the editors' list
+        of citations in plan.yml), in the plan's order of sections."""
+        found = self.linked_documents()
+        for citation in self.meta.citations:
+            found.setdefault(citation.document, []).extend(citation.sections)
+        return {doc: sorted(set(sections), key=section_order) for doc, sections in found.items()}
+
     @property
     def period_start(self) -> dt.date:
         """First day of the plan period."""
@@ -212,7 +231,7 @@ class Plan:
         team: dict[str, list[TeamMember]] = {}
         for member in self.organisation.team:
             team.setdefault(member.person, []).append(member)
-        reference = frozenset(ref.person for ref in self.organisation.reference_group if ref.person)
+        reference = frozenset(person for ref in self.organisation.reference_group for person in ref.people)
         return team, reference
 
     def team_entries(self, person_id: str) -> list[TeamMember]:
@@ -220,7 +239,7 @@ class Plan:
         return list(self._by_person[0].get(person_id, []))
 
     def in_reference_group(self, person_id: str) -> bool:
-        """Whether a row of the reference group names the person (`person`)."""
+        """Whether a row of the reference group names the person (`person`, or one of `personer`)."""
         return person_id in self._by_person[1]
 
     @cached_property
@@ -324,3 +343,8 @@ class Municipality:
     def plan(self, identifier: str) -> Plan:
         """The plan with this id."""
         return self.plans[identifier]
+
+
+def section_order(number: str) -> tuple[int, ...]:
+    """A section number as a sort key: 9.2.2 before 9.2.10, 10.1 after 9.2."""
+    return tuple(int(part) for part in number.split("."))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from macros.loading.sections import SectionIndex
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.history import NO_HISTORY, History
@@ -27,6 +28,8 @@ class Site:
     findings: tuple[Finding, ...] = ()
     history: History = NO_HISTORY
     """The data's and pages' change history from git (read by the adapter at build time)."""
+    sections: SectionIndex = field(default_factory=dict, compare=False, repr=False)
+    """Where the written pages show each plan's numbered sections (`macros.loading.sections`)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Indexes derived from the model, shared by every page of one build (see `once`)."""
 
@@ -71,6 +74,10 @@ STRATEGIES_PAGE = "kategoristrategi.md"
 
 FOLLOW_UP_PAGE = "effektuppfoljning.md"
 """The chapter page (in a plan's folder) where the nyckeltal of 6.x are rendered; every plan has it."""
+
+
+MUNICIPALITY_PAGE = "kommunen.md"
+"""The written page of what the plans share (organisation, people, goals)."""
 
 
 def chapter_page(plan_id: str, page: str) -> str:
@@ -145,3 +152,43 @@ def generated_pages(model: Municipality) -> list[GeneratedPage]:
         ]
         pages.append(GeneratedPage(due_page(plan.id), plan.meta, "att_rapportera", {"plan": plan.id}))
     return pages
+
+
+def activity_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's activity pages, in the plan's order: (title, source path)."""
+    return [(f"{a.number} {a.name}", activity_page(plan.id, a.id)) for a in plan.activities]
+
+
+def follow_up_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's follow-up period pages, in time order: (title, source path)."""
+    return [(f"Uppföljning {item.name}", follow_up_period_page(plan.id, item.id)) for item in plan.follow_up_periods]
+
+
+def person_navigation(model: Municipality) -> list[tuple[str, str]]:
+    """The menu entries of the person pages, by name: (title, source path)."""
+    return sorted(((p.name, person_page(p.id)) for p in model.people), key=lambda entry: entry[0])
+
+
+@dataclass(frozen=True)
+class FooterPlan:
+    """What the footer says of one plan: its name and page, who owns it, and whom to ask."""
+
+    name: str
+    page: str
+    owner: str
+    category_lead: str
+    category_lead_page: str
+
+
+def footer_plans(model: Municipality) -> list[FooterPlan]:
+    """The footer's facts of every plan, from the plans' own data (11.0 and 8.2)."""
+    return [
+        FooterPlan(
+            plan.meta.name,
+            f"{plan.id}/index.md",
+            plan.meta.owned_by,
+            model.person(plan.organisation.category_lead).name,
+            person_page(plan.organisation.category_lead),
+        )
+        for plan in model.plans.values()
+    ]

@@ -132,6 +132,7 @@ def _plan_references(model: Municipality, plan: Plan, check: Checker) -> None:
             check.exists(model.has("fullmäktigemål", link.goal), "fullmäktigemål", link.goal, link, "mål")
         for index, doc in enumerate(goal.documents):
             check.exists(model.has("styrdokument", doc), "styrdokument", doc, goal, "styrdokument", index)
+    _citations(model, plan, check)
     for strategy in plan.strategies:
         check.exists(
             plan.has("effektmål", strategy.effect_goal), "effektmål", strategy.effect_goal, strategy, "effektmål"
@@ -210,6 +211,29 @@ def _follow_up_dates(plan: Plan, check: Checker, today: dt.date) -> None:
                 f"datumet {record.date.isoformat()} ligger efter idag ({today.isoformat()}); "
                 "rapporten räknas först från det datumet – stämmer det?",
             )
+
+
+def _citations(model: Municipality, plan: Plan, check: Checker) -> None:
+    """Each cited document exists, is listed once, and no section is typed where the data already says it."""
+    already = plan.linked_documents()
+    seen: set[str] = set()
+    for citation in plan.meta.citations:
+        doc = citation.document
+        check.exists(model.has("styrdokument", doc), "styrdokument", doc, citation, "styrdokument")
+        if doc in seen:
+            check.error(
+                citation, ("styrdokument",), f"styrdokumentet {doc} står redan i listan; samla dess avsnitt där"
+            )
+        seen.add(doc)
+        for index, section in enumerate(citation.sections):
+            if section in already.get(doc, ()):
+                message = (
+                    f"avsnitt {section} hänvisar redan till {doc} genom sin styrsignal eller sitt effektmål; "
+                    "ta bort det här så att uppgiften bara står på ett ställe"
+                )
+                check.error(citation, ("avsnitt", index), message)
+            elif section in citation.sections[:index]:
+                check.error(citation, ("avsnitt", index), f"avsnitt {section} står två gånger")
 
 
 def _analysis_references(model: Municipality, plan: Plan, check: Checker) -> None:
