@@ -176,7 +176,7 @@ def test_due_list_with_reasons_and_responsible(model: Municipality) -> None:
     assert "## Aktiviteter (4 av 8)" in page and "## Nyckeltal (2 av 3)" in page
     row = next(line for line in page.splitlines() if "9.2.2 Upphandla e-arkiv" in line)
     assert "planerat slut passerat utan slutrapport; ingen rapport under perioden" in row
-    assert "Kategoriledare: Frida Ahl" in row
+    assert "Kategoriledare" in row.split("|")[-2] and "Frida Ahl" in row.split("|")[-2]
     assert "Kategoriledaren, som återrapporterar enligt avsnitt 8.2: Frida Ahl" in page
     assert "Perioden som rapporteras nu: [2025/26](2025-26.md)" in page
 
