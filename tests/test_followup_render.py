@@ -3,11 +3,15 @@ measure series, "Att rapportera", and the date every date-dependent view was com
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 
+from macros.comparison import Change
 from macros.model.catalog import Municipality
+from macros.model.history import Commit, DataChange, History
 from macros.render import MACROS
 from macros.render.context import MacroError, activity_page, due_page, follow_up_period_page
 from tests.followup_data import PLAN, TODAY, load_model, site_for
@@ -73,7 +77,7 @@ def test_summary_chart_follows_the_diagram_conventions(model: Municipality) -> N
 def test_changes_since_previous_period(model: Municipality) -> None:
     """The comparison lists each changed activity with its status before and after."""
     page = period_page(model, "2025-26")
-    section = page.split("## Förändringar sedan föregående period")[1].split("## ")[0]
+    section = page.split("### Aktiviteternas status")[1].split("\n### ")[0]
     rows = [line for line in section.splitlines() if line.startswith("| [9.2.")]
     assert len(rows) == 4
     assert any("9.2.3 Inventera webbplatserna" in row and "uppskjuten" in row and "avbruten" in row for row in rows)
@@ -213,3 +217,64 @@ def test_guide_tables_list_statuses_and_ids(model: Municipality) -> None:
     assert all(f"`{s}`" in statuses for s in ("ej påbörjad", "pågår", "genomförd", "uppskjuten", "avbruten"))
     ids = render(model, "rapportera_id", "redaktorer/rapportera.md", plan=PLAN)
     assert "| 9.2.2 | Upphandla e-arkiv | `upphandling-e-arkiv` |" in ids and "| 6.2 | Antalet" in ids
+
+
+def _history_with(*changes: tuple[str, Change]) -> History:
+    """A history with one commit per (day, change), as the comparison engine records them."""
+    data_changes = tuple(
+        DataChange(
+            Commit(f"{n:040x}", dt.datetime.fromisoformat(f"{day}T10:00:00+01:00"), "Åsa Ek", "Ändring", ()),
+            (change,),
+        )
+        for n, (day, change) in enumerate(changes, 1)
+    )
+    return History(commits=tuple(item.commit for item in data_changes), data_changes=data_changes)
+
+
+def _schedule_change(plan: str = PLAN) -> Change:
+    """The schedule of 9.2.3 changed, as the comparison engine says it."""
+    label = "Aktivitet 9.2.3 Webbinventering"
+    return Change(plan, "aktivitet", "webbinventering", label, "Tidplan", "ändrad", "2024", "2025")
+
+
+def _period_with_history(model: Municipality, history: History, period: str = "2024-25") -> str:
+    """The period page rendered with a git history."""
+    site = replace(site_for(model, follow_up_period_page(PLAN, period)), history=history)
+    return MACROS["uppfoljningsperiod"].bind(site)(plan=PLAN, period=period)
+
+
+def test_period_page_lists_the_plans_content_changed_during_the_period(model: Municipality) -> None:
+    """A record of the plan changed during the period is named, with what changed and a link to its history."""
+    page = _period_with_history(model, _history_with(("2025-03-01", _schedule_change())))
+    section = page.split("### Planens innehåll")[1].split("\n## ")[0]
+    assert "Aktivitet 9.2.3 Webbinventering" in section and "Tidplan (ändrad)" in section
+    assert 'href="../../aktiviteter/webbinventering/&#35;historik"' in section
+
+
+def test_content_changes_outside_the_period_or_plan_and_reports_are_left_out(model: Municipality) -> None:
+    """Changes before the period, to another plan, or to reports are not the period's changes to the plan."""
+    report = Change(PLAN, "statusrapport", "webbinventering/2025-03-01", "Statusrapport", None, "tillagd")
+    history = _history_with(
+        ("2024-09-30", _schedule_change()), ("2025-03-01", _schedule_change("vyer")), ("2025-03-01", report)
+    )
+    section = _period_with_history(model, history).split("### Planens innehåll")[1].split("\n## ")[0]
+    assert "Historiken visar ingen ändring av planens innehåll under perioden." in section
+
+
+def test_content_changes_without_git_say_why(model: Municipality) -> None:
+    """Without a history the section says that the changes cannot be shown, and why."""
+    section = period_page(model, "2024-25").split("### Planens innehåll")[1]
+    assert "räknas ur git-historiken" in section and "webbplatsen byggdes utan git-historik" in section
+
+
+def test_report_names_the_version_in_force_at_the_periods_end(model: Municipality) -> None:
+    """A past period's report names the decided version in force when it ended, not a later one."""
+    assert "| Planens version | 1.0 (2023-09-15) |" in period_page(model, "2023-24")
+
+
+def test_warnings_page_gives_each_plan_its_own_due_list(model: Municipality) -> None:
+    """The editors' warnings page has a section per plan whose missing follow-up links that plan's Att rapportera."""
+    page = render(model, "datakontrollens_varningar", "redaktorer/varningar.md")
+    for plan in model.plans.values():
+        section = page.split(f"## {plan.meta.name}\n")[1].split("\n## ")[0]
+        assert f"](../{plan.id}/uppfoljning/att-rapportera.md)" in section.split("### Uppföljning som saknas")[1]

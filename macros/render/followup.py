@@ -9,8 +9,11 @@ depend on today say which day they were computed.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import get_args
 
+from macros.comparison import FOLLOW_UP_KINDS
+from macros.comparison import Change as DataChange
 from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED, NOT_REPORTED_MEANING, STATUS_MEANINGS
@@ -47,8 +50,10 @@ from macros.render.context import (
     activity_page,
     due_page,
     follow_up_period_page,
+    history_page,
 )
-from macros.render.html import computed, slug
+from macros.render.history import record_href, unavailable, what_changed
+from macros.render.html import computed, slug, swedish_key
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import cell, data_table
@@ -115,14 +120,20 @@ def _status_cell(item: PeriodStatus) -> str:
 # --- Stamp: plan, period, version and the date of the data -------------------------------
 
 
-def plan_version(plan: Plan) -> str:
-    """The plan's latest version as its version history gives it, or that it gives none."""
-    versions = plan.meta.versions
-    if not versions:
+def plan_version(plan: Plan, day: dt.date) -> str:
+    """The decided version in force on `day` (the latest decided by then), or that there was none."""
+    if not plan.meta.versions:
         return "ingen version angiven i planen"
-    dated = [v for v in versions if v.date]
-    latest = max(dated, key=lambda v: v.date) if dated else versions[-1]  # type: ignore[arg-type, return-value]
-    return f"{latest.version}" + (f" ({latest.date.isoformat()})" if latest.date else "")
+    decided = [v for v in plan.meta.versions if v.date <= day]
+    if not decided:
+        return f"ingen beslutad version före {day.isoformat()}"
+    latest = max(decided, key=lambda v: v.date)
+    return f"{latest.version} ({latest.date.isoformat()})"
+
+
+def _version_day(site: Site, item: FollowUpPeriod) -> dt.date:
+    """The day whose version a period's report names: the period's end, or today while it runs."""
+    return min(item.end, site.today)
 
 
 def data_date(site: Site, plan: Plan) -> str:
@@ -145,7 +156,7 @@ def _stamp_rows(site: Site, plan: Plan, item: FollowUpPeriod) -> list[list[str]]
     return [
         ["Kategoriplan", plain(plan.meta.name)],
         ["Period", f"{plain(item.name)}: {_dates(item)} ({phase(item, site.today).value})"],
-        ["Planens version", plain(plan_version(plan))],
+        ["Planens version", plain(plan_version(plan, _version_day(site, item)))],
         ["Datat ändrat senast", plain(data_date(site, plan))],
         ["Beräknat", site.today.isoformat()],
     ]
@@ -154,7 +165,8 @@ def _stamp_rows(site: Site, plan: Plan, item: FollowUpPeriod) -> list[list[str]]
 def _print_frame(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
     """The running header and footer of the printed report (hidden on screen, on every printed page)."""
     head = f"{plan.meta.name} – Uppföljning {item.name} ({_dates(item)})"
-    foot = f"Version: {plan_version(plan)} · Data ändrat: {data_date(site, plan)} · Beräknat {site.today.isoformat()}"
+    version = plan_version(plan, _version_day(site, item))
+    foot = f"Version: {version} · Data ändrat: {data_date(site, plan)} · Beräknat {site.today.isoformat()}"
     return (
         f'<div class="utskrift-ram" aria-hidden="true"><div class="utskrift-huvud">{plain(head)}</div>'
         f'<div class="utskrift-fot">{plain(foot)}</div></div>\n\n'
@@ -231,9 +243,15 @@ def _share(value: float, total: int) -> str:
 
 
 def _changes_section(site: Site, plan: Plan, item: FollowUpPeriod, statuses: list[PeriodStatus]) -> str:
+    """What changed since the previous period: the activities' status, and the plan's own content."""
+    heading = "## Förändringar sedan föregående period\n\n"
+    return heading + _status_changes(site, plan, item, statuses) + "\n" + _content_changes(site, plan, item)
+
+
+def _status_changes(site: Site, plan: Plan, item: FollowUpPeriod, statuses: list[PeriodStatus]) -> str:
     """The activities whose status differs from the end of the previous period."""
     before = previous(plan, item)
-    heading = "## Förändringar sedan föregående period\n\n"
+    heading = "### Aktiviteternas status\n\n"
     if before is None:
         return (
             heading + "Det här är planens första uppföljningsperiod; det finns ingen tidigare period att jämföra med.\n"
@@ -248,6 +266,45 @@ def _changes_section(site: Site, plan: Plan, item: FollowUpPeriod, statuses: lis
     rows = [_change_row(site, plan, change) for change in found]
     headers = ["Aktivitet", f"Status {plain(before.name)}", f"Status {plain(item.name)}"]
     return heading + intro + table(headers, rows)
+
+
+def content_changes_in(
+    site: Site, plan: Plan, first: dt.date, last: dt.date
+) -> dict[tuple[str | None, str, str], list[DataChange]]:
+    """The changes to the plan's own records committed from `first` to `last` (both included), per record.
+
+    From the history the auditors' comparison engine computes commit by commit; reports and
+    measured values are left out (they are the follow-up itself, shown above).
+    """
+    found: dict[tuple[str | None, str, str], list[DataChange]] = {}
+    for commit, change in site.history.content_changes(plan.id):
+        if change.plan == plan.id and change.kind not in FOLLOW_UP_KINDS and first <= commit.made.date() <= last:
+            found.setdefault(change.record_key, []).append(change)
+    return found
+
+
+def _content_changes(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
+    """The plan's records changed during the period (activities, nyckeltal, versions …), from the git history."""
+    heading = "### Planens innehåll\n\n"
+    if site.archive is not None:
+        return ""  # a decided version's copy has no history; the published site shows it
+    if (reason := unavailable(site)) is not None:
+        return heading + "Ändringar i planens innehåll under perioden räknas ur git-historiken. " + reason
+    last = min(item.end, site.today)
+    found = content_changes_in(site, plan, item.start, last)
+    history = f"[Historik per post]({site.link(history_page(plan.id))})"
+    intro = (
+        f"Planens poster som ändrades {item.start.isoformat()} – {last.isoformat()}, räknat ur git-historiken "
+        f"post för post (rapporterna och mätvärdena ovan räknas inte hit). Före och efter för varje ändring "
+        f"står i {history}.\n\n"
+    )
+    if not found:
+        return heading + intro + "Historiken visar ingen ändring av planens innehåll under perioden.\n"
+    rows = []
+    for key, items in sorted(found.items(), key=lambda pair: swedish_key(pair[1][0].label)):
+        what = list(dict.fromkeys(what_changed(change) for change in items))
+        rows.append([f'<a href="{plain(record_href(site, key))}">{plain(items[0].label)}</a>', plain(", ".join(what))])
+    return heading + intro + table(["Post", "Vad som ändrades"], rows)
 
 
 def _change_row(site: Site, plan: Plan, change: Change) -> list[str]:
