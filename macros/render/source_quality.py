@@ -85,8 +85,8 @@ def _plan_warnings(site: Site, plan: Plan) -> str:
             f"### Om datat ({len(source)})\n",
             _warning_table(source, folder),
             f"### Uppföljning som saknas ({len(follow_up)})\n",
-            "Planen säger att resultaten rapporteras årligen. Allt som ska rapporteras, med ansvarig, står på "
-            f"sidan [Att rapportera]({site.link(due_page(plan.id))}).\n",
+            "Allt som ska rapporteras för perioden, med ansvarig, står på sidan "
+            f"[Att rapportera]({site.link(due_page(plan.id))}).\n",
             computed(site),
             _warning_table(follow_up, folder),
         ]
