@@ -278,3 +278,12 @@ def test_warnings_page_gives_each_plan_its_own_due_list(model: Municipality) -> 
     for plan in model.plans.values():
         section = page.split(f"## {plan.meta.name}\n")[1].split("\n## ")[0]
         assert f"](../{plan.id}/uppfoljning/att-rapportera.md)" in section.split("### Uppföljning som saknas")[1]
+
+
+def test_a_record_added_during_the_period_is_said_to_be_added(model: Municipality) -> None:
+    """A record added and then edited in the period is shown as added, not as a list of its edits."""
+    added = Change(PLAN, "aktivitet", "webbinventering", "Aktivitet 9.2.3 Webbinventering", None, "tillagd")
+    history = _history_with(("2024-11-01", added), ("2025-03-01", _schedule_change()))
+    section = _period_with_history(model, history).split("### Planens innehåll")[1].split("\n## ")[0]
+    assert "1 post ändrades under perioden." in section
+    assert "| posten lades till under perioden |" in section and "Tidplan" not in section

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import get_args
 
-from macros.comparison import FOLLOW_UP_KINDS
+from macros.comparison import ADDED, FOLLOW_UP_KINDS, REMOVED
 from macros.comparison import Change as DataChange
 from macros.model.activities import Activity
 from macros.model.catalog import Plan
@@ -302,9 +302,20 @@ def _content_changes(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
         return heading + intro + "Historiken visar ingen ändring av planens innehåll under perioden.\n"
     rows = []
     for key, items in sorted(found.items(), key=lambda pair: swedish_key(pair[1][0].label)):
-        what = list(dict.fromkeys(what_changed(change) for change in items))
-        rows.append([f'<a href="{plain(record_href(site, key))}">{plain(items[0].label)}</a>', plain(", ".join(what))])
-    return heading + intro + table(["Post", "Vad som ändrades"], rows)
+        link = f'<a href="{plain(record_href(site, key))}">{plain(items[0].label)}</a>'
+        rows.append([link, plain(_net_change(items))])
+    count = f"{len(rows)} {'post' if len(rows) == 1 else 'poster'} ändrades under perioden.\n\n"
+    return heading + intro + count + table(["Post", "Vad som ändrades"], rows)
+
+
+def _net_change(items: list[DataChange]) -> str:
+    """What happened to one record over the period: added or removed (whatever else was edited), else its fields."""
+    whole = {change.change for change in items if change.field is None}
+    if whole == {ADDED}:
+        return "posten lades till under perioden"
+    if whole == {REMOVED}:
+        return "posten togs bort under perioden"
+    return ", ".join(dict.fromkeys(what_changed(change) for change in items))
 
 
 def _change_row(site: Site, plan: Plan, change: Change) -> list[str]:
