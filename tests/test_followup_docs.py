@@ -37,3 +37,12 @@ def test_guide_page_is_in_the_navigation() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "Så rapporterar du status och mätvärden: redaktorer/rapportera.md" in config
     assert (ROOT / "content" / "redaktorer" / "rapportera.md").is_file()
+
+
+def test_every_trigger_caches_under_the_commit_it_builds() -> None:
+    """The history cache's key names the built commit for nightly runs too (no workflow_run there)."""
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    ref = next(step["with"]["ref"] for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    key = next(step["with"]["key"] for step in steps if step.get("uses", "").startswith("actions/cache"))
+    assert ref.strip("${} ") in key
