@@ -25,6 +25,7 @@ from macros.loading.sections import written_sections
 from macros.loading.versions import read_versions, version_findings
 from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
 from macros.render.context import Archive, Site
+from macros.render.editing import NO_EDIT_LINKS, EditLinks, pattern_problem
 from macros.validation.findings import Severity, shown
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
@@ -71,9 +72,11 @@ def site_of(
     history: History = NO_HISTORY,
     versions: Versions = NO_VERSIONS,
     archive: Archive | None = None,
+    edit: EditLinks = NO_EDIT_LINKS,
 ) -> Site:
     """The rendering context of a build: the loaded model, the build's day, the findings, where the
-    written pages show each numbered section, the history and the decided versions."""
+    written pages show each numbered section, the history, the decided versions and where records
+    can be edited."""
     assert result.model is not None, "site_of needs loaded data"
     return Site(
         model=result.model,
@@ -83,7 +86,35 @@ def site_of(
         versions=versions,
         archive=archive,
         sections=written_sections(pages_dir),
+        edit=edit,
     )
+
+
+EDIT_SETTING = "redigeringslank"
+"""The key under `extra:` in mkdocs.yml of the "Redigera" links' URL pattern (see README)."""
+
+
+def edit_links(config_file: str, extra: dict[str, object], result: LoadResult) -> EditLinks:
+    """The "Redigera" links of a build: the pattern in mkdocs.yml and each data file's path in the
+    repository (the folder of mkdocs.yml); no links without the setting, a Swedish stop for a wrong one."""
+    pattern = extra.get(EDIT_SETTING)
+    if pattern in (None, ""):
+        return NO_EDIT_LINKS
+    if problem := pattern_problem(pattern):
+        raise Abort(f"mkdocs.yml: fel: extra.{EDIT_SETTING} {problem}; webbplatsen byggs inte")
+    return EditLinks(str(pattern), repository_paths(Path(config_file).parent, result.files), result.sources)
+
+
+def repository_paths(root: Path, files: dict[str, Path]) -> dict[str, str]:
+    """The path in the repository (relative to `root`) of each file, by the path findings show;
+    files outside the repository have none."""
+    found = {}
+    for shown_path, path in files.items():
+        try:
+            found[shown_path] = (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return found
 
 
 def archive_of(extra: dict[str, object]) -> Archive | None:
@@ -127,7 +158,8 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
         if errors:
             lines = "\n".join(f.format() for f in errors)
             raise Abort(f"De beslutade versionerna har fel; webbplatsen byggs inte.\n{lines}")
-        site = site_of(result, day, Path(config.docs_dir), history, versions)
+        edit = edit_links(config.config_file_path, config.extra, result)
+        site = site_of(result, day, Path(config.docs_dir), history, versions, edit=edit)
     _current[:] = [(id(config), site)]
     return site
 

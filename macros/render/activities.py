@@ -8,6 +8,7 @@ decided content of the plan.
 
 from __future__ import annotations
 
+from macros.comparison.instep import departures
 from macros.model.activities import BUDGET_PLACEHOLDER, Activity, Contribution, Party
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED, NOT_REPORTED_MEANING, reports_of
@@ -18,6 +19,7 @@ from macros.model.reports import StatusReport
 from macros.model.responsibility import role_holders
 from macros.model.status import current, planned_span, status_label, status_text
 from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page, follow_up_period_page
+from macros.render.editing import edit_paragraph
 from macros.render.gantt import activity_timeline
 from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
 from macros.render.history import last_changed, record_history
@@ -92,17 +94,20 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
     a = p.activity(aktivitet)
     parts = [
         f"# {plain(a.number)} {plain(a.name)}\n",
+        edit_paragraph(site.edit, a, f"aktivitet {a.number}"),
         last_changed(site, (p.id, "aktivitet", a.id)),
         admonition("note", "Fotnot till rubriken i källan", rich(a.name_footnote)) if a.name_footnote else "",
         _facts(site, p, a),
         computed(site, "Status och försenad räknas fram varje dag ur uppföljningsrapporterna."),
         _section("Beskrivning av aktivitet", a.description, _steps(a) if a.steps_under == "beskrivning" else ""),
         _section("Identifierad potential", a.potential),
-        _section("Ansvarig", a.responsibility_text, _responsibility(site, p, a)),
+        _section("Ansvarig", a.responsibility_text, _departed(site, p, a, "ansvar_text") + _responsibility(site, p, a)),
         _section("Mål", a.goal),
         _implementation(a),
         _section(
-            "Tidplan/prioritering", a.schedule.text, _schedule_facts(site, p, a) + "\n" + activity_timeline(site, p, a)
+            "Tidplan/prioritering",
+            a.schedule.text,
+            _departed(site, p, a, "tidplan.text") + _schedule_facts(site, p, a) + "\n" + activity_timeline(site, p, a),
         ),
         _section("Uppnådd effekt", a.effect, bullets([rich(m, inline=True) for m in a.measures]) if a.measures else ""),
         _contributions(site, p, a),
@@ -165,6 +170,27 @@ def _person_name(site: Site, plan: Plan, person_id: str) -> str:
     name = plain(site.model.person(person_id).name)
     left = has_left(site.model, plan, person_id, site.today)
     return f"{name} (har lämnat {left.isoformat()})" if left else name
+
+
+def _departed(site: Site, plan: Plan, activity: Activity, text_key: str) -> str:
+    """A box saying which structured values changed since the plan's latest decided version while
+    the plan's text above (`text_key`) did not: the departure from the decided text, shown as one."""
+    latest = site.versions.latest(plan.id)
+    found = [
+        change
+        for drift in departures(site.versions.since_latest.get(plan.id, ()), plan.id, activity.id)
+        if drift.pair.text == text_key
+        for change in drift.changes
+    ]
+    if latest is None or not found:
+        return ""
+    decided = f"version {plain(latest.version.version)}, beslutad {latest.version.date.isoformat()}"
+    lines = [f"{plain(c.field or '')}: {plain(c.old or '–')} → {plain(c.new or '–')}" for c in found]
+    body = (
+        f"Texten ovan är planens beslutade text ({decided}). Sedan beslutet har de strukturerade "
+        "värdena ändrats utan att texten ändrats:\n\n" + bullets(lines)
+    )
+    return admonition("warning", "Ändrat sedan beslutet", body) + "\n"
 
 
 def _section(title: str, body: str | None, extra: str = "") -> str:

@@ -281,6 +281,8 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
     if visa not in ("båda", "tabell"):
         raise MacroError(f"visa ska vara båda eller tabell, inte {visa!r}")
     p = site.plan(plan)
+    if not p.procurement_needs:
+        return "Planen har inga upphandlingsbehov ännu, så det finns ingen kalender att rita.\n"
     items = deadlines(p, site.today)
     intro = computed(site, "Flaggorna räknas fram varje dag.").strip() + _counts(items)
     table = calendar_table(p, items, table_id=f"upphandlingskalender-tabell-{p.id}")

@@ -302,6 +302,8 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
     p = site.plan(plan)
     if aktivitet is not None:
         return activity_timeline(site, p, p.activity(aktivitet))
+    if not p.activities:
+        return "Planen har inga aktiviteter ännu, så det finns ingen tidslinje att rita.\n"
     diagram = timeline_diagram(site, p, p.activities)
     late = [a for a in p.activities if is_late(p, a, site.today)]
     caption = (

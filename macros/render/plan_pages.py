@@ -4,6 +4,7 @@ strategier, nyckeltal, organisation and editorial notes (the decided versions of
 
 from __future__ import annotations
 
+from macros.model.base import Record
 from macros.model.catalog import Plan
 from macros.model.goalchain import GoalNode, Reason, chain
 from macros.model.goalchain import reasons as reasons_of
@@ -20,6 +21,7 @@ from macros.render.context import (
     activity_page,
     chapter_page,
 )
+from macros.render.editing import edit_link, edit_paragraph
 from macros.render.goalchain import activity_link, strategy_link
 from macros.render.history import last_changed
 from macros.render.registry import macro
@@ -110,7 +112,8 @@ def effect_goals(site: Site, *, plan: str) -> str:
     nodes = {node.goal.id: node for node in chain(site.model, p)}
     parts = []
     for goal in p.effect_goals:
-        parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n\n{rich(goal.purpose)}")
+        parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n")
+        parts.append(edit_paragraph(site.edit, goal, f"effektmål {goal.number}") + rich(goal.purpose))
         parts.append(last_changed(site, (p.id, "effektmål", goal.id)))
         if goal.council_goals:
             parts.append("Koppling till målområden och underliggande fullmäktigemål:\n\n" + _council_goals(site, goal))
@@ -225,7 +228,8 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     chosen = p.strategies_of(effektmal) if effektmal else p.strategies
     parts = []
     for strategy in chosen:
-        parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n\n{rich(strategy.text)}")
+        parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n")
+        parts.append(edit_paragraph(site.edit, strategy, f"strategi {strategy.number}") + rich(strategy.text))
         parts.append(_measures(strategy))
         parts.append(_national_links(site, strategy))
         reasons = [
@@ -270,7 +274,10 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     p = site.plan(plan)
     chosen = p.indicators_of(effektmal) if effektmal else p.indicators
     items = [
-        plain(indicator.text) + _activity_links(site, p, indicator) + _changed(site, p, indicator)
+        plain(indicator.text)
+        + _activity_links(site, p, indicator)
+        + _changed(site, p, indicator)
+        + _edit_after(site, indicator, "nyckeltalet")
         for indicator in chosen
     ]
     return bullets(items)
@@ -279,6 +286,12 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
 def _changed(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
     """The "Senast ändrad …" line after a nyckeltal, inline, or nothing without a history."""
     return last_changed(site, (plan.id, "nyckeltal", indicator.id), inline=True)
+
+
+def _edit_after(site: Site, record: Record, what: str) -> str:
+    """A "Redigera" link after a record's text on the same line, or nothing."""
+    link = edit_link(site.edit, record, what)
+    return f" {link}" if link else ""
 
 
 def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:

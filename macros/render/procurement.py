@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from macros.model.procurement import ProcurementNeed
 from macros.render.context import MacroError, Site, history_page
+from macros.render.editing import edit_link
 from macros.render.history import unavailable
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -33,6 +34,8 @@ def procurement_needs(site: Site, *, plan: str, ar: int | None = None) -> str:
     """Upphandlingsbehoven på ett års lista (eller alla), med underkategori som källan skriver den."""
     p = site.plan(plan)
     needs = [n for n in p.procurement_needs if ar is None or n.list_year == ar]
+    if not needs and ar is None:
+        return "Planen har inga upphandlingsbehov ännu.\n"
     if not needs:
         raise MacroError(f"planen '{plan}' har inga upphandlingsbehov på listan för {ar}")
     if any(n.contract_end is not None for n in needs):
@@ -41,6 +44,10 @@ def procurement_needs(site: Site, *, plan: str, ar: int | None = None) -> str:
     else:
         headers = ["Underkategori", "Behov"]
         rows = [[plain(n.subcategory_label), plain(n.need)] for n in needs]
+    if site.edit.pattern:
+        headers.append("Ändra")
+        for row, need in zip(rows, needs, strict=True):
+            row.append(edit_link(site.edit, need, f"behovet {need.need}"))
     return table(headers, rows) + _history_line(site, p.id, needs)
 
 

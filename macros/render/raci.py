@@ -22,6 +22,7 @@ from macros.model.raci import (
 from macros.model.status import planned_span, status_label
 from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
+from macros.render.editing import edit_paragraph
 from macros.render.history import last_changed, record_history
 from macros.render.html import computed, href, link
 from macros.render.registry import macro
@@ -196,6 +197,7 @@ def person_responsibilities(site: Site, *, person: str) -> str:
     who = site.model.person(person)
     parts = [
         f"# Ansvar: {plain(who.name)}\n",
+        edit_paragraph(site.edit, who, who.name),
         last_changed(site, (None, "person", who.id)),
         computed(site, "Roller och status gäller den dagen."),
         _person_facts(site, who),

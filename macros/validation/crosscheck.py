@@ -17,6 +17,7 @@ from macros.model.followup import FINISHED, NOT_REPORTED, current_status
 from macros.model.reports import Measurement, StatusReport
 from macros.model.responsibility import left_on, role_holders
 from macros.validation.findings import Finding, error, warning
+from macros.validation.placeholders import data_placeholders
 from macros.validation.suggest import activity_candidates, hint, indicator_candidates
 
 
@@ -73,7 +74,7 @@ def cross_check(model: Municipality, sources: dict[str, SourceFile], *, today: d
         _dependency_cycles(plan, check)
         _doubtful(model, plan, check, today)
         _decided_versions(model, plan, check, today)
-    return check.findings
+    return check.findings + data_placeholders(sources)
 
 
 def _decided_versions(model: Municipality, plan: Plan, check: Checker, today: dt.date) -> None:
