@@ -20,7 +20,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros.adapter import preview, session  # noqa: E402
+from macros.adapter import exports, preview, session  # noqa: E402
 from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of  # noqa: E402
@@ -206,6 +206,7 @@ def on_files(files: Files, config: Any) -> Files:
             return _error_site(files, config)
         if problems:
             raise Abort(f"{reason}; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in problems))
+    exports.begin(Path(config.site_dir), site, site.open_data)
     preview.remember([page.path for page in pages], config.nav)
     _edit_urls.update(_written_edit_urls(files, config, edit))
     for page in pages:
@@ -246,8 +247,10 @@ SWEDISH_SEARCH = Path("assets", "javascripts", "lunr", "min", "lunr.sv.min.js")
 
 
 def on_post_build(config: Any) -> None:
-    """Make the site's search fold accents (Material's lunr.sv followed by our folding step), and put
-    the read-only copy of every decided version under arkiv/ (each built once, then taken from the cache)."""
+    """Wait until every exported file is written (stop the build if one could not be), make the site's
+    search fold accents (Material's lunr.sv followed by our folding step), and put the read-only copy
+    of every decided version under arkiv/ (each built once, then taken from the cache)."""
+    exports.finish()
     _fold_search(config)
     site = session.current_site(config)
     if site is None or site.archive is not None or not any(site.versions.of(plan) for plan in site.model.plans):
@@ -277,6 +280,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         page.edit_url = url
     render = _generated.get(page.file.src_uri) if page.file.generated_by else None
     return render() if render else markdown
+
+
+def on_build_error(error: Exception) -> None:
+    """Stop the export process of a build that failed."""
+    exports.abandon()
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 from mkdocs.exceptions import Abort
 
 from macros.cli import UsageError, today
+from macros.exports.settings import OpenDataSettings, SettingsError, settings_from
 from macros.loading.cache import Cache, cache_root
 from macros.loading.data_tree import walk
 from macros.loading.git import Git
@@ -29,7 +30,6 @@ from macros.render.editing import NO_EDIT_LINKS, EditLinks, pattern_problem
 from macros.validation.findings import Severity, shown
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
-
 _current: list[tuple[int, Site]] = []
 """The site of the build in progress (by its configuration's id), made once by `build_site` and read by the hooks."""
 
@@ -72,11 +72,12 @@ def site_of(
     history: History = NO_HISTORY,
     versions: Versions = NO_VERSIONS,
     archive: Archive | None = None,
+    open_data: OpenDataSettings | None = None,
     edit: EditLinks = NO_EDIT_LINKS,
 ) -> Site:
     """The rendering context of a build: the loaded model, the build's day, the findings, where the
-    written pages show each numbered section, the history, the decided versions and where records
-    can be edited."""
+    written pages show each numbered section, the history, the decided versions, the open-data
+    settings and where records can be edited."""
     assert result.model is not None, "site_of needs loaded data"
     return Site(
         model=result.model,
@@ -85,6 +86,7 @@ def site_of(
         history=history,
         versions=versions,
         archive=archive,
+        open_data=open_data or OpenDataSettings(),
         sections=written_sections(pages_dir),
         edit=edit,
     )
@@ -144,8 +146,9 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
     fails `make check`.
     """
     archive = archive_of(config.extra)
+    settings = open_data_settings(config.extra, config.site_url)
     if archive is not None:
-        site = site_of(result, day, Path(config.docs_dir), archive=archive)
+        site = site_of(result, day, Path(config.docs_dir), archive=archive, open_data=settings)
     else:
         assert result.model is not None
         cache = Cache(cache_root(project_of(config.config_file_path)))
@@ -159,7 +162,7 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
             lines = "\n".join(f.format() for f in errors)
             raise Abort(f"De beslutade versionerna har fel; webbplatsen byggs inte.\n{lines}")
         edit = edit_links(config.config_file_path, config.extra, result)
-        site = site_of(result, day, Path(config.docs_dir), history, versions, edit=edit)
+        site = site_of(result, day, Path(config.docs_dir), history, versions, open_data=settings, edit=edit)
     _current[:] = [(id(config), site)]
     return site
 
@@ -167,6 +170,14 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
 def current_site(config: Any) -> Site | None:
     """The site `build_site` made for this build's configuration, if any."""
     return next((site for key, site in _current if key == id(config)), None)
+
+
+def open_data_settings(extra: dict[str, object], site_url: str | None) -> OpenDataSettings:
+    """The municipality's open-data settings in mkdocs.yml; a wrong one stops the build in Swedish."""
+    try:
+        return settings_from(extra, site_url)
+    except SettingsError as exc:
+        raise Abort(f"{shown(str(exc))}; webbplatsen byggs inte") from None
 
 
 def build_today() -> dt.date:

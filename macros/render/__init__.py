@@ -11,6 +11,7 @@ from macros.render import (  # noqa: F401  (importing a module registers its mac
     goalchain,
     history,
     municipality,
+    open_data,
     organisation,
     plan_pages,
     procurement,

@@ -9,6 +9,7 @@ decided content of the plan.
 from __future__ import annotations
 
 from macros.comparison.instep import departures
+from macros.exports import dataset as export
 from macros.model.activities import BUDGET_PLACEHOLDER, Activity, Contribution, Party
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED, NOT_REPORTED_MEANING, reports_of
@@ -18,7 +19,9 @@ from macros.model.raci import has_left
 from macros.model.reports import StatusReport
 from macros.model.responsibility import role_holders
 from macros.model.status import current, planned_span, status_label, status_text
+from macros.render.activity_export import activities_dataset, activity_dataset
 from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page, follow_up_period_page
+from macros.render.downloads import offer
 from macros.render.editing import edit_paragraph
 from macros.render.gantt import activity_timeline
 from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
@@ -76,7 +79,7 @@ def activity_list(site: Site, *, plan: str) -> str:
     ]
     legend = f"*{PROPOSAL_MARK}* = {PROPOSAL_TITLE}. Status *{NOT_REPORTED}* betyder att {NOT_REPORTED_MEANING}\n"
     headers = ["Nr", "Aktivitet", "Prioritet", "Tidplan", "Ansvarig", "Bidrar till", "Status"]
-    return computed(site) + table(headers, rows) + "\n" + legend
+    return computed(site) + table(headers, rows, download=offer(site, activities_dataset(site, p))) + "\n" + legend
 
 
 @macro("aktivitet_lankar", 'aktivitet_lankar(plan="it-och-telekom", indrag=4)')
@@ -103,7 +106,7 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         _section("Identifierad potential", a.potential),
         _section("Ansvarig", a.responsibility_text, _departed(site, p, a, "ansvar_text") + _responsibility(site, p, a)),
         _section("Mål", a.goal),
-        _implementation(a),
+        _implementation(site, p, a),
         _section(
             "Tidplan/prioritering",
             a.schedule.text,
@@ -214,7 +217,7 @@ def _facts(site: Site, plan: Plan, activity: Activity) -> str:
     ]
     if subcategories:
         rows.append(["Underkategorier (redaktionens indelning; planen anger dem inte)", subcategories])
-    return table(["Uppgift", "Värde"], rows)
+    return table(["Uppgift", "Värde"], rows, download=offer(site, activity_dataset(site, plan, activity)))
 
 
 def _steps(activity: Activity) -> str:
@@ -234,7 +237,7 @@ def _steps(activity: Activity) -> str:
     return "\n".join(parts)
 
 
-def _implementation(activity: Activity) -> str:
+def _implementation(site: Site, plan: Plan, activity: Activity) -> str:
     """Implementering with budget amounts filled in, delmoment placed here and other budget lines."""
     text = activity.implementation
     if text:
@@ -244,7 +247,15 @@ def _implementation(activity: Activity) -> str:
         extra.append("Budget:\n\n" + bullets([f"{plain(b.text)}: {kronor_sv(b.amount_kr)}" for b in activity.budget]))
     elif activity.budget:
         rows = [[str(number), plain(b.text), kronor_sv(b.amount_kr)] for number, b in enumerate(activity.budget, 1)]
-        extra.append("### Budget i strukturerad form\n\n" + table(["Post", "Vad", "Belopp"], rows))
+        budget = export.dataset(
+            f"{plan.id}/aktiviteter/{activity.id}/budget",
+            f"Budget för {activity.number} {activity.name}",
+            [export.whole("Post"), export.text("Vad"), export.whole("Belopp, kr")],
+            [[number, b.text, b.amount_kr] for number, b in enumerate(activity.budget, 1)],
+        )
+        extra.append(
+            "### Budget i strukturerad form\n\n" + table(["Post", "Vad", "Belopp"], rows, download=offer(site, budget))
+        )
     return _section("Implementering", text, "\n".join(part for part in extra if part))
 
 
@@ -260,21 +271,41 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
     """The timeline as structured data and the activity's dependencies in both directions."""
     schedule = activity.schedule
     rows = []
-    if schedule.start:
-        rows.append(["Start", schedule.start.label])
-    if schedule.latest_start:
-        rows.append(["Påbörjas senast", schedule.latest_start.label])
-    if schedule.end:
-        rows.append(["Slut", schedule.end.label])
+    values: list[list[export.Value]] = []
+    for label, point in (("Start", schedule.start), ("Påbörjas senast", schedule.latest_start), ("Slut", schedule.end)):
+        if point:
+            rows.append([label, point.label])
+            values.append([label, point.label, point.precision.value, point.first_day, point.last_day])
     if schedule.continuous:
         rows.append(["Löpande", "ja, utan slutdatum"])
+        values.append(["Löpande", "ja, utan slutdatum", None, None, None])
     for ref in schedule.after:
         rows.append(["Genomförs efter", activity_link(site, plan, plan.activity(ref))])
+        values.append(["Genomförs efter", _activity_text(plan, ref), None, None, None])
     for other in plan.dependents_of(activity.id):
         rows.append(["Väntar på denna", activity_link(site, plan, other)])
+        values.append(["Väntar på denna", _activity_text(plan, other.id), None, None, None])
     if not rows:
         return "Planen anger inga datum för aktiviteten.\n"
-    return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows)
+    timeline = export.dataset(
+        f"{plan.id}/aktiviteter/{activity.id}/tidplan",
+        f"Tidplan för {activity.number} {activity.name}",
+        [
+            export.text("Uppgift"),
+            export.text("Värde"),
+            export.text("Precision"),
+            export.date("Första dag"),
+            export.date("Sista dag"),
+        ],
+        values,
+    )
+    return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows, download=offer(site, timeline))
+
+
+def _activity_text(plan: Plan, activity_id: str) -> str:
+    """Another activity's number and name, as text."""
+    other = plan.activity(activity_id)
+    return f"{other.number} {other.name}"
 
 
 def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
@@ -345,7 +376,14 @@ def _follow_up(site: Site, plan: Plan, activity: Activity) -> str:
     parts = ["## Uppföljning\n", computed(site), f"{state} Perioden just nu: {period_link}.\n"]
     reports = reports_of(plan, activity.id)
     if reports:
-        parts.append("### Rapporter\n\nVarje rapport, äldst först.\n\n" + _report_timeline(site, plan, reports))
+        reported = export.dataset(
+            f"{plan.id}/aktiviteter/{activity.id}/uppfoljning",
+            f"Uppföljning av {activity.number} {activity.name}",
+            [export.date("Datum"), export.text("Status"), export.text("Rapporterad av"), export.text("Kommentar")],
+            [[r.date, r.status, site.model.person(r.reported_by).name, r.comment] for r in reports],
+        )
+        timeline = _report_timeline(site, plan, reports)
+        parts.append(f"### Rapporter\n\nVarje rapport, äldst först.\n\n{timeline}\n{offer(site, reported)}\n")
     indicators = plan.indicators_naming(activity.id)
     if indicators:
         parts.append("### Nyckeltal som följer upp aktiviteten\n")

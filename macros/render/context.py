@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from macros.exports.dataset import Downloads
+from macros.exports.settings import OpenDataSettings
 from macros.loading.sections import SectionIndex
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
@@ -39,6 +41,10 @@ class Site:
     """Where each record can be edited in the repository ("Redigera" links; none unless configured)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Indexes derived from the model, shared by every page of one build (see `once`)."""
+    downloads: Downloads = field(default_factory=Downloads, compare=False, repr=False)
+    """The tables offered for download on the pages rendered so far (see `macros.render.downloads`)."""
+    open_data: OpenDataSettings = field(default_factory=OpenDataSettings)
+    """The municipality's licence, publisher and OCDS prefix for the open data (mkdocs.yml `extra.exporter`)."""
 
     def on_page(self, page: str) -> Site:
         """The same context for another page (sharing what was derived from the model)."""
