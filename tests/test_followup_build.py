@@ -3,6 +3,7 @@ files in content/, and every link on them leads to a built page."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -60,3 +61,23 @@ def test_print_frame_is_in_the_built_page(site: Path) -> None:
     """The running header and footer reach the built period page, hidden on screen."""
     html = page(site, f"{PLAN}/uppfoljning/2024-25")
     assert '<div class="utskrift-ram" aria-hidden="true"><div class="utskrift-huvud">' in html
+
+
+def test_whole_plan_leaves_the_follow_up_pages_out(site: Path) -> None:
+    """Hela planen holds the source's chapters only: the yearly reports and Att rapportera are documents of
+    their own (each printed with its own header), so none of their frames or headings is in it."""
+    html = page(site, f"{PLAN}/hela-planen").split(f'data-hela-planen="{PLAN}">')[1]
+    headings = re.findall(r"<h1[^>]*>(.*?)<", html)
+    assert "utskrift-ram" not in html and headings
+    assert not {"Uppföljning 2024/25", "Att rapportera"} & set(headings)
+
+
+def test_follow_up_charts_have_a_wide_and_a_narrow_drawing(site: Path) -> None:
+    """The period's status chart and a nyckeltal's series are drawn in both layouts of the shared bar chart."""
+    for path, chart in (
+        (f"{PLAN}/uppfoljning/2024-25", "uppfoljning-"),
+        (f"{PLAN}/aktiviteter/forstudie", "matserie-"),
+    ):
+        titles = re.findall(r'\sid="(' + chart + r'[^"]*-titel)"', page(site, path))
+        narrow = [t for t in titles if t.endswith("-smal-titel")]
+        assert narrow and len(narrow) * 2 == len(titles), path

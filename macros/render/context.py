@@ -143,6 +143,27 @@ def due_page(plan_id: str) -> str:
     return f"{plan_id}/{FOLLOW_UP_FOLDER}/{DUE_PAGE_NAME}.md"
 
 
+def whole_plan_page(plan_id: str) -> str:
+    """Source path of the generated page with the whole plan, to print or save as PDF."""
+    return f"{plan_id}/hela-planen.md"
+
+
+NOT_IN_SOURCE = (
+    "oversikter/",
+    "andringshistorik.md",
+    "historik.md",
+    "versioner/",
+    "kanda-brister.md",
+    "hela-planen.md",
+    f"{FOLLOW_UP_FOLDER}/",
+)
+"""Pages in a plan's folder that the site adds and the source document does not have (the
+overviews, the change history, each record's history, the decided versions, the editors' notes on
+the source, the whole plan itself, the follow-up pages: the yearly reports are documents of their
+own, printed each on its own, and what is due changes with the day); every other page of the
+folder is part of the plan as the source gives it."""
+
+
 def history_page(plan_id: str | None) -> str:
     """Source path of the generated page with every record's history: a plan's, or the shared data's."""
     return f"{plan_id}/historik.md" if plan_id else "kommunen/historik.md"
@@ -170,13 +191,16 @@ class GeneratedPage:
     record: Record
     macro: str
     arguments: dict[str, object]
+    searched: bool = True
+    """Whether the site's search indexes the page (the record histories are not: their old values
+    would be hits for what the plan no longer says, and indexing them is most of their cost)."""
 
 
 def generated_pages(model: Municipality, *, history: bool = True) -> list[GeneratedPage]:
-    """Every page generated from the data: one per activity of every plan, one per person and each
-    plan's follow-up pages ("Uppföljning", one page per follow-up period and "Att rapportera"); with
-    `history` (not in the copy of a decided version), each plan's and the shared data's record history
-    and one page per decided version."""
+    """Every page generated from the data: one per activity of every plan, one per person, one with
+    each whole plan and each plan's follow-up pages ("Uppföljning", one page per follow-up period and
+    "Att rapportera"); with `history` (not in the copy of a decided version), each plan's and the
+    shared data's record history and one page per decided version."""
     from macros.model.plan import version_slug
 
     pages = [
@@ -197,17 +221,21 @@ def generated_pages(model: Municipality, *, history: bool = True) -> list[Genera
             for item in plan.follow_up_periods
         ]
         pages.append(GeneratedPage(due_page(plan.id), plan.meta, "att_rapportera", {"plan": plan.id}))
+    pages += [
+        GeneratedPage(whole_plan_page(plan.id), plan.meta, "hela_planen", {"plan": plan.id})
+        for plan in model.plans.values()
+    ]
     if not history:
         return pages
     for plan in model.plans.values():
-        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}))
+        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}, searched=False))
         pages += [
             GeneratedPage(
                 version_page(plan.id, version_slug(v)), v, "beslutad_version", {"plan": plan.id, "version": v.version}
             )
             for v in plan.meta.versions
         ]
-    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}))
+    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}, searched=False))
     return pages
 
 
@@ -219,6 +247,26 @@ def activity_navigation(plan: Plan) -> list[tuple[str, str]]:
 def follow_up_navigation(plan: Plan) -> list[tuple[str, str]]:
     """The menu entries of a plan's follow-up period pages, in time order: (title, source path)."""
     return [(f"Uppföljning {item.name}", follow_up_period_page(plan.id, item.id)) for item in plan.follow_up_periods]
+
+
+CHANGE_HISTORY_PAGE = "andringshistorik.md"
+"""A plan's written page Ändringshistorik (in the plan's folder); the generated history pages sit beside it in the menu."""
+
+RECORD_HISTORY_TITLE = "Historik per post"
+SHARED_HISTORY_TITLE = "Historik för gemensam data"
+
+
+def history_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's generated history pages, after its Ändringshistorik: the history
+    of every record, then each decided version's page, oldest first (title, source path)."""
+    from macros.model.plan import version_slug
+
+    entries = [(RECORD_HISTORY_TITLE, history_page(plan.id))]
+    entries += [
+        (f"Version {v.version}, beslutad {v.date.isoformat()}", version_page(plan.id, version_slug(v)))
+        for v in plan.meta.versions
+    ]
+    return entries
 
 
 def person_navigation(model: Municipality) -> list[tuple[str, str]]:

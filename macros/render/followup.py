@@ -42,7 +42,7 @@ from macros.model.periods import (
 from macros.model.reports import FollowUpPeriod, Status
 from macros.model.status import LATE
 from macros.render.activities import accountable_labels
-from macros.render.charts import Bar, bar_chart
+from macros.render.charts import Bar, bar_figure
 from macros.render.context import (
     GUIDE_PAGE,
     MacroError,
@@ -57,7 +57,6 @@ from macros.render.html import computed, slug, swedish_key
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import cell, data_table
-from macros.render.svg import figure
 from macros.render.text import table
 
 PERIOD_RULE = (
@@ -233,8 +232,8 @@ def _summary_section(site: Site, plan: Plan, item: FollowUpPeriod, statuses: lis
         f"{title}. Varje aktivitet räknas en gång efter sin status; försenade (planerat slut passerat utan att "
         "aktiviteten är genomförd eller avbruten) räknas också för sig, streckat."
     )
-    chart = bar_chart(chart_id, title, description, bars, unit="st", maximum=max(counts.total, 1))
-    return "## Sammanfattning\n\n" + computed(site) + sentence + "\n" + figure(chart, caption, data)
+    chart = bar_figure(chart_id, title, description, bars, caption, data, unit="st", maximum=max(counts.total, 1))
+    return "## Sammanfattning\n\n" + computed(site) + sentence + "\n" + chart
 
 
 def _share(value: float, total: int) -> str:

@@ -1,4 +1,4 @@
-"""A nyckeltal's measured values over time: a small bar chart with its data table.
+"""A nyckeltal's measured values over time: a small bar chart (wide and narrow) with its data table.
 
 Only values the data gives are drawn. A value is drawn when it starts with a number
 ("72 %", "1 234"); the chart is left out when any value is not a number or is negative, and
@@ -11,12 +11,11 @@ from macros.model.catalog import Plan
 from macros.model.goals import KeyIndicator
 from macros.model.periods import period_of_day
 from macros.model.reports import Measurement
-from macros.render.charts import Bar, bar_chart, reported_number
+from macros.render.charts import Bar, bar_figure, reported_number
 from macros.render.context import Site
 from macros.render.html import slug
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, cell, data_table
-from macros.render.svg import figure
 
 NOT_MEASURED = "ej uppmätt"
 """Shown for a nyckeltal without any measured value; never a value of zero."""
@@ -61,8 +60,6 @@ def measure_series(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
     ]
     description = "; ".join(f"{bar.label}: {bar.value_text}" for bar in bars) + ". " + target
     top = max(100.0, *(bar.value for bar in bars)) if percent else None
-    chart = bar_chart(
-        chart_id, f"Uppmätta värden: {title}", description, bars, unit="%" if percent else "värde", maximum=top
-    )
     caption = plain(f"Uppmätta värden för nyckeltalet {title}, en stapel per mätning. {target}")
-    return figure(chart, caption, table)
+    unit = "%" if percent else "värde"
+    return bar_figure(chart_id, f"Uppmätta värden: {title}", description, bars, caption, table, unit=unit, maximum=top)

@@ -9,6 +9,7 @@ controls that the script shows; their values are in `data-f-<key>` on each row.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,8 +42,17 @@ class Cell:
 
 
 def cell(text: str, sort: str | float | None = None) -> Cell:
-    """A cell with plain text (escaped)."""
-    return Cell(plain(text), None if sort is None else str(sort))
+    """A cell with plain text (escaped), which may wrap after a slash ("Brandskydd/Besiktning")."""
+    return Cell(breakable(plain(text)), None if sort is None else str(sort))
+
+
+_SLASH_IN_WORD = re.compile(r"(?<=\w)/(?=\w)")
+
+
+def breakable(html: str) -> str:
+    """Escaped text with a line-break opportunity (`<wbr>`) after each slash between letters, so
+    that a long compound such as "Brandskyddsarbete/Besiktningssystem" does not widen its column."""
+    return _SLASH_IN_WORD.sub("/<wbr>", html)
 
 
 @dataclass(frozen=True)
