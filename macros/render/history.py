@@ -137,6 +137,10 @@ def what_changed(change: Change) -> str:
 
 NO_VERSION_IN_FORCE = "ingen beslutad version"
 
+CHANGE_LOG = "andringslogg"
+"""The class of tables that list changes with their old and new values: many columns of long
+values, which the print style lays out in equal columns that wrap long words (tillganglighet.css)."""
+
 
 def version_in_force(site: Site, plan_id: str, day: dt.date) -> str:
     """The decided version in force on a day, as the words the table and its filter use: "version 1.0"."""
@@ -253,6 +257,7 @@ def record_history(site: Site, key: Key, *, heading: str | None = "## Historik {
         rows,
         sortable=False,
         download=_scope_download(site, key[0]),
+        css=CHANGE_LOG,
     )
     return top + finished_html(f'<div class="vy historik">{table.html()}</div>')
 
@@ -391,6 +396,7 @@ def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]
         filters,
         noun=("ändring", "ändringar"),
         download=offer(site, site.once(f"changes_dataset:{plan_id}", lambda: _changes_dataset(site, plan_id, ordered))),
+        css=CHANGE_LOG,
     )
 
 

@@ -87,11 +87,13 @@ class Table:
     sortable: bool = True
     download: str = ""
     """The table's download links (`macros.render.downloads.offer`), shown right below it."""
+    css: str | None = None
+    """A further class of the table element, for tables the style sheets treat apart."""
 
     def html(self) -> str:
         """The whole table: filters (shown by the script), scroll region and table."""
         table = (
-            f'<table class="{"sorterbar" if self.sortable else "vytabell"}" id="{plain(self.id)}">'
+            f'<table class="{" ".join(filter(None, [self._kind, self.css]))}" id="{plain(self.id)}">'
             f"<caption>{plain(self.caption)}</caption>"
             f"<thead><tr>{''.join(self._header(i, c) for i, c in enumerate(self.columns))}</tr></thead>"
             f"<tbody>{''.join(self._row(row) for row in self.rows)}</tbody></table>"
@@ -100,6 +102,11 @@ class Table:
         return (
             f'<div class="vytabell-behallare"{self._data_attributes()}>{self._filters()}{wrapped}{self.download}</div>'
         )
+
+    @property
+    def _kind(self) -> str:
+        """The class the table script looks for: sortable or a plain view table."""
+        return "sorterbar" if self.sortable else "vytabell"
 
     def _values(self, spec: Filter) -> list[str]:
         """The values of one filter that occur in the rows, in the filter's order."""

@@ -15,7 +15,7 @@ from macros.model.history import VersionState
 from macros.model.plan import DecidedVersion, version_slug
 from macros.render.context import MacroError, Site, archive_root, version_page
 from macros.render.downloads import offer
-from macros.render.history import record_href, url_to, value_html, what_changed
+from macros.render.history import CHANGE_LOG, record_href, url_to, value_html, what_changed
 from macros.render.html import finished_html, page_url
 from macros.render.registry import macro
 from macros.render.safe import plain
@@ -268,6 +268,7 @@ def changes_table(site: Site, table_id: str, changes: list[Change] | tuple[Chang
         [Filter("post", "Post")],
         noun=("ändring", "ändringar"),
         download=offer(site, export),
+        css=CHANGE_LOG,
     )
 
 
