@@ -17,7 +17,7 @@ from macros.model.procurement import SNARAST
 from macros.render.context import MacroError, Site
 from macros.render.downloads import offer, plan_calendar
 from macros.render.export_values import yes_no
-from macros.render.html import count, slug
+from macros.render.html import computed, count, slug
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -368,7 +368,11 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
     if not p.procurement_needs:
         return "Planen har inga upphandlingsbehov ännu, så det finns ingen kalender att rita.\n"
     items = deadlines(p, site.today)
-    intro = f'<p class="vy-idag">Beräknat per {site.today.isoformat()}.</p>{_counts(items)}{plan_calendar(site, p.id, p.meta.name)}'
+    intro = (
+        computed(site, "Flaggorna räknas fram varje dag.").strip()
+        + _counts(items)
+        + plan_calendar(site, p.id, p.meta.name)
+    )
     table = calendar_table(site, p, items, table_id=f"upphandlingskalender-tabell-{p.id}")
     if visa == "tabell":
         return f'<div class="vy">{intro}{table}{_lead_times(p)}</div>\n'
