@@ -14,6 +14,7 @@ from macros.model.base import (
     Slug,
     field,
 )
+from macros.model.guidance import GuidanceLink
 from macros.model.plan import Basis, EditorialNote
 from macros.model.text import PlainText, RichText
 from macros.model.time import TimePointField
@@ -150,6 +151,9 @@ class Activity(Record):
         "bidrar_till", "Strategier och effektmål aktiviteten tjänar.", default_factory=list
     )
     subcategories: list[Slug] = field("underkategorier", "Berörda underkategorier.", default_factory=list)
+    guidance: list[GuidanceLink] = field(
+        "vägledning", "Hänvisningar till vägledningar, t.ex. marknadsanalyser.", default_factory=list
+    )
 
     @model_validator(mode="after")
     def _budget_placeholders_exist(self) -> Activity:
