@@ -88,6 +88,39 @@ def person_page(person_id: str) -> str:
     return f"ansvar/{person_id}.md"
 
 
+GUIDANCE_PAGE = "vagledning/index.md"
+"""The written page that introduces the guidance library and lists its documents."""
+
+NATIONAL_STRATEGY_PAGE = "vagledning/nationella-upphandlingsstrategin/index.md"
+"""The written page of the national procurement strategy (its goals and fokusområden)."""
+
+MATURITY_PAGE = "vagledning/dalamodellen/index.md"
+"""The written page of Dalamodellen (steps, perspectives, levels and the matrix)."""
+
+INDICATORS_PAGE = "vagledning/dalamodellen/indikatorer.md"
+"""The written page of Dalamodellen's indicator annexes."""
+
+GUIDES_PAGE = "vagledning/upphandling.md"
+"""The written page of the procurement guides (process, procedures and time plans, checklists)."""
+
+ANALYSES_PAGE = "vagledning/marknadsanalyser.md"
+"""The written page of the market analyses."""
+
+ASSESSMENT_PAGE = "oversikter/sjalvskattning.md"
+"""The page (in a plan's folder) that shows the plan's self-assessment against Dalamodellen."""
+
+NATIONAL_GOALS_PAGE = "oversikter/nationella-mal.md"
+"""The page (in a plan's folder) that shows which national inriktningsmål the plan serves and which it leaves."""
+
+PROCUREMENT_PAGE = "upphandlingsbehov.md"
+"""The chapter page (in a plan's folder) of the procurement needs (9.1), where filled checklists are shown."""
+
+
+def national_goal_page(goal_id: str) -> str:
+    """Source path of an inriktningsmål's generated page."""
+    return f"vagledning/nationella-upphandlingsstrategin/{goal_id}.md"
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page the site makes from one record: its source path and the macro call that renders it."""
@@ -99,11 +132,15 @@ class GeneratedPage:
 
 
 def generated_pages(model: Municipality) -> list[GeneratedPage]:
-    """Every page generated from the data: one per activity of every plan and one per person."""
+    """Every page generated from the data: one per activity of every plan, one per person and one per inriktningsmål."""
     pages = [
         GeneratedPage(activity_page(plan.id, a.id), a, "aktivitetssida", {"plan": plan.id, "aktivitet": a.id})
         for plan in model.plans.values()
         for a in plan.activities
     ]
     pages += [GeneratedPage(person_page(p.id), p, "personansvar", {"person": p.id}) for p in model.people]
+    pages += [
+        GeneratedPage(national_goal_page(g.id), g, "inriktningsmalssida", {"mal": g.id})
+        for g in model.guidance.national_goals
+    ]
     return pages

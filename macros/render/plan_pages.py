@@ -6,8 +6,9 @@ from __future__ import annotations
 from macros.model.catalog import Plan
 from macros.model.goals import EffectGoal, KeyIndicator, Strategy
 from macros.model.governance import GoalArea
-from macros.model.plan import Basis
 from macros.render.context import EFFECT_GOALS_PAGE, STRATEGIES_PAGE, MacroError, Site, activity_page, chapter_page
+from macros.render.guidance import reference_items
+from macros.render.national import national_links
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, table
@@ -89,9 +90,13 @@ def version_history(site: Site, *, plan: str) -> str:
 def subcategories(site: Site, *, plan: str) -> str:
     """Underkategorierna med definitioner (4.2)."""
     p = site.plan(plan)
-    return table(
+    definitions = table(
         ["Underkategori", "Definition"], [[plain(s.name), rich(s.definition, inline=True)] for s in p.subcategories]
     )
+    references = [f"{plain(s.name)}: {item}" for s in p.subcategories for item in reference_items(site, s.guidance)]
+    if not references:
+        return definitions
+    return definitions + "\nVägledning för underkategorierna (inte planens text):\n\n" + bullets(references)
 
 
 @macro("effektmal", 'effektmal(plan="it-och-telekom")')
@@ -106,7 +111,8 @@ def effect_goals(site: Site, *, plan: str) -> str:
         if goal.documents:
             names = plain(goal.documents_text or ", ".join(site.model.document(doc).name for doc in goal.documents))
             parts.append(f"Koppling till övriga styrdokument: {names}\n")
-    return "\n".join(parts)
+        parts.append(national_links(site, goal.national_goals))
+    return "\n".join(part for part in parts if part)
 
 
 def _council_goals(site: Site, goal: EffectGoal) -> str:
@@ -183,22 +189,8 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     for strategy in chosen:
         parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n\n{rich(strategy.text)}")
         parts.append(_measures(strategy))
-        parts.append(_national_links(site, strategy))
+        parts.append(national_links(site, strategy.national_goals))
     return "\n".join(part for part in parts if part)
-
-
-def _national_links(site: Site, strategy: Strategy) -> str:
-    """The national inriktningsmål a strategy serves, stated links apart from the editors' proposals."""
-    items = []
-    for link in strategy.national_goals:
-        goal = site.model.national_goal(link.goal)
-        target = site.link("kommunen.md", "nationella-upphandlingsstrategins-inriktningsmal")
-        text = f"[Inriktningsmål {goal.number}: {plain(goal.name)}]({target})"
-        if link.basis is Basis.PROPOSAL:
-            motivation = f": {rich(link.motivation, inline=True)}" if link.motivation else ""
-            text += f" – *förslag från redaktionen, inte beslutat i planen*{motivation}"
-        items.append(text)
-    return "Bidrar till den nationella upphandlingsstrategin:\n\n" + bullets(items) if items else ""
 
 
 def _measures(strategy: Strategy) -> str:
