@@ -918,7 +918,7 @@ def generate(out: Path, scale: Scale, *, seed: int = 1, template: TemplateIds | 
     shared_dir = out / SHARED_DIR
     shared_dir.mkdir(parents=True)
     shared = generator.shared()
-    for kind in SHARED_FILES:
+    for kind in (kind for kind in SHARED_FILES if kind.name in shared):
         (shared_dir / kind.name).write_text(
             _validated_yaml(kind, shared[kind.name], "../../schemas/kommun-"), encoding="utf-8"
         )
@@ -926,7 +926,7 @@ def generate(out: Path, scale: Scale, *, seed: int = 1, template: TemplateIds | 
         folder = out / PLANS_DIR / plan_id
         folder.mkdir(parents=True)
         files = generator.plan(plan_id, number)
-        for kind in PLAN_FILES:
+        for kind in (kind for kind in PLAN_FILES if kind.name in files):
             (folder / kind.name).write_text(
                 _validated_yaml(kind, files[kind.name], "../../../schemas/plan-"), encoding="utf-8"
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.loading.files import PLAN_FILES, SHARED_FILES
+from macros.loading.files import GUIDANCE_FILES, PLAN_FILES, SHARED_FILES
 from macros.schema_export import REFRESH_COMMAND, SCHEMA_DIR, stale_schemas, write_schemas
 
 
@@ -33,4 +33,4 @@ def test_schema_forbids_unknown_keys() -> None:
 def test_every_data_file_kind_has_a_schema() -> None:
     """Each kind of data file has an exported schema."""
     names = {p.name for p in SCHEMA_DIR.glob("*.schema.json")}
-    assert len(names) == len(SHARED_FILES) + len(PLAN_FILES)
+    assert len(names) == len(SHARED_FILES) + len(PLAN_FILES) + len(GUIDANCE_FILES)
