@@ -71,12 +71,9 @@ def time_plans(site: Site, *, vagledning: str) -> str:
         if not procedure.phases:
             parts.append("Vägledningen anger ingen tidplan för förfarandet.\n")
             continue
-        rows = [
-            [str(index), plain(phase.name), plain(phase.duration_text), _phase_kind(phase)]
-            for index, phase in enumerate(procedure.phases, 1)
-        ]
+        rows = [[plain(phase.name), plain(phase.duration_text), _phase_kind(phase)] for phase in procedure.phases]
         heading = plain(procedure.timeplan_heading or f"Tidplan {procedure.name}")
-        parts.append(table(["Fas", "Aktivitet", "Uppskattad tid", "Anmärkning"], rows, caption=heading))
+        parts.append(table(["Aktivitet", "Uppskattad tid", "Anmärkning"], rows, caption=heading))
     return "\n".join(parts)
 
 
