@@ -120,7 +120,7 @@ def measure_check(case: Case, rounds: int) -> CheckResult:
     if numbers["errors"]:
         raise RunFailed(f"{case.name}: kontrollen hittade {numbers['errors']} fel")
     commands = interleaved(
-        [PY, "-m", "macros", "check", "--data", str(case.data), "--idag", TODAY],
+        [PY, "-m", "macros", "check", "--data", str(case.data), "--innehall", str(case.docs), "--idag", TODAY],
         [PY, "-m", "benchmarks.inprocess", "--parse-only", str(case.data)],
         rounds,
         env=_env(),
@@ -219,7 +219,7 @@ def measure_serve(case: Case, rounds: int) -> ServeResult:
     def change_page(index: int) -> str:
         marker = f"(ändrad {index})"
         new = f"{name} {marker}"
-        replace_once(case.plain_docs / "index.md", current["plain"], new)
+        replace_once(case.plain_docs / "index.md", plain(current["plain"]), plain(new))
         current["plain"] = new
         return marker
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from macros.model.text import plain_problem, rich_problem
-from macros.render.safe import plain, rich
+from macros.render.safe import parsed_rich, plain, rich
 from tests.sitebuild import ROOT
 
 SYNTAX = "&<>\"'\\`*_[]{}|#~^!?:=+-.()/ \n0123456789aAbB@%;$"
@@ -218,3 +218,14 @@ def test_rich_text_refuses_html_attribute_lists_and_other_links(text: str, words
 def test_rich_text_accepts_the_subset(text: str) -> None:
     """Ordinary text, a lone < followed by a space, and allowed links pass the rich-text check."""
     assert rich_problem(text) is None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab c\n\n  &<>#|{}~`!:-.1)\u00a0\t\r*_[]\\+^")), max_size=40))
+@example(text="a\n    b")
+@example(text="   \n\na")
+@example(text="1.5 procent\n\n2024.")
+def test_plain_paragraphs_skip_the_parser_with_the_same_result(text: str) -> None:
+    """Text of words and paragraphs renders exactly as the full rich-text pipeline renders it."""
+    for inline in (False, True):
+        assert rich.__wrapped__(text, inline=inline) == parsed_rich(text, inline=inline)

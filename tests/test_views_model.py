@@ -1,5 +1,5 @@
 """Unit tests of the view logic in the model: procurement deadlines, planned periods and
-lateness, RACI letters and role resolution, and the goal chain."""
+lateness, responsibility letters and role resolution, and the goal chain."""
 
 from __future__ import annotations
 
@@ -173,22 +173,22 @@ def test_timing_against_today(vyer: Plan) -> None:
     assert timing(vyer.activity("ai"), TODAY) is Timing.NOT_SCHEDULED
 
 
-# --- RACI ------------------------------------------------------------------------------
+# --- Ansvarsmatris ------------------------------------------------------------------------------
 
 
 def test_raci_letters() -> None:
-    """Each kind of responsibility maps to its RACI letter."""
+    """Each kind of responsibility maps to its Swedish letter."""
     expected = {
         "ansvarig": "A",
-        "genomför": "R",
-        "deltar": "C",
-        "rådfrågas": "C",
-        "referens": "C",
+        "genomför": "G",
+        "deltar": "D",
+        "rådfrågas": "D",
+        "referens": "D",
         "informeras": "I",
         "intressent": "I",
     }
     assert {kind: letter_of(kind) for kind in expected} == expected  # type: ignore[arg-type]
-    assert sort_letters({"I", "A", "C"}) == "ACI"
+    assert sort_letters({"I", "A", "D"}) == "ADI"
 
 
 def test_matrix_cells_and_column_order(vyer: Plan) -> None:
@@ -197,8 +197,8 @@ def test_matrix_cells_and_column_order(vyer: Plan) -> None:
     kinds = [party.kind for party in raci.parties]
     assert kinds == sorted(kinds, key=["person", "roll", "enhet"].index)
     assert raci.letters("e-tjanster", PartyRef("roll", "kategoriledare")) == "A"
-    assert raci.letters("e-tjanster", PartyRef("person", "bo-lind")) == "R"
-    assert raci.letters("e-tjanster", PartyRef("enhet", "upphandlingssektionen")) == "C"
+    assert raci.letters("e-tjanster", PartyRef("person", "bo-lind")) == "G"
+    assert raci.letters("e-tjanster", PartyRef("enhet", "upphandlingssektionen")) == "D"
     assert raci.letters("forvaltning", PartyRef("enhet", "upphandlingssektionen")) == "I"
     assert raci.letters("samverkan", PartyRef("person", "bo-lind")) == ""
 
@@ -236,8 +236,8 @@ def test_person_involvement_direct_and_ordered(model: Municipality) -> None:
     """Direct responsibilities are found across plans and A comes before C."""
     found = involvements_by_person(model, TODAY)["bo-lind"]
     letters = [inv.assignment.letter for inv in found]
-    assert letters == sorted(letters, key="ARCI".index)
-    assert ("vyer", "e-tjanster", "R", None) in [
+    assert letters == sorted(letters, key="AGDI".index)
+    assert ("vyer", "e-tjanster", "G", None) in [
         (i.plan.id, i.assignment.activity.id, i.assignment.letter, i.via_role) for i in found
     ]
     assert any(inv.via_role and inv.via_role.id == "dataskyddsombud" for inv in found)

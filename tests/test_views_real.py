@@ -140,7 +140,7 @@ def test_kategoriledare_resolves_to_sara_holst(model: Municipality) -> None:
     """The plan's category lead role resolves to Sara Holst, whose page lists the role's activities."""
     html = render(model, "personansvar", page="ansvar/sara-holst.md", person="sara-holst")
     assert html.startswith("# Ansvar: Sara Holst")
-    assert "(som kategoriledare)" in html
+    assert "(som kategoriledare, enligt redaktionens tolkning)" in html
 
 
 def test_every_activity_is_in_the_goal_chain(model: Municipality, plan: Plan) -> None:

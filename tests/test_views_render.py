@@ -147,7 +147,7 @@ def test_table_helper_markup() -> None:
     region = next(d for d in doc.all("div") if d.get("class") == "tabell-rulla")
     assert (region["tabindex"], region["role"], region["aria-label"]) == ("0", "region", "Rubrik")
     assert 'data-f-f="a|b"' in unescape(html) and 'data-sort="1234"' in html and "<caption>Rubrik</caption>" in html
-    assert '<div class="tabellfilter" hidden>' in html
+    assert '<div class="tabellfilter" hidden data-search-exclude>' in html
 
 
 def test_a_filter_with_one_value_is_not_offered() -> None:
@@ -185,7 +185,10 @@ def test_activity_table_resolves_roles(site: Site) -> None:
     """Ansvarig shows the role with its holder linked to the person's page; both can be filtered on."""
     html = activity_table(site, plan="vyer")
     row = next(r for r in html.split("<tr") if "Inför e-tjänster" in r)
-    assert 'Kategoriledare (<a href="../../../ansvar/ake-strom/">Åke Ström</a>)' in row
+    assert (
+        'Kategoriledare <span class="tolkat">(innehas enligt redaktionens tolkning av '
+        '<a href="../../../ansvar/ake-strom/">Åke Ström</a>)</span>'
+    ) in row
     assert 'data-f-ansvarig="Kategoriledare|Åke Ström|Örjan Åberg"' in unescape(row)
 
 
@@ -335,7 +338,7 @@ def test_calendar_rejects_unknown_view(site: Site) -> None:
         procurement_calendar(site, plan="vyer", visa="allt")
 
 
-# --- RACI and person pages --------------------------------------------------------------
+# --- Ansvarsmatris and person pages --------------------------------------------------------------
 
 
 def test_matrix_rows_and_columns(site: Site) -> None:
@@ -354,24 +357,27 @@ def test_matrix_rows_and_columns(site: Site) -> None:
 def test_matrix_letters(site: Site) -> None:
     """Each row has the letters of the data in the activities' columns."""
     html = raci_matrix(site, plan="vyer")
-    row = next(r for r in html.split("<tr") if ">Kategoriledare (<a" in r)
-    assert re.findall(r'class="raci raci-(\w)"', row) == ["A", "C", "A", "A", "A", "A", "A", "A"]
+    row = next(r for r in html.split("<tr") if '>Kategoriledare <span class="tolkat">' in r)
+    assert re.findall(r'class="raci raci-(\w)"', row) == ["A", "D", "A", "A", "A", "A", "A", "A"]
     row = next(r for r in html.split("<tr") if "Upphandlingssektionen" in r)
-    assert re.findall(r'class="raci raci-(\w)"', row) == ["C", "I"]
+    assert re.findall(r'class="raci raci-(\w)"', row) == ["D", "I"]
     assert "(enhet eller grupp)" in row
 
 
 def test_matrix_letters_are_spoken(site: Site) -> None:
     """Each letter has its meaning as hidden text for screen readers."""
     html = raci_matrix(site, plan="vyer")
-    assert '<span class="raci raci-R" aria-hidden="true">R</span><span class="vy-dold">genomför</span>' in html
+    assert '<span class="raci raci-G" aria-hidden="true">G</span><span class="vy-dold">genomför</span>' in html
 
 
 def test_matrix_shows_who_holds_a_role(site: Site) -> None:
     """A role's row names its holder today, linked to the person's page; the filters know kind and activity."""
     html = raci_matrix(site, plan="vyer")
-    row = next(r for r in html.split("<tr") if ">Kategoriledare (<a" in r)
-    assert 'Kategoriledare (<a href="../../../ansvar/ake-strom/">Åke Ström</a>)' in row
+    row = next(r for r in html.split("<tr") if '>Kategoriledare <span class="tolkat">' in r)
+    assert (
+        'Kategoriledare <span class="tolkat">(innehas enligt redaktionens tolkning av '
+        '<a href="../../../ansvar/ake-strom/">Åke Ström</a>)</span>'
+    ) in row
     assert 'data-f-typ="roll"' in row and "9.2.8 Bevaka AI" in row.split(">")[0]
 
 
@@ -379,7 +385,8 @@ def test_person_page_lists_role_responsibilities(model: Municipality) -> None:
     """The person page is headed "Ansvar: namn" and lists what comes through a role."""
     md = person_responsibilities(site_for(model, "ansvar/ake-strom.md"), person="ake-strom")
     assert md.startswith("# Ansvar: Åke Ström\n")
-    assert "ansvarig (som kategoriledare)" in md and "rådfrågas (som kategoriledare)" in md
+    assert "ansvarig (som kategoriledare, enligt redaktionens tolkning)" in md
+    assert "rådfrågas (som kategoriledare, enligt redaktionens tolkning)" in md
     assert "Roll: Kategoriledare för Kategoriplan Vyer (från oktober 2023)" in md
     assert '<a href="../../vyer/aktiviteter/e-tjanster/">9.2.1 Inför e-tjänster</a>' in md
 
@@ -438,7 +445,10 @@ def test_goal_chain_marks_proposals(site: Site) -> None:
 def test_goal_chain_of_one_activity(model: Municipality) -> None:
     """On an activity page the chain runs from fullmäktigemål down to the activity, and names its nyckeltal."""
     md = goal_chain(site_for(model, "vyer/aktiviteter/e-tjanster.md"), plan="vyer", aktivitet="e-tjanster")
-    assert md.startswith("- Fullmäktigemål: Verksamheterna ska hålla hög kvalitet → [Effektmål 4.1.1 Ökad service]")
+    assert md.startswith(
+        "- Fullmäktigemål: Verksamheterna håller hög kvalitet (i planens 4.1: ”Verksamheterna ska hålla hög kvalitet”)"
+        " → [Effektmål 4.1.1 Ökad service]"
+    )
     assert "→ **9.2.1 Inför e-tjänster** (avsnitt 9.2.1 i planen)" in md
     assert "Följs upp med nyckeltal: 6.1: Nöjdheten med e-tjänsterna har ökat." in md
 

@@ -11,7 +11,6 @@ from mkdocs.exceptions import Abort
 from macros.adapter import session
 from macros.adapter.calls import call_macro
 from macros.adapter.session import build_today, data_dir_of, site_of
-from macros.loading.history import read_history
 from macros.render import MACROS
 from macros.render.context import Site
 from macros.validation.findings import Severity, summary
@@ -31,7 +30,7 @@ def define_env(env: Any) -> None:
     if errors or result.model is None:
         lines = "\n".join(f.format() for f in errors)
         raise Abort(f"Datat innehåller fel; webbplatsen byggs inte.\n{lines}\n{summary(result.findings)}")
-    site = site_of(result, day, read_history(data_dir, Path(env.conf["docs_dir"])))
+    site = site_of(result, day, session.history_once(env.conf, data_dir, Path(env.conf["docs_dir"])))
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
 

@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 
 from macros.cli import UsageError, today
 from macros.loading.data_tree import walk
+from macros.loading.history import read_history
 from macros.loading.loader import LoadResult, load
 from macros.model.history import NO_HISTORY, History
 from macros.render.context import Site
@@ -65,3 +66,15 @@ def build_today() -> dt.date:
         return today()
     except UsageError as exc:
         raise Abort(f"fel: {shown(str(exc))}; webbplatsen byggs inte") from None
+
+
+_histories: dict[tuple[int, Path, Path], History] = {}
+
+
+def history_once(config: object, data_dir: Path, pages_dir: Path) -> History:
+    """The change history of one build (git is asked once, by whichever part of the build asks first)."""
+    key = (id(config), data_dir.resolve(), pages_dir.resolve())
+    if key not in _histories:
+        _histories.clear()
+        _histories[key] = read_history(data_dir, pages_dir)
+    return _histories[key]

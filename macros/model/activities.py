@@ -150,7 +150,11 @@ class Activity(Record):
     contributions: list[Contribution] = field(
         "bidrar_till", "Strategier och effektmål aktiviteten tjänar.", default_factory=list
     )
-    subcategories: list[Slug] = field("underkategorier", "Berörda underkategorier.", default_factory=list)
+    subcategories: list[Slug] = field(
+        "underkategorier",
+        "Berörda underkategorier: redaktionens indelning (planen anger dem inte för aktiviteterna).",
+        default_factory=list,
+    )
     guidance: list[GuidanceLink] = field(
         "vägledning", "Hänvisningar till vägledningar, t.ex. marknadsanalyser.", default_factory=list
     )

@@ -222,7 +222,7 @@ class Plan:
         team: dict[str, list[TeamMember]] = {}
         for member in self.organisation.team:
             team.setdefault(member.person, []).append(member)
-        reference = frozenset(ref.person for ref in self.organisation.reference_group if ref.person)
+        reference = frozenset(person for ref in self.organisation.reference_group for person in ref.people)
         return team, reference
 
     def team_entries(self, person_id: str) -> list[TeamMember]:
@@ -230,7 +230,7 @@ class Plan:
         return list(self._by_person[0].get(person_id, []))
 
     def in_reference_group(self, person_id: str) -> bool:
-        """Whether a row of the reference group names the person (`person`)."""
+        """Whether a row of the reference group names the person (`person`, or one of `personer`)."""
         return person_id in self._by_person[1]
 
     @cached_property

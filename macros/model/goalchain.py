@@ -32,10 +32,15 @@ class Reason:
 
 @dataclass(frozen=True)
 class CouncilLink:
-    """A fullmäktigemål an effektmål serves, in the plan's wording where it differs."""
+    """A fullmäktigemål an effektmål serves: the council's own name, and the plan's wording where it differs."""
 
     goal: CouncilGoal
-    wording: str
+    wording: str | None
+
+    @property
+    def name(self) -> str:
+        """The fullmäktigemål as the council (and 10.4.1) names it."""
+        return self.goal.name
 
 
 @dataclass(frozen=True)
@@ -88,11 +93,8 @@ def effect_goals_of(plan: Plan, activity: Activity) -> list[tuple[EffectGoal, bo
 
 
 def council_links(model: Municipality, goal: EffectGoal) -> list[CouncilLink]:
-    """The fullmäktigemål an effektmål serves, with the plan's wording."""
-    return [
-        CouncilLink(model.council_goal(link.goal), link.wording or model.council_goal(link.goal).name)
-        for link in goal.council_goals
-    ]
+    """The fullmäktigemål an effektmål serves, with the plan's wording where it differs."""
+    return [CouncilLink(model.council_goal(link.goal), link.wording) for link in goal.council_goals]
 
 
 def indicators_naming(plan: Plan, activity: Activity) -> list[KeyIndicator]:

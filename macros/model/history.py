@@ -68,6 +68,11 @@ class History:
         )
         return [commit for commit in self.commits if any(f.path.startswith(prefixes) for f in commit.files)]
 
+    @property
+    def data_changed(self) -> dt.datetime | None:
+        """When a commit last changed the data (None without history or without such a commit)."""
+        return next((c.made for c in self.commits if any(f.path.startswith(self.data_prefix) for f in c.files)), None)
+
     def shown_path(self, path: str) -> str:
         """A path as editors know it: `data/…` or `content/…` whatever the folders are called in git."""
         for prefix, shown in ((self.data_prefix, "data/"), (self.pages_prefix, "content/")):

@@ -1,5 +1,6 @@
-"""The responsibility (RACI) matrix: who is accountable for, carries out, is consulted
-on or informed about each activity, and everything one person takes part in.
+"""The responsibility matrix (ansvarsmatris, a RACI matrix in Swedish words): who is
+accountable for, carries out, takes part in or is informed about each activity, and
+everything one person takes part in.
 
 The data names people, roles and units. A role keeps its own column in the matrix (the
 plan says "Kategoriledare ansvarar", not a name); on a person's page a role resolves to
@@ -21,22 +22,23 @@ PartyKind = Literal["person", "roll", "enhet"]
 
 LETTERS: dict[RaciType, str] = {
     "ansvarig": "A",
-    "genomför": "R",
-    "deltar": "C",
-    "rådfrågas": "C",
-    "referens": "C",
+    "genomför": "G",
+    "deltar": "D",
+    "rådfrågas": "D",
+    "referens": "D",
     "informeras": "I",
     "intressent": "I",
 }
-"""The RACI letter of each kind of responsibility in the data."""
+"""The letter of each kind of responsibility in the data: the first letter of the Swedish word
+staff use (A ansvarig, G genomför, D deltar, I informeras), not the English RACI initials."""
 
-LETTER_ORDER = "ARCI"
+LETTER_ORDER = "AGDI"
 """Letters from the strongest responsibility to the weakest."""
 
 LETTER_MEANINGS = {
     "A": "ansvarig",
-    "R": "genomför",
-    "C": "deltar, rådfrågas eller referens",
+    "G": "genomför",
+    "D": "deltar, rådfrågas eller referens",
     "I": "informeras eller intressent",
 }
 """What each letter means, in Swedish."""
@@ -61,7 +63,7 @@ class Assignment:
 
     @property
     def letter(self) -> str:
-        """The RACI letter: A, R, C or I."""
+        """The letter: A, G, D or I."""
         return LETTERS[self.kind]
 
 
@@ -75,12 +77,12 @@ class Involvement:
 
 
 def letter_of(kind: RaciType) -> str:
-    """The RACI letter of a kind of responsibility."""
+    """The letter of a kind of responsibility."""
     return LETTERS[kind]
 
 
 def sort_letters(letters: set[str]) -> str:
-    """Letters in RACI order without repeats: {"C", "A"} → "AC"."""
+    """Letters from strongest to weakest without repeats: {"D", "A"} → "AD"."""
     return "".join(letter for letter in LETTER_ORDER if letter in letters)
 
 
@@ -105,7 +107,7 @@ def assignments(plan: Plan) -> list[Assignment]:
 
 @dataclass(frozen=True)
 class RaciMatrix:
-    """Activities × parties with the RACI letters of each cell."""
+    """Activities × parties with the letters of each cell."""
 
     activities: list[Activity]
     parties: list[PartyRef]
@@ -120,7 +122,7 @@ _KIND_ORDER = {"person": 0, "roll": 1, "enhet": 2}
 
 
 def matrix(plan: Plan) -> RaciMatrix:
-    """The plan's RACI matrix; parties ordered people, roles, units, each by first appearance."""
+    """The plan's responsibility matrix; parties ordered people, roles, units, each by first appearance."""
     found: dict[tuple[str, PartyRef], set[str]] = {}
     order: dict[PartyRef, int] = {}
     for index, item in enumerate(assignments(plan)):
@@ -132,7 +134,7 @@ def matrix(plan: Plan) -> RaciMatrix:
 
 
 def accountable(activity: Activity) -> list[PartyRef]:
-    """The parties accountable (A) for an activity, in the data's order."""
+    """The parties accountable (A, ansvarig) for an activity, in the data's order."""
     return [item.party for item in assignments_of(activity) if item.letter == "A"]
 
 
@@ -154,7 +156,7 @@ def involvements_by_person(model: Municipality, day: dt.date) -> dict[str, list[
     """Everything each person takes part in across all plans, directly or through a role held on `day`.
 
     One pass over every responsibility of every plan (a role's holders come from the model's
-    index of people by role). Each person's list is in the plans' order with A before R, C and I.
+    index of people by role). Each person's list is in the plans' order with A before G, D and I.
     """
     found: dict[str, list[Involvement]] = {}
     for plan in model.plans.values():

@@ -29,6 +29,7 @@ class SpanShape(StrEnum):
     OPEN_END = "bara start"
     OPEN_START = "bara slut"
     CONTINUOUS = "löpande"
+    START_BY = "påbörjas senast"
     DEPENDENT = "efter annan aktivitet"
     UNSCHEDULED = "ej schemalagd"
 
@@ -51,6 +52,8 @@ class PlannedSpan:
     end: TimePoint | None
     continuous: bool
     after: tuple[str, ...]
+    latest_start: TimePoint | None = None
+    """The latest start when the plan gives only that ("bör påbörjas senast 2024")."""
 
     @property
     def shape(self) -> SpanShape:
@@ -63,6 +66,8 @@ class PlannedSpan:
             return SpanShape.OPEN_END
         if self.end:
             return SpanShape.OPEN_START
+        if self.latest_start:
+            return SpanShape.START_BY
         return SpanShape.DEPENDENT if self.after else SpanShape.UNSCHEDULED
 
     @property
@@ -84,6 +89,8 @@ class PlannedSpan:
             return self.start.first_day, max(period_end, self.start.last_day)
         if self.end:
             return min(period_start, self.end.first_day), self.end.last_day
+        if self.latest_start and not self.continuous:
+            return min(period_start, self.latest_start.first_day), self.latest_start.last_day
         return period_start, period_end
 
     def label(self) -> str:
@@ -97,6 +104,8 @@ class PlannedSpan:
             return f"från {start.label}"
         if end:
             return f"senast {end.label}"
+        if self.latest_start:
+            return f"påbörjas senast {self.latest_start.label}"
         return "efter annan aktivitet" if self.after else "ej angiven"
 
     def years(self, period_start: dt.date, period_end: dt.date) -> list[int]:
@@ -108,7 +117,7 @@ class PlannedSpan:
 def planned_span(activity: Activity) -> PlannedSpan:
     """The activity's planned period from its `tidplan`."""
     schedule = activity.schedule
-    return PlannedSpan(schedule.start, schedule.end, schedule.continuous, tuple(schedule.after))
+    return PlannedSpan(schedule.start, schedule.end, schedule.continuous, tuple(schedule.after), schedule.latest_start)
 
 
 def timing(activity: Activity, today: dt.date) -> Timing:

@@ -21,11 +21,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import Enum
-from typing import Annotated, get_args
+from functools import lru_cache
+from typing import TYPE_CHECKING, Annotated, get_args
 
-from markdown_it import MarkdownIt
 from pydantic import AfterValidator, StringConstraints, WithJsonSchema
 from pydantic.fields import FieldInfo
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 class TextKind(Enum):
@@ -48,6 +51,8 @@ def rich_parser(*, permissive_links: bool = False) -> MarkdownIt:
     `permissive_links` keeps every link (for the check, which explains refused schemes);
     the renderer uses markdown-it's own link validation on top of ours.
     """
+    from markdown_it import MarkdownIt  # imported when first needed: most runs never parse a link
+
     parser = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     parser.enable(list(RICH_SUBSET))
     if permissive_links:
@@ -55,7 +60,11 @@ def rich_parser(*, permissive_links: bool = False) -> MarkdownIt:
     return parser
 
 
-_CHECK_PARSER = rich_parser(permissive_links=True)
+@lru_cache(maxsize=1)
+def _check_parser() -> MarkdownIt:
+    """The parser the rich-text check uses to find links (built when a text first has one)."""
+    return rich_parser(permissive_links=True)
+
 
 _INVISIBLE = {
     "\u200b": "nollbreddsmellanslag (U+200B)",
@@ -138,7 +147,9 @@ def rich_problem(text: str) -> str | None:
         )
     if _PICTURE.search(text):
         return "bilder kan inte visas från datat; skriv en länk i stället: [bildens namn](https://…)"
-    for token in _CHECK_PARSER.parse(text):
+    if "](" not in text:
+        return None  # no inline link, hence no link target to check
+    for token in _check_parser().parse(text):
         for child in token.children or []:
             if child.type == "link_open" and (problem := link_problem(str(child.attrGet("href") or ""))):
                 return problem

@@ -17,12 +17,12 @@ from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
 from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page
 from macros.render.gantt import activity_timeline
-from macros.render.goalchain import activity_goal_chain, goal_link, strategy_link
+from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
 from macros.render.guidance import reference_items
-from macros.render.raci import activity_responsibility_table
+from macros.render.raci import RESOLVED, activity_responsibility_table
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
-from macros.render.text import admonition, bullets, kronor_sv, table
+from macros.render.text import admonition, bullets, indented, kronor_sv, table
 
 PROPOSAL_TITLE = "Förslag från redaktionen – ska bekräftas av kategoriteamet"
 """How every link the editors propose is labelled; such links are not part of the decided plan."""
@@ -39,7 +39,7 @@ PARTY_KINDS = {
     "informeras": "Informeras",
     "intressent": "Intressent",
 }
-"""Swedish headings of the kinds of responsibility, in RACI order."""
+"""Swedish headings of the kinds of responsibility, strongest first."""
 
 """Pages of a plan where strategier (5), effektmål (4.1) and the follow-up measures (6) are shown."""
 
@@ -61,7 +61,7 @@ def activity_list(site: Site, *, plan: str) -> str:
             f"[{plain(a.name)}]({site.link(activity_page(p.id, a.id))})",
             str(a.priority) if a.priority else "anges inte",
             schedule_label(p, a),
-            ", ".join(accountable_labels(site, p, a)) or "anges inte",
+            ", ".join(accountable_labels(site, p, a)) or _no_accountable(site, p, a),
             ", ".join(_short_link(p, link) for link in a.contributions),
             status_label(p, a, site.today),
         ]
@@ -70,6 +70,14 @@ def activity_list(site: Site, *, plan: str) -> str:
     legend = f"*{PROPOSAL_MARK}* = {PROPOSAL_TITLE}. Status *{NOT_REPORTED}* betyder att ingen uppföljning har rapporterats.\n"
     headers = ["Nr", "Aktivitet", "Prioritet", "Tidplan", "Ansvarig", "Bidrar till", "Status"]
     return table(headers, rows) + "\n" + legend
+
+
+@macro("aktivitet_lankar", 'aktivitet_lankar(plan="it-och-telekom", indrag=4)')
+def activity_links(site: Site, *, plan: str, indrag: int = 0) -> str:
+    """Länkar till aktiviteternas sidor (9.2.x) som punktlista, indragen `indrag` mellanslag (för innehållsförteckningar)."""
+    p = site.plan(plan)
+    items = [f"[{plain(a.number)} {plain(a.name)}]({site.link(activity_page(p.id, a.id))})" for a in p.activities]
+    return indented(bullets(items), indrag)
 
 
 @macro("aktivitetssida", 'aktivitetssida(plan="it-och-telekom", aktivitet="pub-avtal")')
@@ -124,12 +132,19 @@ def party_label(site: Site, plan: Plan, party: Party) -> str:
         holders = role_holders(model, role.id, plan.id, site.today)
         if not holders:
             return f"{plain(role.name)} (planen anger inte vem)"
-        return f"{plain(role.name)}: " + ", ".join(_person_name(site, plan, person.id) for person in holders)
+        people = ", ".join(_person_name(site, plan, person.id) for person in holders)
+        return f"{plain(role.name)} ({RESOLVED} {people})"
     assert party.unit is not None
     unit = model.unit(party.unit)
     if unit.administration:
         return f"{plain(unit.name)} ({plain(model.administration(unit.administration).short_name)})"
     return plain(unit.name)
+
+
+def _no_accountable(site: Site, plan: Plan, activity: Activity) -> str:
+    """What the plan says instead of who is accountable: nothing, or who carries the activity out."""
+    doers = [party_label(site, plan, party) for party in activity.responsibility if party.kind == "genomför"]
+    return "anges inte i planen" + (f" (genomförs av {', '.join(doers)})" if doers else "")
 
 
 def accountable_labels(site: Site, plan: Plan, activity: Activity) -> list[str]:
@@ -161,24 +176,25 @@ def _facts(site: Site, plan: Plan, activity: Activity) -> str:
         ["Status", status_label(plan, activity, site.today)],
         ["Prioritet", str(activity.priority) if activity.priority else "anges inte i planen"],
         ["Tidplan", schedule_label(plan, activity)],
-        ["Ansvarig", ", ".join(accountable_labels(site, plan, activity)) or "anges inte i planen"],
+        ["Ansvarig", ", ".join(accountable_labels(site, plan, activity)) or _no_accountable(site, plan, activity)],
     ]
     if subcategories:
-        rows.append(["Underkategorier", subcategories])
+        rows.append(["Underkategorier (redaktionens indelning; planen anger dem inte)", subcategories])
     return table(["Uppgift", "Värde"], rows)
 
 
 def _steps(activity: Activity) -> str:
-    """Delmoment as a checklist, with the source's lettering, intro and closing text."""
+    """Delmoment as a list lettered as the source letters them (not checkboxes: they are steps of
+    the plan, not progress), with the intro and closing text."""
     if not activity.steps:
         return ""
     parts = [rich(activity.steps_intro)] if activity.steps_intro else []
     lines = []
     for step in activity.steps:
-        letter = f"{plain(step.letter)}) " if step.letter else ""
-        lines.append(f"- [ ] {letter}{rich(step.text, inline=True)}")
+        letter = f'<span class="delmoment-bokstav">{plain(step.letter)})</span> ' if step.letter else ""
+        lines.append(f"- {letter}{rich(step.text, inline=True)}")
         lines += [f"    {number}. {rich(item, inline=True)}" for number, item in enumerate(step.sub_items, 1)]
-    parts.append("\n".join(lines) + "\n")
+    parts.append('<div class="delmoment" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n")
     if activity.steps_outro:
         parts.append(rich(activity.steps_outro))
     return "\n".join(parts)
@@ -199,7 +215,7 @@ def _implementation(activity: Activity) -> str:
 
 
 def _responsibility(site: Site, plan: Plan, activity: Activity) -> str:
-    """The responsibility as structured data: RACI letter, who (roles resolved) and the source's wording."""
+    """The responsibility as structured data: letter, who (roles resolved) and the source's wording."""
     if not activity.responsibility:
         return ""
     heading = "### Ansvar i strukturerad form\n\nRedaktionens tolkning av texten ovan; vid skillnad gäller planens text. En roll visas med den som innehar den enligt planen.\n"
@@ -219,18 +235,12 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
     if schedule.continuous:
         rows.append(["Löpande", "ja, utan slutdatum"])
     for ref in schedule.after:
-        rows.append(["Genomförs efter", _activity_link(site, plan, ref)])
+        rows.append(["Genomförs efter", activity_link(site, plan, plan.activity(ref))])
     for other in plan.dependents_of(activity.id):
-        rows.append(["Väntar på denna", _activity_link(site, plan, other.id)])
+        rows.append(["Väntar på denna", activity_link(site, plan, other)])
     if not rows:
         return "Planen anger inga datum för aktiviteten.\n"
     return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows)
-
-
-def _activity_link(site: Site, plan: Plan, activity_id: str) -> str:
-    """A link to another activity's page, with its number and name."""
-    other = plan.activity(activity_id)
-    return f"[{plain(other.number)} {plain(other.name)}]({site.link(activity_page(plan.id, other.id))})"
 
 
 def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
@@ -241,7 +251,7 @@ def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
     if stated:
         parts.append(
             "Koppling som framgår av planen:\n\n"
-            + bullets([f"{_target(site, plan, link)} – {_stated_by(site, plan, link)}" for link in stated])
+            + bullets([f"{_target(site, plan, link)} – {_stated_by(site, plan, activity, link)}" for link in stated])
         )
     if proposed:
         items = [
@@ -266,15 +276,15 @@ def _target(site: Site, plan: Plan, link: Contribution) -> str:
     return goal_link(site, plan, plan.effect_goal(link.effect_goal or ""))
 
 
-def _stated_by(site: Site, plan: Plan, link: Contribution) -> str:
-    """How the plan states the link: a follow-up measure names the activity, or the activity repeats a strategy."""
+def _stated_by(site: Site, plan: Plan, activity: Activity, link: Contribution) -> str:
+    """Where the plan states the link: the follow-up measure of 6.x that follows up what the activity does."""
     section = link.section or ""
-    if section.startswith("6"):
-        where = f"[avsnitt {plain(section)}]({site.link(chapter_page(plan.id, FOLLOW_UP_PAGE))})"
-        return f"effektuppföljningen i {where} nämner aktiviteten"
-    if section.startswith("5"):
-        return f"aktiviteten återger formuleringar ur avsnitt {plain(section)}"
-    return f"framgår av avsnitt {plain(section)}"
+    where = f"[avsnitt {plain(section)}]({site.link(chapter_page(plan.id, FOLLOW_UP_PAGE))})"
+    measures = [i for i in plan.indicators_naming(activity.id) if i.section == section]
+    if measures:
+        quoted = "; ".join(f"”{plain(measure.text)}”" for measure in measures)
+        return f"effektuppföljningen i {where} följer upp det aktiviteten gäller: {quoted}"
+    return f"framgår av {where}"
 
 
 def _short_link(plan: Plan, link: Contribution) -> str:

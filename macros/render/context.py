@@ -73,6 +73,10 @@ FOLLOW_UP_PAGE = "effektuppfoljning.md"
 """The chapter page (in a plan's folder) where the nyckeltal of 6.x are rendered; every plan has it."""
 
 
+MUNICIPALITY_PAGE = "kommunen.md"
+"""The written page of what the plans share (organisation, people, goals)."""
+
+
 def chapter_page(plan_id: str, page: str) -> str:
     """Source path of one of a plan's chapter pages."""
     return f"{plan_id}/{page}"
@@ -144,3 +148,51 @@ def generated_pages(model: Municipality) -> list[GeneratedPage]:
         for g in model.guidance.national_goals
     ]
     return pages
+
+
+def activity_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's activity pages, in the plan's order: (title, source path)."""
+    return [(f"{a.number} {a.name}", activity_page(plan.id, a.id)) for a in plan.activities]
+
+
+def national_goal_title(number: int, heading: str) -> str:
+    """An inriktningsmål's page title: "Inriktningsmål 8: Attraktiva offentliga affärer …"."""
+    return f"Inriktningsmål {number}: {heading}"
+
+
+def national_goal_navigation(model: Municipality) -> list[tuple[str, str]]:
+    """The menu entries of the inriktningsmål pages, by number: (title, source path)."""
+    return [
+        (national_goal_title(g.number, g.heading or g.name), national_goal_page(g.id))
+        for g in model.guidance.national_goals
+    ]
+
+
+def person_navigation(model: Municipality) -> list[tuple[str, str]]:
+    """The menu entries of the person pages, by name: (title, source path)."""
+    return sorted(((p.name, person_page(p.id)) for p in model.people), key=lambda entry: entry[0])
+
+
+@dataclass(frozen=True)
+class FooterPlan:
+    """What the footer says of one plan: its name and page, who owns it, and whom to ask."""
+
+    name: str
+    page: str
+    owner: str
+    category_lead: str
+    category_lead_page: str
+
+
+def footer_plans(model: Municipality) -> list[FooterPlan]:
+    """The footer's facts of every plan, from the plans' own data (11.0 and 8.2)."""
+    return [
+        FooterPlan(
+            plan.meta.name,
+            f"{plan.id}/index.md",
+            plan.meta.owned_by,
+            model.person(plan.organisation.category_lead).name,
+            person_page(plan.organisation.category_lead),
+        )
+        for plan in model.plans.values()
+    ]

@@ -95,6 +95,8 @@ def _bar(layout: _Layout, activity: Activity, y: float) -> tuple[str, float, flo
             _open_part(x_start, solid_start, top, "start"),
             rect(solid_start, top, x_end - solid_start, BAR, css, fill=fill),
         ]
+    elif shape is SpanShape.START_BY:
+        parts = [_open_part(x_start, x_end, top, "start"), _deadline(x_end, top)]
     else:
         parts = [rect(x_start, top, x_end - x_start, BAR, css, fill=fill)]
         if shape is SpanShape.CONTINUOUS:
@@ -108,6 +110,11 @@ def _open_part(x_from: float, x_to: float, top: float, missing: str) -> str:
         return ""
     arrow = _arrow(x_to, top, BAR) if missing == "slut" else _arrow(x_from, top, BAR, left=True)
     return rect(x_from, top + 3, x_to - x_from, BAR - 6, "d-bar-oppen") + arrow
+
+
+def _deadline(x: float, top: float) -> str:
+    """A short upright bar at the latest start: the start must come before it."""
+    return rect(x - 2, top - 2, 4, BAR + 4, "d-pil")
 
 
 def _arrow(x: float, top: float, height: float, *, left: bool = False) -> str:
@@ -298,7 +305,8 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
     diagram = timeline_diagram(site, p, p.activities)
     late = [a for a in p.activities if is_late(p, a, site.today)]
     caption = (
-        f"Tidslinje för {plain(p.meta.name)}, planperiod {p.period_start.isoformat()} – {p.period_end.isoformat()}, "
+        f"Tidslinje för {plain(p.meta.name)}, planperiod {p.period_start.isoformat()} – {p.period_end.isoformat()} "
+        f"(räknad ur ”{plain(p.meta.period.text)}”), "
         f"per {site.today.isoformat()}. {count(len(late), 'aktivitet', 'aktiviteter')} har passerat planerat slut "
         "utan rapport om att de är genomförda eller avbrutna."
     )

@@ -11,6 +11,7 @@ from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.followup import measurements_of
 from macros.model.goalchain import (
+    CouncilLink,
     GoalNode,
     Reason,
     all_reasons,
@@ -28,7 +29,14 @@ from macros.render.safe import plain, rich
 PROPOSAL = "*förslag från redaktionen, inte beslutat i planen*"
 
 
-def _activity_link(site: Site, plan: Plan, activity: Activity) -> str:
+def council_goal_text(link: CouncilLink) -> str:
+    """A fullmäktigemål by the council's name, with the plan's own wording beside it when it differs."""
+    if link.wording and link.wording.casefold() != link.name.casefold():
+        return f"{plain(link.name)} (i planens 4.1: ”{plain(link.wording)}”)"
+    return plain(link.name)
+
+
+def activity_link(site: Site, plan: Plan, activity: Activity) -> str:
     """A Markdown link to an activity's page."""
     return f"[{plain(activity.number)} {plain(activity.name)}]({site.link(activity_page(plan.id, activity.id))})"
 
@@ -47,7 +55,7 @@ def goal_link(site: Site, plan: Plan, goal: EffectGoal) -> str:
 
 def _reason_item(site: Site, plan: Plan, reason: Reason) -> str:
     """An activity under a strategy or effektmål, marked when the link is only proposed."""
-    text = _activity_link(site, plan, reason.activity)
+    text = activity_link(site, plan, reason.activity)
     if reason.is_proposal:
         motivation = f": {rich(reason.contribution.motivation, inline=True)}" if reason.contribution.motivation else ""
         text += f" – {PROPOSAL}{motivation}"
@@ -64,7 +72,7 @@ def _indicator_item(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
         parts.append(f"senast uppmätt {plain(values[-1].value)} ({values[-1].date.isoformat()})")
     if indicator.activities:
         links = ", ".join(
-            _activity_link(site, plan, plan.activity(a)) for a in indicator.activities if plan.has("aktivitet", a)
+            activity_link(site, plan, plan.activity(a)) for a in indicator.activities if plan.has("aktivitet", a)
         )
         parts.append(f"följer upp {links}")
     return " – ".join(parts)
@@ -79,7 +87,7 @@ def _node(site: Site, plan: Plan, node: GoalNode) -> str:
         f"Effektmålets text: {goal_link(site, plan, goal)}",
         "",
     ]
-    council = [plain(link.wording) for link in node.council_goals]
+    council = [council_goal_text(link) for link in node.council_goals]
     lines.append("- **Fullmäktigemål:** " + ("; ".join(council) if council else "planen anger inget"))
     lines.append("- **Strategier och aktiviteter:**")
     for item in node.strategies:
@@ -132,7 +140,8 @@ def activity_goal_chain(site: Site, plan: Plan, activity: Activity) -> str:
     """Why an activity exists: each chain from fullmäktigemål down to it, and its nyckeltal (Markdown)."""
     items = []
     for reason in reasons(plan, activity):
-        steps = [f"Fullmäktigemål: {plain(link.wording)}" for link in council_links(site.model, reason.effect_goal)]
+        council = [council_goal_text(link) for link in council_links(site.model, reason.effect_goal)]
+        steps = [f"Fullmäktigemål: {'; '.join(council)}"] if council else []
         steps.append(goal_link(site, plan, reason.effect_goal))
         if reason.strategy:
             steps.append(strategy_link(site, plan, reason.strategy))

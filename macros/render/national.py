@@ -26,6 +26,7 @@ from macros.render.context import (
     activity_page,
     chapter_page,
     national_goal_page,
+    national_goal_title,
 )
 from macros.render.html import count
 from macros.render.registry import macro
@@ -126,7 +127,7 @@ def strategy_file(site: Site) -> NationalStrategyFile:
 
 def goal_title(goal: NationalGoal) -> str:
     """A goal's page title: "Inriktningsmål 8: Attraktiva offentliga affärer …" (the heading, else the goal)."""
-    return f"Inriktningsmål {goal.number}: {goal.heading or goal.name}"
+    return national_goal_title(goal.number, goal.heading or goal.name)
 
 
 def goal_link(site: Site, goal: NationalGoal) -> str:

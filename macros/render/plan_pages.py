@@ -4,14 +4,26 @@ strategier, nyckeltal, organisation, version history and editorial notes."""
 from __future__ import annotations
 
 from macros.model.catalog import Plan
+from macros.model.goalchain import GoalNode, Reason, chain
+from macros.model.goalchain import reasons as reasons_of
 from macros.model.goals import EffectGoal, KeyIndicator, Strategy
 from macros.model.governance import GoalArea
-from macros.render.context import EFFECT_GOALS_PAGE, STRATEGIES_PAGE, MacroError, Site, activity_page, chapter_page
+from macros.render.context import (
+    EFFECT_GOALS_PAGE,
+    FOLLOW_UP_PAGE,
+    MUNICIPALITY_PAGE,
+    STRATEGIES_PAGE,
+    MacroError,
+    Site,
+    activity_page,
+    chapter_page,
+)
+from macros.render.goalchain import activity_link, strategy_link
 from macros.render.guidance import reference_items
 from macros.render.national import national_links
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
-from macros.render.text import admonition, bullets, table
+from macros.render.text import admonition, bullets, indented, table
 
 
 @macro("planfakta", 'planfakta(plan="it-och-telekom")')
@@ -19,19 +31,23 @@ def plan_facts(site: Site, *, plan: str) -> str:
     """Tabell med planens namn, dokumenttyp, beslut, period och ansvar (titelsidan och 11.0)."""
     p = site.plan(plan)
     meta = p.meta
-    body = site.model.committee(meta.decision.body).name
     rows = [
         ["Namn", plain(meta.name)],
         ["Kommun", plain(meta.municipality)],
         ["Dokumenttyp", plain(meta.document_type)],
-        ["Beslutad", f"{plain(meta.decision.date_text)} av {plain(body)}"],
-        ["Planperiod", f"{plain(meta.period.text)} ({p.period_start.isoformat()} – {p.period_end.isoformat()})"],
+        ["Beslutad", plain(meta.decision.date_text)],
+        ["Planperiod", plain(meta.period.text)],
+        ["Planperiod i datum", f"{p.period_start.isoformat()} – {p.period_end.isoformat()} {DERIVED_PERIOD}"],
         ["Tas fram av", plain(meta.prepared_by)],
         ["Ägs av", plain(meta.owned_by)],
         ["Beslutas av", plain(meta.decided_by_text)],
         ["Uppdateras av", plain(meta.updated_by)],
     ]
     return table(["Uppgift", "Värde"], rows)
+
+
+DERIVED_PERIOD = "(räknat av webbplatsen ur planperioden ovan; källan anger inga datum)"
+"""How the exact plan period, which the site derives from the source's words, says that it is derived."""
 
 
 @macro("titelsida", 'titelsida(plan="it-och-telekom")')
@@ -103,6 +119,7 @@ def subcategories(site: Site, *, plan: str) -> str:
 def effect_goals(site: Site, *, plan: str) -> str:
     """Effektmålen med syfte och koppling till målområden, fullmäktigemål och styrdokument (4.1)."""
     p = site.plan(plan)
+    nodes = {node.goal.id: node for node in chain(site.model, p)}
     parts = []
     for goal in p.effect_goals:
         parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n\n{rich(goal.purpose)}")
@@ -112,7 +129,46 @@ def effect_goals(site: Site, *, plan: str) -> str:
             names = plain(goal.documents_text or ", ".join(site.model.document(doc).name for doc in goal.documents))
             parts.append(f"Koppling till övriga styrdokument: {names}\n")
         parts.append(national_links(site, goal.national_goals))
+        parts.append(_goal_served_by(site, p, nodes[goal.id]))
     return "\n".join(part for part in parts if part)
+
+
+SERVES_TITLE = "Det här hör till målet i planen (sammanställt av webbplatsen)"
+"""The box under each effektmål and strategy that lists what serves it; not a text of the source."""
+
+
+def _goal_served_by(site: Site, plan: Plan, node: GoalNode) -> str:
+    """The strategies, activities and follow-up measures of one effektmål, each linked; proposals marked."""
+    strategies = [strategy_link(site, plan, item.strategy) for item in node.strategies]
+    reasons = [reason for item in node.strategies for reason in item.reasons] + node.direct
+    measures = [
+        f"[{plain(indicator.section)}]({site.link(chapter_page(plan.id, FOLLOW_UP_PAGE))}): {plain(indicator.text)}"
+        for indicator in node.indicators
+    ]
+    lines = [
+        f"- **Strategier:** {'; '.join(strategies) or 'inga'}",
+        f"- **Aktiviteter:** {_activities_of(site, plan, reasons) or 'ingen aktivitet är kopplad till målet'}",
+        "- **Nyckeltal:**" + ("" if measures else " inga"),
+        *(f"    - {measure}" for measure in measures),
+    ]
+    return admonition("info", SERVES_TITLE, "\n".join(lines) + "\n")
+
+
+def _activities_of(site: Site, plan: Plan, reasons: list[Reason]) -> str:
+    """Each activity once, linked, marked as the editors' proposal when only proposals link it here."""
+    found: dict[str, tuple[Reason, bool]] = {}
+    for reason in reasons:
+        proposal = reason.is_proposal and found.get(reason.activity.id, (reason, True))[1]
+        found[reason.activity.id] = (reason, proposal)
+    order = {activity.id: index for index, activity in enumerate(plan.activities)}
+    shown = sorted(found.values(), key=lambda item: order[item[0].activity.id])
+    return "; ".join(
+        activity_link(site, plan, reason.activity) + (f" {PROPOSED}" if proposal else "") for reason, proposal in shown
+    )
+
+
+PROPOSED = "*(förslag från redaktionen)*"
+"""How a link only the editors propose is marked in the lists of what serves a goal or strategy."""
 
 
 def _council_goals(site: Site, goal: EffectGoal) -> str:
@@ -161,7 +217,7 @@ def effect_goal_links(site: Site, *, plan: str, indrag: int = 0) -> str:
     p = site.plan(plan)
     target = chapter_page(p.id, EFFECT_GOALS_PAGE)
     items = [f"[{plain(goal.number)} {plain(goal.name)}]({site.link(target, goal.id)})" for goal in p.effect_goals]
-    return _indented(bullets(items), indrag)
+    return indented(bullets(items), indrag)
 
 
 @macro("strategi_lankar", 'strategi_lankar(plan="it-och-telekom", effektmal="service", indrag=8)')
@@ -171,13 +227,7 @@ def strategy_links(site: Site, *, plan: str, effektmal: str | None = None, indra
     chosen = p.strategies_of(effektmal) if effektmal else p.strategies
     target = chapter_page(p.id, STRATEGIES_PAGE)
     items = [f"[{plain(s.number)} {plain(s.name)}]({site.link(target, s.id)})" for s in chosen]
-    return _indented(bullets(items), indrag)
-
-
-def _indented(markdown: str, spaces: int) -> str:
-    """Every line of `markdown` indented by `spaces`, so that a list nests under the item above it."""
-    pad = " " * spaces
-    return "".join(pad + line if line.strip() else line for line in markdown.splitlines(keepends=True))
+    return indented(bullets(items), indrag)
 
 
 @macro("strategier", 'strategier(plan="it-och-telekom", effektmal="service")')
@@ -190,6 +240,13 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
         parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n\n{rich(strategy.text)}")
         parts.append(_measures(strategy))
         parts.append(national_links(site, strategy.national_goals))
+        reasons = [
+            reason for activity in p.activities for reason in reasons_of(p, activity) if reason.strategy == strategy
+        ]
+        listed = _activities_of(site, p, reasons) or "ingen aktivitet i planen är kopplad till strategin"
+        parts.append(
+            admonition("info", "Aktiviteter som genomför strategin (sammanställt av webbplatsen)", listed + "\n")
+        )
     return "\n".join(part for part in parts if part)
 
 
@@ -221,7 +278,7 @@ def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
         activity = plan.activity(activity_id)
         links.append(f"[{plain(activity.number)}]({site.link(activity_page(plan.id, activity.id))})")
     word = "aktivitet" if len(links) == 1 else "aktiviteterna"
-    return f" *(se {word} " + ", ".join(links) + ")*"
+    return f' <span class="redaktionellt">(redaktionens hänvisning till {word} ' + ", ".join(links) + ")</span>"
 
 
 @macro("kategoriorganisation", 'kategoriorganisation(plan="it-och-telekom")')
@@ -270,5 +327,46 @@ def plan_list(site: Site) -> str:
     rows = []
     for plan in site.model.plans.values():
         link = f"[{plain(plan.meta.name)}]({site.link(f'{plan.id}/index.md')})"
-        rows.append([link, plain(plan.meta.period.text), plain(plan.meta.decision.date_text)])
+        decision = plain(plan.meta.decision.date_text)
+        if plan.meta.decision.date is None:
+            decision += " (så står det i källan; datumet är inte fullständigt)"
+        rows.append([link, plain(plan.meta.period.text), decision])
     return table(["Kategoriplan", "Period", "Beslutad"], rows)
+
+
+SHORTCUTS = (
+    (
+        "Vem ansvarar för vad?",
+        (
+            ("Ansvarsmatris", "oversikter/ansvarsmatris.md"),
+            ("Aktiviteter: status och ansvar", "oversikter/aktiviteter.md"),
+        ),
+    ),
+    (
+        "Vilka upphandlingar måste starta och när?",
+        (
+            ("Upphandlingskalender", "oversikter/upphandlingskalender.md"),
+            ("9.1 Upphandlingsbehov", "upphandlingsbehov.md"),
+        ),
+    ),
+    (
+        "Hur går det för aktiviteterna?",
+        (("Aktiviteter: status och ansvar", "oversikter/aktiviteter.md"), ("Tidslinje", "oversikter/tidslinje.md")),
+    ),
+    ("Vad bidrar till målen?", (("Målkedja", "oversikter/malkedja.md"), ("4.1 Effektmål", "kategoriplan.md"))),
+    ("Hela planen, kapitel för kapitel", (("Titelsida och innehåll", "index.md"),)),
+)
+"""The questions staff come with, and the pages of a plan that answer them."""
+
+
+@macro("genvagar", 'genvagar(plan="it-och-telekom")')
+def shortcuts(site: Site, *, plan: str) -> str:
+    """Genvägar till de sidor i en plan som svarar på det personalen oftast frågar."""
+    p = site.plan(plan)
+    items = [
+        f"**{question}** " + " · ".join(f"[{label}]({site.link(chapter_page(p.id, page))})" for label, page in pages)
+        for question, pages in SHORTCUTS
+    ]
+    people = f"[Ansvar per person]({site.link(MUNICIPALITY_PAGE, 'personer')})"
+    items.insert(1, f"**Vad har en viss person ansvar för?** {people}")
+    return f"### {plain(p.meta.name)}\n\n" + bullets(items)

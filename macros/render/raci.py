@@ -1,4 +1,4 @@
-"""Macros for responsibility: the RACI matrix of a plan and one page per person."""
+"""Macros for responsibility: the ansvarsmatris of a plan and one page per person."""
 
 from __future__ import annotations
 
@@ -49,7 +49,13 @@ def party_html(site: Site, party: PartyRef, plan_id: str) -> str:
     holders = resolve(model, party, plan_id, site.today)
     if not holders:
         return name
-    return f"{name} ({', '.join(link(site, person_page(p.id), p.name) for p in holders)})"
+    people = ", ".join(link(site, person_page(p.id), p.name) for p in holders)
+    return f'{name} <span class="tolkat">({RESOLVED} {people})</span>'
+
+
+RESOLVED = "innehas enligt redaktionens tolkning av"
+"""How a role shown with the people holding it says that the plan names the role, and the
+editors (from the plan's own lists of people and roles) the people: a derived fact, not a stated one."""
 
 
 def party_filter_values(site: Site, party: PartyRef, plan_id: str) -> list[str]:
@@ -59,7 +65,7 @@ def party_filter_values(site: Site, party: PartyRef, plan_id: str) -> list[str]:
 
 
 def letter_html(letters: str) -> str:
-    """RACI letters with their meaning for screen readers: "A" + hidden "ansvarig"."""
+    """Responsibility letters with their meaning for screen readers: "A" + hidden "ansvarig"."""
     if not letters:
         return ""
     spoken = ", ".join(LETTER_MEANINGS[letter] for letter in letters)
@@ -109,7 +115,7 @@ def _party_row(site: Site, plan: Plan, raci: RaciMatrix, party: PartyRef) -> Row
 
 @macro("ansvarsmatris", 'ansvarsmatris(plan="it-och-telekom")')
 def raci_matrix(site: Site, *, plan: str) -> str:
-    """Ansvarsmatris (RACI): personer, roller och enheter × aktiviteter med A, R, C och I ur datat.
+    """Ansvarsmatris: personer, roller och enheter × aktiviteter med A (ansvarig), G (genomför), D (deltar) och I (informeras).
 
     En rad per person, roll och enhet; en kolumn per aktivitet (numret, med namnet som hjälptext).
     En roll visar den som innehar den i dag; varje person länkar till sin ansvarssida. Tabellen kan
@@ -162,7 +168,7 @@ def _involvement_row(site: Site, item: Involvement) -> Row:
     """One row of a person's responsibilities."""
     plan, assignment = item.plan, item.assignment
     activity = assignment.activity
-    how = f"som {item.via_role.name.lower()}" if item.via_role else "direkt"
+    how = f"som {item.via_role.name.lower()}, enligt redaktionens tolkning" if item.via_role else "direkt"
     span = planned_span(activity)
     cells = [
         Cell(link(site, activity_page(plan.id, activity.id), f"{activity.number} {activity.name}"), activity.number),
@@ -233,8 +239,8 @@ def _involvement_table(site: Site, who: Person, found: list[Involvement]) -> str
     """The person's activities as a sortable table."""
     columns = [
         Column("Aktivitet", "text", row_header=True, css="namn"),
-        Column("RACI", "nummer"),
-        Column("Ansvar", "text"),
+        Column("Ansvar", "nummer"),
+        Column("Hur", "text"),
         Column("Prioritet", "nummer"),
         Column("Planerad period", "text"),
         Column("Status", "text"),
@@ -260,14 +266,14 @@ def activity_responsibility(site: Site, *, plan: str, aktivitet: str) -> str:
 
 
 def activity_responsibility_table(site: Site, plan: Plan, activity: Activity) -> str:
-    """One activity's parties with their RACI letters, roles resolved to their holders (HTML)."""
+    """One activity's parties with their responsibility letters, roles resolved to their holders (HTML)."""
     items = assignments_of(activity)
     if not items:
         return "*Ansvaret är inte strukturerat i datat; se avsnittet Ansvarig.*\n"
     columns = [
         Column("Vem", None, row_header=True),
-        Column("RACI", None),
         Column("Ansvar", None),
+        Column("Typ av ansvar", None),
         Column("Som källan beskriver det", None),
     ]
     rows = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from macros.render.context import MacroError, Site
 
@@ -20,7 +21,7 @@ class MacroSpec:
     function: MacroFunction
     example: str
 
-    @property
+    @cached_property
     def parameters(self) -> dict[str, inspect.Parameter]:
         """The parameters pages pass, by name (the site is supplied, not written)."""
         return {name: p for name, p in inspect.signature(self.function).parameters.items() if name != "site"}

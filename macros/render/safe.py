@@ -23,11 +23,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
-
-import nh3
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from macros.model.text import ALLOWED_SCHEMES, link_problem, rich_parser
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _ALWAYS = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_[]{}|#~"}
 """Characters that are HTML or Markdown syntax anywhere in a line."""
@@ -66,6 +67,7 @@ def _visible(text: str) -> str:
     return _CONTROL.sub("\ufffd", _WHITESPACE.sub(" ", text))
 
 
+@lru_cache(maxsize=16384)
 def plain(text: str) -> str:
     """Plain text from the data, escaped for HTML and Markdown; whitespace runs become one space."""
     return _encode(_visible(text).strip(), line_start=True)
@@ -218,6 +220,8 @@ def _renderer() -> MarkdownIt:
 
 def _sanitised_html(text: str) -> str:
     """Rich text as HTML: markdown-it with raw HTML off, then nh3's allow-list."""
+    import nh3  # imported when the first text needs the parser and the sanitiser
+
     html = _renderer().render(text)
     return nh3.clean(
         html,
@@ -237,13 +241,33 @@ def _allowed_attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+_MARKUP = re.compile(r"[*_\[\]\\\r]| {2,}\n|^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+"""What makes a text more than paragraphs of words for the rich-text subset: emphasis, links,
+escapes, hard line breaks and list items. A text without any of them is paragraphs only."""
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 @lru_cache(maxsize=4096)
 def rich(text: str, *, inline: bool = False) -> str:
     """Rich text from the data as inert Markdown.
 
     Blocks are separated by blank lines; `inline=True` gives one line (for table cells and
     list items): a single paragraph as its inline content, anything else as inline HTML.
+    A text that is only paragraphs of words (most of the plan's prose) skips the parser,
+    with exactly the result the parser would give (a property test holds the two together).
     """
+    if not _MARKUP.search(text) and not _CONTROL.search(text):
+        paragraphs = [part for part in _BLANK_LINE.split(text) if part.strip(" \t\n")]
+        if not inline:
+            return "\n\n".join(_text(part, line_start=True).rstrip() for part in paragraphs) + "\n"
+        if len(paragraphs) == 1:
+            return _text(paragraphs[0], line_start=True).rstrip()
+    return parsed_rich(text, inline=inline)
+
+
+def parsed_rich(text: str, *, inline: bool = False) -> str:
+    """Rich text through markdown-it, nh3 and back to Markdown (see `rich`)."""
     builder = _TreeBuilder()
     builder.feed(_sanitised_html(text))
     builder.close()

@@ -124,13 +124,17 @@ class Table:
         return f"<{tag}{extra}>{item.html}</{tag}>"
 
     def _filters(self) -> str:
-        """Labelled selects, hidden until the script shows them, and a live count line."""
+        """Labelled selects, hidden until the script shows them, and a live count line.
+
+        None of it is text of the page: every part says `data-search-exclude`, so that the search
+        index holds no option lists (Material's parser can lose the outer mark at a nested end tag).
+        """
         useful = self._useful_filters
         if not useful:
             return ""
         controls = "".join(self._select(f) for f in useful)
         return (
-            f'<div class="tabellfilter" hidden><p class="tabellfilter-rubrik">Filtrera tabellen</p>'
+            f'<div class="tabellfilter" hidden data-search-exclude><p class="tabellfilter-rubrik">Filtrera tabellen</p>'
             f'<div class="tabellfilter-val">{controls}</div>'
             f'<p class="tabellfilter-antal" role="status" aria-live="polite"></p></div>'
         )
@@ -141,7 +145,7 @@ class Table:
         control_id = f"{self.id}-filter-{slug(spec.key)}"
         options = "".join(f'<option value="{plain(v)}">{plain(v)}</option>' for v in values)
         return (
-            f'<div class="tabellfilter-falt"><label for="{control_id}">{plain(spec.label)}</label>'
+            f'<div class="tabellfilter-falt" data-search-exclude><label for="{control_id}">{plain(spec.label)}</label>'
             f'<select id="{control_id}" data-filter="{plain(spec.key)}"><option value="">Alla</option>{options}</select></div>'
         )
 

@@ -59,3 +59,13 @@ def admonition(kind: str, title: str, body: str) -> str:
     """A Material admonition block (`!!! note "Titel"`)."""
     indented = "\n".join(f"    {line}" if line else "" for line in body.strip().splitlines())
     return f'!!! {kind} "{title}"\n\n{indented}\n'
+
+
+def indented(markdown: str, spaces: int) -> str:
+    """Every line of `markdown` indented by `spaces`, so that a list nests under the item above it.
+
+    No newline at the end: the call stands on a line of a list in the page, and a blank line
+    after it would end the nested list (and nest the next chapter under this one).
+    """
+    pad = " " * spaces
+    return "".join(pad + line if line.strip() else line for line in markdown.splitlines(keepends=True)).rstrip("\n")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.browser.conftest import REPORTS, ServedSite
-from tests.browser.harness import SCHEMES, Browser, Crawl, check_searches, require_clean
+from tests.browser.harness import SCHEMES, Browser, Crawl, check_searches, require_clean, search
 
 pytestmark = pytest.mark.browser
 
@@ -17,6 +17,8 @@ SEARCHES = {
     "PUB-avtal": ["/it-och-telekom/aktiviteter/pub-avtal/"],
     "Sara Holst": ["/ansvar/sara-holst/", "/it-och-telekom/aktiviteter/leverantorsstyrning-pm3/"],
     "webbtillgänglighet": ["/it-och-telekom/aktiviteter/webbtillganglighet/", "/it-och-telekom/kategoristrategi/"],
+    "molntjanster": ["/it-och-telekom/aktiviteter/molntjanster/"],
+    "forlangning": ["/it-och-telekom/upphandlingsbehov/"],
 }
 
 
@@ -89,3 +91,10 @@ def test_report_is_written(real_crawl: Crawl) -> None:
     data = json.loads((REPORTS / "browser-report.json").read_text(encoding="utf-8"))
     assert data["antal_sidor"] == len(real_crawl.site.pages)
     assert "# Webbläsarkontroller" in (REPORTS / "browser-report.md").read_text(encoding="utf-8")
+
+
+def test_a_word_typed_without_accents_finds_its_page_first(browser: Browser, real_site: ServedSite) -> None:
+    """The word molntjanster, typed without å, ä and ö, gives 9.2.11 as the first result."""
+    found = search(browser, real_site.base, "molntjanster")
+    browser.page.keyboard.press("Escape")
+    assert found[:1] == ["/it-och-telekom/aktiviteter/molntjanster/"], found[:5]

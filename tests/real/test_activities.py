@@ -15,6 +15,7 @@ from macros.model.followup import NOT_REPORTED
 from macros.model.plan import Basis
 from macros.render.activities import PROPOSAL_MARK, PROPOSAL_TITLE
 from macros.render.context import activity_page
+from macros.render.raci import RESOLVED
 from macros.render.safe import plain, rich
 from macros.render.text import cell, kronor_sv
 from macros.validation.findings import Severity
@@ -328,7 +329,7 @@ def test_budget_amounts_rendered_once(model: Municipality, plan: Plan) -> None:
 def test_roles_resolve_to_holders_on_the_page(model: Municipality, plan: Plan) -> None:
     """A responsibility given by role shows the person holding it (Dataskyddsombud → Jakob Söderbaum)."""
     page = activity_page_text(model, plan.activity("pub-avtal"))
-    assert "Dataskyddsombud: Jakob Söderbaum" in page
+    assert f"Dataskyddsombud ({RESOLVED} Jakob Söderbaum)" in page
 
 
 def test_dependency_shown_both_ways(model: Municipality, plan: Plan) -> None:

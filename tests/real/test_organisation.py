@@ -8,6 +8,7 @@ from pathlib import Path
 
 from macros.loading.loader import LoadResult
 from macros.model.catalog import Municipality, Plan
+from macros.model.raci import plan_positions
 from macros.model.responsibility import role_holders
 from macros.validation.findings import Severity
 from tests.real.conftest import PLAN, TODAY, render_macro
@@ -206,3 +207,11 @@ def test_page_calls_the_section_macros() -> None:
 def test_organisation_notes_are_part_of_the_plan_notes(plan: Plan) -> None:
     """Editorial notes on section 8 are among the plan's notes (shown on the known-problems page)."""
     assert all(note in plan.notes for note in plan.organisation.notes)
+
+
+def test_every_reference_group_member_has_it_on_their_page(model: Municipality, plan: Plan) -> None:
+    """8.3: each person a row of the referensgrupp names, also a row naming two people, has that role on their page."""
+    named = {person for row in plan.organisation.reference_group for person in row.people}
+    assert {"rakel-nilsson", "andrej-borjesson"} <= named
+    for person in named:
+        assert any(position.text == "referensgruppen" for position in plan_positions(model, person)), person

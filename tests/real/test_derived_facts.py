@@ -1,0 +1,111 @@
+"""What the site derives from the plan looks derived, and what the plan says is shown as it says it.
+
+One test per defect a line-by-line comparison with the source found (see issue "Staff experience").
+"""
+
+from __future__ import annotations
+
+import markdown
+
+from macros.adapter.source_footnotes import SourceFootnotesExtension
+from macros.model.catalog import Municipality, Plan
+from macros.model.plan import Basis
+from macros.render.plan_pages import DERIVED_PERIOD
+from macros.render.raci import RESOLVED
+from macros.render.safe import plain
+from tests.real.conftest import PLAN, render_macro
+from tests.real.test_analysis import MARKDOWN_EXTENSIONS, render_page
+
+
+def activity_page(model: Municipality, plan: Plan, activity_id: str) -> str:
+    """The Markdown of one activity's page."""
+    return render_macro(
+        model, "aktivitetssida", page=f"{PLAN}/aktiviteter/{activity_id}.md", plan=PLAN, aktivitet=activity_id
+    )
+
+
+def test_only_links_the_plan_states_are_stated(plan: Plan) -> None:
+    """An activity's link is "in the plan" only where a follow-up measure of 6.x follows up what it does."""
+    for activity in plan.activities:
+        for link in activity.contributions:
+            if link.basis is Basis.PLAN:
+                assert (link.section or "").startswith("6."), (activity.number, link.section)
+                assert any(i.section == link.section for i in plan.indicators_naming(activity.id)), activity.number
+
+
+def test_a_stated_link_quotes_the_measure_that_states_it(model: Municipality, plan: Plan) -> None:
+    """9.2.17's page quotes the 6.3 measure that follows up external reuse, not a claim that 6.3 names the activity."""
+    page = activity_page(model, plan, "externt-aterbruk")
+    assert "följer upp det aktiviteten gäller: ”Möjligheter till externt återbruk av hårdvaror" in page
+    assert "nämner aktiviteten" not in page
+
+
+def test_proposed_links_are_proposals_in_the_goal_chain_count(model: Municipality) -> None:
+    """The goal chain counts only the links the plan states as "in the plan"."""
+    text = render_macro(model, "malkedja", page=f"{PLAN}/oversikter/malkedja.md", plan=PLAN)
+    assert "5 kopplingar från aktiviteter står i planen" in text
+
+
+def test_a_role_resolved_to_people_looks_resolved(model: Municipality, plan: Plan) -> None:
+    """9.2.18 names only a role; the people shown for it are marked as the editors' interpretation."""
+    page = activity_page(model, plan, "intern-cirkular-ekonomi")
+    assert f"Sektionschef för digitalt stöd ({RESOLVED} " in page
+    assert "Sektionschef för digitalt stöd: " not in page
+
+
+def test_the_latest_start_of_9_2_7_is_on_the_timeline(model: Municipality) -> None:
+    """9.2.7 "bör påbörjas senast 2024" is drawn and counted on the timeline, not "ingen tidplan"."""
+    text = render_macro(model, "tidslinje", page=f"{PLAN}/oversikter/tidslinje.md", plan=PLAN)
+    assert "påbörjas senast 2024" in text
+    assert "14 med tidpunkt i planen" in text
+
+
+def test_who_carries_out_9_2_5_is_said_with_a_note(model: Municipality, plan: Plan) -> None:
+    """9.2.5 names who carries it out but no one accountable: the page says both, and a note explains it."""
+    page = activity_page(model, plan, "processbeskrivning-inforande")
+    assert "anges inte i planen (genomförs av Kategoriledare" in page
+    assert "planen säger vem som genomför aktiviteten, men inte vem som är ansvarig" in page
+
+
+def test_the_editors_cross_references_in_6_are_labelled(model: Municipality) -> None:
+    """References from 6.x measures to activities are the editors' and say so, outside the quoted text."""
+    text = render_macro(model, "nyckeltal", page=f"{PLAN}/effektuppfoljning.md", plan=PLAN)
+    assert "(se aktivitet" not in text
+    assert text.count("redaktionens hänvisning till aktivitet") == 6
+
+
+def test_subcategory_tags_say_they_are_the_editors(model: Municipality, plan: Plan) -> None:
+    """The underkategorier of an activity are the editors' classification and labelled so."""
+    page = activity_page(model, plan, "externt-aterbruk")
+    assert "Underkategorier (redaktionens indelning; planen anger dem inte)" in page
+
+
+def test_footnotes_keep_the_source_numbers(model: Municipality) -> None:
+    """Footnote 55 of 10.3 is shown as 55, as the source and the editors' note number it, not renumbered."""
+    text = render_page(model, f"{PLAN}/nulagesanalys/index.md")
+    html = markdown.markdown(text, extensions=[*MARKDOWN_EXTENSIONS, SourceFootnotesExtension()])
+    assert '<a class="footnote-ref" href="#fn:55">55</a>' in html
+    assert '<li id="fn:55" value="55">' in html
+
+
+def test_the_summary_writes_the_spend_as_the_source_does(model: Municipality) -> None:
+    """1.0 says "ca 163 miljoner kr", as the source does, not "ca 163 mnkr"."""
+    text = render_page(model, f"{PLAN}/sammanfattning.md")
+    assert "spend på ca 163\u00a0miljoner kr" in text
+
+
+def test_the_title_page_keeps_the_decision_line_and_derives_the_period_openly(model: Municipality) -> None:
+    """The decision date stands as the source gives it, and the exact period says it is computed."""
+    text = render_macro(model, "planfakta", plan=PLAN)
+    assert "| Beslutad | 2022-XX-xx |" in text
+    assert "av Kommunstyrelsen" not in text.split("| Beslutad |")[1].split("\n")[0]
+    assert f"2023-10-01 – 2027-09-30 {plain(DERIVED_PERIOD)}" in text
+
+
+def test_the_goal_chain_uses_the_wording_the_note_says(model: Municipality) -> None:
+    """The note on 4.1.3 says the council's name is used and 4.1.3's wording shown beside it; the chain does so."""
+    text = render_macro(model, "malkedja", page=f"{PLAN}/oversikter/malkedja.md", plan=PLAN)
+    assert (
+        "Cirkulär ekonomi som minimerar gifter i miljön (i planens 4.1: ”utveckla cirkulär ekonomi som minimerar "
+        "gifter i miljön och minska de konsumtionsbaserade utsläppen”)"
+    ) in text

@@ -1,0 +1,111 @@
+"""The real site, built once as `make build` builds it: what staff meet beyond the page text
+(the menu, breadcrumbs and previous/next links, the search index and the search's language support)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT, build, write_config
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data and pages, built with the project's configuration (menu included)."""
+    project = tmp_path_factory.mktemp("real-site")
+    content = project / "content"
+    shutil.copytree(ROOT / "content", content)
+    done = build(write_config(project, data=ROOT / "data", content=content, nav=True), today="2025-06-01")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return project / "site"
+
+
+def page(site: Path, path: str) -> str:
+    """The HTML of one built page."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_activity_has_a_place_in_the_menu(real_site: Path) -> None:
+    """Each activity page sits under 9.2 in the menu: a breadcrumb leads back and previous/next go on."""
+    html = page(real_site, "it-och-telekom/aktiviteter/molntjanster")
+    crumbs = re.search(r'<nav class="md-path".*?</nav>', html, re.S)
+    assert crumbs and "9.0 Bilaga 2 – Aktiviteter" in crumbs.group(0) and "9.2 Aktivitetslista" in crumbs.group(0)
+    footer = re.search(r'<nav class="md-footer__inner.*?</nav>', html, re.S)
+    assert footer and "9.2.10" in footer.group(0) and "9.2.12" in footer.group(0)
+
+
+def test_the_menu_follows_the_sources_table_of_contents(real_site: Path) -> None:
+    """9.0 holds 9.1 and 9.2, 10.0 holds 10.1–10.3 to 10.9–10.11, each chapter heading as the source has it."""
+    html = page(real_site, "it-och-telekom/upphandlingsbehov")
+    titles = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*(?:<span class="md-ellipsis">)?\s*([^<]+?)\s*<', html)
+    numbers = [t.split()[0] for t in titles if re.match(r"^\d+\.\d", t)]
+    assert numbers.index("9.1") < numbers.index("9.2") < numbers.index("10.1–10.3") < numbers.index("11.0")
+    assert "<h1" in html and re.search(r"<h1[^>]*>9\.1 Upphandlingsbehov", html)
+    assert re.search(r"<h1[^>]*>9\.0 Bilaga 2 - Aktiviteter", page(real_site, "it-och-telekom/bilaga-2"))
+    assert re.search(r"<h1[^>]*>10\.0 Bilaga 3 - Nulägesanalys", page(real_site, "it-och-telekom/bilaga-3"))
+
+
+def test_the_table_of_contents_keeps_5_apart_from_4(real_site: Path) -> None:
+    """On the plan's first page, 5.0 is a chapter of its own, not a sub-item of 4.0."""
+    html = page(real_site, "it-och-telekom")
+    contents = html.split('id="innehall"')[1]
+    chapter_5 = contents.index(">5.0 Kategoristrategi<")
+    before = contents[:chapter_5]
+    assert before.count("<ul>") - before.count("</ul>") == 1, "5.0 står inne i 4.0:s lista"
+
+
+def test_the_search_index_holds_no_filter_controls(real_site: Path) -> None:
+    """Filter controls of the tables are not text of the page: no option list reaches the search index."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    glued = [doc["location"] for doc in index["docs"] if re.search(r"[a-zåäö]Alla[A-ZÅÄÖ0-9]", doc["text"])]
+    assert glued == []
+    assert not any("Filtrera tabellen" in doc["text"] for doc in index["docs"])
+
+
+def test_the_editors_pages_are_not_in_the_staffs_search(real_site: Path) -> None:
+    """The editors' guide and macro reference are left out of the search staff use."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [doc["location"] for doc in index["docs"] if doc["location"].startswith("redaktorer/")] == []
+    assert (real_site / "redaktorer" / "makron" / "index.html").is_file()
+
+
+def test_the_search_matches_words_without_accents(real_site: Path) -> None:
+    """The site's Swedish search support folds accents (its own step after Material's lunr.sv)."""
+    script = (real_site / "assets" / "javascripts" / "lunr" / "min" / "lunr.sv.min.js").read_text(encoding="utf-8")
+    assert "kategoriplan-utan-accenter" in script
+
+
+def test_the_footer_says_who_owns_the_plan_and_when_the_data_changed(real_site: Path) -> None:
+    """Every page's footer names the plan's owner and category lead and links the accessibility statement."""
+    html = page(real_site, "it-och-telekom/aktiviteter/pub-avtal")
+    footer = html.split('class="md-copyright sidfot"')[1].split("</div>")[0]
+    assert "ägs av Upphandlingssektionen" in footer and ">Sara Holst</a>" in footer
+    assert "Tillgänglighetsredogörelse" in footer and (real_site / "tillganglighet" / "index.html").is_file()
+
+
+def test_the_start_page_leads_to_what_staff_come_for(real_site: Path) -> None:
+    """The start page links the answers to the common questions: responsibility, procurement dates, status, goals."""
+    html = page(real_site, "")
+    for target in (
+        "oversikter/ansvarsmatris/",
+        "oversikter/upphandlingskalender/",
+        "oversikter/aktiviteter/",
+        "oversikter/malkedja/",
+    ):
+        assert f'href="it-och-telekom/{target}"' in html, target
+    assert "så står det i källan; datumet är inte fullständigt" in html
+
+
+def test_a_goal_lists_what_serves_it(real_site: Path) -> None:
+    """Effektmål 4.1.3 links its strategies, activities (proposals marked) and follow-up measures."""
+    html = page(real_site, "it-och-telekom/kategoriplan")
+    box = html.split('id="klimat-och-social-hallbarhet"')[1].split("<h3")[0]
+    for number in ("9.2.16", "9.2.17", "9.2.18", "9.2.19", "5.3.2", "6.3"):
+        assert number in box, number
+    assert "förslag från redaktionen" in box
