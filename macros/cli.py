@@ -15,11 +15,13 @@ from pathlib import Path
 
 from macros.loading.loader import load
 from macros.loading.pages import page_files
+from macros.loading.sections import written_sections
 from macros.render.context import Site, generated_pages
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
 from macros.validation.findings import Finding, Severity, github_data, github_property, output_line, shown, summary
 from macros.validation.pages import check_content
 from macros.validation.paths import links_under, page_collisions
+from macros.validation.sections import unplaced_sections
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
@@ -80,12 +82,17 @@ def github_annotation(finding: Finding) -> str:
 def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.date) -> int:
     """Validate the data and the content pages; print one line per finding and a summary."""
     result = load(data_dir, today=day)
-    site = Site(model=result.model, today=day, findings=tuple(result.findings)) if result.ok and result.model else None
+    site = (
+        Site(model=result.model, today=day, findings=tuple(result.findings), sections=written_sections(content_dir))
+        if result.ok and result.model
+        else None
+    )
     pages = check_content(content_dir, site=site)
     pages += links_under(content_dir, shown(content_dir.name)) + links_under(THEME_DIR, THEME_DIR.name)
     if result.model is not None and content_dir.is_dir():
         written = [path.relative_to(content_dir).as_posix() for path in page_files(content_dir)]
         pages += page_collisions(generated_pages(result.model), written, result.sources)
+        pages += unplaced_sections(result.model, written_sections(content_dir), result.sources)
     findings = [*result.findings, *pages]
     for finding in findings:
         print(github_annotation(finding) if output_format == "github" else finding.format())

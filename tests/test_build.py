@@ -196,3 +196,40 @@ def test_a_symbolic_link_in_the_pages_stops_check_and_build(tmp_path: Path, link
     assert not (project / "site").exists() or "lösenord" not in "".join(
         file.read_text(encoding="utf-8", errors="replace") for file in (project / "site").rglob("*") if file.is_file()
     )
+
+
+NOTES = """redaktionella_noter:
+  - id: maal
+    avsnitt: "4.1.1"
+    typ: oklart
+    text: Målet är otydligt.
+  - id: stavfel
+    avsnitt: "4.9"
+    typ: stavning
+    text: Ett avsnitt som inte finns.
+hänvisningar_till_styrdokument:
+  - styrdokument: upphandlingspolicy
+    avsnitt: ["7.7"]
+"""
+
+
+def test_a_note_on_a_section_the_site_does_not_show_stops_check_and_build(data: DataCopy, tmp_path: Path) -> None:
+    """A note or citation whose section neither a page heading nor a record has is an error at its line, in check and build."""
+    data.append("planer/exempel/plan.yml", NOTES)
+    line = data.line_of("planer/exempel/plan.yml", 'avsnitt: "4.9"')
+    expected = f"data/planer/exempel/plan.yml:{line}: fel: avsnitt 4.9 visas inte på webbplatsen"
+    check = subprocess.run(
+        [sys.executable, "-m", "macros", "check", "--data", str(data.root), "--innehall", str(FIXTURE_CONTENT)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert check.returncode == 1 and expected in check.stdout, check.stdout
+    assert "fel: avsnitt 7.7 visas inte på webbplatsen" in check.stdout
+    assert check.stdout.count("visas inte på webbplatsen") == 2, "4.1.1 är ett effektmål och ska godtas"
+    project = tmp_path / "project"
+    project.mkdir()
+    done = build(write_config(project, data=data.root, content=FIXTURE_CONTENT))
+    assert done.returncode != 0 and expected in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr

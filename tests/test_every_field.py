@@ -287,6 +287,8 @@ SHOWN: dict[str, Show] = {
     "LeadTime.months": lambda model, value: [f"{value} månader"],
     "Version.date": date,
     "EditorialNote.section": word,
+    "DocumentCitation.document": name_of("styrdokument"),
+    "DocumentCitation.sections": word,
     "EditorialNote.kind": lambda model, value: [NOTE_KINDS[value]],
     "EffectGoal.number": word,
     "CouncilGoalLink.goal": name_of("fullmäktigemål"),

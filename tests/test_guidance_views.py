@@ -88,10 +88,10 @@ def test_changes_table_compares_the_two_dates(model: Municipality) -> None:
 
 
 def test_plans_without_assessment_say_so(model: Municipality) -> None:
-    """A plan with no assessment gets the honest empty state, naming the file to record one in."""
+    """A plan with no assessment gets the honest empty state, saying where one would be recorded."""
     text = render(model, "sjalvskattning", page="exempel/index.md", plan="exempel")
     assert text.startswith("Ingen självskattning mot Dalamodellen är registrerad för Kategoriplan Exempel")
-    assert "data/planer/exempel/sjalvskattning.yml" in text
+    assert "förrän den finns i planens data" in text
 
 
 def test_model_page_lists_who_has_assessed(model: Municipality) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -109,3 +110,71 @@ def test_a_goal_lists_what_serves_it(real_site: Path) -> None:
     for number in ("9.2.16", "9.2.17", "9.2.18", "9.2.19", "5.3.2", "6.3"):
         assert number in box, number
     assert "förslag från redaktionen" in box
+
+
+def _target_heading(site: Path, from_page: str, href: str) -> str:
+    """The text of the heading a link points at: the anchored heading, or the page's title."""
+    address, _, anchor = href.partition("#")
+    folder = (site / from_page / address).resolve()
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    if not anchor:
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        return html_text(title.group(1)) if title else ""
+    heading = re.search(rf'<h[1-6][^>]*id="{re.escape(anchor)}"[^>]*>(.*?)</h[1-6]>', html, re.S)
+    assert heading, f"{href}: ingen rubrik med id {anchor}"
+    return html_text(heading.group(1))
+
+
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment, without tags or the heading's permalink sign."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).replace("¶", "").strip()
+
+
+def test_each_known_defect_links_to_its_section(real_site: Path) -> None:
+    """Every note on Kända brister links to where the site shows the section it concerns, headed by that number."""
+    html = page(real_site, "it-och-telekom/kanda-brister")
+    table = html.split('id="redaktionens-noter')[1].split("</table>")[0]
+    cells = re.findall(r"<tr>\s*<td>(.*?)</td>", table, re.S)
+    assert len(cells) >= 60
+    for cell in cells:
+        link = re.fullmatch(r'<a href="([^"]+)">([^<]+)</a>', cell.strip())
+        assert link, f"noten saknar länk till sitt avsnitt: {cell}"
+        href, number = link.groups()
+        heading = _target_heading(real_site, "it-och-telekom/kanda-brister", href)
+        if number == "Titelsidan":
+            assert "Kategoriplan IT & Telekom" in heading
+        else:
+            assert heading.strip().startswith(number), f"{number} → {href} visar rubriken {heading!r}"
+
+
+def test_no_staff_page_shows_a_data_file_and_line(real_site: Path) -> None:
+    """File names and line numbers of the data are for editors: only the editors' pages show them."""
+    shown = [
+        path.relative_to(real_site).as_posix()
+        for path in real_site.rglob("index.html")
+        if not path.relative_to(real_site).as_posix().startswith(("redaktorer/", "arkiv/"))
+        and re.search(r"\b[\wåäö-]+\.yml:\d+", re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+    ]
+    assert shown == []
+    assert re.search(r"\.yml:\d+", page(real_site, "redaktorer/varningar"))
+
+
+def test_every_cited_document_lists_the_sections_that_cite_it(real_site: Path) -> None:
+    """The styrdokument register links, for every document, the sections naming it, each to a heading of that number."""
+    source = "it-och-telekom/nulagesanalys/styrsignaler"
+    html = page(real_site, source)
+    register = html.split("Avsnitt som hänvisar hit")[1].split("</table>")[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", register, re.S)
+    assert len(rows) == 47
+    cited: dict[str, list[str]] = {}
+    for row in rows:
+        cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+        links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', cells[-1])
+        assert links, f"{html_text(cells[0])}: inget avsnitt hänvisar hit"
+        cited[html_text(cells[0])] = [number for _, number in links]
+        for href, number in links:
+            heading = _target_heading(real_site, source, href)
+            assert heading.startswith(number), f"{number} → {href} visar rubriken {heading!r}"
+    assert {"5.4.1", "10.8.8.1"} <= set(cited["Lagen om offentlig upphandling"])
+    assert cited["AI-förordningen"] == ["10.8.8.2"]
+    assert "10.8.8.3" in cited["NIS-direktivet"]

@@ -488,3 +488,29 @@ def test_plan_folder_name_must_be_an_id(data: DataCopy, name: str) -> None:
     data.path("planer/liten").rename(data.path(f"planer/{name}"))
     found = [f for f in data.load().findings if f.severity.value == "fel" and f.file.endswith(f"planer/{name}")]
     assert found and "blir planens id" in found[0].message
+
+
+def test_citation_repeating_what_a_goal_says_is_refused(data: DataCopy) -> None:
+    """A cited section that the data already links to the document (here effektmål 4.1.1) is an error at that line."""
+    data.append(
+        "planer/exempel/plan.yml",
+        'hänvisningar_till_styrdokument:\n  - styrdokument: upphandlingspolicy\n    avsnitt: ["2.1", "4.1.1"]\n',
+    )
+    finding(
+        data.load(),
+        "planer/exempel/plan.yml",
+        data.line_of("planer/exempel/plan.yml", 'avsnitt: ["2.1", "4.1.1"]'),
+        "fel",
+        "avsnitt 4.1.1 hänvisar redan till upphandlingspolicy genom sin styrsignal eller sitt effektmål",
+    )
+
+
+def test_citation_of_an_unknown_document_is_refused(data: DataCopy) -> None:
+    """A citation names a document the register does not have: an error naming the known ones' file."""
+    data.append(
+        "planer/exempel/plan.yml",
+        'hänvisningar_till_styrdokument:\n  - styrdokument: okand-lag\n    avsnitt: ["2.1"]\n',
+    )
+    result = data.load()
+    assert not result.ok
+    assert any("okand-lag" in f.message and f.file.endswith("plan.yml") for f in result.findings)

@@ -38,6 +38,7 @@ from macros.render.context import (  # noqa: E402
 from macros.render.html import page_url  # noqa: E402
 from macros.render.safe import plain  # noqa: E402
 from macros.validation.paths import links_under, page_collisions  # noqa: E402
+from macros.validation.sections import unplaced_sections  # noqa: E402
 
 _generated: dict[str, partial[str]] = {}
 """The generated pages of the current build: source path → the macro call that renders it."""
@@ -142,12 +143,16 @@ def on_files(files: Files, config: Any) -> Files:
     result = session.load_once(data_dir_of(config.config_file_path, config.extra), day)
     if result.model is None:
         return files
-    site = site_of(result, day)
+    site = site_of(result, day, Path(config.docs_dir))
     pages = generated_pages(result.model)
     written = [file.src_uri for file in files.documentation_pages()]
     if clashes := page_collisions(pages, written, result.sources):
         raise Abort(
             "Datat ger sidor som redan finns; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in clashes)
+        )
+    if unplaced := unplaced_sections(result.model, site.sections, result.sources):
+        raise Abort(
+            "Datat nämner avsnitt som inte finns; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in unplaced)
         )
     for page in pages:
         _generated[page.path] = partial(call_macro, site, page.path, page.macro, page.arguments)

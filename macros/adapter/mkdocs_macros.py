@@ -30,7 +30,8 @@ def define_env(env: Any) -> None:
     if errors or result.model is None:
         lines = "\n".join(f.format() for f in errors)
         raise Abort(f"Datat innehåller fel; webbplatsen byggs inte.\n{lines}\n{summary(result.findings)}")
-    site = site_of(result, day, session.history_once(env.conf, data_dir, Path(env.conf["docs_dir"])))
+    pages_dir = Path(env.conf["docs_dir"])
+    site = site_of(result, day, pages_dir, session.history_once(env.conf, data_dir, pages_dir))
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
 

@@ -16,6 +16,7 @@ from macros.cli import UsageError, today
 from macros.loading.data_tree import walk
 from macros.loading.history import read_history
 from macros.loading.loader import LoadResult, load
+from macros.loading.sections import written_sections
 from macros.model.history import NO_HISTORY, History
 from macros.render.context import Site
 from macros.validation.findings import shown
@@ -54,10 +55,17 @@ def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
     return (Path(config_file).parent / str(extra.get("datakatalog", "data"))).resolve()
 
 
-def site_of(result: LoadResult, today: dt.date, history: History = NO_HISTORY) -> Site:
-    """The rendering context of a build: the loaded model, the build's day, the findings and the history."""
+def site_of(result: LoadResult, today: dt.date, pages_dir: Path, history: History = NO_HISTORY) -> Site:
+    """The rendering context of a build: the loaded model, the build's day, the findings, where the
+    written pages show each numbered section, and the history."""
     assert result.model is not None, "site_of needs loaded data"
-    return Site(model=result.model, today=today, findings=tuple(result.findings), history=history)
+    return Site(
+        model=result.model,
+        today=today,
+        findings=tuple(result.findings),
+        history=history,
+        sections=written_sections(pages_dir),
+    )
 
 
 def build_today() -> dt.date:

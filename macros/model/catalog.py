@@ -114,6 +114,25 @@ class Plan:
         analysis_notes = self.analysis.notes if self.analysis else []
         return [*self.meta.notes, *self.organisation.notes, *self.activities_file.notes, *analysis_notes]
 
+    def linked_documents(self) -> dict[str, list[str]]:
+        """The sections whose records already name a governing document, by document id: an
+        effektmål's "Koppling till övriga styrdokument" (4.1.x) and a styrsignal of 10.4."""
+        found: dict[str, list[str]] = {}
+        for goal in self.effect_goals:
+            for doc in goal.documents:
+                found.setdefault(doc, []).append(goal.number)
+        for signal in self.analysis.governing_signals if self.analysis else []:
+            found.setdefault(signal.document, []).append(signal.number)
+        return found
+
+    def cited_sections(self) -> dict[str, list[str]]:
+        """Every section that names each governing document (linked records and the editors' list
+        of citations in plan.yml), in the plan's order of sections."""
+        found = self.linked_documents()
+        for citation in self.meta.citations:
+            found.setdefault(citation.document, []).extend(citation.sections)
+        return {doc: sorted(set(sections), key=section_order) for doc, sections in found.items()}
+
     @property
     def period_start(self) -> dt.date:
         """First day of the plan period."""
@@ -399,3 +418,8 @@ class Municipality:
     def plan(self, identifier: str) -> Plan:
         """The plan with this id."""
         return self.plans[identifier]
+
+
+def section_order(number: str) -> tuple[int, ...]:
+    """A section number as a sort key: 9.2.2 before 9.2.10, 10.1 after 9.2."""
+    return tuple(int(part) for part in number.split("."))

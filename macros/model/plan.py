@@ -66,6 +66,17 @@ class Version(Record):
     description: PlainText = field("beskrivning", "Vad som ändrades.")
 
 
+class DocumentCitation(Record):
+    """The sections of the plan whose own text names a governing document (for the register's
+    "Avsnitt som hänvisar hit"). The document's own styrsignal in 10.4 and an effektmål's
+    "Koppling till övriga styrdokument" already name it and are not repeated here."""
+
+    document: Slug = field("styrdokument", "Styrdokumentet (id i data/kommun/styrdokument.yml).")
+    sections: list[SectionNumber] = field(
+        "avsnitt", "Avsnitten vars text nämner dokumentet, i planens ordning.", min_length=1
+    )
+
+
 class PlanFile(Record):
     """`plan.yml`: the plan's metadata, decision, period, ownership and lead times."""
 
@@ -82,4 +93,9 @@ class PlanFile(Record):
     lead_times: list[LeadTime] = field("ledtider", "Framförhållning per underkategori (9.1).", default_factory=list)
     lead_time_text: RichText | None = field("ledtider_text", "Regeln om framförhållning ordagrant.", default=None)
     versions: list[Version] = field("versioner", "Versionshistorik (11.0).", default_factory=list)
+    citations: list[DocumentCitation] = field(
+        "hänvisningar_till_styrdokument",
+        "Avsnitt vars text nämner ett styrdokument, per dokument.",
+        default_factory=list,
+    )
     notes: list[EditorialNote] = field("redaktionella_noter", "Kända brister i källdokumentet.", default_factory=list)

@@ -24,9 +24,10 @@ from macros.model.catalog import Plan
 from macros.model.governance import GoverningDocument
 from macros.model.plan import EditorialNote
 from macros.model.time import Precision
-from macros.render.context import EFFECT_GOALS_PAGE, MacroError, Site, chapter_page
+from macros.render.context import MacroError, Site
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
+from macros.render.sections import section_link
 from macros.render.source_quality import NOTE_KINDS
 from macros.render.text import admonition, amount_sv, bullets, number_sv, table
 
@@ -506,17 +507,14 @@ def signal_missing(site: Site, *, plan: str, nummer: str) -> str:
 
 
 def _references(site: Site, document_id: str) -> list[str]:
-    """Links to every styrsignal and effektmål of every plan that refers to a document."""
+    """Links to every section of every plan that names a document (named by plan when there are several)."""
     found = []
-    for plan in site.model.plans.values():
-        for goal in plan.effect_goals:
-            if document_id in goal.documents:
-                found.append(f"[{plain(goal.number)}]({site.link(chapter_page(plan.id, EFFECT_GOALS_PAGE), goal.id)})")
-        signals = plan.analysis.governing_signals if plan.analysis else []
-        for signal in signals:
-            if signal.document == document_id:
-                page = site.link(f"{plan.id}/{STYRSIGNALER_PAGE}", signal_anchor(signal.number))
-                found.append(f"[{plain(signal.number)}]({page})")
+    plans = list(site.model.plans.values())
+    for plan in plans:
+        sections = site.once(f"citations:{plan.id}", plan.cited_sections).get(document_id, [])
+        links = ", ".join(section_link(site, plan, number) for number in sections)
+        if links:
+            found.append(f"{plain(plan.meta.name)}: {links}" if len(plans) > 1 else links)
     return found
 
 
@@ -538,7 +536,7 @@ def document_register(site: Site) -> str:
                 ),
                 _KIND_NAMES[doc.kind],
                 plain("; ".join(part for part in [*links, doc.note or ""] if part) or "–"),
-                ", ".join(_references(site, doc.id)) or "–",
+                "; ".join(_references(site, doc.id)) or "–",
             ]
         )
     headers = ["Dokument", "Förkortning, beteckning", "Typ", "Anmärkning", "Avsnitt som hänvisar hit"]

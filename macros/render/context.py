@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from macros.loading.sections import SectionIndex
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.history import NO_HISTORY, History
@@ -27,6 +28,8 @@ class Site:
     findings: tuple[Finding, ...] = ()
     history: History = NO_HISTORY
     """The data's and pages' change history from git (read by the adapter at build time)."""
+    sections: SectionIndex = field(default_factory=dict, compare=False, repr=False)
+    """Where the written pages show each plan's numbered sections (`macros.loading.sections`)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Indexes derived from the model, shared by every page of one build (see `once`)."""
 

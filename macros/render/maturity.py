@@ -243,11 +243,11 @@ def self_assessment(site: Site, *, plan: str | None = None) -> str:
 
 
 def _no_assessment(site: Site, whose: str, plan: str | None) -> str:
-    """The honest empty state: nothing is recorded, and how to record it."""
-    where = f"data/planer/{plan}/sjalvskattning.yml" if plan else "data/kommun/sjalvskattning.yml"
+    """The honest empty state: nothing is recorded, and what a recorded assessment would hold."""
+    where = "planens data" if plan else "kommunens gemensamma data"
     return (
         f"Ingen självskattning mot Dalamodellen är registrerad för {whose}. Webbplatsen visar ingen bedömning "
-        f"förrän den finns i datat ({plain(where)}): per steg och perspektiv den nivå som nås, datum, vem som "
+        f"förrän den finns i {where}: per steg och perspektiv den nivå som nås, datum, vem som "
         f"bedömde och underlaget. Modellen och dess rekommendationer finns på sidan [Dalamodellen]({site.link(MATURITY_PAGE)}).\n"
     )
 
@@ -398,7 +398,7 @@ def assessments_overview(site: Site) -> str:
     if not rows:
         return (
             "Varken kommunen eller någon kategoriplan har registrerat någon självskattning mot modellen ännu. "
-            "En självskattning registreras i planens sjalvskattning.yml (eller kommunens) och visas då här och på planens sida.\n"
+            "En självskattning som registreras i en plans data (eller kommunens) visas här och på planens sida.\n"
         )
     body = table(["Vem", "Senaste självskattning", "Antal"], rows)
     if own:

@@ -178,8 +178,8 @@ def filled_checklists(site: Site, *, plan: str) -> str:
             else ""
         )
         return (
-            "Inget upphandlingsbehov i planen har någon ifylld checklista. En checklista fylls i i planens "
-            f"checklistor.yml: behovet, vägledningen, datum och svaret (Ja, Nej eller Ej tillämpligt) med ansvarig för varje fråga.{offer}\n"
+            "Inget upphandlingsbehov i planen har någon ifylld checklista. En checklista fylls i i planens data: "
+            f"behovet, vägledningen, datum och svaret (Ja, Nej eller Ej tillämpligt) med ansvarig för varje fråga.{offer}\n"
         )
     return "\n".join(_filled(site, p, filled) for filled in p.checklists)
 

@@ -1,11 +1,14 @@
-"""The editorial page "Kända brister i källdokumentet": every note the editors made on
-the source and every validation warning about a plan's data, in one place."""
+"""The page "Kända brister i källdokumentet": every note the editors made on the source, each
+linked to the section it concerns; and the editors' page of the data check's warnings, which
+point at file and line (staff pages never show a file name)."""
 
 from __future__ import annotations
 
-from macros.render.context import Site
+from macros.model.catalog import Plan
+from macros.render.context import Site, chapter_page
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
+from macros.render.sections import section_link
 from macros.render.text import table
 from macros.validation.findings import Finding, Severity
 
@@ -20,21 +23,53 @@ NOTE_KINDS = {
 
 @macro("kanda_brister", 'kanda_brister(plan="it-och-telekom")')
 def known_flaws(site: Site, *, plan: str) -> str:
-    """Redaktionens noter om källdokumentet och datakontrollens varningar för en plan."""
+    """Redaktionens noter om källdokumentet, var och en med länk till avsnittet den gäller."""
     p = site.plan(plan)
     notes = sorted(p.notes, key=lambda note: [int(part) for part in (note.section or "0").split(".")])
-    note_rows = [[plain(note.section or "–"), NOTE_KINDS[note.kind], rich(note.text, inline=True)] for note in notes]
+    rows = [[_where(site, p, note.section), NOTE_KINDS[note.kind], rich(note.text, inline=True)] for note in notes]
+    warnings = _warnings(site, p)
+    parts = [
+        f"## Redaktionens noter ({len(rows)})\n",
+        table(["Avsnitt", "Typ", "Vad"], rows) if rows else "Inga noter.\n",
+    ]
+    if warnings:
+        page = site.link(EDITORS_CHECK_PAGE)
+        parts.append(
+            f"Datakontrollen har dessutom {len(warnings)} varningar om planens data, till exempel uppföljning "
+            f"som ännu inte är inrapporterad. Redaktörerna ser dem på sidan [Datakontrollens varningar]({page}).\n"
+        )
+    return "\n".join(parts)
+
+
+EDITORS_CHECK_PAGE = "redaktorer/varningar.md"
+"""The editors' page that lists the data check's warnings with file and line."""
+
+
+def _where(site: Site, plan: Plan, section: str | None) -> str:
+    """The note's section as a link to where the site shows it; the title page for a note without one."""
+    if section is None:
+        return f"[Titelsidan]({site.link(chapter_page(plan.id, 'index.md'))})"
+    return section_link(site, plan, section)
+
+
+def _warnings(site: Site, plan: Plan) -> list[Finding]:
+    """The data check's warnings about files of one plan."""
+    folder = f"/planer/{plan.id}/"
+    return [f for f in site.findings if f.severity is Severity.WARNING and folder in f"/{f.file}"]
+
+
+@macro("datakontrollens_varningar", 'datakontrollens_varningar(plan="it-och-telekom")')
+def check_warnings(site: Site, *, plan: str) -> str:
+    """Datakontrollens varningar för en plan, med fil och rad, för redaktörerna."""
+    p = site.plan(plan)
     folder = f"/planer/{p.id}/"
-    warnings = [f for f in site.findings if f.severity is Severity.WARNING and folder in f"/{f.file}"]
+    warnings = _warnings(site, p)
     source = [f for f in warnings if not f.follow_up]
     follow_up = [f for f in warnings if f.follow_up]
     parts = [
-        f"## Redaktionens noter ({len(note_rows)})\n",
-        table(["Avsnitt", "Typ", "Vad"], note_rows) if note_rows else "Inga noter.\n",
-        f"## Varningar från datakontrollen ({len(source)})\n",
-        "Varningarna kommer från samma kontroll som körs med `make check`. De pekar på fil och rad i datat.\n",
+        f"### Om datat ({len(source)})\n",
         _warning_table(source, folder),
-        f"## Uppföljning som saknas ({len(follow_up)})\n",
+        f"### Uppföljning som saknas ({len(follow_up)})\n",
         f"Planen säger att resultaten rapporteras årligen. Följande gäller per {site.today.isoformat()}.\n",
         _warning_table(follow_up, folder),
     ]

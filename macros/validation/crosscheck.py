@@ -276,6 +276,7 @@ def _plan_references(model: Municipality, plan: Plan, check: Checker) -> None:
             check.exists(
                 model.has("vägledning", reference.document), "vägledning", reference.document, reference, "dokument"
             )
+    _citations(model, plan, check)
     for strategy in plan.strategies:
         check.exists(
             plan.has("effektmål", strategy.effect_goal), "effektmål", strategy.effect_goal, strategy, "effektmål"
@@ -340,6 +341,29 @@ def _follow_up_references(model: Municipality, plan: Plan, check: Checker) -> No
     for value in plan.follow_up.measurements:
         check.exists(plan.has("nyckeltal", value.indicator), "nyckeltal", value.indicator, value, "nyckeltal")
         check.exists(model.has("person", value.reported_by), "person", value.reported_by, value, "rapporterad_av")
+
+
+def _citations(model: Municipality, plan: Plan, check: Checker) -> None:
+    """Each cited document exists, is listed once, and no section is typed where the data already says it."""
+    already = plan.linked_documents()
+    seen: set[str] = set()
+    for citation in plan.meta.citations:
+        doc = citation.document
+        check.exists(model.has("styrdokument", doc), "styrdokument", doc, citation, "styrdokument")
+        if doc in seen:
+            check.error(
+                citation, ("styrdokument",), f"styrdokumentet {doc} står redan i listan; samla dess avsnitt där"
+            )
+        seen.add(doc)
+        for index, section in enumerate(citation.sections):
+            if section in already.get(doc, ()):
+                message = (
+                    f"avsnitt {section} hänvisar redan till {doc} genom sin styrsignal eller sitt effektmål; "
+                    "ta bort det här så att uppgiften bara står på ett ställe"
+                )
+                check.error(citation, ("avsnitt", index), message)
+            elif section in citation.sections[:index]:
+                check.error(citation, ("avsnitt", index), f"avsnitt {section} står två gånger")
 
 
 def _analysis_references(model: Municipality, plan: Plan, check: Checker) -> None:
