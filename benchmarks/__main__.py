@@ -224,9 +224,9 @@ def measure_serve(case: Case, rounds: int) -> ServeResult:
         return marker
 
     subject = write_subject(case.work, data=case.data, docs=case.docs, nav=case.nav, strict=case.strict)
-    plain = write_plain(case.work, docs=case.plain_docs, nav=case.nav, strict=case.strict)
+    plain_config = write_plain(case.work, docs=case.plain_docs, nav=case.nav, strict=case.strict)
     ours = measure_rebuilds(subject, _env(), change_data, rounds=rounds)
-    baseline = measure_rebuilds(plain, _env(), change_page, rounds=rounds)
+    baseline = measure_rebuilds(plain_config, _env(), change_page, rounds=rounds)
     return ServeResult(changed_file=plan_file.relative_to(case.work).as_posix(), ours=ours, plain=baseline)
 
 
