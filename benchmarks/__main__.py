@@ -35,6 +35,7 @@ from benchmarks.sites import ROOT, plain_docs, snapshot_engine, snapshot_real, w
 from benchmarks.weight import page_weight
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
+from macros.render.safe import plain
 
 TODAY = "2025-06-01"
 """The fixed "today" of every check and build, so that runs are comparable."""
