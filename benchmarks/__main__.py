@@ -6,7 +6,10 @@
 3. both at 1×, 10× and 50× the real plan's size (synthetic data);
 4. rebuild time of `mkdocs serve` after one data file changes;
 5. peak memory of the builds, and the bytes a browser loads for an activity page against
-   a plain Material page.
+   a plain Material page;
+6. the history and decided versions: a synthetic repository with 300 data commits and 5
+   decided versions, built with a cold cache and then a warm one against the same site
+   without git.
 
 Writes BENCHMARKS.md at the project root; the last line printed is a one-line summary.
 """
@@ -27,6 +30,7 @@ from typing import Any
 
 from benchmarks import report, sites
 from benchmarks.generator import Scale, TemplateIds, generate, real_scale
+from benchmarks.history import measure_history
 from benchmarks.measure import RunFailed, TimedOut, checked, interleaved, run
 from benchmarks.pages import make_content
 from benchmarks.results import BuildResult, Case, CheckResult, MacroTime, Results, ServeResult, WeightResult
@@ -35,7 +39,7 @@ from benchmarks.sites import ROOT, plain_docs, snapshot_engine, snapshot_real, w
 from benchmarks.weight import page_weight
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
-from macros.render.safe import plain
+from macros.render.safe import plain as escaped
 
 TODAY = "2025-06-01"
 """The fixed "today" of every check and build, so that runs are comparable."""
@@ -220,14 +224,14 @@ def measure_serve(case: Case, rounds: int) -> ServeResult:
     def change_page(index: int) -> str:
         marker = f"(ändrad {index})"
         new = f"{name} {marker}"
-        replace_once(case.plain_docs / "index.md", plain(current["plain"]), plain(new))
+        replace_once(case.plain_docs / "index.md", escaped(current["plain"]), escaped(new))
         current["plain"] = new
         return marker
 
     subject = write_subject(case.work, data=case.data, docs=case.docs, nav=case.nav, strict=case.strict)
-    plain_config = write_plain(case.work, docs=case.plain_docs, nav=case.nav, strict=case.strict)
+    plain = write_plain(case.work, docs=case.plain_docs, nav=case.nav, strict=case.strict)
     ours = measure_rebuilds(subject, _env(), change_data, rounds=rounds)
-    baseline = measure_rebuilds(plain_config, _env(), change_page, rounds=rounds)
+    baseline = measure_rebuilds(plain, _env(), change_page, rounds=rounds)
     return ServeResult(changed_file=plan_file.relative_to(case.work).as_posix(), ours=ours, plain=baseline)
 
 
@@ -260,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--bara-rapport", type=Path, help="skriv bara rapporten från en sparad körning (results.pickle)"
     )
+    parser.add_argument(
+        "--historik", type=int, default=300, help="antal incheckningar i historikens förråd (0 = mät inte historiken)"
+    )
+    parser.add_argument("--versioner", type=int, default=5, help="antal beslutade versioner i historikens förråd")
     args = parser.parse_args(argv)
     if args.bara_rapport:
         saved: Results = pickle.loads(args.bara_rapport.read_bytes())
@@ -308,6 +316,27 @@ def main(argv: list[str] | None = None) -> int:
             except (RunFailed, RuntimeError, TimeoutError) as failure:
                 target.failures.append(str(failure))
                 _say(f"serve/sidvikt misslyckades: {str(failure)[:300]}")
+        if args.historik > 0:
+            _say(f"historik: {args.historik} incheckningar, {args.versioner} beslutade versioner")
+            results.history = measure_history(
+                work / "historik",
+                base,
+                template,
+                commits=args.historik,
+                versions=args.versioner,
+                rounds=2 if args.snabb else 5,
+                limit=args.tidsgrans,
+                env=_env(),
+                python=PY,
+            )
+            if results.history.failure:
+                _say(f"historiken misslyckades: {results.history.failure[:300]}")
+            elif results.history.warm:
+                warm = results.history.warm
+                _say(
+                    f"historik: kall {results.history.cold_seconds:.1f} s, varm {warm.subject_seconds:.1f} s "
+                    f"mot {warm.baseline_seconds:.1f} s utan git"
+                )
     finally:
         if args.behall:
             _say(f"arbetsmappen finns kvar: {work}")

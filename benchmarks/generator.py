@@ -525,7 +525,13 @@ class Generator:
             "ledtider": [{"underkategori": s, "månader": 18 if i % 2 else 24} for i, s in enumerate(subcategories[:3])],
             "ledtider_text": self.words.sentence(),
             "versioner": [
-                {"version": f"1.{n}", "datum": f"2023-0{n + 1}-15", "beskrivning": self.words.sentence()}
+                {
+                    "version": f"1.{n}",
+                    "datum": f"2023-0{n + 1}-15",
+                    "beslutat_av": "kommunstyrelsen",
+                    "beskrivning": self.words.sentence(),
+                    "git": f"syntet-{number:02d}-1.{n}",
+                }
                 for n in range(3)
             ],
             "redaktionella_noter": [

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generator import Scale
+from benchmarks.history import HistoryResult
 from benchmarks.measure import Pair
 from benchmarks.pages import PageReport
 from benchmarks.serve import Rebuilds
@@ -155,3 +156,4 @@ class Results:
     serve_case: str = ""
     weight: WeightResult | None = None
     weight_case: str = ""
+    history: HistoryResult | None = None

@@ -1,4 +1,5 @@
-"""Command line of the data engine: `python -m macros check` and `python -m macros schema`.
+"""Command line of the data engine: `python -m macros check`, `python -m macros schema` and
+`python -m macros jämför A [B]`.
 
 Exit codes: 0 without errors, 1 with errors, 2 on wrong usage. Never a traceback.
 """
@@ -13,9 +14,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from macros.comparison import Snapshot, as_markdown, as_text, compare_snapshots
+from macros.loading.cache import Cache, cache_root
+from macros.loading.git import Git, GitUnavailable
 from macros.loading.loader import load
 from macros.loading.pages import page_files
+from macros.loading.revisions import SnapshotReader
 from macros.loading.sections import written_sections
+from macros.loading.versions import read_versions, version_findings
 from macros.render.context import Site, generated_pages
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
 from macros.validation.findings import Finding, Severity, github_data, github_property, output_line, shown, summary
@@ -36,7 +42,10 @@ EARLIEST_TODAY, LATEST_TODAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-USAGE = "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]"
+USAGE = (
+    "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD]\n"
+    "       python -m macros jämför A [B] [--data MAPP] [--format text|markdown]"
+)
 
 
 class UsageError(Exception):
@@ -82,6 +91,9 @@ def github_annotation(finding: Finding) -> str:
 def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.date) -> int:
     """Validate the data and the content pages; print one line per finding and a summary."""
     result = load(data_dir, today=day)
+    if result.ok and result.model is not None:
+        versions = read_versions(data_dir, result.model, Cache(cache_root(PROJECT_ROOT)))
+        result.findings = sorted([*result.findings, *version_findings(versions, result)])
     site = (
         Site(model=result.model, today=day, findings=tuple(result.findings), sections=written_sections(content_dir))
         if result.ok and result.model
@@ -99,6 +111,71 @@ def run_check(data_dir: Path, content_dir: Path, output_format: str, day: dt.dat
     checked = f"{shown(data_dir.name)}/ och {shown(content_dir.name)}/"
     print(output_line(f"Kontroll av {checked}: {summary(findings)}."))
     return 0 if result.ok and not any(f.severity is Severity.ERROR for f in pages) else 1
+
+
+WORKING_TREE = "arbetskopian"
+"""What `jämför` calls the data folder as it is on disk (B left out)."""
+
+
+def run_compare(data_dir: Path, old_ref: str, new_ref: str | None, output_format: str, day: dt.date) -> int:
+    """Print what changed in the data from git reference `old_ref` to `new_ref` (or to the data on disk)."""
+    git = Git(data_dir)
+    try:
+        prefix = git.prefix(data_dir)
+        reader = SnapshotReader(git)
+        old = reader.at(_data_tree(git, old_ref, prefix))
+        if new_ref is None:
+            result = load(data_dir, today=day)
+            if not result.ok or result.model is None:
+                for finding in result.findings:
+                    if finding.severity is Severity.ERROR:
+                        print(finding.format())
+                print(output_line(f"Datat i {shown(data_dir.name)}/ har fel och kan inte jämföras; rätta felen först."))
+                return 1
+            new = Snapshot.of(result.model)
+        else:
+            new = reader.at(_data_tree(git, new_ref, prefix))
+    except GitUnavailable as exc:
+        print(output_line(f"fel: {shown(str(exc))}"), file=sys.stderr)
+        return 1
+    changes = compare_snapshots(old, new)
+    names = {**_plan_names(old), **_plan_names(new)}
+    title = f"Ändringar från {old_ref} till {new_ref or WORKING_TREE}"
+    if output_format == "markdown":
+        print(f"# {title}\n\n" + as_markdown(changes, plan_names=names) + _unreadable_note(old, new))
+    else:
+        print(
+            output_line(title)
+            + "\n\n"
+            + "\n".join(output_line(line) for line in as_text(changes, plan_names=names).splitlines())
+        )
+        if note := _unreadable_note(old, new):
+            print(output_line(note.strip()))
+    return 0
+
+
+def _data_tree(git: Git, ref: str, prefix: str) -> str | None:
+    """The data folder's tree at a reference; a reference git does not know is a usage error."""
+    found = git.objects([f"{ref}^{{commit}}"])[0]
+    if found is None:
+        raise UsageError(f"git känner inte till referensen {ref!r}")
+    return git.tree_of(found[0], prefix)
+
+
+def _plan_names(snapshot: Snapshot) -> dict[str, str]:
+    """Each plan's name in a snapshot (its id when its plan.yml cannot be read)."""
+    return {plan: snapshot.names.name("plan", plan, None) for plan in snapshot.plans}
+
+
+def _unreadable_note(old: Snapshot, new: Snapshot) -> str:
+    """A sentence naming the files whose records could not be compared, or nothing."""
+    files = sorted(set(old.unreadable) | set(new.unreadable))
+    if not files:
+        return ""
+    return (
+        "\nFilerna " + ", ".join(files) + " kan inte läsas med dagens datamodell på ena sidan; "
+        "ändringar i dem visas inte.\n"
+    )
 
 
 def run_schema(check_only: bool) -> int:
@@ -124,6 +201,14 @@ def build_parser() -> SwedishParser:
     )
     check.add_argument("--format", choices=("text", "github"), default="text", help="utdataformat")
     check.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
+    compare = commands.add_parser(
+        "jämför", help="visa vad som ändrats i planernas data mellan två git-referenser, eller en referens och datat"
+    )
+    compare.add_argument("A", help="den äldre git-referensen (tagg, gren eller incheckning)")
+    compare.add_argument("B", nargs="?", help="den nyare referensen; utan B jämförs med datat i datamappen")
+    compare.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="datamapp (standard: data/)")
+    compare.add_argument("--format", choices=("text", "markdown"), default="text", help="utdataformat")
+    compare.add_argument("--idag", help="datum att räkna som idag, ÅÅÅÅ-MM-DD")
     schema = commands.add_parser("schema", help="skriv JSON Schema-filerna i schemas/")
     schema.add_argument("--kontrollera", action="store_true", help="kontrollera bara att de är aktuella")
     return parser
@@ -137,7 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(args.data, args.innehall, args.format, today(args.idag))
         if args.command == "schema":
             return run_schema(args.kontrollera)
-        raise UsageError("ange ett kommando: check eller schema")
+        if args.command == "jämför":
+            return run_compare(args.data, args.A, args.B, args.format, today(args.idag))
+        raise UsageError("ange ett kommando: check, jämför eller schema")
     except UsageError as exc:
         print(output_line(f"fel användning: {shown(str(exc))}"), file=sys.stderr)
         print(f"användning: {USAGE}", file=sys.stderr)

@@ -71,3 +71,24 @@ def test_a_ratio_growing_with_the_data_misses_scaling() -> None:
 def test_nothing_measured_claims_nothing() -> None:
     """A run where nothing could be measured does not claim that the targets are met."""
     assert summary(_results()).startswith("Sammanfattning (inget mål kunde mätas)")
+
+
+def test_history_over_its_allowance_misses_its_target() -> None:
+    """Warm history and versions adding 15 % to the build miss the 10 % target; 5 % meets it."""
+    from benchmarks.history import HistoryResult
+
+    target = "Historik och versioner med varm cache ≤ 1,10 × bygget utan"
+    for ratio, met in ((1.15, False), (1.05, True)):
+        results = _results(_case("Riktig plan", 0))
+        results.history = HistoryResult(300, 5, warm=_pair(ratio, 1.0))
+        assert _met(verdicts(results))[(target, "300 incheckningar, 5 versioner")] is met
+
+
+def test_a_failed_history_measurement_misses_its_target() -> None:
+    """A history measurement that failed is reported as not finished, not as met."""
+    from benchmarks.history import HistoryResult
+
+    results = _results(_case("Riktig plan", 0))
+    results.history = HistoryResult(300, 5, failure="git saknas")
+    row = next(row for row in verdicts(results) if row[0].startswith("Historik"))
+    assert row[1] == "inte klart" and row[3] is False

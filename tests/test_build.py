@@ -95,7 +95,7 @@ def test_unknown_macro_argument_fails_the_build(tmp_path: Path) -> None:
 
 
 def test_the_change_history_comes_from_git(tmp_path: Path) -> None:
-    """Built inside a git repository, the history page lists the commits that changed the plan."""
+    """Built inside a git repository, the history page lists what each commit changed in the plan's records."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURE_DATA, project / "data")
     shutil.copytree(FIXTURE_CONTENT, project / "content")
@@ -109,7 +109,7 @@ def test_the_change_history_comes_from_git(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     html = (project / "site" / "exempel" / "andringshistorik" / "index.html").read_text(encoding="utf-8")
     assert "Planen läggs in" in html and "Åsa Ek" in html
-    assert "tillagd: <code>data/planer/exempel/aktiviteter.yml</code>" in html
+    assert "Aktivitet 9.2.1 Inför e-tjänster</a></th><td>posten lades till</td>" in html
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,17 @@ def addition(file: str) -> Callable[[Callable[[Any], None]], Callable[[Any], Non
 def _decision_and_versions(plan: Any) -> None:
     """A decision date and a decided version (the source gives neither)."""
     plan["beslut"]["datum"] = "2023-09-19"
-    plan["versioner"] = [{"version": "Fixtur 1.0", "datum": "2023-09-19", "beskrivning": "Fixtur: beslutad version"}]
+    plan["versioner"] = [
+        {
+            "version": "Fixtur 1.0",
+            "datum": "2023-09-19",
+            "beslutat_av": "kommunstyrelsen",
+            "paragraf": "Fixtur: § 12",
+            "diarienummer": "Fixtur: KS-2023/1",
+            "beskrivning": "Fixtur: beslutad version",
+            "git": "fixtur-1.0",
+        }
+    ]
 
 
 @addition(f"{PLAN}/nyckeltal.yml")
@@ -285,7 +295,9 @@ SHOWN: dict[str, Show] = {
     "PlanPeriod.years": number,
     "LeadTime.subcategory": name_of("underkategori"),
     "LeadTime.months": lambda model, value: [f"{value} månader"],
-    "Version.date": date,
+    "DecidedVersion.date": date,
+    "DecidedVersion.body": name_of("nämnd"),
+    "DecidedVersion.ref": word,
     "EditorialNote.section": word,
     "DocumentCitation.document": name_of("styrdokument"),
     "DocumentCitation.sections": word,

@@ -120,7 +120,7 @@ def test_a_repository_without_commits_has_an_empty_history(tmp_path: Path) -> No
 
 
 def test_the_table_shows_each_change_escaped(model: Municipality, repo: Path) -> None:
-    """The page lists time, message (as text, not markup), author, files and short id of each change."""
+    """Commits without record changes are listed with time, message (as text, not markup), author, files and short id."""
     history = read_history(repo / "data", repo / "content")
     html = change_history(replace(site_for(model), history=history), plan=PLAN)
     assert "2024-03-01 09:30" in html and "Åsa Ek" in html
@@ -135,7 +135,7 @@ def test_the_table_shows_each_change_escaped(model: Municipality, repo: Path) ->
 def test_the_page_says_what_it_cannot_show(model: Municipality) -> None:
     """Missing git, uncommitted files and a shallow copy are each said on the page."""
     site = site_for(model)
-    assert "Ändringshistoriken kan inte visas här: webbplatsen byggdes utan git-historik" in change_history(
+    assert "Historiken kan inte visas här: webbplatsen byggdes utan git-historik" in change_history(
         replace(site, history=NO_HISTORY), plan=PLAN
     )
     partial = History(uncommitted=("data/planer/vyer/plan.yml",), shallow=True)
@@ -143,4 +143,5 @@ def test_the_page_says_what_it_cannot_show(model: Municipality) -> None:
     assert '!!! warning "Ändringar som inte är incheckade"' in html
     assert f"<code>{plain('data/planer/vyer/plan.yml')}</code>" in html
     assert '!!! warning "Historiken är ofullständig"' in html
-    assert "Det finns ännu inga incheckade ändringar" in html
+    assert "Historiken visar ännu inga ändringar av poster i" in html
+    assert "Det finns inga sådana incheckningar." in html

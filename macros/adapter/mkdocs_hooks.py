@@ -22,8 +22,10 @@ if str(PROJECT_ROOT) not in sys.path:
 from macros.adapter import session  # noqa: E402
 from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
-from macros.adapter.session import build_today, data_dir_of, site_of  # noqa: E402
+from macros.adapter.session import build_today, data_dir_of  # noqa: E402
 from macros.adapter.source_footnotes import SourceFootnotesExtension  # noqa: E402
+from macros.adapter.versions import build_copies, publish  # noqa: E402
+from macros.loading.cache import cache_root  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import (  # noqa: E402
     MUNICIPALITY_PAGE,
@@ -140,11 +142,12 @@ def on_files(files: Files, config: Any) -> Files:
     """
     _generated.clear()
     day = build_today()
-    result = session.load_once(data_dir_of(config.config_file_path, config.extra), day)
+    data_dir = data_dir_of(config.config_file_path, config.extra)
+    result = session.load_once(data_dir, day)
     if result.model is None:
         return files
-    site = site_of(result, day, Path(config.docs_dir))
-    pages = generated_pages(result.model)
+    site = session.current_site(config) or session.build_site(result, day, data_dir, config)
+    pages = generated_pages(result.model, history=site.archive is None)
     written = [file.src_uri for file in files.documentation_pages()]
     if clashes := page_collisions(pages, written, result.sources):
         raise Abort(
@@ -168,7 +171,18 @@ SWEDISH_SEARCH = Path("assets", "javascripts", "lunr", "min", "lunr.sv.min.js")
 
 
 def on_post_build(config: Any) -> None:
-    """Make the site's search fold accents: Material's lunr.sv followed by our folding step."""
+    """Make the site's search fold accents (Material's lunr.sv followed by our folding step), and put
+    the read-only copy of every decided version under arkiv/ (each built once, then taken from the cache)."""
+    _fold_search(config)
+    site = session.current_site(config)
+    if site is None or site.archive is not None or not any(site.versions.of(plan) for plan in site.model.plans):
+        return
+    copies = build_copies(site, config, cache_root(session.project_of(config.config_file_path)))
+    publish(site, copies, Path(config.site_dir))
+
+
+def _fold_search(config: Any) -> None:
+    """Material's lunr.sv in the built site, followed by the step that folds å, ä and ö."""
     theme_file = next(
         (Path(folder) / SWEDISH_SEARCH for folder in config.theme.dirs if (Path(folder) / SWEDISH_SEARCH).is_file()),
         None,

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
 
 from macros.adapter import session
 from macros.adapter.calls import call_macro
-from macros.adapter.session import build_today, data_dir_of, site_of
+from macros.adapter.session import build_today, data_dir_of
 from macros.render import MACROS
 from macros.render.context import Site
 from macros.validation.findings import Severity, summary
@@ -30,8 +29,7 @@ def define_env(env: Any) -> None:
     if errors or result.model is None:
         lines = "\n".join(f.format() for f in errors)
         raise Abort(f"Datat innehåller fel; webbplatsen byggs inte.\n{lines}\n{summary(result.findings)}")
-    pages_dir = Path(env.conf["docs_dir"])
-    site = site_of(result, day, pages_dir, session.history_once(env.conf, data_dir, pages_dir))
+    site = session.build_site(result, day, data_dir, env.conf)
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)
 

@@ -8,20 +8,29 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import Abort
 
 from macros.cli import UsageError, today
+from macros.loading.cache import Cache, cache_root
 from macros.loading.data_tree import walk
+from macros.loading.git import Git
 from macros.loading.history import read_history
 from macros.loading.loader import LoadResult, load
+from macros.loading.revisions import safe_data_changes
 from macros.loading.sections import written_sections
-from macros.model.history import NO_HISTORY, History
-from macros.render.context import Site
-from macros.validation.findings import shown
+from macros.loading.versions import read_versions, version_findings
+from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
+from macros.render.context import Archive, Site
+from macros.validation.findings import Severity, shown
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
+
+_current: list[tuple[int, Site]] = []
+"""The site of the build in progress (by its configuration's id), made once by `build_site` and read by the hooks."""
 
 
 def _signature(data_dir: Path) -> tuple[tuple[str, int], ...]:
@@ -55,17 +64,77 @@ def data_dir_of(config_file: str, extra: dict[str, object]) -> Path:
     return (Path(config_file).parent / str(extra.get("datakatalog", "data"))).resolve()
 
 
-def site_of(result: LoadResult, today: dt.date, pages_dir: Path, history: History = NO_HISTORY) -> Site:
+def site_of(
+    result: LoadResult,
+    today: dt.date,
+    pages_dir: Path,
+    history: History = NO_HISTORY,
+    versions: Versions = NO_VERSIONS,
+    archive: Archive | None = None,
+) -> Site:
     """The rendering context of a build: the loaded model, the build's day, the findings, where the
-    written pages show each numbered section, and the history."""
+    written pages show each numbered section, the history and the decided versions."""
     assert result.model is not None, "site_of needs loaded data"
     return Site(
         model=result.model,
         today=today,
         findings=tuple(result.findings),
         history=history,
+        versions=versions,
+        archive=archive,
         sections=written_sections(pages_dir),
     )
+
+
+def archive_of(extra: dict[str, object]) -> Archive | None:
+    """What a read-only copy of a decided version knows about itself (`extra.arkiv`), or None for the live site."""
+    facts = extra.get("arkiv")
+    if not isinstance(facts, dict):
+        return None
+    return Archive(
+        plan=str(facts.get("plan", "")),
+        version=str(facts.get("version", "")),
+        date=str(facts.get("datum", "")),
+        body=str(facts.get("beslutat_av", "")),
+    )
+
+
+def project_of(config_file: str) -> Path:
+    """The project folder of a site: where its mkdocs.yml is (the cache lives below it)."""
+    return Path(config_file).resolve().parent
+
+
+def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) -> Site:
+    """The site of this build with its history and decided versions from git, remembered for the hooks.
+
+    `config` is the build's MkDocs configuration. In the read-only copy of a decided version
+    (`extra.arkiv`) there is no history and no versions. An error in the decided versions (a
+    reference that does not exist, data that fails today's check) stops the build, as it
+    fails `make check`.
+    """
+    archive = archive_of(config.extra)
+    if archive is not None:
+        site = site_of(result, day, Path(config.docs_dir), archive=archive)
+    else:
+        assert result.model is not None
+        cache = Cache(cache_root(project_of(config.config_file_path)))
+        history = history_once(config, data_dir, Path(config.docs_dir))
+        if not history.unavailable:
+            changes, reason = safe_data_changes(Git(data_dir), history.data_prefix, history.commits, cache)
+            history = replace(history, data_changes=changes, unavailable=reason)
+        versions = read_versions(data_dir, result.model, cache)
+        errors = [f for f in version_findings(versions, result) if f.severity is Severity.ERROR]
+        if errors:
+            lines = "\n".join(f.format() for f in errors)
+            raise Abort(f"De beslutade versionerna har fel; webbplatsen byggs inte.\n{lines}")
+        site = site_of(result, day, Path(config.docs_dir), history, versions)
+    _current[:] = [(id(config), site)]
+    return site
+
+
+def current_site(config: Any) -> Site | None:
+    """The site `build_site` made for this build's configuration, if any."""
+    return next((site for key, site in _current if key == id(config)), None)
 
 
 def build_today() -> dt.date:

@@ -17,7 +17,7 @@ RECORD = "\x1e"
 """Separates commits in the log output (ASCII record separator)."""
 FIELD = "\x1f"
 """Separates a commit's fields (ASCII unit separator)."""
-LOG_FORMAT = f"--format={RECORD}%H{FIELD}%aI{FIELD}%an{FIELD}%s"
+LOG_FORMAT = f"--format={RECORD}%H{FIELD}%P{FIELD}%aI{FIELD}%an{FIELD}%s"
 
 
 class GitUnavailable(Exception):
@@ -67,14 +67,15 @@ def parse_log(output: str) -> tuple[Commit, ...]:
     commits = []
     for record in output.split(RECORD)[1:]:
         header, _, body = record.partition("\n")
-        commit_id, made, author, subject = header.split(FIELD, 3)
+        commit_id, parents, made, author, subject = header.split(FIELD, 4)
         files = tuple(
             FileChange(status, path)
             for line in body.splitlines()
             if "\t" in line
             for status, path in [line.split("\t")[:2]]
         )
-        commits.append(Commit(commit_id, dt.datetime.fromisoformat(made), author, subject, files))
+        made_at = dt.datetime.fromisoformat(made)
+        commits.append(Commit(commit_id, made_at, author, subject, files, tuple(parents.split())))
     return tuple(commits)
 
 

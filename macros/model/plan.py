@@ -4,7 +4,9 @@ history and the editors' notes on the source (title page, 9.1 and 11.0)."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, StringConstraints, WithJsonSchema
 
 from macros.model.base import (
     Date,
@@ -58,12 +60,56 @@ class LeadTime(Record):
     months: int = field("månader", "Framförhållning i månader.", ge=1, le=120, strict=True)
 
 
-class Version(Record):
-    """An entry of the plan's version history (11.0)."""
+GIT_REF_PATTERN = r"^(?:[0-9a-f]{40}|[A-Za-z0-9][A-Za-z0-9._-]{0,99}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99}){0,4})$"
+"""A tag name (letters, digits, `.`, `_`, `-`, parts separated by `/`) or a full commit id (40 hex digits)."""
 
-    version: PlainText = field("version", "Versionsbeteckning.")
-    date: Date | None = field("datum", "Datum.", default=None)
-    description: PlainText = field("beskrivning", "Vad som ändrades.")
+
+def _safe_ref(value: str) -> str:
+    """Refuse what git reads as something else than a name: `..`, `.lock`, a trailing dot, `@{`."""
+    if ".." in value or value.endswith((".", ".lock")) or "@{" in value:
+        raise ValueError(f"'{value}' kan inte vara namnet på en git-tagg; skriv taggens namn, t.ex. it-och-telekom-1.0")
+    return value
+
+
+GitRef = Annotated[
+    str,
+    StringConstraints(pattern=GIT_REF_PATTERN),
+    AfterValidator(_safe_ref),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": GIT_REF_PATTERN,
+            "description": "En annoterad git-tagg (t.ex. it-och-telekom-1.0) eller en incheckning (40 hexadecimala tecken).",
+        }
+    ),
+]
+"""An immutable git reference: the name of an annotated tag or a full commit id."""
+
+
+class DecidedVersion(Record):
+    """A decided version of the plan (11.0): what was decided, when and by whom, tied to the data that was decided."""
+
+    version: PlainText = field("version", "Versionsbeteckning, t.ex. 1.0.")
+    date: Date = field("datum", "Beslutsdatum.")
+    body: Slug = field("beslutat_av", "Nämnden som beslutade (id i organisation.yml), t.ex. kommunstyrelsen.")
+    paragraph: PlainText | None = field(
+        "paragraf", "Paragrafen i protokollet, om den anges, t.ex. § 123.", default=None
+    )
+    case_number: PlainText | None = field(
+        "diarienummer", "Diarienumret, om det anges, t.ex. KS-2024/123.", default=None
+    )
+    description: PlainText = field("beskrivning", "Vad versionen innebär, kort.")
+    ref: GitRef = field(
+        "git",
+        "Git-referensen till datat som beslutades: en annoterad tagg eller en incheckning (40 hexadecimala tecken). "
+        "Kontrollen prövar att den finns och att datat där är giltigt.",
+    )
+
+
+def version_slug(version: DecidedVersion) -> str:
+    """The path segment of a decided version's pages: "version-1-0" for 1.0."""
+    text = "".join(char.lower() if char.isascii() and char.isalnum() else "-" for char in version.version)
+    return "version-" + ("-".join(part for part in text.split("-") if part) or "x")
 
 
 class DocumentCitation(Record):
@@ -92,7 +138,11 @@ class PlanFile(Record):
     updated_by: PlainText = field("uppdateras_av", "Uppdateras av (11.0).")
     lead_times: list[LeadTime] = field("ledtider", "Framförhållning per underkategori (9.1).", default_factory=list)
     lead_time_text: RichText | None = field("ledtider_text", "Regeln om framförhållning ordagrant.", default=None)
-    versions: list[Version] = field("versioner", "Versionshistorik (11.0).", default_factory=list)
+    versions: list[DecidedVersion] = field(
+        "versioner",
+        "Beslutade versioner av planen (11.0), äldst först. Källdokumentet har inga; en version läggs till efter beslutet.",
+        default_factory=list,
+    )
     citations: list[DocumentCitation] = field(
         "hänvisningar_till_styrdokument",
         "Avsnitt vars text nämner ett styrdokument, per dokument.",

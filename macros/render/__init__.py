@@ -21,6 +21,7 @@ from macros.render import (  # noqa: F401  (importing a module registers its mac
     raci,
     reference,
     source_quality,
+    versions,
 )
 from macros.render.registry import MACROS, render_call
 

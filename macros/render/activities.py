@@ -19,10 +19,12 @@ from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_p
 from macros.render.gantt import activity_timeline
 from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
 from macros.render.guidance import reference_items
+from macros.render.history import last_changed, record_history
 from macros.render.raci import RESOLVED, activity_responsibility_table
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, indented, kronor_sv, table
+from macros.render.versions import in_decided_versions
 
 PROPOSAL_TITLE = "Förslag från redaktionen – ska bekräftas av kategoriteamet"
 """How every link the editors propose is labelled; such links are not part of the decided plan."""
@@ -87,6 +89,7 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
     a = p.activity(aktivitet)
     parts = [
         f"# {plain(a.number)} {plain(a.name)}\n",
+        last_changed(site, (p.id, "aktivitet", a.id)),
         admonition("note", "Fotnot till rubriken i källan", rich(a.name_footnote)) if a.name_footnote else "",
         _facts(site, p, a),
         _section("Beskrivning av aktivitet", a.description, _steps(a) if a.steps_under == "beskrivning" else ""),
@@ -104,6 +107,8 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         + activity_goal_chain(site, p, a),
         _follow_up(site, p, a),
         _notes(p, a),
+        record_history(site, (p.id, "aktivitet", a.id)),
+        in_decided_versions(site, p.id, ("aktivitet", a.id), activity_page(p.id, a.id)),
     ]
     return "\n".join(part for part in parts if part)
 

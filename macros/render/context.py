@@ -12,7 +12,7 @@ from typing import TypeVar
 from macros.loading.sections import SectionIndex
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
-from macros.model.history import NO_HISTORY, History
+from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
 from macros.validation.findings import Finding
 
 T = TypeVar("T")
@@ -28,6 +28,10 @@ class Site:
     findings: tuple[Finding, ...] = ()
     history: History = NO_HISTORY
     """The data's and pages' change history from git (read by the adapter at build time)."""
+    versions: Versions = NO_VERSIONS
+    """The plans' decided versions as git holds them (read by the adapter at build time)."""
+    archive: Archive | None = None
+    """Set when the site being built is the read-only copy of a decided version."""
     sections: SectionIndex = field(default_factory=dict, compare=False, repr=False)
     """Where the written pages show each plan's numbered sections (`macros.loading.sections`)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -60,6 +64,16 @@ class Site:
         base = posixpath.dirname(self.page)
         relative = posixpath.relpath(target, base or ".")
         return f"{relative}#{anchor}" if anchor else relative
+
+
+@dataclass(frozen=True)
+class Archive:
+    """What a read-only copy of a decided version knows about itself."""
+
+    plan: str
+    version: str
+    date: str
+    body: str
 
 
 class MacroError(Exception):
@@ -128,6 +142,25 @@ def national_goal_page(goal_id: str) -> str:
     return f"vagledning/nationella-upphandlingsstrategin/{goal_id}.md"
 
 
+def history_page(plan_id: str | None) -> str:
+    """Source path of the generated page with every record's history: a plan's, or the shared data's."""
+    return f"{plan_id}/historik.md" if plan_id else "kommunen/historik.md"
+
+
+def version_page(plan_id: str, slug: str) -> str:
+    """Source path of a decided version's generated page (its decision and what it changed)."""
+    return f"{plan_id}/versioner/{slug}.md"
+
+
+ARCHIVE_FOLDER = "arkiv"
+"""Folder of the built site holding the read-only copies of decided versions: arkiv/<plan>/<version>/."""
+
+
+def archive_root(plan_id: str, slug: str) -> str:
+    """The folder (URL path from the site's root, with a trailing slash) of a decided version's copy."""
+    return f"{ARCHIVE_FOLDER}/{plan_id}/{slug}/"
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page the site makes from one record: its source path and the macro call that renders it."""
@@ -138,8 +171,12 @@ class GeneratedPage:
     arguments: dict[str, object]
 
 
-def generated_pages(model: Municipality) -> list[GeneratedPage]:
-    """Every page generated from the data: one per activity of every plan, one per person and one per inriktningsmål."""
+def generated_pages(model: Municipality, *, history: bool = True) -> list[GeneratedPage]:
+    """Every page generated from the data: one per activity of every plan, one per person and one per
+    inriktningsmål of the guidance library; with `history` (not in the copy of a decided version), each
+    plan's and the shared data's record history and one page per decided version."""
+    from macros.model.plan import version_slug
+
     pages = [
         GeneratedPage(activity_page(plan.id, a.id), a, "aktivitetssida", {"plan": plan.id, "aktivitet": a.id})
         for plan in model.plans.values()
@@ -150,6 +187,17 @@ def generated_pages(model: Municipality) -> list[GeneratedPage]:
         GeneratedPage(national_goal_page(g.id), g, "inriktningsmalssida", {"mal": g.id})
         for g in model.guidance.national_goals
     ]
+    if not history:
+        return pages
+    for plan in model.plans.values():
+        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}))
+        pages += [
+            GeneratedPage(
+                version_page(plan.id, version_slug(v)), v, "beslutad_version", {"plan": plan.id, "version": v.version}
+            )
+            for v in plan.meta.versions
+        ]
+    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}))
     return pages
 
 

@@ -1,92 +1,397 @@
-"""The auditors' view: every committed change of a plan's data and pages, from git."""
+"""The auditors' views of the history: what changed in the plan, record by record, when,
+by whom and why; each record's own history; and the commits that changed only pages.
+
+Everything comes from `site.history` (read from git by the adapter at build time): the
+commits, and for each commit that touched the data the changes found by comparing the
+data before and after it (`macros.comparison`). Old and new values reach the page through
+`plain` and `rich`, like every other text from the data.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
+
+from macros.comparison import ADDED, CHANGED, KINDS, MOVED, REMOVED, RENUMBERED, Change
+from macros.comparison.records import Key, entries
+from macros.comparison.records import Snapshot as DataSnapshot
 from macros.model.history import Commit, History
-from macros.render.context import Site
+from macros.render.context import Site, activity_page, archive_root, history_page, person_page
+from macros.render.html import page_url, slug, swedish_key
 from macros.render.registry import macro
-from macros.render.safe import plain
+from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
 from macros.render.text import admonition, bullets
 
 FILES_SHOWN_OPEN = 3
 """A commit with more files than this lists them in a collapsed "N filer" block."""
 
-COLUMNS = [
+PAGE_COLUMNS = [
     Column("Tidpunkt", "text", row_header=True, css="historik-tid"),
     Column("Ändring och filer"),
     Column("Gjord av"),
     Column("Id", None, css="historik-id"),
 ]
 
+CHANGE_WORDS = {
+    ADDED: "tillagd",
+    REMOVED: "borttagen",
+    CHANGED: "ändrad",
+    RENUMBERED: "omnumrerad",
+    MOVED: "flyttad",
+}
+RECORD_WORDS = {
+    ADDED: "posten lades till",
+    REMOVED: "posten togs bort",
+    RENUMBERED: "posten numrerades om",
+    MOVED: "posten flyttades till en annan plan",
+    CHANGED: "posten ändrades",
+}
 
-@macro("andringshistorik", 'andringshistorik(plan="it-och-telekom")')
-def change_history(site: Site, *, plan: str) -> str:
-    """Ändringshistoriken: varje incheckad ändring av planens data och sidor, med tid, vem och filer.
+KIND_HEADINGS = {
+    "förvaltning": "Förvaltningar",
+    "nämnd": "Nämnder",
+    "enhet": "Enheter",
+    "roll": "Roller",
+    "person": "Personer",
+    "målområde": "Målområden",
+    "fullmäktigemål": "Fullmäktigemål",
+    "nationellt mål": "Nationella inriktningsmål",
+    "styrdokument": "Styrdokument",
+    "plan": "Planens uppgifter",
+    "beslutad version": "Beslutade versioner",
+    "underkategori": "Underkategorier",
+    "effektmål": "Effektmål",
+    "strategi": "Strategier",
+    "nyckeltal": "Nyckeltal",
+    "avsnitt": "Avsnittens egna texter",
+    "aktivitet": "Aktiviteter",
+    "upphandlingsbehov": "Upphandlingsbehov",
+    "redaktionell not": "Redaktionella anmärkningar",
+    "statusrapport": "Statusrapporter",
+    "mätvärde": "Mätvärden",
+}
+"""Headings of the record kinds on the history pages, in the order of `KINDS`."""
 
-    Läses ur git när webbplatsen byggs, nyast först; omfattar planens mapp i `data/planer/`,
-    dess sidor i `content/` och kommunens gemensamma data i `data/kommun/`. Tabellen kan
-    filtreras på vem som gjorde ändringen och år.
-    """
-    p = site.plan(plan)
-    history = site.history
-    if history.unavailable:
-        return (
-            f"Ändringshistoriken kan inte visas här: {plain(history.unavailable)}. "
-            "Historiken finns i git-förrådet där planen förvaltas.\n"
-        )
-    parts = _warnings(history)
-    commits = history.of_plan(p.id)
-    if not commits:
-        parts.append(f"Det finns ännu inga incheckade ändringar av {plain(p.meta.name)}.\n")
-        return "\n".join(parts)
-    table = Table(
-        f"andringar-{p.id}",
-        f"Ändringar av {p.meta.name}, nyast först",
-        COLUMNS,
-        [_row(history, commit) for commit in commits],
-        [Filter("vem", "Gjord av"), Filter("ar", "År", sorted({str(c.made.year) for c in commits}, reverse=True))],
-        noun=("ändring", "ändringar"),
-    )
-    parts.append(f'<div class="vy">{table.html()}</div>\n')
-    return "\n".join(parts)
+ARCHIVED = (
+    "Det här är en arkiverad kopia av en beslutad version av planen. Ändringshistoriken och "
+    "de beslutade versionerna visas på den gällande webbplatsen."
+)
 
 
-def _warnings(history: History) -> list[str]:
-    """What the list cannot show: uncommitted files, and older commits missing from a shallow copy."""
-    warnings = []
+# --------------------------------------------------------------------------- shared pieces
+
+
+def when(commit: Commit) -> str:
+    """A commit's time with its offset from UTC: "2024-03-01 09:30 (UTC+01:00)"."""
+    offset = commit.made.strftime("%z")
+    zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
+    return commit.made.strftime("%Y-%m-%d %H:%M") + zone
+
+
+def url_to(site: Site, url_path: str) -> str:
+    """A relative URL from the current page to a folder of the built site (`arkiv/…/`, "" for the root)."""
+    here = page_url(site.page).rstrip("/") or "."
+    relative = posixpath.relpath(url_path.rstrip("/") or ".", here)
+    return "./" if relative == "." else relative + "/"
+
+
+def page_href(site: Site, source: str, anchor: str | None = None) -> str:
+    """A relative URL from the current page to a source page, with an anchor."""
+    url = url_to(site, page_url(source))
+    return f"{url}#{anchor}" if anchor else url
+
+
+def record_anchor(kind: str, record: str) -> str:
+    """The id of a record's section on a history page."""
+    return slug(f"{kind}-{record}")
+
+
+def record_href(site: Site, key: Key) -> str:
+    """Where a record's history is shown: its own page (activities, people), else its section on a history page."""
+    plan, kind, record = key
+    if kind == "aktivitet" and plan and plan in site.model.plans and site.model.plan(plan).has("aktivitet", record):
+        return page_href(site, activity_page(plan, record), "historik")
+    if kind == "person" and plan is None and site.model.has("person", record):
+        return page_href(site, person_page(record), "historik")
+    if plan is not None and plan not in site.model.plans:
+        plan = None
+    return page_href(site, history_page(plan), record_anchor(kind, record))
+
+
+def value_html(text: str | None, *, is_rich: bool) -> str:
+    """An old or new value: the plan's formatted text through `rich`, anything else through `plain`."""
+    if text is None:
+        return '<span class="historik-tomt">–</span>'
+    return rich(text, inline=True) if is_rich else plain(text)
+
+
+def what_changed(change: Change) -> str:
+    """The field and what happened to it, as plain text: "Tidplan (ändrad)", "posten lades till"."""
+    if change.field is None:
+        return RECORD_WORDS.get(change.change, change.change)
+    return f"{change.field} ({CHANGE_WORDS.get(change.change, change.change)})"
+
+
+def version_link(site: Site, plan_id: str, day: dt.date) -> Cell:
+    """The decided version in force on a day, linked to its read-only copy."""
+    state = site.versions.in_force(plan_id, day)
+    if state is None:
+        return cell("ingen beslutad version", "")
+    text = f"version {state.version.version}"
+    if not state.usable:
+        return cell(text, state.version.date.isoformat())
+    target = url_to(site, archive_root(plan_id, state.slug) + f"{plan_id}/")
+    return Cell(f'<a href="{plain(target)}">{plain(text)}</a>', state.version.date.isoformat())
+
+
+def warnings(history: History) -> list[str]:
+    """What the history cannot show: uncommitted files, and older commits missing from a shallow copy."""
+    found = []
     if history.uncommitted:
         files = bullets([f"<code>{plain(history.shown_path(path))}</code>" for path in history.uncommitted])
-        warnings.append(
+        found.append(
             admonition(
                 "warning",
                 "Ändringar som inte är incheckade",
                 "Webbplatsen byggdes med ändringar som ännu inte är incheckade i git. De syns på "
-                "sidorna men inte i listan nedan:\n\n" + files,
+                "sidorna men inte i historiken:\n\n" + files,
             )
         )
     if history.shallow:
-        warnings.append(
+        found.append(
             admonition(
                 "warning",
                 "Historiken är ofullständig",
                 "Webbplatsen byggdes från en kopia av git-förrådet utan de äldre incheckningarna, så "
-                "listan börjar inte från början. Den publicerade webbplatsen ska byggas med hela historiken.",
+                "historiken börjar inte från början, och vad den äldsta incheckningen ändrade kan inte visas. "
+                "Den publicerade webbplatsen ska byggas med hela historiken.",
             )
         )
-    return warnings
+    return found
 
 
-def _row(history: History, commit: Commit) -> Row:
-    """One commit: when, what (with its files), who, and its id."""
-    made = commit.made.strftime("%Y-%m-%d %H:%M")
-    cells = [
-        cell(made, commit.made.isoformat()),
-        Cell(f'<p class="historik-rubrik">{plain(commit.subject)}</p>{_files(history, commit)}', commit.subject),
-        cell(commit.author),
-        Cell(f"<code>{plain(commit.short_id)}</code>"),
+def unavailable(site: Site) -> str | None:
+    """The sentence shown instead of a history, or None when there is one to show."""
+    if site.archive is not None:
+        return ARCHIVED + "\n"
+    if site.history.unavailable:
+        return (
+            f"Historiken kan inte visas här: {plain(site.history.unavailable)}. "
+            "Historiken finns i git-förrådet där planen förvaltas.\n"
+        )
+    return None
+
+
+# --------------------------------------------------------------------------- one record
+
+
+def last_changed(site: Site, key: Key, *, link: bool = True, inline: bool = False) -> str:
+    """The line "Senast ändrad 2024-03-01 av Åsa Ek" with a link to the record's history, or nothing without a history.
+
+    A paragraph, or with `inline` a span to end a list item with.
+    """
+    if unavailable(site) is not None:
+        return ""
+    commit = site.history.last_change(*key)
+    more = f' (<a href="{plain(record_href(site, key))}">historik</a>)' if link else ""
+    if commit is None:
+        text = f"Ingen incheckad ändring av posten finns i historiken{more}."
+    else:
+        text = f"Senast ändrad {commit.made.strftime('%Y-%m-%d')} av {plain(commit.author)}{more}."
+    if inline:
+        return f' <span class="senast-andrad">{text}</span>'
+    return f'<p class="senast-andrad">{text}</p>\n'
+
+
+def record_history(site: Site, key: Key, *, heading: str | None = "## Historik { #historik }") -> str:
+    """A record's history: every change with time, author, the commit's message as the reason, and old → new."""
+    if site.archive is not None:
+        return ""  # a decided version's copy: the history is on the published site
+    top = f"{heading}\n\n" if heading else ""
+    if (reason := unavailable(site)) is not None:
+        return top + reason
+    changes = site.history.of_record(*key)
+    if not changes:
+        return top + "Historiken visar ingen incheckad ändring av posten.\n"
+    columns = [
+        Column("Tidpunkt", row_header=True, css="historik-tid"),
+        Column("Gjord av"),
+        Column("Beskrivning"),
+        Column("Ändring"),
+        Column("Före"),
+        Column("Efter"),
     ]
-    return Row(cells, {"vem": [commit.author], "ar": [str(commit.made.year)]})
+    rows = [
+        Row(
+            [
+                cell(when(commit)),
+                cell(commit.author),
+                _reason(commit),
+                cell(what_changed(change)),
+                Cell(value_html(change.old, is_rich=change.rich)),
+                Cell(value_html(change.new, is_rich=change.rich)),
+            ]
+        )
+        for commit, change in changes
+    ]
+    table = Table(
+        f"historik-{record_anchor(key[1], key[2])}",
+        "Ändringar av posten, nyast först",
+        columns,
+        rows,
+        sortable=False,
+    )
+    return top + f'<div class="vy historik">{table.html()}</div>\n'
+
+
+def _reason(commit: Commit) -> Cell:
+    """The commit's message, the reason an editor gave, with its short id."""
+    return Cell(f'{plain(commit.subject)} <code class="historik-id">{plain(commit.short_id)}</code>', commit.subject)
+
+
+# --------------------------------------------------------------------------- the plan's changes
+
+
+@macro("andringshistorik", 'andringshistorik(plan="it-och-telekom")')
+def change_history(site: Site, *, plan: str) -> str:
+    """Ändringshistoriken: planens ändringar post för post (före → efter), och ändringar som bara rörde sidorna.
+
+    Byggs ur git när webbplatsen byggs. Omfattar planens data i `data/planer/`, dess sidor i
+    `content/` och kommunens gemensamma data i `data/kommun/`. Innehållsändringarna kan
+    filtreras på post, slag av post, vem som gjorde ändringen och år; varje post länkar till
+    sin historik och varje rad till den beslutade version som gällde när ändringen gjordes.
+    """
+    p = site.plan(plan)
+    if (reason := unavailable(site)) is not None:
+        return reason
+    history = site.history
+    parts = warnings(history)
+    parts.append("## Ändringar i planens innehåll { #innehall }\n")
+    changes = history.content_changes(p.id)
+    if changes:
+        parts.append(
+            "En rad per ändrat fält, grupperade per post och nyast först inom varje post. "
+            "Före och Efter visar värdena som de stod i datat.\n"
+        )
+        parts.append(f'<div class="vy historik">{_changes_table(site, p.id, changes).html()}</div>\n')
+    else:
+        parts.append(f"Historiken visar ännu inga ändringar av poster i {plain(p.meta.name)}.\n")
+    parts.append(_gaps(history, p.id))
+    parts.append("## Ändringar i sidornas text och utseende { #sidor }\n")
+    parts.append(
+        "Incheckningar som inte ändrade någon av planens poster: löptext och rubriker på sidorna, "
+        "webbplatsens utseende, eller data som inte hör till någon post.\n"
+    )
+    commits = history.without_record_changes(p.id)
+    if commits:
+        parts.append(f'<div class="vy historik">{_commits_table(history, p.id, commits).html()}</div>\n')
+    else:
+        parts.append("Det finns inga sådana incheckningar.\n")
+    return "\n".join(part for part in parts if part)
+
+
+def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]]) -> Table:
+    """Every content change as a row, grouped by record (label order), newest first within a record."""
+    ordered = sorted(
+        enumerate(changes), key=lambda pair: (pair[1][1].plan is None, swedish_key(pair[1][1].label), pair[0])
+    )
+    rows = []
+    for _, (commit, change) in ordered:
+        kind = KINDS[change.kind].title if change.kind in KINDS else change.kind
+        shared = " (gemensam data)" if change.plan is None else ""
+        post = Cell(
+            f'<a href="{plain(record_href(site, change.record_key))}">{plain(change.label)}</a>{shared}', change.label
+        )
+        rows.append(
+            Row(
+                [
+                    post,
+                    cell(what_changed(change)),
+                    Cell(value_html(change.old, is_rich=change.rich)),
+                    Cell(value_html(change.new, is_rich=change.rich)),
+                    cell(when(commit), commit.made.isoformat()),
+                    cell(commit.author),
+                    _reason(commit),
+                    version_link(site, plan_id, commit.made.date()),
+                ],
+                {"post": [change.label], "slag": [kind], "vem": [commit.author], "ar": [str(commit.made.year)]},
+            )
+        )
+    columns = [
+        Column("Post", row_header=True),
+        Column("Ändring"),
+        Column("Före", None),
+        Column("Efter", None),
+        Column("Tidpunkt", css="historik-tid"),
+        Column("Gjord av"),
+        Column("Beskrivning"),
+        Column("Gällande version"),
+    ]
+    years = sorted({str(commit.made.year) for commit, _ in changes}, reverse=True)
+    filters = [
+        Filter("post", "Post"),
+        Filter("slag", "Slag av post", [KINDS[k].title for k in KINDS]),
+        Filter("vem", "Gjord av"),
+        Filter("ar", "År", years),
+    ]
+    return Table(
+        f"innehall-{plan_id}",
+        "Ändringar i planens poster, per post och nyast först",
+        columns,
+        rows,
+        filters,
+        noun=("ändring", "ändringar"),
+    )
+
+
+def _gaps(history: History, plan_id: str) -> str:
+    """Commits whose changes cannot be shown: data written for an older model, or a shallow clone's boundary."""
+    items = []
+    for data_change in history.unreadable_of(plan_id):
+        files = ", ".join(
+            f"<code>{plain(history.shown_path(history.data_prefix + path))}</code>" for path in data_change.unreadable
+        )
+        items.append(f"{plain(when(data_change.commit))}, {plain(data_change.commit.subject)}: {files}")
+    boundary = [item for item in history.data_changes if item.boundary]
+    items += [
+        f"{plain(when(item.commit))}, {plain(item.commit.subject)}: den föregående incheckningen finns inte i kopian"
+        for item in boundary
+    ]
+    if not items:
+        return ""
+    body = (
+        "Datat i de här filerna följde vid incheckningen en äldre datamodell som dagens inte kan läsa, "
+        "så vad incheckningen ändrade i dem visas inte ovan:\n\n" + bullets(items)
+    )
+    return admonition("note", "Ändringar som inte kan visas post för post", body)
+
+
+def _commits_table(history: History, plan_id: str, commits: list[Commit]) -> Table:
+    """The commits that changed no record, with their files."""
+    rows = [
+        Row(
+            [
+                cell(when(commit), commit.made.isoformat()),
+                Cell(
+                    f'<p class="historik-rubrik">{plain(commit.subject)}</p>{_files(history, commit)}', commit.subject
+                ),
+                cell(commit.author),
+                Cell(f"<code>{plain(commit.short_id)}</code>"),
+            ],
+            {"vem": [commit.author], "ar": [str(commit.made.year)]},
+        )
+        for commit in commits
+    ]
+    years = sorted({str(c.made.year) for c in commits}, reverse=True)
+    return Table(
+        f"sidandringar-{plan_id}",
+        "Ändringar av sidorna och webbplatsen, nyast först",
+        PAGE_COLUMNS,
+        rows,
+        [Filter("vem", "Gjord av"), Filter("ar", "År", years)],
+        noun=("ändring", "ändringar"),
+    )
 
 
 def _files(history: History, commit: Commit) -> str:
@@ -96,3 +401,80 @@ def _files(history: History, commit: Commit) -> str:
     if len(commit.files) <= FILES_SHOWN_OPEN:
         return listing
     return f"<details><summary>{len(commit.files)} filer</summary>{listing}</details>"
+
+
+# --------------------------------------------------------------------------- history pages
+
+
+def _current(site: Site) -> dict[Key, str]:
+    """Every record of the published data and its label, in the data's order (computed once per build)."""
+
+    def compute() -> dict[Key, str]:
+        snapshot = DataSnapshot.of(site.model)
+        return {key: snapshot.names.label(entry) for key, entry in entries(snapshot).items()}
+
+    return site.once("history_records", compute)
+
+
+def _records_of(site: Site, plan_id: str | None) -> dict[str, list[tuple[Key, str, bool]]]:
+    """For each kind: (key, label, removed) of every record of the plan (or shared data), removed ones last."""
+    grouped: dict[str, list[tuple[Key, str, bool]]] = {}
+    current = _current(site)
+    for key, label in current.items():
+        if key[0] == plan_id:
+            grouped.setdefault(key[1], []).append((key, label, False))
+    gone: dict[Key, str] = {}
+    for data_change in site.history.data_changes:
+        for change in data_change.changes:
+            if change.plan == plan_id and change.record_key not in current:
+                gone.setdefault(change.record_key, change.label)
+    for key, label in gone.items():
+        grouped.setdefault(key[1], []).append((key, label, True))
+    return {kind: grouped[kind] for kind in KINDS if kind in grouped}
+
+
+def _history_sections(site: Site, plan_id: str | None) -> str:
+    """A section per kind of record and a sub-section per record with its history."""
+    parts = []
+    for kind, records in _records_of(site, plan_id).items():
+        parts.append(f"## {KIND_HEADINGS.get(kind, kind)} {{ #{slug(kind)} }}\n")
+        for key, label, removed in records:
+            suffix = " (borttagen)" if removed else ""
+            parts.append(f"### {plain(label)}{suffix} {{ #{record_anchor(kind, key[2])} }}\n")
+            parts.append(last_changed(site, key, link=False))
+            parts.append(record_history(site, key, heading=None))
+    return "\n".join(parts)
+
+
+@macro("posthistorik", 'posthistorik(plan="it-och-telekom")')
+def record_histories(site: Site, *, plan: str) -> str:
+    """Sidan "Historik per post": varje post i planen, också borttagna, med alla incheckade ändringar."""
+    p = site.plan(plan)
+    parts = [f"# Historik per post: {plain(p.meta.name)}\n"]
+    if (reason := unavailable(site)) is not None:
+        return parts[0] + "\n" + reason
+    parts.append(
+        "Varje post i planen (effektmål, strategier, nyckeltal, aktiviteter, upphandlingsbehov, anmärkningar, "
+        "uppföljning och planens egna uppgifter) med varje incheckad ändring: när, av vem, med vilken "
+        "beskrivning och vad som stod före och efter. Poster som har tagits bort finns kvar här. Ändringar "
+        f"i kommunens gemensamma data står på [historiken för den gemensamma datan]({site.link(history_page(None))}).\n"
+    )
+    parts += warnings(site.history)
+    parts.append(_history_sections(site, p.id))
+    return "\n".join(parts)
+
+
+@macro("gemensam_historik", "gemensam_historik()")
+def shared_histories(site: Site) -> str:
+    """Sidan med historiken för kommunens gemensamma data: organisation, personer, mål och styrdokument."""
+    parts = ["# Historik för kommunens gemensamma data\n"]
+    if (reason := unavailable(site)) is not None:
+        return parts[0] + "\n" + reason
+    parts.append(
+        "Förvaltningar, nämnder, enheter, roller, personer, målområden, fullmäktigemål, nationella mål och "
+        "styrdokument delas av alla planer; en ändring här påverkar varje plan som hänvisar till posten. "
+        "Varje post med varje incheckad ändring, också poster som har tagits bort.\n"
+    )
+    parts += warnings(site.history)
+    parts.append(_history_sections(site, None))
+    return "\n".join(parts)

@@ -1,5 +1,6 @@
 """Macros for the plan's structured sections: metadata, effektmål, underkategorier,
-strategier, nyckeltal, organisation, version history and editorial notes."""
+strategier, nyckeltal, organisation and editorial notes (the decided versions of 11.0 are
+`macros.render.versions`)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from macros.render.context import (
 )
 from macros.render.goalchain import activity_link, strategy_link
 from macros.render.guidance import reference_items
+from macros.render.history import last_changed
 from macros.render.national import national_links
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, indented, table
+from macros.render.versions import version_links
 
 
 @macro("planfakta", 'planfakta(plan="it-och-telekom")')
@@ -92,16 +95,6 @@ def plan_ownership(site: Site, *, plan: str) -> str:
     return table(["Uppgift", "Ansvar"], rows)
 
 
-@macro("versionshistorik", 'versionshistorik(plan="it-och-telekom")')
-def version_history(site: Site, *, plan: str) -> str:
-    """Planens versioner (11.0), eller en mening om att det inte finns några."""
-    versions = site.plan(plan).meta.versions
-    if not versions:
-        return "Det finns inga versioner att visa: källdokumentet innehåller inga versionsuppgifter.\n"
-    rows = [[plain(v.version), v.date.isoformat() if v.date else "", plain(v.description)] for v in versions]
-    return table(["Version", "Datum", "Beskrivning"], rows)
-
-
 @macro("underkategorier", 'underkategorier(plan="it-och-telekom")')
 def subcategories(site: Site, *, plan: str) -> str:
     """Underkategorierna med definitioner (4.2)."""
@@ -123,6 +116,7 @@ def effect_goals(site: Site, *, plan: str) -> str:
     parts = []
     for goal in p.effect_goals:
         parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n\n{rich(goal.purpose)}")
+        parts.append(last_changed(site, (p.id, "effektmål", goal.id)))
         if goal.council_goals:
             parts.append("Koppling till målområden och underliggande fullmäktigemål:\n\n" + _council_goals(site, goal))
         if goal.documents:
@@ -247,6 +241,7 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
         parts.append(
             admonition("info", "Aktiviteter som genomför strategin (sammanställt av webbplatsen)", listed + "\n")
         )
+        parts.append(last_changed(site, (p.id, "strategi", strategy.id)))
     return "\n".join(part for part in parts if part)
 
 
@@ -266,7 +261,16 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     """Nyckeltalen för effektuppföljning, för ett effektmål eller alla, med länk till aktiviteterna de följer upp (6.x)."""
     p = site.plan(plan)
     chosen = p.indicators_of(effektmal) if effektmal else p.indicators
-    return bullets([plain(indicator.text) + _activity_links(site, p, indicator) for indicator in chosen])
+    items = [
+        plain(indicator.text) + _activity_links(site, p, indicator) + _changed(site, p, indicator)
+        for indicator in chosen
+    ]
+    return bullets(items)
+
+
+def _changed(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
+    """The "Senast ändrad …" line after a nyckeltal, inline, or nothing without a history."""
+    return last_changed(site, (plan.id, "nyckeltal", indicator.id), inline=True)
 
 
 def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
@@ -330,8 +334,8 @@ def plan_list(site: Site) -> str:
         decision = plain(plan.meta.decision.date_text)
         if plan.meta.decision.date is None:
             decision += " (så står det i källan; datumet är inte fullständigt)"
-        rows.append([link, plain(plan.meta.period.text), decision])
-    return table(["Kategoriplan", "Period", "Beslutad"], rows)
+        rows.append([link, plain(plan.meta.period.text), decision, version_links(site, plan)])
+    return table(["Kategoriplan", "Period", "Beslutad", "Beslutade versioner"], rows)
 
 
 SHORTCUTS = (

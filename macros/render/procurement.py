@@ -4,7 +4,8 @@ the latest start of each procurement derived from them."""
 from __future__ import annotations
 
 from macros.model.procurement import ProcurementNeed
-from macros.render.context import MacroError, Site
+from macros.render.context import MacroError, Site, history_page
+from macros.render.history import unavailable
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import table
@@ -40,7 +41,23 @@ def procurement_needs(site: Site, *, plan: str, ar: int | None = None) -> str:
     else:
         headers = ["Underkategori", "Behov"]
         rows = [[plain(n.subcategory_label), plain(n.need)] for n in needs]
-    return table(headers, rows)
+    return table(headers, rows) + _history_line(site, p.id, needs)
+
+
+def _history_line(site: Site, plan_id: str, needs: list[ProcurementNeed]) -> str:
+    """When the listed needs were last changed, with a link to each need's history; nothing without a history."""
+    if unavailable(site) is not None:
+        return ""
+    commits = [site.history.last_change(plan_id, "upphandlingsbehov", need.id) for need in needs]
+    known = [commit for commit in commits if commit is not None]
+    link = f"[historik för varje behov]({site.link(history_page(plan_id), 'upphandlingsbehov')})"
+    if not known:
+        return f"\n*Ingen incheckad ändring av behoven finns i historiken ({link}).*\n"
+    latest = max(known, key=lambda commit: commit.made)
+    return (
+        f"\n*Behoven på listan ändrades senast {latest.made.strftime('%Y-%m-%d')} av {plain(latest.author)} "
+        f"({link}).*\n"
+    )
 
 
 @macro("ledtider", 'ledtider(plan="it-och-telekom")')

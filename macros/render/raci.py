@@ -22,6 +22,7 @@ from macros.model.raci import (
 from macros.model.status import planned_span, status_label
 from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
+from macros.render.history import last_changed, record_history
 from macros.render.html import href, link
 from macros.render.registry import macro
 from macros.render.safe import plain
@@ -193,7 +194,7 @@ def person_responsibilities(site: Site, *, person: str) -> str:
     if not site.model.has("person", person):
         raise MacroError(f"personen '{person}' finns inte i personer.yml")
     who = site.model.person(person)
-    parts = [f"# Ansvar: {plain(who.name)}\n", _person_facts(site, who)]
+    parts = [f"# Ansvar: {plain(who.name)}\n", last_changed(site, (None, "person", who.id)), _person_facts(site, who)]
     index = site.once("involvements_by_person", lambda: involvements_by_person(site.model, site.today))
     found = index.get(person, [])
     parts.append(_left_warning(site, who, found))
@@ -202,6 +203,7 @@ def person_responsibilities(site: Site, *, person: str) -> str:
         parts.append(_involvement_table(site, who, found))
     else:
         parts.append(f"{plain(who.name)} står inte som ansvarig eller deltagare i någon aktivitet.\n")
+    parts.append(record_history(site, (None, "person", who.id)))
     return "\n".join(part for part in parts if part)
 
 

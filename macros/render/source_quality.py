@@ -58,22 +58,36 @@ def _warnings(site: Site, plan: Plan) -> list[Finding]:
     return [f for f in site.findings if f.severity is Severity.WARNING and folder in f"/{f.file}"]
 
 
-@macro("datakontrollens_varningar", 'datakontrollens_varningar(plan="it-och-telekom")')
-def check_warnings(site: Site, *, plan: str) -> str:
-    """Datakontrollens varningar för en plan, med fil och rad, för redaktörerna."""
-    p = site.plan(plan)
-    folder = f"/planer/{p.id}/"
-    warnings = _warnings(site, p)
+@macro("datakontrollens_varningar", "datakontrollens_varningar()")
+def check_warnings(site: Site) -> str:
+    """Datakontrollens varningar för varje plan och för de gemensamma uppgifterna, med fil och rad."""
+    parts = [_plan_warnings(site, plan) for plan in site.model.plans.values()]
+    plan_folders = tuple(f"/planer/{plan_id}/" for plan_id in site.model.plans)
+    shared = [
+        f
+        for f in site.findings
+        if f.severity is Severity.WARNING and not any(folder in f"/{f.file}" for folder in plan_folders)
+    ]
+    parts += [f"## Gemensamma uppgifter ({len(shared)})\n", _warning_table(shared, "data/")]
+    return "\n".join(parts)
+
+
+def _plan_warnings(site: Site, plan: Plan) -> str:
+    """One plan's warnings: about its data, and the follow-up that is due, per today."""
+    folder = f"/planer/{plan.id}/"
+    warnings = _warnings(site, plan)
     source = [f for f in warnings if not f.follow_up]
     follow_up = [f for f in warnings if f.follow_up]
-    parts = [
-        f"### Om datat ({len(source)})\n",
-        _warning_table(source, folder),
-        f"### Uppföljning som saknas ({len(follow_up)})\n",
-        f"Planen säger att resultaten rapporteras årligen. Följande gäller per {site.today.isoformat()}.\n",
-        _warning_table(follow_up, folder),
-    ]
-    return "\n".join(parts)
+    return "\n".join(
+        [
+            f"## {plain(plan.meta.name)}\n",
+            f"### Om datat ({len(source)})\n",
+            _warning_table(source, folder),
+            f"### Uppföljning som saknas ({len(follow_up)})\n",
+            f"Beräknat per {site.today.isoformat()}.\n",
+            _warning_table(follow_up, folder),
+        ]
+    )
 
 
 def _warning_table(findings: list[Finding], folder: str) -> str:

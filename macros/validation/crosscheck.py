@@ -76,7 +76,34 @@ def cross_check(model: Municipality, sources: dict[str, SourceFile], *, today: d
         _goal_chain(plan, check)
         _dependency_cycles(plan, check)
         _doubtful(model, plan, check, today)
+        _decided_versions(model, plan, check, today)
     return check.findings
+
+
+def _decided_versions(model: Municipality, plan: Plan, check: Checker, today: dt.date) -> None:
+    """Decided versions name a body that exists, occur once, come oldest first and are not decided in the future.
+
+    Whether each git reference exists and holds valid data is checked where git is read
+    (`macros.loading.versions`).
+    """
+    seen: dict[str, Record] = {}
+    previous = None
+    for version in plan.meta.versions:
+        check.exists(model.has("nämnd", version.body), "nämnd", version.body, version, "beslutat_av")
+        if version.version in seen:
+            line = check.where(seen[version.version], "version")[1]
+            check.error(version, ("version",), f"version '{version.version}' finns redan (rad {line})")
+        seen.setdefault(version.version, version)
+        if previous is not None and version.date < previous.date:
+            check.error(
+                version,
+                ("datum",),
+                f"versionerna ska stå äldst först: {version.version} är beslutad {version.date.isoformat()}, "
+                f"före {previous.version} ({previous.date.isoformat()})",
+            )
+        if version.date > today:
+            check.warn(version, ("datum",), f"version {version.version} har ett beslutsdatum efter idag")
+        previous = version
 
 
 def _shared(model: Municipality, check: Checker) -> None:

@@ -1,0 +1,259 @@
+"""Read-only copies of decided versions: each built once with MkDocs, kept in the cache, and
+copied into every build under `arkiv/<plan>/<version>/`.
+
+A copy is the whole site as it was at the version's commit: the data, the pages and the
+navigation of that commit, rendered by today's engine and theme, with today as the day of
+the decision. It is built in its own MkDocs process (with `extra.arkiv` set, which turns
+off history and versions inside it and shows the banner) into the cache folder, keyed by
+the commit and the banner's facts, and never built again. Each build copies the cached
+copies into its site folder and fills in what changes over time in every page's banner:
+which version is in force, and links to the same page in the other versions and in the
+published plan. Everything is static files with relative links: the copies work on any
+plain web server and offline, and no page fetches anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.exceptions import Abort
+
+from macros.loading.data_tree import MAX_FILE_BYTES
+from macros.loading.git import Git, GitUnavailable
+from macros.model.history import VersionState
+from macros.render.context import ARCHIVE_FOLDER, Site
+from macros.render.safe import plain
+
+COPY_FORMAT = "1"
+"""Bump when what a copy holds changes (the banner's markup, the copy's configuration): copies are rebuilt."""
+
+DONE = ".klar"
+"""The file a finished copy holds; a folder without it is an interrupted build and is built again."""
+
+CURRENT_MARK = "<!--arkiv:gallande-->"
+CHOICE_MARK = "<!--arkiv:valjare-->"
+"""Placeholders in every page of a copy (written by overrides/main.html), filled in when the copy is published."""
+
+BUILD_TIMEOUT = 900
+"""Seconds one copy may take to build."""
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A decided version's built copy: its state and its folder in the cache."""
+
+    state: VersionState
+    folder: Path
+
+
+def _facts(site: Site, state: VersionState) -> dict[str, str]:
+    """What the banner of a copy says about its version (written into the copy's configuration)."""
+    plan = site.model.plan(state.plan)
+    version = state.version
+    body = site.model.committee(version.body).name if site.model.has("nämnd", version.body) else version.body
+    return {
+        "plan": state.plan,
+        "plan_namn": plan.meta.name,
+        "version": version.version,
+        "datum": version.date.isoformat(),
+        "beslutat_av": body,
+    }
+
+
+def _key(state: VersionState, facts: dict[str, str]) -> str:
+    """The cache key of a copy: the commit, the copy's format and the banner's facts."""
+    text = json.dumps([COPY_FORMAT, state.commit, facts], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def build_copies(site: Site, config: Any, cache_root: Path) -> list[Copy]:
+    """Every usable decided version's copy, building those not yet in the cache (two at a time)."""
+    wanted = []
+    for plan_id in site.model.plans:
+        for state in site.versions.of(plan_id):
+            if state.usable:
+                facts = _facts(site, state)
+                wanted.append((state, facts, cache_root / "arkiv" / _key(state, facts)))
+    missing = [item for item in wanted if not (item[2] / DONE).is_file()]
+    if missing:
+        with ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
+            failures = [reason for reason in pool.map(lambda item: _build(config, *item), missing) if reason]
+        if failures:
+            raise Abort("De beslutade versionerna kunde inte byggas; webbplatsen byggs inte.\n" + "\n".join(failures))
+    return [Copy(state, folder) for state, _, folder in wanted]
+
+
+def _build(config: Any, state: VersionState, facts: dict[str, str], target: Path) -> str:
+    """Build one copy into `target`; the Swedish reason when it fails, else ""."""
+    label = f"version {state.version.version} av {facts['plan_namn']} ({state.version.ref})"
+    with tempfile.TemporaryDirectory(prefix="kategoriplan-arkiv-") as folder:
+        work = Path(folder)
+        try:
+            settings = _export(config, state, work)
+        except GitUnavailable as reason:
+            return f"{label}: {reason}"
+        settings["site_dir"] = str(target)
+        settings.setdefault("extra", {})["arkiv"] = facts
+        file = work / "mkdocs.yml"
+        file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (work / "macros").symlink_to(Path(__file__).resolve().parents[1], target_is_directory=True)
+        shutil.rmtree(target, ignore_errors=True)
+        environment = {**os.environ, "KATEGORIPLAN_IDAG": state.version.date.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet", "-f", str(file)],
+                cwd=work,
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=BUILD_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return f"{label}: bygget blev inte klart på {BUILD_TIMEOUT} sekunder"
+        if done.returncode != 0:
+            tail = "\n".join((done.stderr + done.stdout).strip().splitlines()[-8:])
+            return f"{label}: bygget misslyckades:\n{tail}"
+    (target / DONE).write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    return ""
+
+
+def _export(config: Any, state: VersionState, work: Path) -> dict[str, Any]:
+    """Write the version's data, pages and navigation into `work`; the copy's MkDocs configuration."""
+    project = Path(config.config_file_path).resolve().parent
+    data_dir = Path(config.extra.get("datakatalog", "data"))
+    data_dir = data_dir if data_dir.is_absolute() else project / data_dir
+    docs_dir = Path(config.docs_dir).resolve()
+    git = Git(data_dir)
+    commit = state.commit or ""
+    top = git.top()
+    refused = []
+    for source, name in ((data_dir, "data"), (docs_dir, "content")):
+        tree = git.tree_of(commit, git.prefix(source))
+        (work / name).mkdir()
+        if tree is not None:
+            refused += git.export(tree, work / name, limit=MAX_FILE_BYTES * 10)
+    if refused:
+        raise GitUnavailable("filer som inte kan kopieras: " + ", ".join(sorted(refused)[:5]))
+    settings: dict[str, Any] = yaml.safe_load(Path(config.config_file_path).read_text(encoding="utf-8")) or {}
+    settings["nav"] = _old_nav(git, commit, Path(config.config_file_path).resolve(), top)
+    if settings["nav"] is None:
+        settings.pop("nav")
+    settings.update(docs_dir=str(work / "content"))
+    settings["hooks"] = [str((project / hook).resolve()) for hook in settings.get("hooks", [])]
+    theme = settings.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str((project / theme["custom_dir"]).resolve())
+    settings.setdefault("extra", {})["datakatalog"] = str(work / "data")
+    settings.pop("watch", None)
+    return settings
+
+
+def _old_nav(git: Git, commit: str, config_file: Path, top: Path) -> Any:
+    """The navigation of mkdocs.yml at the commit (None when it has none or cannot be read)."""
+    try:
+        relative = config_file.relative_to(top).as_posix()
+    except ValueError:
+        return None
+    found = git.objects([f"{commit}:{relative}"])[0]
+    if found is None:
+        return None
+    try:
+        settings = yaml.safe_load(git.blobs([found[0]]).get(found[0], b"").decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    return settings.get("nav") if isinstance(settings, dict) else None
+
+
+# --------------------------------------------------------------------------- publishing
+
+
+def publish(site: Site, copies: list[Copy], site_dir: Path) -> None:
+    """Copy every built copy into `site_dir/arkiv/<plan>/<version>/`, filling in each page's banner."""
+    pages = {(copy.state.plan, copy.state.slug): _pages(copy.folder) for copy in copies}
+    published = _pages(site_dir)
+    for copy in copies:
+        target = site_dir / ARCHIVE_FOLDER / copy.state.plan / copy.state.slug
+        siblings = [other for other in copies if other.state.plan == copy.state.plan]
+        for source in sorted(copy.folder.rglob("*")):
+            relative = source.relative_to(copy.folder)
+            destination = target / relative
+            if source.is_dir():
+                destination.mkdir(parents=True, exist_ok=True)
+            elif source.name == DONE:
+                continue
+            elif source.suffix == ".html":
+                html = source.read_text(encoding="utf-8")
+                page = relative.as_posix()
+                banner = _banner(site, copy, siblings, page, pages, published)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                destination.write_text(banner(html), encoding="utf-8")
+            else:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(source, destination)
+
+
+def _pages(folder: Path) -> frozenset[str]:
+    """The HTML files of a built site, relative to it."""
+    return frozenset(path.relative_to(folder).as_posix() for path in folder.rglob("*.html"))
+
+
+def _link_or_copy(source: Path, destination: Path) -> None:
+    """A hard link to a cached file (no copy of the bytes), or a copy across file systems."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def _banner(
+    site: Site,
+    copy: Copy,
+    siblings: list[Copy],
+    page: str,
+    pages: dict[tuple[str, str], frozenset[str]],
+    published: frozenset[str],
+) -> Any:
+    """A function filling in one page's banner: the version in force and links to the same page elsewhere."""
+    plan = copy.state.plan
+    folder = posixpath.dirname(page)
+    up = "../" * (folder.count("/") + 1 if folder else 0)
+    to_site = "../" * 3 + up
+    plan_start = f"{plan}/index.html"
+    if page == "404.html":
+        return lambda html: html.replace(CURRENT_MARK, "").replace(CHOICE_MARK, "")
+
+    def target(available: frozenset[str], base: str) -> str:
+        chosen = page if page in available else plan_start if plan_start in available else "index.html"
+        return base + chosen.removesuffix("index.html")
+
+    latest = siblings[-1]
+    if latest is copy:
+        current = " Det är den senast beslutade versionen."
+    else:
+        label = f"{latest.state.version.version}, beslutad {latest.state.version.date.isoformat()}"
+        current = f" Gällande version är {plain(label)}."
+    current += f' <a href="{plain(target(published, to_site))}">Läs samma sida i den publicerade planen</a>.'
+    links = []
+    for other in reversed(siblings):
+        text = f"version {other.state.version.version}"
+        if other is copy:
+            links.append(f'<li><span aria-current="page">{plain(text)} (den här)</span></li>')
+        else:
+            href = target(pages[(plan, other.state.slug)], "../" + up + other.state.slug + "/")
+            links.append(f'<li><a href="{plain(href)}">{plain(text)}</a></li>')
+    links.append(f'<li><a href="{plain(target(published, to_site))}">den publicerade planen</a></li>')
+    choice = f'<nav class="versionsval" aria-label="Andra versioner av planen"><p>Andra versioner:</p><ul>{"".join(links)}</ul></nav>'
+    return lambda html: html.replace(CURRENT_MARK, current, 1).replace(CHOICE_MARK, choice, 1)

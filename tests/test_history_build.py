@@ -1,0 +1,149 @@
+"""The built site of a repository with a known history and two decided versions (tests/history_site.py):
+the auditors' pages, each record's history, the versions in 11.0 and their read-only copies,
+built once and reused."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from tests.history_site import NEW_TIMELINE, OLD_TIMELINE, HistorySite, make_history_site
+
+pytestmark = pytest.mark.build
+
+COPY_1 = "arkiv/exempel/version-1-0"
+COPY_2 = "arkiv/exempel/version-2-0"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> HistorySite:
+    """The history site, built once."""
+    return make_history_site(tmp_path_factory.mktemp("historikwebb"))
+
+
+def page(site: HistorySite, path: str) -> str:
+    """The text of a built page's content (markup and heading links removed, whitespace runs as one space)."""
+    html = (site.site / path / "index.html").read_text(encoding="utf-8")
+    article = html.split('<article class="md-content__inner md-typeset">')[1].split("</article>")[0]
+    article = re.sub(r'<a class="headerlink"[^>]*>[^<]*</a>', "", article)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).split())
+
+
+def html_of(site: HistorySite, path: str) -> str:
+    """The HTML of a built page."""
+    return (site.site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_each_decided_version_has_a_copy_with_its_own_data(built: HistorySite) -> None:
+    """The copies hold the activity's timeline as each version decided it."""
+    assert f"Tidplan/prioritering {OLD_TIMELINE}" in page(built, f"{COPY_1}/exempel/aktiviteter/e-tjanster")
+    assert f"Tidplan/prioritering {NEW_TIMELINE}" in page(built, f"{COPY_2}/exempel/aktiviteter/e-tjanster")
+
+
+def test_a_copy_says_which_version_it_is_and_which_is_in_force(built: HistorySite) -> None:
+    """Every page of a copy has the banner: its version and decision, the version in force, links onwards."""
+    text = page(built, f"{COPY_1}/exempel/aktiviteter/e-tjanster")
+    assert "Du läser version 1.0 av Kategoriplan Exempel, beslutad 2024-01-15 av Kommunstyrelsen." in text
+    assert "Gällande version är 2.0, beslutad 2024-03-10." in text
+    html = html_of(built, f"{COPY_1}/exempel/aktiviteter/e-tjanster")
+    assert 'href="../../../../../../exempel/aktiviteter/e-tjanster/"' in html
+    assert 'href="../../../../version-2-0/exempel/aktiviteter/e-tjanster/"' in html
+    assert "<!--arkiv:" not in html
+
+
+def test_every_link_of_a_copys_banner_leads_to_a_page(built: HistorySite) -> None:
+    """The banner's relative links resolve to pages that exist, from every page of every copy."""
+    for copy in (COPY_1, COPY_2):
+        for file in (built.site / copy).rglob("index.html"):
+            banner = file.read_text(encoding="utf-8").split('class="admonition info arkivbanner"')[1].split("</div>")[0]
+            for target in re.findall(r'href="([^"#]+)"', banner):
+                assert (file.parent / target / "index.html").resolve().is_file(), (file, target)
+
+
+def test_the_copies_fetch_nothing(built: HistorySite) -> None:
+    """No page of a copy refers to a versions.json or to another host for its version selector."""
+    for file in (built.site / "arkiv").rglob("*.html"):
+        html = file.read_text(encoding="utf-8")
+        banner = html.split("arkivbanner")[1].split("</div>")[0] if "arkivbanner" in html else ""
+        assert "versions.json" not in html and "//" not in re.sub(r'href="(\.\./)*[^":]*"', "", banner)
+
+
+def test_11_0_lists_the_versions_with_their_copies_and_changes(built: HistorySite) -> None:
+    """11.0 has one row per decided version, a link to read it and one to what it changed."""
+    text = page(built, "exempel/versionshistorik")
+    assert "1.0 2024-01-15 Kommunstyrelsen § 12, KS-2024/7 Beslut om version 1.0." in text
+    assert "Läs version 2.0 1 ändring" in text
+    html = html_of(built, "exempel/versionshistorik")
+    assert f'href="../../{COPY_2}/exempel/"' in html and 'href="../versioner/version-2-0/"' in html
+
+
+def test_the_plan_says_it_has_changed_since_the_decision(built: HistorySite) -> None:
+    """The published data differs from version 2.0: 11.0 says "ändrad sedan beslutet" and how much."""
+    text = page(built, "exempel/versionshistorik")
+    assert "Ändrad sedan beslutet 2024-03-10 : gällande version är version 2.0, beslutad 2024-03-10 av" in text
+    assert "och 1 ändring i planens poster är inte beslutad ännu." in text
+
+
+def test_a_versions_page_shows_what_it_changed(built: HistorySite) -> None:
+    """Version 2.0's page lists the changed timeline with its old and new wording, and what changed since."""
+    text = page(built, "exempel/versioner/version-2-0")
+    assert f"Aktivitet 9.2.1 Inför e-tjänster Tidplan (ändrad) {OLD_TIMELINE} {NEW_TIMELINE}" in text
+    assert "Aktivitet 9.2.2 Utbilda beställare Prioritet (ändrad) 2 3" in text
+    assert "Det här är den första beslutade versionen" in page(built, "exempel/versioner/version-1-0")
+
+
+def test_an_activity_page_shows_its_history_and_versions(built: HistorySite) -> None:
+    """An activity's page: last changed by whom, every change with its reason, and its page in each version."""
+    text = page(built, "exempel/aktiviteter/e-tjanster")
+    assert "Senast ändrad 2024-03-01 av Bo Lind ( historik )." in text
+    assert "2024-03-01 10:00 (UTC+01:00) Bo Lind Ny tidplan för e-tjänsterna" in text
+    assert f"Tidplan (ändrad) {OLD_TIMELINE} {NEW_TIMELINE}" in text
+    html = html_of(built, "exempel/aktiviteter/e-tjanster")
+    assert f'href="../../../{COPY_1}/exempel/aktiviteter/e-tjanster/"' in html
+
+
+def test_the_change_history_lists_changes_by_record_with_the_version_in_force(built: HistorySite) -> None:
+    """Ändringshistorik: each change with old and new value, who, why, and the version then in force."""
+    html = html_of(built, "exempel/andringshistorik")
+    text = page(built, "exempel/andringshistorik")
+    assert (
+        f"Aktivitet 9.2.1 Inför e-tjänster Tidplan (ändrad) {OLD_TIMELINE} {NEW_TIMELINE} "
+        "2024-03-01 10:00 (UTC+01:00) Bo Lind Ny tidplan för e-tjänsterna"
+    ) in text
+    assert "version 1.0" in text and f'href="../../{COPY_1}/exempel/"' in html
+    assert 'data-filter="slag"' in html and 'data-filter="post"' in html
+    assert "Ändringar i sidornas text och utseende" in text
+
+
+def test_the_record_history_page_keeps_every_record(built: HistorySite) -> None:
+    """The plan's history page has a section per record, with its last change."""
+    text = page(built, "exempel/historik")
+    assert "Aktivitet 9.2.2 Utbilda beställare" in text and "Senast ändrad 2024-04-01 av Åsa Ek." in text
+    assert 'id="upphandlingsbehov"' in html_of(built, "exempel/historik")
+
+
+def test_the_start_page_links_each_plans_versions(built: HistorySite) -> None:
+    """The list of plans links the read-only copy of each decided version, newest first."""
+    html = html_of(built, "")
+    assert html.index(f'href="{COPY_2}/exempel/"') < html.index(f'href="{COPY_1}/exempel/"')
+
+
+def test_copies_are_built_once_and_reused(built: HistorySite) -> None:
+    """A new commit and a new build reuse the cached copies: neither is built again."""
+    marks = sorted((built.repo.root / ".cache").rglob(".klar"))
+    assert len(marks) == 2
+    before = [mark.stat().st_mtime_ns for mark in marks]
+    built.repo.replace("planer/exempel/aktiviteter.yml", "    prioritet: 3\n", "    prioritet: 1\n")
+    built.repo.commit("Utbildningen får högsta prioritet", when="2024-05-01T09:00:00+02:00")
+    built.build()
+    assert [mark.stat().st_mtime_ns for mark in marks] == before
+    assert (built.site / COPY_1 / "exempel" / "index.html").is_file()
+    assert "Senast ändrad 2024-05-01 av Åsa Ek" in page(built, "exempel/historik")
+
+
+def test_the_copies_cache_lives_outside_git(built: HistorySite) -> None:
+    """The cache folder is ignored by git: a build leaves the repository clean."""
+    status = built.repo.git("status", "--porcelain")
+    assert status == "", status

@@ -1,0 +1,135 @@
+"""The auditors' views rendered from a known history: old and new values reach the page through
+`plain` and `rich` (a value from the cache or an old commit can hold anything), the pages say
+what they cannot show, and each record's history and last change are where readers look."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from macros.comparison import ADDED, CHANGED, Change
+from macros.model.catalog import Municipality
+from macros.model.history import Commit, DataChange, FileChange, History
+from macros.render.history import change_history, last_changed, record_histories, record_history
+from macros.render.safe import plain
+from macros.render.versions import NO_VERSIONS, changes_table, version_history
+from tests.markers import hostile, live_markup, parse
+from tests.sitebuild import ROOT
+from tests.views_data import load_model, site_for
+
+PLAN = "vyer"
+EXTENSIONS = [
+    entry if isinstance(entry, str) else next(iter(entry))
+    for entry in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+]
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory: pytest.TempPathFactory) -> Municipality:
+    """The fixture data with the plan "vyer"."""
+    return load_model(tmp_path_factory.mktemp("historik-vyer") / "data")
+
+
+def _commit(subject: str, when: str, who: str = "Åsa Ek") -> Commit:
+    return Commit(f"{abs(hash(subject)):040x}"[:40], dt.datetime.fromisoformat(when), who, subject, (), ("0" * 40,))
+
+
+def _history(model: Municipality, old: str, new: str, *, rich: bool) -> History:
+    """One commit that changed the first activity's timeline from `old` to `new`."""
+    activity = model.plan(PLAN).activities[0]
+    change = Change(
+        PLAN,
+        "aktivitet",
+        activity.id,
+        f"Aktivitet {activity.number} {activity.name}",
+        "Tidplan",
+        CHANGED,
+        old,
+        new,
+        rich,
+    )
+    added = Change(None, "person", model.people[0].id, f"Person {model.people[0].name}", None, ADDED)
+    commit = _commit(f"Ny tidplan {hostile(90)}", "2024-03-01T09:30:00+01:00")
+    files = (FileChange("M", f"data/planer/{PLAN}/aktiviteter.yml"),)
+    commit = replace(commit, files=files)
+    return History(commits=(commit,), data_changes=(DataChange(commit, (change, added)),))
+
+
+def _html(text: str) -> str:
+    """Markdown as MkDocs renders it (the site's extensions)."""
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize("rich", [False, True])
+def test_old_and_new_values_are_never_markup(model: Municipality, rich: bool) -> None:
+    """Hostile text in old and new values, and in a commit's message, is shown as text everywhere."""
+    history = _history(model, hostile(1), hostile(2), rich=rich)
+    site = replace(site_for(model, f"{PLAN}/andringshistorik.md"), history=history)
+    activity = model.plan(PLAN).activities[0]
+    key = (PLAN, "aktivitet", activity.id)
+    outputs = [
+        change_history(site, plan=PLAN),
+        record_history(replace(site, page=f"{PLAN}/aktiviteter/{activity.id}.md"), key),
+        record_histories(replace(site, page=f"{PLAN}/historik.md"), plan=PLAN),
+        changes_table(site, "t", [change for item in history.data_changes for change in item.changes]).html(),
+    ]
+    for output in outputs:
+        page = parse(_html(output))
+        assert list(live_markup(page)) == []
+        visible = " ".join(page.text)
+        assert "⟦m1⟧" in visible and "⟦m2⟧" in visible
+
+
+def test_each_change_names_time_author_reason_and_values(model: Municipality) -> None:
+    """A record's history row: time with its UTC offset, author, the commit's message, field, old and new."""
+    history = _history(model, "bör påbörjas senast 2024", "under 2025", rich=False)
+    activity = model.plan(PLAN).activities[0]
+    site = replace(site_for(model, f"{PLAN}/aktiviteter/{activity.id}.md"), history=history)
+    html = record_history(site, (PLAN, "aktivitet", activity.id))
+    for part in (
+        "2024-03-01 09:30 (UTC+01:00)",
+        "Åsa Ek",
+        "Tidplan (ändrad)",
+        "bör påbörjas senast 2024",
+        "under 2025",
+    ):
+        assert plain(part) in html or part in html
+
+
+def test_last_changed_links_to_the_records_history(model: Municipality) -> None:
+    """The line "Senast ändrad" names the day and author and links to the history on the activity's own page."""
+    history = _history(model, "a", "b", rich=False)
+    activity = model.plan(PLAN).activities[0]
+    site = replace(site_for(model, f"{PLAN}/kategoriplan.md"), history=history)
+    line = last_changed(site, (PLAN, "aktivitet", activity.id))
+    assert "Senast ändrad 2024-03-01 av Åsa Ek" in line
+    assert f'href="{plain(f"../aktiviteter/{activity.id}/#historik")}"' in line
+
+
+def test_a_shared_change_is_listed_in_the_plans_history(model: Municipality) -> None:
+    """A change of shared data is in the plan's table, marked as shared, linking to the person's page."""
+    history = _history(model, "a", "b", rich=False)
+    html = change_history(replace(site_for(model, f"{PLAN}/andringshistorik.md"), history=history), plan=PLAN)
+    person = model.people[0]
+    assert f"{plain(f'Person {person.name}')}</a> (gemensam data)" in html
+    assert f'href="{plain(f"../../ansvar/{person.id}/#historik")}"' in html
+
+
+def test_without_git_every_view_says_why(model: Municipality) -> None:
+    """Without a history, the views say so instead of showing an empty table."""
+    site = site_for(model, f"{PLAN}/andringshistorik.md")
+    assert change_history(site, plan=PLAN).startswith(
+        "Historiken kan inte visas här: webbplatsen byggdes utan git-historik."
+    )
+    assert last_changed(site, (PLAN, "aktivitet", "x")) == ""
+
+
+def test_a_plan_without_decided_versions_says_so_and_links_the_history(model: Municipality, tmp_path: Path) -> None:
+    """11.0 without versions: the honest empty state and a link to Ändringshistorik."""
+    text = version_history(site_for(model, f"{PLAN}/versionshistorik.md"), plan=PLAN)
+    assert text.startswith(NO_VERSIONS) and "[Ändringshistorik](andringshistorik.md)" in text
