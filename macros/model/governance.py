@@ -57,6 +57,27 @@ class GoalsFile(Record):
     goal_areas: list[GoalArea] = field("målområden", "Målområden med fullmäktigemål.")
 
 
+class FormerNationalGoal(Record):
+    """An inriktningsmål as `styrning.yml` held it before the goals moved to the guidance library.
+
+    Only the history reads it, from older versions of the data; today's data has
+    `macros.model.national_strategy.NationalGoal`, with the same ids.
+    """
+
+    id: Slug = field("id", "Identifierare.")
+    number: int = field("nummer", "Numret i den nationella upphandlingsstrategin.", ge=1, le=99, strict=True)
+    name: PlainText = field("namn", "Målet.")
+
+
+class FormerGoalsFile(GoalsFile):
+    """`styrning.yml` as the history reads it: today's file, or an older one that also listed the
+    national goals (`nationella_mål`, now in `vagledning/nationella-upphandlingsstrategin.yml`)."""
+
+    national_goals: list[FormerNationalGoal] = field(
+        "nationella_mål", "Nationella upphandlingsstrategins inriktningsmål (äldre data).", default_factory=list
+    )
+
+
 class DocumentsFile(Record):
     """`data/kommun/styrdokument.yml`: governing documents, laws and strategies."""
 

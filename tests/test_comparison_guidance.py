@@ -1,0 +1,93 @@
+"""The comparison engine and the guidance library: the national inriktningsmål are records (also
+when older data kept them in styrning.yml), a plan's self-assessments and filled checklists are
+records, and the texts of the published guidance documents are deliberately not compared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.comparison import ADDED, CHANGED, REMOVED, Snapshot, compare, compare_snapshots, describe
+from macros.loading.loader import load
+from macros.loading.revisions import KNOWN_SHARED, validated
+from macros.model.catalog import Municipality
+from tests.views_data import TODAY, assemble
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The fixture data with the plan "vyer" (two self-assessments, a filled checklist) and the real guidance."""
+    return assemble(tmp_path / "data")
+
+
+def _load(folder: Path) -> Municipality:
+    result = load(folder, today=TODAY)
+    assert result.model is not None, [f.format() for f in result.findings]
+    return result.model
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_guidance_texts_are_not_compared(folder: Path) -> None:
+    """A changed text of Dalamodellen, SKR's guidance or a market analysis is no change of the data's records."""
+    before = _load(folder)
+    for name in ("dalamodellen.yml", "upphandlingsvagledningar.yml", "marknadsanalyser.yml"):
+        path = folder / "vagledning" / name
+        text = path.read_text(encoding="utf-8")
+        assert " upphandling " in text, name
+        path.write_text(text.replace(" upphandling ", " UPPHANDLING "), encoding="utf-8")
+    assert compare(before, _load(folder)) == []
+
+
+def test_a_national_goal_is_a_shared_record(folder: Path) -> None:
+    """A changed inriktningsmål in the guidance library is one change of a shared record, named by number."""
+    before = _load(folder)
+    _replace(folder / "vagledning" / "nationella-upphandlingsstrategin.yml", "Effektiva offentliga inköp.", "Ändrat.")
+    changes = compare(before, _load(folder))
+    assert [(c.plan, c.kind, c.record, c.change) for c in changes] == [
+        (None, "nationellt mål", "effektiva-inkop", CHANGED)
+    ]
+    assert describe(changes[0]).startswith("Nationellt mål 2 Ändrat.")
+
+
+def test_self_assessments_and_checklists_are_records(folder: Path) -> None:
+    """Comparing with nothing lists each self-assessment by id and each filled checklist by need and guide."""
+    added = {(c.plan, c.kind, c.record) for c in compare(None, _load(folder)) if c.change == ADDED}
+    assert {("vyer", "självskattning", "hosten-2023"), ("vyer", "självskattning", "varen-2024")} <= added
+    assert ("vyer", "ifylld checklista", "rpa/skr-verksamhetssystem-socialtjansten") in added
+
+
+def test_a_changed_checklist_answer_is_one_change(folder: Path) -> None:
+    """A changed answer is one change of the filled checklist, labelled with the need and the question."""
+    before = _load(folder)
+    _replace(
+        folder / "planer" / "vyer" / "checklistor.yml",
+        "fråga: nyttoanalys\n        svar: nej",
+        "fråga: nyttoanalys\n        svar: ja",
+    )
+    changes = compare(before, _load(folder))
+    assert len(changes) == 1
+    assert changes[0].kind == "ifylld checklista" and "fråga nyttoanalys" in (changes[0].field or "")
+
+
+def test_national_goals_of_former_styrning_match_the_guidance(folder: Path) -> None:
+    """Older data with the national goals in styrning.yml is readable, and the move to the guidance
+    library changes those goals (their new fields) instead of removing and adding them."""
+    model = _load(folder)
+    raw = yaml.safe_load((folder / "kommun" / "styrning.yml").read_text(encoding="utf-8"))
+    raw["nationella_mål"] = [
+        {"id": g.id, "nummer": g.number, "namn": str(g.name)} for g in model.guidance.national_goals
+    ]
+    former = validated(yaml.safe_dump(raw, allow_unicode=True).encode(), KNOWN_SHARED["styrning.yml"], "styrning")
+    assert former is not None
+    now = Snapshot.of(model)
+    old = Snapshot({**now.shared, "styrning.yml": former}, now.plans)
+    changes = [c for c in compare_snapshots(old, now) if c.kind == "nationellt mål"]
+    assert {c.record for c in changes} == {g.id for g in model.guidance.national_goals}
+    assert all(c.change not in (ADDED, REMOVED) or c.field for c in changes)
