@@ -4,16 +4,22 @@ records, and the texts of the published guidance documents are deliberately not 
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
-from macros.comparison import ADDED, CHANGED, REMOVED, Snapshot, compare, compare_snapshots, describe
+from macros.comparison import ADDED, CHANGED, REMOVED, Change, Snapshot, compare, compare_snapshots, describe
+from macros.loading.git import Git
+from macros.loading.history import read_history
 from macros.loading.loader import load
-from macros.loading.revisions import KNOWN_SHARED, validated
+from macros.loading.revisions import KNOWN_SHARED, data_changes, validated
 from macros.model.catalog import Municipality
-from tests.views_data import TODAY, assemble
+from macros.model.history import History
+from tests.gitrepo import Repo
+from tests.views_data import GUIDANCE, TODAY, assemble
 
 
 @pytest.fixture
@@ -91,3 +97,62 @@ def test_national_goals_of_former_styrning_match_the_guidance(folder: Path) -> N
     changes = [c for c in compare_snapshots(old, now) if c.kind == "nationellt mål"]
     assert {c.record for c in changes} == {g.id for g in model.guidance.national_goals}
     assert all(c.change not in (ADDED, REMOVED) or c.field for c in changes)
+
+
+FORMER_GOALS = """nationella_mål:
+  - id: effektiva-inkop
+    nummer: 2
+    namn: Effektiva offentliga inköp.
+  - id: innovationer
+    nummer: 5
+    namn: En offentlig upphandling som främjar innovationer och alternativa lösningar.
+"""
+
+
+@pytest.fixture(scope="module")
+def moved(tmp_path_factory: pytest.TempPathFactory) -> History:
+    """Four commits: national goals in styrning.yml, their move to the guidance library, a changed
+    inriktningsmål and a changed text of Dalamodellen."""
+    repo = Repo(tmp_path_factory.mktemp("vagledning") / "forrad")
+    repo.append("kommun/styrning.yml", FORMER_GOALS)
+    repo.commit("Nationella mål i styrning.yml", when="2024-01-10T09:00:00+01:00")
+    repo.replace("kommun/styrning.yml", FORMER_GOALS, "")
+    shutil.copytree(GUIDANCE, repo.data / "vagledning")
+    repo.commit("Målen flyttas till vägledningsbiblioteket", when="2024-02-01T09:00:00+01:00")
+    repo.replace("vagledning/nationella-upphandlingsstrategin.yml", "Effektiva offentliga inköp.", "Effektiva inköp.")
+    repo.commit("Inriktningsmål 2 ändras", when="2024-03-01T09:00:00+01:00")
+    repo.replace(
+        "vagledning/dalamodellen.yml", "  - id: styrning\n    namn: Styrning", "  - id: styrning\n    namn: STYRNING"
+    )
+    repo.commit("Dalamodellens text ändras", when="2024-04-01T09:00:00+01:00")
+    base = read_history(repo.data, repo.root / "content")
+    return replace(base, data_changes=data_changes(Git(repo.data), base.data_prefix, base.commits))
+
+
+def _changes_of(history: History, subject: str) -> list[Change]:
+    found = [item for item in history.data_changes if item.commit.subject == subject]
+    assert len(found) == 1 and not found[0].unreadable, found
+    return list(found[0].changes)
+
+
+def test_moving_the_goals_keeps_their_records(moved: History) -> None:
+    """In git, the move from styrning.yml to the guidance library neither removes nor adds the two goals."""
+    assert not any(item.unreadable for item in moved.data_changes)
+    changes = [c for c in _changes_of(moved, "Målen flyttas till vägledningsbiblioteket") if c.kind == "nationellt mål"]
+    kept = {c.record for c in changes if c.field is not None}
+    assert {"effektiva-inkop", "innovationer"} <= kept
+    whole = {c.record for c in changes if c.field is None}
+    assert not whole & {"effektiva-inkop", "innovationer"} and len(whole) == 8
+
+
+def test_a_goal_changed_in_the_guidance_library_is_in_the_history(moved: History) -> None:
+    """A changed inriktningsmål in vagledning/ is one change of the shared record."""
+    changes = _changes_of(moved, "Inriktningsmål 2 ändras")
+    assert [(c.plan, c.kind, c.record, c.change) for c in changes] == [
+        (None, "nationellt mål", "effektiva-inkop", CHANGED)
+    ]
+
+
+def test_a_changed_guidance_text_changes_no_record(moved: History) -> None:
+    """A commit that changes only Dalamodellen's text has no record changes."""
+    assert _changes_of(moved, "Dalamodellens text ändras") == []
