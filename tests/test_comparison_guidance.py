@@ -16,6 +16,7 @@ from macros.loading.git import Git
 from macros.loading.history import read_history
 from macros.loading.loader import load
 from macros.loading.revisions import KNOWN_SHARED, data_changes, validated
+from macros.loading.versions import NOT_PLAN_CONTENT
 from macros.model.catalog import Municipality
 from macros.model.history import History
 from tests.gitrepo import Repo
@@ -156,3 +157,8 @@ def test_a_goal_changed_in_the_guidance_library_is_in_the_history(moved: History
 def test_a_changed_guidance_text_changes_no_record(moved: History) -> None:
     """A commit that changes only Dalamodellen's text has no record changes."""
     assert _changes_of(moved, "Dalamodellens text ändras") == []
+
+
+def test_assessments_and_checklists_are_not_decided_content() -> None:
+    """A self-assessment or a filled checklist recorded after a decision does not change the decided plan."""
+    assert {"självskattning", "ifylld checklista"} <= NOT_PLAN_CONTENT

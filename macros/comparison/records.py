@@ -85,8 +85,10 @@ SHARED_KINDS = (
 NATIONAL_STRATEGY_FILE = "vagledning/nationella-upphandlingsstrategin.yml"
 """The guidance file whose records (the inriktningsmål) the comparison reads, relative to the data folder."""
 
-FOLLOW_UP_KINDS = frozenset({"statusrapport", "mätvärde"})
-"""Kinds added over the plan period by the follow-up; they are not part of a decided plan."""
+FOLLOW_UP_KINDS = frozenset({"statusrapport", "mätvärde", "självskattning", "ifylld checklista"})
+"""Kinds added over the plan period by the follow-up (status reports, measurements, self-assessments
+against Dalamodellen and the checklists filled in while a need is prepared); they are not part of a
+decided plan."""
 
 SECTIONS = {
     "aktiviteter.yml": ("aktivitetslista", "9.2 Aktivitetslista"),
