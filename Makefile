@@ -8,11 +8,12 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test lint typecheck unit browser schema bench chromium clean
+.PHONY: help serve build check granska test lint typecheck unit browser schema bench chromium clean \
+	ny-aktivitet ny-upphandlingsbehov ny-person ny-plan
 
 help: ## Visa de här kommandona
 	@echo "Användning: make <mål>"
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +24,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.site
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-serve: $(VENV)/.site ## Bygg och visa den riktiga planen på http://127.0.0.1:8000
+serve: $(VENV)/.site ## Förhandsvisa på http://127.0.0.1:8000 (annan adress: make serve ADDR=0.0.0.0:8001)
 	$(PY) -m mkdocs serve --strict --dev-addr $(ADDR)
 
 build: $(VENV)/.site ## Bygg webbplatsen till site/
@@ -31,6 +32,27 @@ build: $(VENV)/.site ## Bygg webbplatsen till site/
 
 check: $(VENV)/.site ## Kontrollera datat i data/ och sidorna i content/
 	$(PY) -m macros check
+
+BAS ?= origin/main
+granska: $(VENV)/.site ## Vad ändringen betyder för planen, som granskaren ser den: [BAS=origin/main]
+	$(PY) -m macros granska "$(BAS)"
+
+# Scaffolds: the values come from the command line (make ny-aktivitet PLAN=… NAMN="…") and reach
+# the command as environment variables, so that quotes and spaces in a name are passed as written.
+ny-aktivitet: $(VENV)/.site ## Ny aktivitet sist i 9.2: PLAN=id NAMN="…" [STRATEGI=id] [ID=id]
+	$(PY) -m macros ny aktivitet --plan "$$PLAN" --namn "$$NAMN" $${STRATEGI:+--strategi "$$STRATEGI"} $${ID:+--id "$$ID"}
+
+ny-upphandlingsbehov: $(VENV)/.site ## Nytt upphandlingsbehov: PLAN=id BEHOV="…" UNDERKATEGORI=id LISTA=år [FORLANGNING=ÅÅÅÅ-MM-DD|Snarast]
+	$(PY) -m macros ny upphandlingsbehov --plan "$$PLAN" --behov "$$BEHOV" --underkategori "$$UNDERKATEGORI" \
+		--lista "$$LISTA" $${FORLANGNING:+--forlangning "$$FORLANGNING"} $${ID:+--id "$$ID"}
+
+ny-person: $(VENV)/.site ## Ny person: NAMN="…" [TITEL="…"] [FORVALTNING=id] [ID=id]
+	$(PY) -m macros ny person --namn "$$NAMN" $${TITEL:+--titel "$$TITEL"} $${FORVALTNING:+--forvaltning "$$FORVALTNING"} \
+		$${ID:+--id "$$ID"}
+
+ny-plan: $(VENV)/.site ## Ny plan: ID=id NAMN="…" KATEGORI="…" KATEGORILEDARE=id SPONSOR=id START=ÅÅÅÅ-MM
+	$(PY) -m macros ny plan --id "$$ID" --namn "$$NAMN" --kategori "$$KATEGORI" --kategoriledare "$$KATEGORILEDARE" \
+		--sponsor "$$SPONSOR" --start "$$START" $${AR:+--ar "$$AR"}
 
 schema: $(VENV)/.site ## Skriv om JSON Schema-filerna i schemas/ från modellen
 	$(PY) -m macros schema

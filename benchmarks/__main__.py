@@ -31,7 +31,7 @@ from typing import Any
 from benchmarks import report, sites
 from benchmarks.generator import Scale, TemplateIds, generate, real_scale
 from benchmarks.history import measure_history
-from benchmarks.measure import RunFailed, TimedOut, checked, interleaved, run
+from benchmarks.measure import Pair, RunFailed, TimedOut, checked, interleaved, run
 from benchmarks.pages import make_content
 from benchmarks.results import BuildResult, Case, CheckResult, MacroTime, Results, ServeResult, WeightResult
 from benchmarks.serve import measure_rebuilds, replace_once
@@ -197,7 +197,33 @@ def measure_build(case: Case, rounds: int, limit: float) -> BuildResult:
         timeout=limit,
     )
     pages = sum(1 for _ in captured.rglob("*.md"))
-    return BuildResult(pages, warm.seconds, pair, macro_times(times_file, case.model), limit=limit)
+    exports, timings = measure_exports(case, subject, rounds, limit)
+    return BuildResult(
+        pages,
+        warm.seconds,
+        pair,
+        macro_times(times_file, case.model),
+        limit=limit,
+        exports=exports,
+        export_timings=timings,
+    )
+
+
+def measure_exports(case: Case, subject: Path, rounds: int, limit: float) -> tuple[Pair, list[dict[str, Any]]]:
+    """Our build with the export step against the same build without it, and what the export step reported."""
+    timings = case.work / "export-timings.jsonl"
+    timings.unlink(missing_ok=True)
+    build = [PY, "-m", "mkdocs", "build", "--clean", "-f", str(subject)]
+    pair = interleaved(
+        build,
+        ["env", "KATEGORIPLAN_EXPORT=av", *build],
+        rounds,
+        env=_env(KATEGORIPLAN_EXPORTTID=str(timings)),
+        cwd=case.work,
+        timeout=limit,
+    )
+    lines = timings.read_text(encoding="utf-8").splitlines() if timings.exists() else []
+    return pair, [json.loads(line) for line in lines if line.strip()]
 
 
 def measure_serve(case: Case, rounds: int) -> ServeResult:

@@ -20,6 +20,8 @@ CHECK_TARGET = 2.0
 """Validation may take at most twice the bare parse of the same files."""
 BUILD_TARGET = 1.25
 """Our build may take at most 1.25 times a plain MkDocs build of the same pages."""
+EXPORT_TARGET = 1.10
+"""The export step may add at most 10 % to our build (our build against the same build without exports)."""
 WEIGHT_TARGET = 1.5
 """A page of ours may weigh at most 1.5 times a plain Material page."""
 SEARCH_INDEX = "search/search_index.json"
@@ -75,6 +77,20 @@ class BuildResult:
     macro_times: list[MacroTime] = field(default_factory=list)
     timed_out: bool = False
     limit: float = 0.0
+    exports: Pair | None = None
+    """Our build with the export step against the same build without it (KATEGORIPLAN_EXPORT=av)."""
+    export_timings: list[dict[str, Any]] = field(default_factory=list)
+    """What the export step reported in each build with exports (files, its process's seconds, the wait)."""
+
+    @property
+    def export_files(self) -> int:
+        """Files the export step wrote per build."""
+        return max((int(t.get("filer", 0)) for t in self.export_timings), default=0)
+
+    def export_median(self, key: str) -> float:
+        """The median of one timing the export step reported (seconds)."""
+        values = [float(t[key]) for t in self.export_timings if key in t]
+        return statistics.median(values) if values else 0.0
 
 
 @dataclass

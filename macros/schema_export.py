@@ -24,10 +24,14 @@ def schema_text(kind: FileKind) -> str:
 
 
 def expected_schemas() -> dict[str, str]:
-    """File name → content for every schema the model defines."""
+    """File name → content for every schema the model defines: the data files' and the JSON exports'."""
+    from macros.exports.plan_json import export_schema_text
+
     named = [("kommun", kind) for kind in SHARED_FILES] + [("plan", kind) for kind in PLAN_FILES]
     named += [("vagledning", kind) for kind in GUIDANCE_FILES]
-    return {f"{prefix}-{kind.schema_name}": schema_text(kind) for prefix, kind in named}
+    schemas = {f"{prefix}-{kind.schema_name}": schema_text(kind) for prefix, kind in named}
+    schemas |= {f"export-{kind}.schema.json": export_schema_text(kind) for kind in ("plan", "kommun")}
+    return schemas
 
 
 def stale_schemas(directory: Path = SCHEMA_DIR) -> list[str]:

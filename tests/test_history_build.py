@@ -4,9 +4,12 @@ built once and reused."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html import unescape
 
+import openpyxl
+import pandas as pd
 import pytest
 
 from tests.history_site import NEW_TIMELINE, OLD_TIMELINE, HistorySite, make_history_site
@@ -147,3 +150,54 @@ def test_the_copies_cache_lives_outside_git(built: HistorySite) -> None:
     """The cache folder is ignored by git: a build leaves the repository clean."""
     status = built.repo.git("status", "--porcelain")
     assert status == "", status
+
+
+def _tables_without_download(html: str) -> int:
+    """How many tables of a page's article are not followed by "Ladda ner: Excel · CSV"."""
+    article = html.split('<article class="md-content__inner md-typeset">')[1].split("</article>")[0]
+    pieces = article.split("<table")[1:]
+    return sum('class="nedladdning">Ladda ner:' not in piece.split("</table>", 1)[1][:600] for piece in pieces)
+
+
+def test_every_table_of_the_auditors_pages_offers_its_files(built: HistorySite) -> None:
+    """11.0, each version's page, the change history, the record histories and an activity page offer their tables."""
+    pages = [
+        "exempel/versionshistorik",
+        "exempel/versioner/version-1-0",
+        "exempel/versioner/version-2-0",
+        "exempel/andringshistorik",
+        "exempel/historik",
+        "exempel/aktiviteter/e-tjanster",
+    ]
+    assert {path: _tables_without_download(html_of(built, path)) for path in pages} == dict.fromkeys(pages, 0)
+
+
+def test_every_download_link_of_the_history_site_has_its_file(built: HistorySite) -> None:
+    """Every download link on the live site's pages leads to a file the build wrote."""
+    missing = []
+    for file in built.site.rglob("index.html"):
+        if "arkiv" in file.relative_to(built.site).parts:
+            continue
+        for target in re.findall(r'href="([^"]+)" download', file.read_text(encoding="utf-8")):
+            if not (file.parent / target).resolve().is_file():
+                missing.append(f"{file.parent.relative_to(built.site)}: {target}")
+    assert missing == []
+
+
+def test_the_versions_export_holds_every_decision(built: HistorySite) -> None:
+    """Read with openpyxl, the decided versions' workbook has one row per version with its real date."""
+    sheet = openpyxl.load_workbook(built.site / "nedladdning/exempel/versioner.xlsx").worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Version", "Beslutad", "Beslutad av")
+    assert [(row[0], row[1].date() if row[1] else None, row[2]) for row in rows[1:]] == [
+        ("1.0", dt.date(2024, 1, 15), "Kommunstyrelsen"),
+        ("2.0", dt.date(2024, 3, 10), "Kommunstyrelsen"),
+    ]
+
+
+def test_the_change_export_has_a_row_per_changed_field(built: HistorySite) -> None:
+    """Read with pandas, the plan's change export holds the timeline change with its old and new value and its day."""
+    frame = pd.read_csv(built.site / "nedladdning/exempel/andringar.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    timeline = frame[frame["Före"] == OLD_TIMELINE]
+    assert list(timeline["Efter"]) == [NEW_TIMELINE]
+    assert list(timeline["Postens id"]) == ["e-tjanster"]

@@ -76,7 +76,9 @@ def test_old_and_new_values_are_never_markup(model: Municipality, rich: bool) ->
         change_history(site, plan=PLAN),
         record_history(replace(site, page=f"{PLAN}/aktiviteter/{activity.id}.md"), key),
         record_histories(replace(site, page=f"{PLAN}/historik.md"), plan=PLAN),
-        changes_table(site, "t", [change for item in history.data_changes for change in item.changes]).html(),
+        changes_table(
+            site, "t", [change for item in history.data_changes for change in item.changes], "vyer/versioner/t"
+        ).html(),
     ]
     for output in outputs:
         page = parse(_html(output))

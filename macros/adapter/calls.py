@@ -8,13 +8,21 @@ from __future__ import annotations
 
 from mkdocs.exceptions import Abort
 
+from macros.adapter import preview
 from macros.render import render_call
 from macros.render.context import MacroError, Site
+from macros.render.problems import call_error
+from macros.validation.findings import output_line, shown
 
 
 def call_macro(site: Site, page: str, name: str, arguments: dict[str, object]) -> str:
-    """The Markdown of macro `name` on `page`; a wrong call stops the build with a Swedish reason."""
+    """The Markdown of macro `name` on `page`; a wrong call stops the build with a Swedish reason
+    (the preview shows the reason in the call's place and goes on)."""
     try:
         return render_call(site, page, name, arguments)
     except MacroError as exc:
-        raise Abort(f"{page}: fel i anropet {name}(…): {exc}") from None
+        message = f"{page}: fel i anropet {name}(…): {exc}"
+        if preview.STATE.serving:
+            preview.report_page([output_line(shown(message))])
+            return call_error(page, name, str(exc))
+        raise Abort(message) from None

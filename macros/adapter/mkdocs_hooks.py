@@ -8,6 +8,7 @@ content is one macro's output; nothing is written into `content/`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,14 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros.adapter import session  # noqa: E402
+from macros.adapter import exports, preview, session  # noqa: E402
 from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of  # noqa: E402
 from macros.adapter.source_footnotes import SourceFootnotesExtension  # noqa: E402
 from macros.adapter.versions import build_copies, publish  # noqa: E402
 from macros.loading.cache import cache_root  # noqa: E402
+from macros.loading.pages import page_files  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import (  # noqa: E402
     MUNICIPALITY_PAGE,
@@ -37,16 +39,27 @@ from macros.render.context import (  # noqa: E402
     national_goal_navigation,
     person_navigation,
 )
+from macros.render.editing import EditLinks  # noqa: E402
 from macros.render.html import page_url  # noqa: E402
+from macros.render.problems import error_page  # noqa: E402
 from macros.render.safe import plain  # noqa: E402
+from macros.scaffold.plan import plan_navigation  # noqa: E402
 from macros.validation.paths import links_under, page_collisions  # noqa: E402
 from macros.validation.sections import unplaced_sections  # noqa: E402
 
 _generated: dict[str, partial[str]] = {}
 """The generated pages of the current build: source path → the macro call that renders it."""
 
+_edit_urls: dict[str, str] = {}
+"""Where each page of the current build can be edited (see `on_page_markdown`), when configured."""
+
 NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
 """A generated page's source: front matter telling mkdocs-macros that there is no template."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether MkDocs serves a preview (see `macros.adapter.preview`) and keep mkdocs-macros quiet."""
+    preview.start(command)
 
 
 def on_config(config: Any) -> Any:
@@ -55,10 +68,14 @@ def on_config(config: Any) -> Any:
     municipality's page, so that they have a place, a breadcrumb and previous/next links."""
     if not any(isinstance(item, SourceFootnotesExtension) for item in config.markdown_extensions):
         config.markdown_extensions.append(SourceFootnotesExtension())
+    if preview.STATE.failure:
+        config.nav = preview.STATE.nav or config.nav  # the menu of the last data that could be read
+        return config
     data_dir = data_dir_of(config.config_file_path, config.extra)
     day = build_today()
     result = session.load_once(data_dir, day)
     if result.model is not None and config.nav:
+        config.nav = _with_unlisted_plans(config.nav, result.model, Path(config.docs_dir))
         config.nav = _with_generated_pages(config.nav, result.model)
     if result.model is not None:
         history = session.history_once(config, data_dir, Path(config.docs_dir))
@@ -92,6 +109,32 @@ ACCESSIBILITY_PAGE = "tillganglighet.md"
 
 PEOPLE_SECTION = "Ansvar per person"
 """The menu section of the person pages, under the page of what the plans share."""
+
+
+def _nav_targets(items: list[Any]) -> Iterator[str]:
+    """Every page the menu names."""
+    for item in items:
+        target = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(target, list):
+            yield from _nav_targets(target)
+        elif isinstance(target, str):
+            yield target
+
+
+def _with_unlisted_plans(nav: list[Any], model: Any, pages_dir: Path) -> list[Any]:
+    """The configured menu with a section for each plan it does not mention (a plan made with
+    `ny plan`), placed before the municipality's page: its standard pages in the plan's order."""
+    listed = set(_nav_targets(nav))
+    sections = []
+    for plan in model.plans.values():
+        if any(target.startswith(f"{plan.id}/") for target in listed) or not (pages_dir / plan.id).is_dir():
+            continue
+        existing = {page.relative_to(pages_dir).as_posix() for page in page_files(pages_dir / plan.id)}
+        sections.append({plain(plan.meta.name): plan_navigation(plan.id, plan.meta.category, existing)})
+    if not sections:
+        return nav
+    place = next((index for index, item in enumerate(nav) if MUNICIPALITY_PAGE in set(_nav_targets([item]))), len(nav))
+    return [*nav[:place], *sections, *nav[place:]]
 
 
 def _with_generated_pages(nav: list[Any], model: Any) -> list[Any]:
@@ -141,26 +184,59 @@ def on_files(files: Files, config: Any) -> Files:
     the page; mkdocs-macros leaves it alone, which spares a Jinja compilation per page.
     """
     _generated.clear()
+    _edit_urls.clear()
+    if preview.STATE.failure:
+        return _error_site(files, config)
     day = build_today()
     data_dir = data_dir_of(config.config_file_path, config.extra)
     result = session.load_once(data_dir, day)
     if result.model is None:
         return files
     site = session.current_site(config) or session.build_site(result, day, data_dir, config)
+    edit = site.edit
     pages = generated_pages(result.model, history=site.archive is None)
     written = [file.src_uri for file in files.documentation_pages()]
-    if clashes := page_collisions(pages, written, result.sources):
-        raise Abort(
-            "Datat ger sidor som redan finns; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in clashes)
-        )
-    if unplaced := unplaced_sections(result.model, site.sections, result.sources):
-        raise Abort(
-            "Datat nämner avsnitt som inte finns; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in unplaced)
-        )
+    for problems, reason in (
+        (page_collisions(pages, written, result.sources), "Datat ger sidor som redan finns"),
+        (unplaced_sections(result.model, site.sections, result.sources), "Datat nämner avsnitt som inte finns"),
+    ):
+        if problems and preview.STATE.serving:
+            preview.report(problems)
+            preview.fail(problems)
+            return _error_site(files, config)
+        if problems:
+            raise Abort(f"{reason}; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in problems))
+    exports.begin(Path(config.site_dir), site, site.open_data)
+    preview.remember([page.path for page in pages], config.nav)
+    _edit_urls.update(_written_edit_urls(files, config, edit))
     for page in pages:
+        if url := edit.of(page.record):
+            _edit_urls[page.path] = url
         _generated[page.path] = partial(call_macro, site, page.path, page.macro, page.arguments)
         files.append(File.generated(config, page.path, content=NOT_A_TEMPLATE))
     return files
+
+
+def _written_edit_urls(files: Files, config: Any, edit: EditLinks) -> dict[str, str]:
+    """Where each written page can be edited: its Markdown file in the repository (mkdocs.yml's folder)."""
+    if not edit.pattern:
+        return {}
+    root = Path(config.config_file_path).parent
+    written = {file.src_uri: Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path}
+    return {uri: url for uri, path in session.repository_paths(root, written).items() if (url := edit.url(path))}
+
+
+def _error_site(files: Files, config: Any) -> Files:
+    """The preview's site while the data has errors: every page (written, or generated from the last
+    data that could be read) shows the errors, at its own address, so that the browser reloads to
+    them and back to the page once the data is fixed."""
+    pages = {file.src_uri for file in files.documentation_pages()} | set(preview.STATE.pages)
+    site = Files([file for file in files if not file.is_documentation_page()])
+    for path in sorted(pages):
+        guide = preview.guide_link(path, Path(config.docs_dir))
+        _generated[path] = partial(error_page, preview.STATE.failure, guide=guide)
+        site.append(File.generated(config, path, content=NOT_A_TEMPLATE))
+    return site
 
 
 SEARCH_FOLDING = Path(__file__).with_name("search_folding.js")
@@ -171,8 +247,10 @@ SWEDISH_SEARCH = Path("assets", "javascripts", "lunr", "min", "lunr.sv.min.js")
 
 
 def on_post_build(config: Any) -> None:
-    """Make the site's search fold accents (Material's lunr.sv followed by our folding step), and put
-    the read-only copy of every decided version under arkiv/ (each built once, then taken from the cache)."""
+    """Wait until every exported file is written (stop the build if one could not be), make the site's
+    search fold accents (Material's lunr.sv followed by our folding step), and put the read-only copy
+    of every decided version under arkiv/ (each built once, then taken from the cache)."""
+    exports.finish()
     _fold_search(config)
     site = session.current_site(config)
     if site is None or site.archive is not None or not any(site.versions.of(plan) for plan in site.model.plans):
@@ -196,9 +274,17 @@ def _fold_search(config: Any) -> None:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    """The Markdown of a generated page; any other page is left as it is."""
+    """The Markdown of a generated page; any other page is left as it is. Every page links to where it
+    can be edited (Material's edit button: the Markdown file, or the record a generated page shows)."""
+    if url := _edit_urls.get(page.file.src_uri):
+        page.edit_url = url
     render = _generated.get(page.file.src_uri) if page.file.generated_by else None
     return render() if render else markdown
+
+
+def on_build_error(error: Exception) -> None:
+    """Stop the export process of a build that failed."""
+    exports.abandon()
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
@@ -207,6 +293,8 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     mkdocs-macros can lose a module whose import fails; pages would then render
     without data. This makes such a failure stop the build instead.
     """
+    if preview.STATE.failure:
+        return env  # the macros were not registered: no page renders them (see `_error_site`)
     plugin = config.plugins.get("macros")
     registered = set(getattr(plugin, "macros", {}) or {}) if plugin else set()
     missing = sorted(set(MACROS) - registered)

@@ -2,33 +2,35 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from mkdocs.exceptions import Abort
 
-from macros.adapter import session
+from macros.adapter import preview, session
 from macros.adapter.calls import call_macro
 from macros.adapter.session import build_today, data_dir_of
 from macros.render import MACROS
 from macros.render.context import Site
-from macros.validation.findings import Severity, summary
-
-log = logging.getLogger("mkdocs.plugins.kategoriplan")
+from macros.validation.findings import Severity, error, summary
 
 
 def define_env(env: Any) -> None:
-    """Load and validate `data/`; refuse to build on errors; register the macros."""
+    """Load and validate `data/`; show the findings once; refuse to build on errors (the preview
+    shows them in the browser instead, see `macros.adapter.preview`); register the macros."""
+    preview.begin_build()
     day = build_today()
     data_dir = data_dir_of(env.conf["config_file_path"], env.conf["extra"])
     result = session.load_once(data_dir, day)
+    preview.report(result.findings)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
-    for finding in result.findings:
-        if finding.severity is Severity.WARNING:
-            log.info(finding.format())
     if errors or result.model is None:
-        lines = "\n".join(f.format() for f in errors)
-        raise Abort(f"Datat innehåller fel; webbplatsen byggs inte.\n{lines}\n{summary(result.findings)}")
+        if preview.STATE.serving:
+            preview.fail(errors or [error(data_dir.name, 0, "datat kunde inte läsas")])
+            return
+        raise Abort(
+            f"Datat innehåller fel; webbplatsen byggs inte ({summary(result.findings)}). "
+            "Felen står ovan med fil och rad."
+        )
     site = session.build_site(result, day, data_dir, env.conf)
     for spec in MACROS.values():
         env.macro(_on_current_page(env, spec.name, site), spec.name)

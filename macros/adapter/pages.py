@@ -15,8 +15,10 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
+from macros.adapter import preview
 from macros.loading.pages import read_page
 from macros.render import MACROS
+from macros.render.problems import PAGE_ERROR_TITLE, error_page
 from macros.validation.findings import Severity
 from macros.validation.pages import check_rendered, check_title, display_path
 
@@ -37,6 +39,14 @@ def check_before_render(env: Any) -> None:
     findings = check_rendered(file, rendered, front_matter=not page.file.generated_by)
     findings += check_title(file, page.title, parsed.title[1])
     errors = [finding.format() for finding in findings if finding.severity is Severity.ERROR]
+    if errors and preview.STATE.serving:
+        preview.report_page(errors)
+        page.meta["render_macros"] = False  # the page's own text is not rendered; the errors are shown instead
+        wrong = [finding for finding in findings if finding.severity is Severity.ERROR]
+        env.markdown = error_page(
+            wrong, title=PAGE_ERROR_TITLE, guide=preview.guide_link(page.file.src_uri, Path(env.conf["docs_dir"]))
+        )
+        return
     if errors:
         raise Abort("Sidan innehåller mallkod som inte är tillåten; webbplatsen byggs inte.\n" + "\n".join(errors))
 

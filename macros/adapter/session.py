@@ -15,6 +15,7 @@ from typing import Any
 from mkdocs.exceptions import Abort
 
 from macros.cli import UsageError, today
+from macros.exports.settings import OpenDataSettings, SettingsError, settings_from
 from macros.loading.cache import Cache, cache_root
 from macros.loading.data_tree import walk
 from macros.loading.git import Git
@@ -25,10 +26,10 @@ from macros.loading.sections import written_sections
 from macros.loading.versions import read_versions, version_findings
 from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
 from macros.render.context import Archive, Site
+from macros.render.editing import NO_EDIT_LINKS, EditLinks, pattern_problem
 from macros.validation.findings import Severity, shown
 
 _cache: dict[tuple[object, ...], LoadResult] = {}
-
 _current: list[tuple[int, Site]] = []
 """The site of the build in progress (by its configuration's id), made once by `build_site` and read by the hooks."""
 
@@ -71,9 +72,12 @@ def site_of(
     history: History = NO_HISTORY,
     versions: Versions = NO_VERSIONS,
     archive: Archive | None = None,
+    open_data: OpenDataSettings | None = None,
+    edit: EditLinks = NO_EDIT_LINKS,
 ) -> Site:
     """The rendering context of a build: the loaded model, the build's day, the findings, where the
-    written pages show each numbered section, the history and the decided versions."""
+    written pages show each numbered section, the history, the decided versions, the open-data
+    settings and where records can be edited."""
     assert result.model is not None, "site_of needs loaded data"
     return Site(
         model=result.model,
@@ -82,8 +86,37 @@ def site_of(
         history=history,
         versions=versions,
         archive=archive,
+        open_data=open_data or OpenDataSettings(),
         sections=written_sections(pages_dir),
+        edit=edit,
     )
+
+
+EDIT_SETTING = "redigeringslank"
+"""The key under `extra:` in mkdocs.yml of the "Redigera" links' URL pattern (see README)."""
+
+
+def edit_links(config_file: str, extra: dict[str, object], result: LoadResult) -> EditLinks:
+    """The "Redigera" links of a build: the pattern in mkdocs.yml and each data file's path in the
+    repository (the folder of mkdocs.yml); no links without the setting, a Swedish stop for a wrong one."""
+    pattern = extra.get(EDIT_SETTING)
+    if pattern in (None, ""):
+        return NO_EDIT_LINKS
+    if problem := pattern_problem(pattern):
+        raise Abort(f"mkdocs.yml: fel: extra.{EDIT_SETTING} {problem}; webbplatsen byggs inte")
+    return EditLinks(str(pattern), repository_paths(Path(config_file).parent, result.files), result.sources)
+
+
+def repository_paths(root: Path, files: dict[str, Path]) -> dict[str, str]:
+    """The path in the repository (relative to `root`) of each file, by the path findings show;
+    files outside the repository have none."""
+    found = {}
+    for shown_path, path in files.items():
+        try:
+            found[shown_path] = (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return found
 
 
 def archive_of(extra: dict[str, object]) -> Archive | None:
@@ -113,8 +146,9 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
     fails `make check`.
     """
     archive = archive_of(config.extra)
+    settings = open_data_settings(config.extra, config.site_url)
     if archive is not None:
-        site = site_of(result, day, Path(config.docs_dir), archive=archive)
+        site = site_of(result, day, Path(config.docs_dir), archive=archive, open_data=settings)
     else:
         assert result.model is not None
         cache = Cache(cache_root(project_of(config.config_file_path)))
@@ -127,7 +161,8 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
         if errors:
             lines = "\n".join(f.format() for f in errors)
             raise Abort(f"De beslutade versionerna har fel; webbplatsen byggs inte.\n{lines}")
-        site = site_of(result, day, Path(config.docs_dir), history, versions)
+        edit = edit_links(config.config_file_path, config.extra, result)
+        site = site_of(result, day, Path(config.docs_dir), history, versions, open_data=settings, edit=edit)
     _current[:] = [(id(config), site)]
     return site
 
@@ -135,6 +170,14 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
 def current_site(config: Any) -> Site | None:
     """The site `build_site` made for this build's configuration, if any."""
     return next((site for key, site in _current if key == id(config)), None)
+
+
+def open_data_settings(extra: dict[str, object], site_url: str | None) -> OpenDataSettings:
+    """The municipality's open-data settings in mkdocs.yml; a wrong one stops the build in Swedish."""
+    try:
+        return settings_from(extra, site_url)
+    except SettingsError as exc:
+        raise Abort(f"{shown(str(exc))}; webbplatsen byggs inte") from None
 
 
 def build_today() -> dt.date:

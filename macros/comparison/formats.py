@@ -142,3 +142,7 @@ _MARKDOWN_SPECIAL = "\\`*_{}[]#|<>&~"
 def _backslashed(text: str) -> str:
     """Text with Markdown's special characters escaped by backslashes."""
     return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in text)
+
+
+markdown_inert = _backslashed
+"""Text made inert in Markdown outside the site (the pull request's summary), as `as_markdown` does by default."""

@@ -39,6 +39,8 @@ class LoadResult:
     model: Municipality | None
     findings: list[Finding] = field(default_factory=list)
     sources: dict[str, SourceFile] = field(default_factory=dict)
+    files: dict[str, FsPath] = field(default_factory=dict)
+    """Each file read, by the path findings show (for links to the file in the repository)."""
 
     @property
     def ok(self) -> bool:
@@ -176,6 +178,7 @@ class Loader:
             return None
         source = read_yaml(path, self._display(path))
         self.result.sources[source.display_path] = source
+        self.result.files[source.display_path] = path
         self.result.findings.extend(source.findings)
         if source.findings:
             return None

@@ -14,6 +14,7 @@ from macros.render import (  # noqa: F401  (importing a module registers its mac
     maturity,
     municipality,
     national,
+    open_data,
     organisation,
     plan_pages,
     procurement,

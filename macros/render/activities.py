@@ -8,6 +8,8 @@ decided content of the plan.
 
 from __future__ import annotations
 
+from macros.comparison.instep import departures
+from macros.exports import dataset as export
 from macros.model.activities import BUDGET_PLACEHOLDER, Activity, Contribution, Party
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED, current_status, reports_of
@@ -15,7 +17,10 @@ from macros.model.plan import Basis
 from macros.model.raci import has_left
 from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
+from macros.render.activity_export import activities_dataset, activity_dataset
 from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page
+from macros.render.downloads import offer
+from macros.render.editing import edit_paragraph
 from macros.render.gantt import activity_timeline
 from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
 from macros.render.guidance import reference_items
@@ -71,7 +76,7 @@ def activity_list(site: Site, *, plan: str) -> str:
     ]
     legend = f"*{PROPOSAL_MARK}* = {PROPOSAL_TITLE}. Status *{NOT_REPORTED}* betyder att ingen uppföljning har rapporterats.\n"
     headers = ["Nr", "Aktivitet", "Prioritet", "Tidplan", "Ansvarig", "Bidrar till", "Status"]
-    return table(headers, rows) + "\n" + legend
+    return table(headers, rows, download=offer(site, activities_dataset(site, p))) + "\n" + legend
 
 
 @macro("aktivitet_lankar", 'aktivitet_lankar(plan="it-och-telekom", indrag=4)')
@@ -89,16 +94,19 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
     a = p.activity(aktivitet)
     parts = [
         f"# {plain(a.number)} {plain(a.name)}\n",
+        edit_paragraph(site.edit, a, f"aktivitet {a.number}"),
         last_changed(site, (p.id, "aktivitet", a.id)),
         admonition("note", "Fotnot till rubriken i källan", rich(a.name_footnote)) if a.name_footnote else "",
         _facts(site, p, a),
         _section("Beskrivning av aktivitet", a.description, _steps(a) if a.steps_under == "beskrivning" else ""),
         _section("Identifierad potential", a.potential),
-        _section("Ansvarig", a.responsibility_text, _responsibility(site, p, a)),
+        _section("Ansvarig", a.responsibility_text, _departed(site, p, a, "ansvar_text") + _responsibility(site, p, a)),
         _section("Mål", a.goal),
-        _implementation(a),
+        _implementation(site, p, a),
         _section(
-            "Tidplan/prioritering", a.schedule.text, _schedule_facts(site, p, a) + "\n" + activity_timeline(site, p, a)
+            "Tidplan/prioritering",
+            a.schedule.text,
+            _departed(site, p, a, "tidplan.text") + _schedule_facts(site, p, a) + "\n" + activity_timeline(site, p, a),
         ),
         _section("Uppnådd effekt", a.effect, bullets([rich(m, inline=True) for m in a.measures]) if a.measures else ""),
         _contributions(site, p, a),
@@ -164,6 +172,27 @@ def _person_name(site: Site, plan: Plan, person_id: str) -> str:
     return f"{name} (har lämnat {left.isoformat()})" if left else name
 
 
+def _departed(site: Site, plan: Plan, activity: Activity, text_key: str) -> str:
+    """A box saying which structured values changed since the plan's latest decided version while
+    the plan's text above (`text_key`) did not: the departure from the decided text, shown as one."""
+    latest = site.versions.latest(plan.id)
+    found = [
+        change
+        for drift in departures(site.versions.since_latest.get(plan.id, ()), plan.id, activity.id)
+        if drift.pair.text == text_key
+        for change in drift.changes
+    ]
+    if latest is None or not found:
+        return ""
+    decided = f"version {plain(latest.version.version)}, beslutad {latest.version.date.isoformat()}"
+    lines = [f"{plain(c.field or '')}: {plain(c.old or '–')} → {plain(c.new or '–')}" for c in found]
+    body = (
+        f"Texten ovan är planens beslutade text ({decided}). Sedan beslutet har de strukturerade "
+        "värdena ändrats utan att texten ändrats:\n\n" + bullets(lines)
+    )
+    return admonition("warning", "Ändrat sedan beslutet", body) + "\n"
+
+
 def _section(title: str, body: str | None, extra: str = "") -> str:
     """A level-2 section with rich text from the data; nothing when the source has neither text nor extra content."""
     if not body and not extra:
@@ -185,7 +214,7 @@ def _facts(site: Site, plan: Plan, activity: Activity) -> str:
     ]
     if subcategories:
         rows.append(["Underkategorier (redaktionens indelning; planen anger dem inte)", subcategories])
-    return table(["Uppgift", "Värde"], rows)
+    return table(["Uppgift", "Värde"], rows, download=offer(site, activity_dataset(site, plan, activity)))
 
 
 def _steps(activity: Activity) -> str:
@@ -205,7 +234,7 @@ def _steps(activity: Activity) -> str:
     return "\n".join(parts)
 
 
-def _implementation(activity: Activity) -> str:
+def _implementation(site: Site, plan: Plan, activity: Activity) -> str:
     """Implementering with budget amounts filled in, delmoment placed here and other budget lines."""
     text = activity.implementation
     if text:
@@ -215,7 +244,15 @@ def _implementation(activity: Activity) -> str:
         extra.append("Budget:\n\n" + bullets([f"{plain(b.text)}: {kronor_sv(b.amount_kr)}" for b in activity.budget]))
     elif activity.budget:
         rows = [[str(number), plain(b.text), kronor_sv(b.amount_kr)] for number, b in enumerate(activity.budget, 1)]
-        extra.append("### Budget i strukturerad form\n\n" + table(["Post", "Vad", "Belopp"], rows))
+        budget = export.dataset(
+            f"{plan.id}/aktiviteter/{activity.id}/budget",
+            f"Budget för {activity.number} {activity.name}",
+            [export.whole("Post"), export.text("Vad"), export.whole("Belopp, kr")],
+            [[number, b.text, b.amount_kr] for number, b in enumerate(activity.budget, 1)],
+        )
+        extra.append(
+            "### Budget i strukturerad form\n\n" + table(["Post", "Vad", "Belopp"], rows, download=offer(site, budget))
+        )
     return _section("Implementering", text, "\n".join(part for part in extra if part))
 
 
@@ -231,21 +268,41 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
     """The timeline as structured data and the activity's dependencies in both directions."""
     schedule = activity.schedule
     rows = []
-    if schedule.start:
-        rows.append(["Start", schedule.start.label])
-    if schedule.latest_start:
-        rows.append(["Påbörjas senast", schedule.latest_start.label])
-    if schedule.end:
-        rows.append(["Slut", schedule.end.label])
+    values: list[list[export.Value]] = []
+    for label, point in (("Start", schedule.start), ("Påbörjas senast", schedule.latest_start), ("Slut", schedule.end)):
+        if point:
+            rows.append([label, point.label])
+            values.append([label, point.label, point.precision.value, point.first_day, point.last_day])
     if schedule.continuous:
         rows.append(["Löpande", "ja, utan slutdatum"])
+        values.append(["Löpande", "ja, utan slutdatum", None, None, None])
     for ref in schedule.after:
         rows.append(["Genomförs efter", activity_link(site, plan, plan.activity(ref))])
+        values.append(["Genomförs efter", _activity_text(plan, ref), None, None, None])
     for other in plan.dependents_of(activity.id):
         rows.append(["Väntar på denna", activity_link(site, plan, other)])
+        values.append(["Väntar på denna", _activity_text(plan, other.id), None, None, None])
     if not rows:
         return "Planen anger inga datum för aktiviteten.\n"
-    return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows)
+    timeline = export.dataset(
+        f"{plan.id}/aktiviteter/{activity.id}/tidplan",
+        f"Tidplan för {activity.number} {activity.name}",
+        [
+            export.text("Uppgift"),
+            export.text("Värde"),
+            export.text("Precision"),
+            export.date("Första dag"),
+            export.date("Sista dag"),
+        ],
+        values,
+    )
+    return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows, download=offer(site, timeline))
+
+
+def _activity_text(plan: Plan, activity_id: str) -> str:
+    """Another activity's number and name, as text."""
+    other = plan.activity(activity_id)
+    return f"{other.number} {other.name}"
 
 
 def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
@@ -313,8 +370,14 @@ def _follow_up(site: Site, plan: Plan, activity: Activity) -> str:
         ]
         for r in reports
     ]
+    reported = export.dataset(
+        f"{plan.id}/aktiviteter/{activity.id}/uppfoljning",
+        f"Uppföljning av {activity.number} {activity.name}",
+        [export.date("Datum"), export.text("Status"), export.text("Rapporterad av"), export.text("Kommentar")],
+        [[r.date, r.status, site.model.person(r.reported_by).name, r.comment] for r in reports],
+    )
     return f"## Uppföljning\n\nAktuell status: **{status}**\n\n" + table(
-        ["Datum", "Status", "Rapporterad av", "Kommentar"], rows
+        ["Datum", "Status", "Rapporterad av", "Kommentar"], rows, download=offer(site, reported)
     )
 
 

@@ -9,7 +9,9 @@ from macros.model.goalchain import effect_goals_of
 from macros.model.raci import accountable
 from macros.model.reports import Status
 from macros.model.status import LATE, planned_span, status_label, status_values
+from macros.render.activity_export import activities_dataset
 from macros.render.context import Site, activity_page
+from macros.render.downloads import offer
 from macros.render.html import link
 from macros.render.raci import party_filter_values, party_html
 from macros.render.registry import macro
@@ -122,6 +124,7 @@ def activity_table(site: Site, *, plan: str) -> str:
         filters,
         sorted_by=0,
         noun=("aktivitet", "aktiviteter"),
+        download=offer(site, activities_dataset(site, p)),
     )
     today = f'<p class="vy-idag">Status per {site.today.isoformat()}.</p>'
     return f'<div class="vy">{today}{table.html()}{_goal_key(p)}</div>\n'

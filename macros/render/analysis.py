@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from itertools import groupby
 from typing import Literal, TypeVar
 
+from macros.exports import dataset as export
 from macros.model.analysis import (
     AnalysisFile,
     AnalysisGroup,
@@ -25,6 +26,8 @@ from macros.model.governance import GoverningDocument
 from macros.model.plan import EditorialNote
 from macros.model.time import Precision
 from macros.render.context import MacroError, Site
+from macros.render.downloads import offer
+from macros.render.export_values import amount_columns, amount_values, yes_no
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sections import section_link
@@ -399,7 +402,30 @@ def lists_as_table(site: Site, *, plan: str, listor: list[str]) -> str:
     chosen = [_list(site, plan, identifier) for identifier in listor]
     headers = [plain(item.heading or "") for item in chosen]
     row = ["<br>".join(f"• {rich(point.text, inline=True)}" for point in item.items) for item in chosen]
-    return table(headers, [row])
+    return table(headers, [row], download=offer(site, _lists_dataset(site.plan(plan), chosen)))
+
+
+def _lists_dataset(plan: Plan, chosen: list[TextList]) -> export.Dataset:
+    """Lists shown side by side, exported as one row per point: list, heading, marker and text (sub-points too)."""
+    rows: list[list[export.Value]] = []
+
+    def add(item: TextList, points: list[ListItem], level: int) -> None:
+        for point in points:
+            rows.append([item.id, item.heading, item.section, level, point.marker, point.text])
+            add(item, point.items, level + 1)
+
+    for item in chosen:
+        add(item, item.items, 1)
+    columns = [
+        export.text("Lista"),
+        export.text("Rubrik"),
+        export.text("Avsnitt"),
+        export.whole("Nivå"),
+        export.text("Markering"),
+        export.text("Punkt"),
+    ]
+    title = " och ".join(item.heading or item.id for item in chosen)
+    return export.dataset(f"{plan.id}/listor-{'-'.join(item.id for item in chosen)}", title, columns, rows)
 
 
 # --- Tables of 10.1–10.3 ------------------------------------------------------
@@ -421,24 +447,67 @@ def supplier_table(site: Site, *, plan: str) -> str:
         for s in analysis.largest_suppliers
     ]
     headers = ["Leverantör", "Underkategori", "Avser", "År", "Spend", "Störst i underkategorin"]
-    return table(headers, rows, caption="Största leverantörer")
+    values = [
+        [
+            s.name,
+            _subcategory_name(p, s.subcategory, whole="") or None,
+            s.regarding,
+            s.year,
+            *amount_values(s.amount),
+            yes_no(s.largest),
+            s.section,
+        ]
+        for s in analysis.largest_suppliers
+    ]
+    columns = [
+        export.text("Leverantör"),
+        export.text("Underkategori"),
+        export.text("Avser"),
+        export.whole("År"),
+        *amount_columns("Spend"),
+        export.text("Störst i underkategorin"),
+        export.text("Avsnitt"),
+    ]
+    download = offer(site, export.dataset(f"{p.id}/leverantorer", "Största leverantörer", columns, values))
+    return table(headers, rows, caption="Största leverantörer", download=download)
 
 
 @macro("leverantorer_och_fakturor", 'leverantorer_och_fakturor(plan="it-och-telekom")')
 def supplier_and_invoice_table(site: Site, *, plan: str) -> str:
     """Tabeller: antal leverantörer per år och fakturavolymer från enskilda leverantörer (10.1)."""
-    _, analysis = _analysis(site, plan)
-    counts = [
-        [str(c.year), number_sv(c.count)] for c in sorted(analysis.supplier_counts, key=lambda c: c.year, reverse=True)
-    ]
+    p, analysis = _analysis(site, plan)
+    ordered = sorted(analysis.supplier_counts, key=lambda c: c.year, reverse=True)
+    counts = [[str(c.year), number_sv(c.count)] for c in ordered]
     invoices = [
         [plain(i.supplier), plain(i.regarding or "–"), str(i.year), amount_sv(i.count)] for i in analysis.invoices
     ]
+    count_title, invoice_title = "Antal leverantörer per år", "Fakturor från enskilda leverantörer"
+    count_data = export.dataset(
+        f"{p.id}/antal-leverantorer",
+        count_title,
+        [export.whole("År"), export.whole("Antal leverantörer"), export.text("Avsnitt")],
+        [[c.year, c.count, c.section] for c in ordered],
+    )
+    invoice_data = export.dataset(
+        f"{p.id}/fakturor",
+        invoice_title,
+        [
+            export.text("Leverantör"),
+            export.text("Avser"),
+            export.whole("År"),
+            *amount_columns("Antal fakturor"),
+            export.text("Avsnitt"),
+        ],
+        [[i.supplier, i.regarding, i.year, *amount_values(i.count), i.section] for i in analysis.invoices],
+    )
     return "\n".join(
         [
-            table(["År", "Antal leverantörer"], counts, caption="Antal leverantörer per år"),
+            table(["År", "Antal leverantörer"], counts, caption=count_title, download=offer(site, count_data)),
             table(
-                ["Leverantör", "Avser", "År", "Antal fakturor"], invoices, caption="Fakturor från enskilda leverantörer"
+                ["Leverantör", "Avser", "År", "Antal fakturor"],
+                invoices,
+                caption=invoice_title,
+                download=offer(site, invoice_data),
             ),
         ]
     )
@@ -488,7 +557,33 @@ def governing_signals(site: Site, *, plan: str) -> str:
             ]
         )
     headers = ["Avsnitt", "Styrdokument", "Typ", "Vad det kräver av kategorin"]
-    return table(headers, rows, caption="Styrsignaler och vad de kräver av kategorin")
+    p, _ = _analysis(site, plan)
+    title = "Styrsignaler och vad de kräver av kategorin"
+    values = [
+        [
+            signal.number,
+            signal.heading,
+            site.model.document(signal.document).name,
+            _KIND_NAMES[site.model.document(signal.document).kind],
+            "\n".join(signal.requirements) or None,
+            _indicator_summary(signal.indicator) if signal.indicator else None,
+            ", ".join(site.model.council_goal(goal).name for goal in signal.council_goals) or None,
+            yes_no(signal.text_missing),
+        ]
+        for signal in analysis.governing_signals
+    ]
+    columns = [
+        export.text("Avsnitt"),
+        export.text("Rubrik"),
+        export.text("Styrdokument"),
+        export.text("Typ"),
+        export.text("Vad det kräver av kategorin"),
+        export.text("Indikator"),
+        export.text("Fullmäktigemål"),
+        export.text("Texten saknas i källan"),
+    ]
+    download = offer(site, export.dataset(f"{p.id}/styrsignaler", title, columns, values))
+    return table(headers, rows, caption=title, download=download)
 
 
 @macro("styrsignal_saknas", 'styrsignal_saknas(plan="it-och-telekom", nummer="10.4.14")')
@@ -518,6 +613,18 @@ def _references(site: Site, document_id: str) -> list[str]:
     return found
 
 
+def _reference_numbers(site: Site, document_id: str) -> list[str]:
+    """The numbers of every section of every plan that names a document, as text (the register's last column)."""
+    several = len(site.model.plans) > 1
+    found = []
+    for plan in site.model.plans.values():
+        where = f" ({plan.meta.name})" if several else ""
+        found += [
+            f"{number}{where}" for number in site.once(f"citations:{plan.id}", plan.cited_sections).get(document_id, [])
+        ]
+    return found
+
+
 @macro("styrdokumentregister", "styrdokumentregister()")
 def document_register(site: Site) -> str:
     """Tabell över alla styrdokument, lagar och strategier i data/kommun/styrdokument.yml."""
@@ -540,7 +647,33 @@ def document_register(site: Site) -> str:
             ]
         )
     headers = ["Dokument", "Förkortning, beteckning", "Typ", "Anmärkning", "Avsnitt som hänvisar hit"]
-    return table(headers, rows)
+    values = [
+        [
+            doc.id,
+            doc.name,
+            doc.short_name,
+            doc.designation,
+            _KIND_NAMES[doc.kind],
+            names[doc.part_of] if doc.part_of else None,
+            names[doc.replaces] if doc.replaces else None,
+            doc.note,
+            ", ".join(_reference_numbers(site, doc.id)) or None,
+        ]
+        for doc in site.model.documents_file.documents
+    ]
+    columns = [
+        export.text("Id"),
+        export.text("Dokument"),
+        export.text("Förkortning"),
+        export.text("Beteckning"),
+        export.text("Typ"),
+        export.text("Del av"),
+        export.text("Ersätter"),
+        export.text("Anmärkning"),
+        export.text("Avsnitt som hänvisar hit"),
+    ]
+    register = export.dataset("kommun/styrdokument", "Styrdokument, lagar och strategier", columns, values)
+    return table(headers, rows, download=offer(site, register))
 
 
 # --- 10.6 and 10.8: SWOT and external factors ---------------------------------

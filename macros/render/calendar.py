@@ -8,10 +8,14 @@ in the plan, and no contract end given.
 
 from __future__ import annotations
 
+from macros.exports import dataset as export
 from macros.model.catalog import Plan
 from macros.model.deadlines import DeadlineFlag, ProcurementDeadline, by_urgency, deadlines
+from macros.model.procurement import SNARAST
 from macros.model.procurement_guide import Procedure
 from macros.render.context import GUIDES_PAGE, MacroError, Site
+from macros.render.downloads import offer, plan_calendar
+from macros.render.export_values import yes_no
 from macros.render.html import count, href, scroll_region, slug
 from macros.render.procurement_guide import Progress, backwards, guide_of
 from macros.render.registry import macro
@@ -227,7 +231,55 @@ def checklist_progress(site: Site, plan: Plan) -> dict[str, tuple[str, float]]:
     return found
 
 
+NEED_COLUMNS = (
+    export.text("Id"),
+    export.whole("Lista"),
+    export.text("Underkategori"),
+    export.text("Underkategori (som i källan)"),
+    export.text("Upphandlingsbehov"),
+    export.text("Förlängning nuvarande avtal möjlig t.o.m. (som i källan)"),
+    export.date("Förlängning nuvarande avtal möjlig t.o.m."),
+    export.text("Snarast"),
+    export.whole("Ledtid, månader"),
+    export.date("Senaste start"),
+    export.text("Läge"),
+    export.text("Avtalet har löpt ut"),
+)
+"""The columns of the procurement needs export (9.1 and the procurement calendar)."""
+
+
+def need_values(plan: Plan, item: ProcurementDeadline) -> tuple[export.Value, ...]:
+    """One procurement need with its derived deadline, as a row of `NEED_COLUMNS`."""
+    need = item.need
+    written = need.contract_end
+    return (
+        need.id,
+        need.list_year,
+        plan.subcategory(need.subcategory).name,
+        need.subcategory_label,
+        need.need,
+        None if written is None else written if isinstance(written, str) else written.isoformat(),
+        item.contract_end,
+        yes_no(written == SNARAST),
+        item.lead_time_months,
+        item.latest_start,
+        flag_text(item),
+        yes_no(item.contract_expired),
+    )
+
+
+def needs_dataset(site: Site, plan: Plan, year: int | None = None) -> export.Dataset:
+    """The plan's procurement needs (or one year's list) in the plan's order, with contract end, lead time and latest start."""
+    items = [item for item in deadlines(plan, site.today) if year is None or item.need.list_year == year]
+    suffix = f"-{year}" if year is not None else ""
+    title = f"Upphandlingsbehov i {plan.meta.name}" + (f", listan för {year}" if year is not None else "")
+    return export.dataset(
+        f"{plan.id}/upphandlingsbehov{suffix}", title, NEED_COLUMNS, [need_values(plan, item) for item in items]
+    )
+
+
 def calendar_table(
+    site: Site,
     plan: Plan,
     items: list[ProcurementDeadline],
     *,
@@ -282,7 +334,9 @@ def calendar_table(
         Filter("lista", "Årets lista", sorted({str(n.list_year) for n in plan.procurement_needs})),
     ]
     caption = f"Upphandlingsbehov i {plan.meta.name} med senaste start"
-    return Table(table_id, caption, columns, rows, filters, noun=("upphandlingsbehov", "upphandlingsbehov")).html()
+    download = offer(site, needs_dataset(site, plan))
+    noun = ("upphandlingsbehov", "upphandlingsbehov")
+    return Table(table_id, caption, columns, rows, filters, noun=noun, download=download).html()
 
 
 def _counts(items: list[ProcurementDeadline]) -> str:
@@ -320,10 +374,15 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
     if visa not in ("båda", "tabell"):
         raise MacroError(f"visa ska vara båda eller tabell, inte {visa!r}")
     p = site.plan(plan)
+    if not p.procurement_needs:
+        return "Planen har inga upphandlingsbehov ännu, så det finns ingen kalender att rita.\n"
     items = deadlines(p, site.today)
     checklists = checklist_progress(site, p)
-    intro = f'<p class="vy-idag">Beräknat per {site.today.isoformat()}.</p>{_counts(items)}{_checklist_summary(p, checklists)}'
-    table = calendar_table(p, items, table_id=f"upphandlingskalender-tabell-{p.id}", checklists=checklists)
+    intro = (
+        f'<p class="vy-idag">Beräknat per {site.today.isoformat()}.</p>{_counts(items)}'
+        f"{_checklist_summary(p, checklists)}{plan_calendar(site, p.id, p.meta.name)}"
+    )
+    table = calendar_table(site, p, items, table_id=f"upphandlingskalender-tabell-{p.id}", checklists=checklists)
     if visa == "tabell":
         return f'<div class="vy">{intro}{table}{_lead_times(p)}</div>\n'
     diagram = calendar_diagram(site, p, items)

@@ -12,11 +12,14 @@ import math
 import re
 from dataclasses import dataclass
 
+from macros.exports import dataset as export
 from macros.model.analysis import AnalysisFile, KraljicQuadrant, SpendPerSubcategory
 from macros.model.base import Amount
 from macros.model.catalog import Plan
 from macros.model.followup import measurements_of
 from macros.render.context import MacroError, Site
+from macros.render.downloads import offer
+from macros.render.export_values import amount_columns, amount_values, yes_no
 from macros.render.html import slug
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -161,12 +164,33 @@ def _spend_subcategories(site: Site, plan: Plan, year: int | None) -> str:
         ]
         for e in entries
     ]
+    values = [
+        [
+            plan.subcategory(e.subcategory).name,
+            e.subcategory,
+            e.year,
+            *amount_values(e.amount),
+            *amount_values(e.share),
+            e.section,
+        ]
+        for e in entries
+    ]
+    columns = [
+        export.text("Underkategori"),
+        export.text("Id"),
+        export.whole("År"),
+        *amount_columns("Spend"),
+        *amount_columns("Andel av kategorins spend"),
+        export.text("Avsnitt"),
+    ]
+    download = offer(site, export.dataset(f"{plan.id}/spend-underkategori-{chosen}", title, columns, values))
     table = data_table(
         f"{chart_id}-data",
         title,
         ["Underkategori", "Spend", "Andel av kategorins spend", "Avsnitt"],
         rows,
         numeric={1, 2},
+        download=download,
     )
     named = {e.subcategory for e in entries}
     missing = _missing([s.name for s in plan.subcategories if s.id not in named], f"spend {chosen}")
@@ -186,8 +210,36 @@ def _spend_buyers(site: Site, plan: Plan, year: int | None, subcategory: str | N
     title = f"Andel av spenden per nämnd och förvaltning{within} {chosen}"
     description = "; ".join(f"{b.label}: {b.value_text}" for b in bars) + ". Övriga köpare anges inte i planen."
     rows = [[cell(e.buyer_label), cell(amount_sv(e.share), e.share.value), cell(e.section)] for e in entries]
+    model = site.model
+    values = [
+        [
+            e.buyer_label,
+            model.committee(e.committee).name if e.committee else None,
+            model.administration(e.administration).name if e.administration else None,
+            plan.subcategory(e.subcategory).name if e.subcategory else "hela kategorin",
+            e.year,
+            *amount_values(e.share),
+            e.section,
+        ]
+        for e in entries
+    ]
+    columns = [
+        export.text("Köpare (som källan skriver)"),
+        export.text("Nämnd"),
+        export.text("Förvaltning"),
+        export.text("Omfattning"),
+        export.whole("År"),
+        *amount_columns("Andel"),
+        export.text("Avsnitt"),
+    ]
+    path = f"{plan.id}/spend-kopare-{chosen}{'-' + subcategory if subcategory else ''}"
     table = data_table(
-        f"{chart_id}-data", title, ["Köpare (som källan skriver)", "Andel", "Avsnitt"], rows, numeric={1}
+        f"{chart_id}-data",
+        title,
+        ["Köpare (som källan skriver)", "Andel", "Avsnitt"],
+        rows,
+        numeric={1},
+        download=offer(site, export.dataset(path, title, columns, values)),
     )
     total = sum(e.share.value for e in entries)
     rest = f"<p>De angivna köparna står tillsammans för {plain(number_sv(round(total, 1)))} %; planen redovisar inte resten.</p>"
@@ -210,8 +262,20 @@ def _spend_years(site: Site, plan: Plan) -> str:
         ]
         for e in entries
     ]
+    values = [[e.year, *amount_values(e.amount), *amount_values(e.share_of_municipality), e.section] for e in entries]
+    columns = [
+        export.whole("År"),
+        *amount_columns("Spend"),
+        *amount_columns("Andel av kommunens inköp"),
+        export.text("Avsnitt"),
+    ]
     table = data_table(
-        f"{chart_id}-data", title, ["År", "Spend", "Andel av kommunens inköp", "Avsnitt"], rows, numeric={0, 1}
+        f"{chart_id}-data",
+        title,
+        ["År", "Spend", "Andel av kommunens inköp", "Avsnitt"],
+        rows,
+        numeric={0, 1},
+        download=offer(site, export.dataset(f"{plan.id}/spend-ar", title, columns, values)),
     )
     description = "; ".join(f"{b.label}: {b.value_text}" for b in bars) + "."
     return figure(bar_chart(chart_id, title, description, bars, unit="mnkr"), plain(f"{title} (avsnitt 10.1)."), table)
@@ -265,12 +329,30 @@ def loyalty_chart(site: Site, *, plan: str) -> str:
     chart_id = f"avtalstrohet-{slug(p.id)}"
     title = "Andel köpt utanför avtal"
     description = "; ".join(f"{b.label}: {b.value_text}" for b in bars) + ". Streckade staplar gäller en underkategori."
+    values = [
+        [
+            e.year,
+            p.subcategory(e.subcategory).name if e.subcategory else "hela kategorin",
+            *amount_values(e.outside_share),
+            *amount_values(e.outside_amount),
+            e.section,
+        ]
+        for e in entries
+    ]
+    columns = [
+        export.whole("År"),
+        export.text("Omfattning"),
+        *amount_columns("Andel utanför avtal"),
+        *amount_columns("Belopp utanför avtal"),
+        export.text("Avsnitt"),
+    ]
     table = data_table(
         f"{chart_id}-data",
         title,
         ["År", "Omfattning", "Andel utanför avtal", "Belopp utanför avtal", "Avsnitt"],
         rows,
         numeric={0, 2, 3},
+        download=offer(site, export.dataset(f"{p.id}/avtalstrohet", title, columns, values)),
     )
     years = sorted({e.year for e in entries if e.subcategory is None})
     gap = [str(y) for y in range(years[0], years[-1] + 1) if y not in years] if years else []
@@ -368,11 +450,24 @@ def kraljic_matrix(site: Site, *, plan: str) -> str:
         [cell(p.subcategory(k.subcategory).name), cell(" eller ".join(k.quadrants)), cell(k.scope), cell(k.section)]
         for k in placements
     ]
+    placed_rows = [
+        [p.subcategory(k.subcategory).name, k.subcategory, " eller ".join(k.quadrants), k.scope, k.section]
+        for k in placements
+    ]
+    kraljic_columns = [
+        export.text("Underkategori"),
+        export.text("Id"),
+        export.text("Kvadrant"),
+        export.text("Omfattning (som i källan)"),
+        export.text("Avsnitt"),
+    ]
+    kraljic_title = "Underkategoriernas placering i Kraljics matris"
     table = data_table(
         f"{chart_id}-data",
-        "Underkategoriernas placering i Kraljics matris",
+        kraljic_title,
         ["Underkategori", "Kvadrant", "Omfattning (som i källan)", "Avsnitt"],
         rows,
+        download=offer(site, export.dataset(f"{p.id}/kraljic", kraljic_title, kraljic_columns, placed_rows)),
     )
     placed = {k.subcategory for k in placements}
     missing = _missing([s.name for s in p.subcategories if s.id not in placed], "klassning i Kraljics matris")
@@ -415,7 +510,26 @@ def follow_up_chart(site: Site, *, plan: str) -> str:
                 [cell(m.date.isoformat()), cell(m.value, v), Cell(rich(m.comment, inline=True) if m.comment else "")]
                 for m, v in numeric
             ]
-            table = data_table(f"{chart_id}-data", title, ["Datum", "Värde", "Kommentar"], rows, numeric={1})
+            measured = export.dataset(
+                f"{p.id}/nyckeltal/{indicator.id}",
+                title,
+                [
+                    export.date("Datum"),
+                    export.text("Värde (som rapporterat)"),
+                    export.number("Värde"),
+                    export.text("Rapporterad av"),
+                    export.text("Kommentar"),
+                ],
+                [[m.date, m.value, v, site.model.person(m.reported_by).name, m.comment] for m, v in numeric],
+            )
+            table = data_table(
+                f"{chart_id}-data",
+                title,
+                ["Datum", "Värde", "Kommentar"],
+                rows,
+                numeric={1},
+                download=offer(site, measured),
+            )
             description = "; ".join(f"{b.label}: {b.value_text}" for b in bars) + "." + target
             top = max(100.0, *(bar.value for bar in bars))
             parts.append(
@@ -425,7 +539,7 @@ def follow_up_chart(site: Site, *, plan: str) -> str:
                     table,
                 )
             )
-    parts.append(_signal_indicators(p))
+    parts.append(_signal_indicators(site, p))
     return f'<div class="vy">{"".join(parts)}</div>\n'
 
 
@@ -454,10 +568,48 @@ def _indicator_table(site: Site, plan: Plan) -> str:
                 ]
             )
         )
-    return Table(f"nyckeltal-{plan.id}", f"Nyckeltal i {plan.meta.name}", columns, rows, sorted_by=0).html()
+    title = f"Nyckeltal i {plan.meta.name}"
+    download = offer(site, indicators_dataset(site, plan))
+    return Table(f"nyckeltal-{plan.id}", title, columns, rows, sorted_by=0, download=download).html()
 
 
-def _signal_indicators(plan: Plan) -> str:
+def indicators_dataset(site: Site, plan: Plan) -> export.Dataset:
+    """Every nyckeltal with effektmål, målvärde, the activities it names and its latest measured value."""
+    rows = []
+    for indicator in plan.indicators:
+        measured = measurements_of(plan, indicator.id)
+        goal = plan.effect_goal(indicator.effect_goal)
+        latest = measured[-1] if measured else None
+        rows.append(
+            [
+                indicator.id,
+                indicator.section,
+                indicator.text.strip(),
+                f"{goal.number} {goal.name}",
+                indicator.target,
+                ", ".join(plan.activity(a).number for a in indicator.activities) or None,
+                latest.value if latest else None,
+                _number(latest.value) if latest else None,
+                latest.date if latest else None,
+                len(measured),
+            ]
+        )
+    columns = [
+        export.text("Id"),
+        export.text("Avsnitt"),
+        export.text("Nyckeltal"),
+        export.text("Effektmål"),
+        export.text("Målvärde"),
+        export.text("Aktiviteter"),
+        export.text("Senast uppmätt (som rapporterat)"),
+        export.number("Senast uppmätt, tal"),
+        export.date("Senast uppmätt, datum"),
+        export.whole("Antal mätvärden"),
+    ]
+    return export.dataset(f"{plan.id}/nyckeltal", f"Nyckeltal i {plan.meta.name}", columns, rows)
+
+
+def _signal_indicators(site: Site, plan: Plan) -> str:
     """Indicators that governing documents set (10.4), with targets per year and whether they were reached."""
     if plan.analysis is None:
         return ""
@@ -485,5 +637,34 @@ def _signal_indicators(plan: Plan) -> str:
         columns = [Column("År", "nummer", css="tal"), Column("Mål", "nummer", css="tal"), Column("Utfall", "text")]
         title = f"{signal.number} {signal.heading}: {indicator.name}"
         html.append(f"<p>{plain(' '.join(facts))}</p>" if facts else "")
-        html.append(Table(f"indikator-{slug(signal.number)}", title, columns, rows).html())
+        constant = [
+            indicator.name,
+            *amount_values(indicator.annual_increase),
+            *amount_values(indicator.target),
+            indicator.target_year,
+        ]
+        values = [
+            [
+                y.year,
+                *amount_values(y.target),
+                yes_no(y.reached) if y.reached is not None else None,
+                y.comment,
+                *constant,
+            ]
+            for y in indicator.years
+        ]
+        export_columns = [
+            export.whole("År"),
+            *amount_columns("Mål"),
+            export.text("Uppnått"),
+            export.text("Kommentar"),
+            export.text("Indikator"),
+            *amount_columns("Ökning per år"),
+            *amount_columns("Slutmål"),
+            export.whole("Målår"),
+        ]
+        download = offer(
+            site, export.dataset(f"{plan.id}/indikator-{slug(signal.number)}", title, export_columns, values)
+        )
+        html.append(Table(f"indikator-{slug(signal.number)}", title, columns, rows, download=download).html())
     return "".join(html)

@@ -9,10 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from macros.exports.dataset import Downloads
+from macros.exports.settings import OpenDataSettings
 from macros.loading.sections import SectionIndex
 from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
+from macros.render.editing import NO_EDIT_LINKS, EditLinks
 from macros.validation.findings import Finding
 
 T = TypeVar("T")
@@ -34,8 +37,14 @@ class Site:
     """Set when the site being built is the read-only copy of a decided version."""
     sections: SectionIndex = field(default_factory=dict, compare=False, repr=False)
     """Where the written pages show each plan's numbered sections (`macros.loading.sections`)."""
+    edit: EditLinks = field(default=NO_EDIT_LINKS, compare=False, repr=False)
+    """Where each record can be edited in the repository ("Redigera" links; none unless configured)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Indexes derived from the model, shared by every page of one build (see `once`)."""
+    downloads: Downloads = field(default_factory=Downloads, compare=False, repr=False)
+    """The tables offered for download on the pages rendered so far (see `macros.render.downloads`)."""
+    open_data: OpenDataSettings = field(default_factory=OpenDataSettings)
+    """The municipality's licence, publisher and OCDS prefix for the open data (mkdocs.yml `extra.exporter`)."""
 
     def on_page(self, page: str) -> Site:
         """The same context for another page (sharing what was derived from the model)."""

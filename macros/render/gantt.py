@@ -12,10 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
+from macros.exports.dataset import Dataset, dataset
 from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.status import SpanShape, is_late, planned_span, status_label
+from macros.render.activity_export import ACTIVITY_COLUMNS, activities_dataset, activity_values
 from macros.render.context import Site, activity_page
+from macros.render.downloads import offer
 from macros.render.html import count, href, link, slug
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -249,7 +252,7 @@ def timeline_diagram(site: Site, plan: Plan, activities: list[Activity], *, suff
     return Diagram(prefix, WIDTH, bottom + 20 + key_height, title, description, "".join(body), MIN_WIDTH, hotspots)
 
 
-def _table(site: Site, plan: Plan, activities: list[Activity], table_id: str) -> str:
+def _table(site: Site, plan: Plan, activities: list[Activity], table_id: str, download: Dataset) -> str:
     """The timeline's data: every activity with its period in the plan's words."""
     rows = []
     for activity in activities:
@@ -268,7 +271,8 @@ def _table(site: Site, plan: Plan, activities: list[Activity], table_id: str) ->
             ]
         )
     headers = ["Aktivitet", "Prioritet", "Planerad period", "Tidplan i planen (ordagrant)", "Status"]
-    return data_table(table_id, f"Aktiviteternas tidplan i {plan.meta.name}", headers, rows, numeric={1})
+    title = f"Aktiviteternas tidplan i {plan.meta.name}"
+    return data_table(table_id, title, headers, rows, numeric={1}, download=offer(site, download))
 
 
 def _unscheduled_list(site: Site, plan: Plan, activities: list[Activity]) -> str:
@@ -302,6 +306,8 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
     p = site.plan(plan)
     if aktivitet is not None:
         return activity_timeline(site, p, p.activity(aktivitet))
+    if not p.activities:
+        return "Planen har inga aktiviteter ännu, så det finns ingen tidslinje att rita.\n"
     diagram = timeline_diagram(site, p, p.activities)
     late = [a for a in p.activities if is_late(p, a, site.today)]
     caption = (
@@ -310,7 +316,7 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
         f"per {site.today.isoformat()}. {count(len(late), 'aktivitet', 'aktiviteter')} har passerat planerat slut "
         "utan rapport om att de är genomförda eller avbrutna."
     )
-    table = _table(site, p, p.activities, f"tidslinje-data-{p.id}")
+    table = _table(site, p, p.activities, f"tidslinje-data-{p.id}", activities_dataset(site, p))
     return figure(diagram, caption, table, after=_unscheduled_list(site, p, p.activities))
 
 
@@ -323,5 +329,11 @@ def activity_timeline(site: Site, plan: Plan, activity: Activity) -> str:
         f"{activity.number} {activity.name} på planperioden per {site.today.isoformat()}"
         + (f", med {count(others, 'beroende aktivitet', 'beroende aktiviteter')}." if others else ".")
     )
-    table = _table(site, plan, shown, f"tidslinje-data-{plan.id}-{activity.id}")
+    rows = dataset(
+        f"{plan.id}/aktiviteter/{activity.id}/tidslinje",
+        f"Tidslinje för {activity.number} {activity.name} och beroende aktiviteter",
+        ACTIVITY_COLUMNS,
+        [activity_values(site, plan, item) for item in shown],
+    )
+    table = _table(site, plan, shown, f"tidslinje-data-{plan.id}-{activity.id}", rows)
     return figure(diagram, caption, table, after=_unscheduled_list(site, plan, shown))

@@ -15,8 +15,10 @@ import posixpath
 from macros.comparison import ADDED, CHANGED, KINDS, MOVED, REMOVED, RENUMBERED, Change
 from macros.comparison.records import Key, entries
 from macros.comparison.records import Snapshot as DataSnapshot
+from macros.exports.dataset import Dataset, Value, dataset, date, text
 from macros.model.history import Commit, History
 from macros.render.context import Site, activity_page, archive_root, history_page, person_page
+from macros.render.downloads import offer
 from macros.render.html import page_url, slug, swedish_key
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -243,8 +245,25 @@ def record_history(site: Site, key: Key, *, heading: str | None = "## Historik {
         columns,
         rows,
         sortable=False,
+        download=_scope_download(site, key[0]),
     )
     return top + f'<div class="vy historik">{table.html()}</div>\n'
+
+
+def _scope_download(site: Site, plan_id: str | None) -> str:
+    """Below a record's history: the download of every change in its plan (or in the shared data), one row per field.
+
+    One file per plan and one for the shared data, rather than one per record: the rows of a
+    record are those whose "Postens id" and "Slag av post" are the record's.
+    """
+    if plan_id is not None and plan_id in site.model.plans:
+        name = site.model.plan(plan_id).meta.name
+        export = site.once(
+            f"changes_dataset:{plan_id}", lambda: _changes_dataset(site, plan_id, _ordered(site, plan_id))
+        )
+        return offer(site, export, wider=f"alla ändringar i poster i {name}, en rad per ändrat fält")
+    export = site.once("changes_dataset:kommun", lambda: _shared_changes_dataset(site))
+    return offer(site, export, wider="alla ändringar i kommunens gemensamma uppgifter, en rad per ändrat fält")
 
 
 def _reason(commit: Commit) -> Cell:
@@ -287,19 +306,30 @@ def change_history(site: Site, *, plan: str) -> str:
     )
     commits = history.without_record_changes(p.id)
     if commits:
-        parts.append(f'<div class="vy historik">{_commits_table(history, p.id, commits).html()}</div>\n')
+        parts.append(f'<div class="vy historik">{_commits_table(site, p.id, commits).html()}</div>\n')
     else:
         parts.append("Det finns inga sådana incheckningar.\n")
     return "\n".join(part for part in parts if part)
 
 
-def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]]) -> Table:
-    """Every content change as a row, grouped by record (label order), newest first within a record."""
+def _by_record(changes: list[tuple[Commit, Change]]) -> list[tuple[Commit, Change]]:
+    """Changes grouped by record (the plan's first, then the shared data's, each in label order), newest first within a record."""
     ordered = sorted(
         enumerate(changes), key=lambda pair: (pair[1][1].plan is None, swedish_key(pair[1][1].label), pair[0])
     )
+    return [pair for _, pair in ordered]
+
+
+def _ordered(site: Site, plan_id: str) -> list[tuple[Commit, Change]]:
+    """A plan's content changes in the order of its Ändringshistorik."""
+    return _by_record(site.history.content_changes(plan_id))
+
+
+def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]]) -> Table:
+    """Every content change as a row, grouped by record (label order), newest first within a record."""
+    ordered = _by_record(changes)
     rows = []
-    for _, (commit, change) in ordered:
+    for commit, change in ordered:
         kind = KINDS[change.kind].title if change.kind in KINDS else change.kind
         shared = " (gemensam data)" if change.plan is None else ""
         post = Cell(
@@ -344,7 +374,70 @@ def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]
         rows,
         filters,
         noun=("ändring", "ändringar"),
+        download=offer(site, site.once(f"changes_dataset:{plan_id}", lambda: _changes_dataset(site, plan_id, ordered))),
     )
+
+
+CHANGE_COLUMNS = [
+    text("Post"),
+    text("Slag av post"),
+    text("Postens id"),
+    text("Gemensam data"),
+    text("Ändring"),
+    text("Fält i datat"),
+    text("Före"),
+    text("Efter"),
+    date("Datum"),
+    text("Tidpunkt"),
+    text("Gjord av"),
+    text("Beskrivning"),
+    text("Incheckning"),
+]
+"""The columns of every export of changes; a plan's exports add the decided version in force."""
+
+
+def _change_values(commit: Commit, change: Change) -> list[Value]:
+    """One change as the values of `CHANGE_COLUMNS`."""
+    return [
+        change.label,
+        KINDS[change.kind].title if change.kind in KINDS else change.kind,
+        change.record,
+        "ja" if change.plan is None else "nej",
+        what_changed(change),
+        change.key,
+        change.old,
+        change.new,
+        commit.made.date(),
+        when(commit),
+        commit.author,
+        commit.subject,
+        commit.id,
+    ]
+
+
+def _changes_dataset(site: Site, plan_id: str, changes: list[tuple[Commit, Change]]) -> Dataset:
+    """The content changes as rows, in the table's order: the record, the field, old and new, when, who, why, the version."""
+    rows: list[list[Value]] = []
+    for commit, change in changes:
+        state = site.versions.in_force(plan_id, commit.made.date())
+        version = f"version {state.version.version}" if state is not None else "ingen beslutad version"
+        rows.append([*_change_values(commit, change), version])
+    name = site.model.plan(plan_id).meta.name
+    return dataset(
+        f"{plan_id}/andringar", f"Ändringar i poster i {name}", [*CHANGE_COLUMNS, text("Gällande version")], rows
+    )
+
+
+def _shared_changes_dataset(site: Site) -> Dataset:
+    """Every change to the shared data (organisation, people, governance), grouped by record, newest first within one."""
+    changes = [
+        (data_change.commit, change)
+        for data_change in site.history.data_changes
+        for change in data_change.changes
+        if change.plan is None
+    ]
+    rows = [_change_values(commit, change) for commit, change in _by_record(changes)]
+    return dataset("kommun/andringar", "Ändringar i kommunens gemensamma uppgifter", CHANGE_COLUMNS, rows)
 
 
 def _gaps(history: History, plan_id: str) -> str:
@@ -369,8 +462,9 @@ def _gaps(history: History, plan_id: str) -> str:
     return admonition("note", "Ändringar som inte kan visas post för post", body)
 
 
-def _commits_table(history: History, plan_id: str, commits: list[Commit]) -> Table:
+def _commits_table(site: Site, plan_id: str, commits: list[Commit]) -> Table:
     """The commits that changed no record, with their files."""
+    history = site.history
     rows = [
         Row(
             [
@@ -393,7 +487,25 @@ def _commits_table(history: History, plan_id: str, commits: list[Commit]) -> Tab
         rows,
         [Filter("vem", "Gjord av"), Filter("ar", "År", years)],
         noun=("ändring", "ändringar"),
+        download=offer(site, _commits_dataset(history, plan_id, commits)),
     )
+
+
+def _commits_dataset(history: History, plan_id: str, commits: list[Commit]) -> Dataset:
+    """The commits that changed no record as rows: day, time, who, the message, the id and the files with what happened to each."""
+    rows: list[list[Value]] = [
+        [
+            commit.made.date(),
+            when(commit),
+            commit.author,
+            commit.subject,
+            commit.id,
+            "; ".join(f"{f.kind}: {history.shown_path(f.path)}" for f in commit.files),
+        ]
+        for commit in commits
+    ]
+    columns = [date("Datum"), text("Tidpunkt"), text("Gjord av"), text("Ändring"), text("Incheckning"), text("Filer")]
+    return dataset(f"{plan_id}/sidandringar", "Ändringar av sidorna och webbplatsen", columns, rows)
 
 
 def _files(history: History, commit: Commit) -> str:

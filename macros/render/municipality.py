@@ -7,8 +7,11 @@ Every record of the shared data is shown here, also those no plan refers to yet.
 
 from __future__ import annotations
 
+from macros.exports.dataset import dataset, text
+from macros.model.organisation import RoleTerm
 from macros.model.responsibility import role_holders
 from macros.render.context import Site, person_page
+from macros.render.downloads import offer
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.text import bullets, table
@@ -17,8 +20,15 @@ from macros.render.text import bullets, table
 @macro("forvaltningar", "forvaltningar()")
 def administrations(site: Site) -> str:
     """Kommunens förvaltningar med förkortning."""
-    rows = [[plain(item.name), plain(item.short_name)] for item in site.model.organisation.administrations]
-    return table(["Förvaltning", "Förkortning"], rows)
+    items = site.model.organisation.administrations
+    rows = [[plain(item.name), plain(item.short_name)] for item in items]
+    export = dataset(
+        "kommun/forvaltningar",
+        "Förvaltningar",
+        [text("Id"), text("Förvaltning"), text("Förkortning")],
+        [[item.id, item.name, item.short_name] for item in items],
+    )
+    return table(["Förvaltning", "Förkortning"], rows, download=offer(site, export))
 
 
 @macro("namnder", "namnder()")
@@ -35,7 +45,16 @@ def units(site: Site) -> str:
         [plain(unit.name), plain(model.administration(unit.administration).name) if unit.administration else "–"]
         for unit in model.organisation.units
     ]
-    return table(["Enhet eller grupp", "Förvaltning"], rows)
+    export = dataset(
+        "kommun/enheter",
+        "Enheter och grupper",
+        [text("Id"), text("Enhet eller grupp"), text("Förvaltning")],
+        [
+            [unit.id, unit.name, model.administration(unit.administration).name if unit.administration else None]
+            for unit in model.organisation.units
+        ],
+    )
+    return table(["Enhet eller grupp", "Förvaltning"], rows, download=offer(site, export))
 
 
 @macro("roller", "roller()")
@@ -43,7 +62,14 @@ def roles(site: Site) -> str:
     """Rollerna som aktiviteterna kan nämna, med den som innehar rollen i varje plan i dag."""
     model = site.model
     rows = []
+    values = []
     for role in model.organisation.roles:
+        named = [
+            person.name + (f" ({plan.meta.name})" if role.per_plan else "")
+            for plan in model.plans.values()
+            for person in role_holders(model, role.id, plan.id, site.today)
+        ]
+        values.append([role.id, role.name, "ja" if role.per_plan else "nej", ", ".join(dict.fromkeys(named)) or None])
         holders = [
             f"[{plain(person.name)}]({site.link(person_page(person.id))})"
             + (f" ({plain(plan.meta.name)})" if role.per_plan else "")
@@ -52,7 +78,13 @@ def roles(site: Site) -> str:
         ]
         per_plan = "ja" if role.per_plan else "nej"
         rows.append([plain(role.name), per_plan, ", ".join(dict.fromkeys(holders)) or "anges inte"])
-    return table(["Roll", "Innehas per plan", "Innehas i dag av"], rows)
+    export = dataset(
+        "kommun/roller",
+        "Roller",
+        [text("Id"), text("Roll"), text("Innehas per plan"), text("Innehas i dag av")],
+        values,
+    )
+    return table(["Roll", "Innehas per plan", "Innehas i dag av"], rows, download=offer(site, export))
 
 
 @macro("personer", "personer()")
@@ -66,7 +98,37 @@ def people(site: Site) -> str:
         ]
         for person in site.model.people
     ]
-    return table(["Person", "Befattning", "Anmärkning"], rows)
+    export = dataset(
+        "kommun/personer",
+        "Personer",
+        [text("Id"), text("Person"), text("Befattning"), text("Förvaltning"), text("Roller"), text("Har slutat")],
+        [
+            [
+                person.id,
+                person.name,
+                person.title,
+                site.model.administration(person.administration).name if person.administration else None,
+                "; ".join(_term_text(site, term) for term in person.roles) or None,
+                person.left.label if person.left else None,
+            ]
+            for person in site.model.people
+        ],
+    )
+    return table(["Person", "Befattning", "Anmärkning"], rows, download=offer(site, export))
+
+
+def _term_text(site: Site, term: RoleTerm) -> str:
+    """A role term in words: the role, the plan, the period and the source's wording."""
+    text_ = site.model.role(term.role).name
+    if term.plan and site.model.has("plan", term.plan):
+        text_ += f" för {site.model.plan(term.plan).meta.name}"
+    if term.start:
+        text_ += f" från {term.start.label}"
+    if term.end:
+        text_ += f" till {term.end.label}"
+    if term.source_text:
+        text_ += f" (i källan: {term.source_text})"
+    return text_
 
 
 @macro("malomraden", "malomraden()")

@@ -4,9 +4,11 @@ summary of the roles the activities name and who holds them."""
 
 from __future__ import annotations
 
+from macros.exports.dataset import Dataset, dataset, date, text, whole
 from macros.model.catalog import Plan
 from macros.model.responsibility import role_holders
 from macros.render.context import Site
+from macros.render.downloads import offer
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import bullets, table
@@ -46,7 +48,39 @@ def team(site: Site, *, plan: str) -> str:
                 plain(member.until_text or "–"),
             ]
         )
-    return table(["Deltagare", "Förvaltning", "Deltog"], rows)
+    return table(["Deltagare", "Förvaltning", "Deltog"], rows, download=offer(site, team_dataset(site, p)))
+
+
+def team_dataset(site: Site, plan: Plan) -> Dataset:
+    """The category team: person, förvaltning as the source writes it and in full, and when each left."""
+    rows = []
+    for member in plan.organisation.team:
+        person = site.model.person(member.person)
+        administration = site.model.administration(person.administration).name if person.administration else None
+        until = member.until
+        rows.append(
+            [
+                member.person,
+                person.name,
+                person.title,
+                member.administration_label,
+                administration,
+                member.until_text,
+                until.label if until else None,
+                until.last_day if until else None,
+            ]
+        )
+    columns = [
+        text("Id"),
+        text("Deltagare"),
+        text("Befattning"),
+        text("Förvaltning (som i källan)"),
+        text("Förvaltning"),
+        text("Deltog (som i källan)"),
+        text("Deltog till"),
+        date("Deltog till, sista dag"),
+    ]
+    return dataset(f"{plan.id}/kategoriteam", f"Kategoriteamet i {plan.meta.name}", columns, rows)
 
 
 @macro("sponsor", 'sponsor(plan="it-och-telekom")')
@@ -74,6 +108,7 @@ def role_holders_table(site: Site, *, plan: str) -> str:
     """Roller som aktiviteterna nämner, med den som innehar rollen enligt planen och antal aktiviteter."""
     p = site.plan(plan)
     rows = []
+    values = []
     for role in site.model.organisation.roles:
         count = _activities_naming(p, role.id)
         if not count:
@@ -87,7 +122,23 @@ def role_holders_table(site: Site, *, plan: str) -> str:
             if term.role == role.id and term.source_text
         )
         rows.append([plain(role.name), names, plain(sources), str(count)])
-    return table(["Roll", "Innehavare enligt planen", "Källans formulering", "Antal aktiviteter"], rows)
+        values.append(
+            [role.id, role.name, ", ".join(person.name for person in holders) or None, sources or None, count]
+        )
+    export = dataset(
+        f"{p.id}/rollinnehavare",
+        f"Roller som aktiviteterna i {p.meta.name} nämner",
+        [
+            text("Id"),
+            text("Roll"),
+            text("Innehavare enligt planen"),
+            text("Källans formulering"),
+            whole("Antal aktiviteter"),
+        ],
+        values,
+    )
+    headers = ["Roll", "Innehavare enligt planen", "Källans formulering", "Antal aktiviteter"]
+    return table(headers, rows, download=offer(site, export))
 
 
 def _administration(site: Site, administration_id: str | None, label: str) -> str:

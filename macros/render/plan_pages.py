@@ -4,6 +4,8 @@ strategier, nyckeltal, organisation and editorial notes (the decided versions of
 
 from __future__ import annotations
 
+from macros.exports.dataset import Dataset, dataset, date, text, whole
+from macros.model.base import Record
 from macros.model.catalog import Plan
 from macros.model.goalchain import GoalNode, Reason, chain
 from macros.model.goalchain import reasons as reasons_of
@@ -19,10 +21,13 @@ from macros.render.context import (
     activity_page,
     chapter_page,
 )
+from macros.render.downloads import offer
+from macros.render.editing import edit_link, edit_paragraph
 from macros.render.goalchain import activity_link, strategy_link
 from macros.render.guidance import reference_items
 from macros.render.history import last_changed
 from macros.render.national import national_links
+from macros.render.organisation import team_dataset
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, indented, table
@@ -46,7 +51,49 @@ def plan_facts(site: Site, *, plan: str) -> str:
         ["Beslutas av", plain(meta.decided_by_text)],
         ["Uppdateras av", plain(meta.updated_by)],
     ]
-    return table(["Uppgift", "Värde"], rows)
+    return table(["Uppgift", "Värde"], rows, download=offer(site, plan_dataset(site, p)))
+
+
+def plan_dataset(site: Site, plan: Plan) -> Dataset:
+    """The plan's title page and 11.0 as one row: name, decision, period and who prepares, owns, decides and updates it."""
+    meta = plan.meta
+    columns = [
+        text("Id"),
+        text("Namn"),
+        text("Kategori"),
+        text("Kommun"),
+        text("Dokumenttyp"),
+        text("Beslutas av (nämnd)"),
+        text("Beslutsdatum (som i källan)"),
+        date("Beslutsdatum"),
+        text("Planperiod (som i källan)"),
+        date("Planperiod, första dag"),
+        date("Planperiod, sista dag"),
+        whole("Planperiod, år"),
+        text("Tas fram av"),
+        text("Ägs av"),
+        text("Beslutas av"),
+        text("Uppdateras av"),
+    ]
+    row = [
+        plan.id,
+        meta.name,
+        meta.category,
+        meta.municipality,
+        meta.document_type,
+        site.model.committee(meta.decision.body).name,
+        meta.decision.date_text,
+        meta.decision.date,
+        meta.period.text,
+        plan.period_start,
+        plan.period_end,
+        meta.period.years,
+        meta.prepared_by,
+        meta.owned_by,
+        meta.decided_by_text,
+        meta.updated_by,
+    ]
+    return dataset(f"{plan.id}/plan", meta.name, columns, [row])
 
 
 DERIVED_PERIOD = "(räknat av webbplatsen ur planperioden ovan; källan anger inga datum)"
@@ -85,22 +132,33 @@ def plan_period_years(site: Site, *, plan: str) -> str:
 @macro("planansvar", 'planansvar(plan="it-och-telekom")')
 def plan_ownership(site: Site, *, plan: str) -> str:
     """Vem som tar fram, äger, beslutar och uppdaterar planen (tabellen i 11.0)."""
-    meta = site.plan(plan).meta
-    rows = [
-        ["Tas fram av", plain(meta.prepared_by)],
-        ["Ägs av", plain(meta.owned_by)],
-        ["Beslutas av", plain(meta.decided_by_text)],
-        ["Uppdateras av", plain(meta.updated_by)],
+    p = site.plan(plan)
+    meta = p.meta
+    texts = [
+        ["Tas fram av", meta.prepared_by],
+        ["Ägs av", meta.owned_by],
+        ["Beslutas av", meta.decided_by_text],
+        ["Uppdateras av", meta.updated_by],
     ]
-    return table(["Uppgift", "Ansvar"], rows)
+    rows = [[label, plain(value)] for label, value in texts]
+    export = dataset(f"{p.id}/planansvar", f"Ansvar för {meta.name}", [text("Uppgift"), text("Ansvar")], texts)
+    return table(["Uppgift", "Ansvar"], rows, download=offer(site, export))
 
 
 @macro("underkategorier", 'underkategorier(plan="it-och-telekom")')
 def subcategories(site: Site, *, plan: str) -> str:
     """Underkategorierna med definitioner (4.2)."""
     p = site.plan(plan)
+    export = dataset(
+        f"{p.id}/underkategorier",
+        f"Underkategorier i {p.meta.name}",
+        [text("Id"), text("Underkategori"), text("Definition"), whole("Framförhållning, månader")],
+        [[s.id, s.name, s.definition, p.lead_time_months(s.id)] for s in p.subcategories],
+    )
     definitions = table(
-        ["Underkategori", "Definition"], [[plain(s.name), rich(s.definition, inline=True)] for s in p.subcategories]
+        ["Underkategori", "Definition"],
+        [[plain(s.name), rich(s.definition, inline=True)] for s in p.subcategories],
+        download=offer(site, export),
     )
     references = [f"{plain(s.name)}: {item}" for s in p.subcategories for item in reference_items(site, s.guidance)]
     if not references:
@@ -115,7 +173,8 @@ def effect_goals(site: Site, *, plan: str) -> str:
     nodes = {node.goal.id: node for node in chain(site.model, p)}
     parts = []
     for goal in p.effect_goals:
-        parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n\n{rich(goal.purpose)}")
+        parts.append(f"### {plain(goal.number)} {plain(goal.name)} {{#{goal.id}}}\n")
+        parts.append(edit_paragraph(site.edit, goal, f"effektmål {goal.number}") + rich(goal.purpose))
         parts.append(last_changed(site, (p.id, "effektmål", goal.id)))
         if goal.council_goals:
             parts.append("Koppling till målområden och underliggande fullmäktigemål:\n\n" + _council_goals(site, goal))
@@ -231,7 +290,8 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     chosen = p.strategies_of(effektmal) if effektmal else p.strategies
     parts = []
     for strategy in chosen:
-        parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n\n{rich(strategy.text)}")
+        parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n")
+        parts.append(edit_paragraph(site.edit, strategy, f"strategi {strategy.number}") + rich(strategy.text))
         parts.append(_measures(strategy))
         parts.append(national_links(site, strategy.national_goals))
         reasons = [
@@ -262,7 +322,10 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     p = site.plan(plan)
     chosen = p.indicators_of(effektmal) if effektmal else p.indicators
     items = [
-        plain(indicator.text) + _activity_links(site, p, indicator) + _changed(site, p, indicator)
+        plain(indicator.text)
+        + _activity_links(site, p, indicator)
+        + _changed(site, p, indicator)
+        + _edit_after(site, indicator, "nyckeltalet")
         for indicator in chosen
     ]
     return bullets(items)
@@ -271,6 +334,12 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
 def _changed(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
     """The "Senast ändrad …" line after a nyckeltal, inline, or nothing without a history."""
     return last_changed(site, (plan.id, "nyckeltal", indicator.id), inline=True)
+
+
+def _edit_after(site: Site, record: Record, what: str) -> str:
+    """A "Redigera" link after a record's text on the same line, or nothing."""
+    link = edit_link(site.edit, record, what)
+    return f" {link}" if link else ""
 
 
 def _activity_links(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
@@ -293,7 +362,7 @@ def category_organisation(site: Site, *, plan: str) -> str:
     for member in p.organisation.team:
         person = site.model.person(member.person)
         rows.append([plain(person.name), plain(member.administration_label), plain(member.until_text or "")])
-    return table(["Deltagare", "Förvaltning", "Deltog"], rows)
+    return table(["Deltagare", "Förvaltning", "Deltog"], rows, download=offer(site, team_dataset(site, p)))
 
 
 @macro("redaktionella_noter", 'redaktionella_noter(plan="it-och-telekom", avsnitt="10.4")')
@@ -335,7 +404,32 @@ def plan_list(site: Site) -> str:
         if plan.meta.decision.date is None:
             decision += " (så står det i källan; datumet är inte fullständigt)"
         rows.append([link, plain(plan.meta.period.text), decision, version_links(site, plan)])
-    return table(["Kategoriplan", "Period", "Beslutad", "Beslutade versioner"], rows)
+    export = dataset(
+        "planer",
+        "Kategoriplaner",
+        [
+            text("Id"),
+            text("Kategoriplan"),
+            text("Period"),
+            date("Period, första dag"),
+            date("Period, sista dag"),
+            text("Beslutad (som i källan)"),
+            date("Beslutsdatum"),
+        ],
+        [
+            [
+                plan.id,
+                plan.meta.name,
+                plan.meta.period.text,
+                plan.period_start,
+                plan.period_end,
+                plan.meta.decision.date_text,
+                plan.meta.decision.date,
+            ]
+            for plan in site.model.plans.values()
+        ],
+    )
+    return table(["Kategoriplan", "Period", "Beslutad", "Beslutade versioner"], rows, download=offer(site, export))
 
 
 SHORTCUTS = (

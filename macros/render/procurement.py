@@ -3,8 +3,12 @@ the latest start of each procurement derived from them."""
 
 from __future__ import annotations
 
+from macros.exports.dataset import dataset, text, whole
 from macros.model.procurement import ProcurementNeed
+from macros.render.calendar import needs_dataset
 from macros.render.context import MacroError, Site, history_page
+from macros.render.downloads import offer
+from macros.render.editing import edit_link
 from macros.render.history import unavailable
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -33,6 +37,8 @@ def procurement_needs(site: Site, *, plan: str, ar: int | None = None) -> str:
     """Upphandlingsbehoven på ett års lista (eller alla), med underkategori som källan skriver den."""
     p = site.plan(plan)
     needs = [n for n in p.procurement_needs if ar is None or n.list_year == ar]
+    if not needs and ar is None:
+        return "Planen har inga upphandlingsbehov ännu.\n"
     if not needs:
         raise MacroError(f"planen '{plan}' har inga upphandlingsbehov på listan för {ar}")
     if any(n.contract_end is not None for n in needs):
@@ -41,7 +47,11 @@ def procurement_needs(site: Site, *, plan: str, ar: int | None = None) -> str:
     else:
         headers = ["Underkategori", "Behov"]
         rows = [[plain(n.subcategory_label), plain(n.need)] for n in needs]
-    return table(headers, rows) + _history_line(site, p.id, needs)
+    if site.edit.pattern:
+        headers.append("Ändra")
+        for row, need in zip(rows, needs, strict=True):
+            row.append(edit_link(site.edit, need, f"behovet {need.need}"))
+    return table(headers, rows, download=offer(site, needs_dataset(site, p, ar))) + _history_line(site, p.id, needs)
 
 
 def _history_line(site: Site, plan_id: str, needs: list[ProcurementNeed]) -> str:
@@ -66,7 +76,13 @@ def lead_times(site: Site, *, plan: str) -> str:
     p = site.plan(plan)
     rows = [[plain(p.subcategory(lt.subcategory).name), f"{lt.months} månader"] for lt in p.meta.lead_times]
     without = [plain(s.name) for s in p.subcategories if p.lead_time_months(s.id) is None]
-    parts = [table(["Underkategori", "Framförhållning"], rows)]
+    lead = dataset(
+        f"{p.id}/ledtider",
+        f"Framförhållning per underkategori i {p.meta.name}",
+        [text("Underkategori"), text("Id"), whole("Framförhållning, månader")],
+        [[s.name, s.id, p.lead_time_months(s.id)] for s in p.subcategories],
+    )
+    parts = [table(["Underkategori", "Framförhållning"], rows, download=offer(site, lead))]
     if p.meta.lead_time_text:
         parts.append(f"Planens formulering: ”{rich(p.meta.lead_time_text, inline=True)}”.\n")
     if without:

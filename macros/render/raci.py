@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from macros.exports.dataset import Dataset, Value, dataset, date, text, whole
 from macros.model.activities import Activity
 from macros.model.catalog import Municipality, Plan
 from macros.model.followup import is_finished
@@ -22,6 +23,8 @@ from macros.model.raci import (
 from macros.model.status import planned_span, status_label
 from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
+from macros.render.downloads import offer, person_calendar
+from macros.render.editing import edit_paragraph
 from macros.render.history import last_changed, record_history
 from macros.render.html import href, link
 from macros.render.registry import macro
@@ -141,8 +144,35 @@ def raci_matrix(site: Site, *, plan: str) -> str:
         rows,
         filters,
         noun=("person, roll eller enhet", "personer, roller och enheter"),
+        download=offer(site, _matrix_dataset(site, p, raci)),
     )
     return f'<div class="ansvarsmatris">{_legend()}{table.html()}</div>\n'
+
+
+def holders_text(site: Site, party: PartyRef, plan_id: str) -> str | None:
+    """For a role: the names of the people holding it today; None for a person or a unit."""
+    if party.kind != "roll":
+        return None
+    return (
+        ", ".join(person.name for person in resolve(site.model, party, plan_id, site.today)) or "planen anger inte vem"
+    )
+
+
+def _matrix_dataset(site: Site, plan: Plan, raci: RaciMatrix) -> Dataset:
+    """The matrix as shown: a row per party, a column per activity with its letters."""
+    columns = [text("Person, roll eller enhet"), text("Typ"), text("Id"), text("Innehas i dag av")]
+    columns += [text(f"{a.number} {a.name}") for a in raci.activities]
+    rows = [
+        [
+            party_name(site.model, party),
+            KIND_NAMES[party.kind],
+            party.id,
+            holders_text(site, party, plan.id),
+            *(raci.letters(a.id, party) or None for a in raci.activities),
+        ]
+        for party in raci.parties
+    ]
+    return dataset(f"{plan.id}/ansvarsmatris", f"Ansvarsmatris för {plan.meta.name}", columns, rows)
 
 
 def _role_terms(site: Site, person: Person) -> list[str]:
@@ -194,7 +224,13 @@ def person_responsibilities(site: Site, *, person: str) -> str:
     if not site.model.has("person", person):
         raise MacroError(f"personen '{person}' finns inte i personer.yml")
     who = site.model.person(person)
-    parts = [f"# Ansvar: {plain(who.name)}\n", last_changed(site, (None, "person", who.id)), _person_facts(site, who)]
+    parts = [
+        f"# Ansvar: {plain(who.name)}\n",
+        edit_paragraph(site.edit, who, who.name),
+        last_changed(site, (None, "person", who.id)),
+        _person_facts(site, who),
+        person_calendar(site, who.id, who.name),
+    ]
     index = site.once("involvements_by_person", lambda: involvements_by_person(site.model, site.today))
     found = index.get(person, [])
     parts.append(_left_warning(site, who, found))
@@ -256,8 +292,50 @@ def _involvement_table(site: Site, who: Person, found: list[Involvement]) -> str
         rows,
         filters,
         noun=("aktivitet", "aktiviteter"),
+        download=offer(site, _involvement_dataset(site, who, found)),
     )
     return f'<div class="vy">{_legend()}{table.html()}</div>\n'
+
+
+def _involvement_dataset(site: Site, who: Person, found: list[Involvement]) -> Dataset:
+    """A person's activities with plan, letter, how, priority, period and status."""
+    rows: list[list[Value]] = []
+    for item in found:
+        plan, assignment = item.plan, item.assignment
+        activity = assignment.activity
+        span = planned_span(activity)
+        drawn = span.drawn(plan.period_start, plan.period_end)
+        rows.append(
+            [
+                plan.meta.name,
+                activity.number,
+                activity.name,
+                assignment.letter,
+                assignment.kind,
+                item.via_role.name if item.via_role else "direkt",
+                activity.priority,
+                span.label(),
+                drawn[0] if drawn else None,
+                drawn[1] if drawn else None,
+                status_label(plan, activity, site.today),
+                assignment.note,
+            ]
+        )
+    columns = [
+        text("Plan"),
+        text("Nr"),
+        text("Aktivitet"),
+        text("Ansvar (A/G/D/I)"),
+        text("Typ av ansvar"),
+        text("Genom roll"),
+        whole("Prioritet"),
+        text("Planerad period"),
+        date("Ritas från"),
+        date("Ritas till"),
+        text("Status"),
+        text("Som källan beskriver insatsen"),
+    ]
+    return dataset(f"ansvar/{who.id}", f"Aktiviteter där {who.name} har ansvar eller deltar", columns, rows)
 
 
 @macro("aktivitetsansvar", 'aktivitetsansvar(plan="it-och-telekom", aktivitet="pub-avtal")')
@@ -289,11 +367,39 @@ def activity_responsibility_table(site: Site, plan: Plan, activity: Activity) ->
         )
         for item in sorted(items, key=lambda i: LETTER_ORDER.index(i.letter))
     ]
+    ordered = sorted(items, key=lambda i: LETTER_ORDER.index(i.letter))
+    values = [
+        [
+            party_name(site.model, item.party),
+            KIND_NAMES[item.party.kind],
+            item.party.id,
+            holders_text(site, item.party, plan.id),
+            item.letter,
+            item.kind,
+            item.note,
+        ]
+        for item in ordered
+    ]
+    export = dataset(
+        f"{plan.id}/aktiviteter/{activity.id}/ansvar",
+        f"Ansvar för {activity.number} {activity.name}",
+        [
+            text("Vem"),
+            text("Typ"),
+            text("Id"),
+            text("Innehas i dag av"),
+            text("Ansvar (A/G/D/I)"),
+            text("Typ av ansvar"),
+            text("Som källan beskriver det"),
+        ],
+        values,
+    )
     table = Table(
         f"ansvar-{plan.id}-{activity.id}",
         f"Ansvar för {activity.number} {activity.name}",
         columns,
         rows,
         sortable=False,
+        download=offer(site, export),
     )
     return f'<div class="vy">{table.html()}</div>\n'

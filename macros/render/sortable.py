@@ -75,6 +75,8 @@ class Table:
     sorted_by: int | None = None
     noun: tuple[str, str] = ("rad", "rader")
     sortable: bool = True
+    download: str = ""
+    """The table's download links (`macros.render.downloads.offer`), shown right below it."""
 
     def html(self) -> str:
         """The whole table: filters (shown by the script), scroll region and table."""
@@ -85,7 +87,9 @@ class Table:
             f"<tbody>{''.join(self._row(row) for row in self.rows)}</tbody></table>"
         )
         wrapped = scroll_region(table, self.caption, "tabell-rulla")
-        return f'<div class="vytabell-behallare"{self._data_attributes()}>{self._filters()}{wrapped}</div>'
+        return (
+            f'<div class="vytabell-behallare"{self._data_attributes()}>{self._filters()}{wrapped}{self.download}</div>'
+        )
 
     def _values(self, spec: Filter) -> list[str]:
         """The values of one filter that occur in the rows, in the filter's order."""
@@ -151,7 +155,13 @@ class Table:
 
 
 def data_table(
-    table_id: str, caption: str, headers: list[str], rows: list[list[Cell]], *, numeric: set[int] | None = None
+    table_id: str,
+    caption: str,
+    headers: list[str],
+    rows: list[list[Cell]],
+    *,
+    numeric: set[int] | None = None,
+    download: str = "",
 ) -> str:
     """A diagram's data table: sortable, first column as row header, numbers sorted as numbers."""
     numeric = numeric or set()
@@ -159,4 +169,4 @@ def data_table(
         Column(label, "nummer" if i in numeric else "text", row_header=i == 0, css="tal" if i in numeric else None)
         for i, label in enumerate(headers)
     ]
-    return Table(table_id, caption, columns, [Row(cells) for cells in rows]).html()
+    return Table(table_id, caption, columns, [Row(cells) for cells in rows], download=download).html()

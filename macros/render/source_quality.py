@@ -4,8 +4,10 @@ point at file and line (staff pages never show a file name)."""
 
 from __future__ import annotations
 
+from macros.exports.dataset import dataset, text, whole
 from macros.model.catalog import Plan
 from macros.render.context import Site, chapter_page
+from macros.render.downloads import offer
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sections import section_link
@@ -28,9 +30,15 @@ def known_flaws(site: Site, *, plan: str) -> str:
     notes = sorted(p.notes, key=lambda note: [int(part) for part in (note.section or "0").split(".")])
     rows = [[_where(site, p, note.section), NOTE_KINDS[note.kind], rich(note.text, inline=True)] for note in notes]
     warnings = _warnings(site, p)
+    notes_export = dataset(
+        f"{p.id}/noter",
+        f"Redaktionens noter om källan till {p.meta.name}",
+        [text("Id"), text("Avsnitt"), text("Typ"), text("Vad")],
+        [[note.id, note.section, NOTE_KINDS[note.kind], note.text] for note in notes],
+    )
     parts = [
         f"## Redaktionens noter ({len(rows)})\n",
-        table(["Avsnitt", "Typ", "Vad"], rows) if rows else "Inga noter.\n",
+        table(["Avsnitt", "Typ", "Vad"], rows, download=offer(site, notes_export)) if rows else "Inga noter.\n",
     ]
     if warnings:
         page = site.link(EDITORS_CHECK_PAGE)
@@ -68,7 +76,10 @@ def check_warnings(site: Site) -> str:
         for f in site.findings
         if f.severity is Severity.WARNING and not any(folder in f"/{f.file}" for folder in plan_folders)
     ]
-    parts += [f"## Gemensamma uppgifter ({len(shared)})\n", _warning_table(shared, "data/")]
+    shared_table = _warning_table(
+        site, shared, "data/", "kommun/varningar", "Datakontrollens varningar om de gemensamma uppgifterna"
+    )
+    parts += [f"## Gemensamma uppgifter ({len(shared)})\n", shared_table]
     return "\n".join(parts)
 
 
@@ -82,15 +93,27 @@ def _plan_warnings(site: Site, plan: Plan) -> str:
         [
             f"## {plain(plan.meta.name)}\n",
             f"### Om datat ({len(source)})\n",
-            _warning_table(source, folder),
+            _warning_table(
+                site, source, folder, f"{plan.id}/varningar", f"Datakontrollens varningar för {plan.meta.name}"
+            ),
             f"### Uppföljning som saknas ({len(follow_up)})\n",
             f"Beräknat per {site.today.isoformat()}.\n",
-            _warning_table(follow_up, folder),
+            _warning_table(
+                site, follow_up, folder, f"{plan.id}/uppfoljning-saknas", f"Uppföljning som saknas i {plan.meta.name}"
+            ),
         ]
     )
 
 
-def _warning_table(findings: list[Finding], folder: str) -> str:
+def _warning_table(site: Site, findings: list[Finding], folder: str, path: str, title: str) -> str:
     """Warnings as a table of file:line and message, or a sentence when there are none."""
     rows = [[f"<code>{plain(f.file.split(folder)[-1])}:{f.line}</code>", plain(f.message)] for f in findings]
-    return table(["Fil och rad", "Varning"], rows) if rows else "Inga.\n"
+    if not rows:
+        return "Inga.\n"
+    export = dataset(
+        path,
+        title,
+        [text("Fil"), whole("Rad"), text("Varning")],
+        [[f.file.split(folder)[-1], f.line or None, f.message] for f in findings],
+    )
+    return table(["Fil och rad", "Varning"], rows, download=offer(site, export))

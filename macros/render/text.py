@@ -39,14 +39,17 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
 
-def table(headers: list[str], rows: list[list[str]], *, caption: str | None = None) -> str:
-    """A Markdown table; `caption` becomes a paragraph right above it."""
+def table(headers: list[str], rows: list[list[str]], *, caption: str | None = None, download: str = "") -> str:
+    """A Markdown table; `caption` becomes a paragraph right above it, `download` (the table's
+    download links, `macros.render.downloads.offer`) a paragraph right below it."""
     lines = []
     if caption:
         lines += [f"*{caption}*", ""]
     lines.append("| " + " | ".join(headers) + " |")
     lines.append("|" + "|".join("---" for _ in headers) + "|")
     lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    if download:
+        lines += ["", download]
     return "\n".join(lines) + "\n"
 
 

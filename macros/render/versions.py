@@ -8,11 +8,13 @@ The copies themselves are built by the adapter (`macros.adapter.versions`) under
 
 from __future__ import annotations
 
-from macros.comparison import Change
+from macros.comparison import KINDS, Change
+from macros.exports.dataset import Dataset, Value, dataset, date, text
 from macros.model.catalog import Plan
 from macros.model.history import VersionState
 from macros.model.plan import DecidedVersion, version_slug
 from macros.render.context import MacroError, Site, archive_root, version_page
+from macros.render.downloads import offer
 from macros.render.history import record_href, url_to, value_html, what_changed
 from macros.render.html import page_url
 from macros.render.registry import macro
@@ -68,20 +70,47 @@ def version_history(site: Site, *, plan: str) -> str:
             f"{NO_VERSIONS} Varje ändring av planen sedan den publicerades finns i {history}, "
             "post för post med värdena före och efter.\n"
         )
+    download = offer(site, versions_dataset(site, p))
     if site.archive is not None:
         rows = [[plain(v.version), v.date.isoformat(), plain(v.description)] for v in p.meta.versions]
-        return table(["Version", "Beslutad", "Beskrivning"], rows)
+        return table(["Version", "Beslutad", "Beskrivning"], rows, download=download)
     states = site.versions.of(p.id)
     if not states:
         rows = [[*_decision_cells(site, v), f"<code>{plain(v.ref)}</code>"] for v in p.meta.versions]
         reason = plain(site.versions.unavailable or "webbplatsen byggdes utan git-historik")
         headers = ["Version", "Beslutad", "Av", "Paragraf och diarienummer", "Beskrivning", "Git-referens"]
-        return table(headers, rows) + f"\nVersionerna kan inte visas här: {reason}.\n"
+        return table(headers, rows, download=download) + f"\nVersionerna kan inte visas här: {reason}.\n"
     rows = [_version_row(site, state) for state in states]
     headers = ["Version", "Beslutad", "Av", "Paragraf och diarienummer", "Beskrivning", "Läs", "Ändringar"]
-    parts = [table(headers, rows), decision_status(site, plan=plan)]
+    parts = [table(headers, rows, download=download), decision_status(site, plan=plan)]
     parts.append(f"Alla ändringar mellan besluten, post för post och med vem som gjorde dem, finns i {history}.\n")
     return "\n".join(part for part in parts if part)
+
+
+def versions_dataset(site: Site, plan: Plan) -> Dataset:
+    """The plan's decided versions as rows: version, date, body, § and diarienummer, description and git reference."""
+    columns = [
+        text("Version"),
+        date("Beslutad"),
+        text("Beslutad av"),
+        text("Paragraf"),
+        text("Diarienummer"),
+        text("Beskrivning"),
+        text("Git-referens"),
+    ]
+    rows: list[list[Value]] = [
+        [
+            v.version,
+            v.date,
+            site.model.committee(v.body).name if site.model.has("nämnd", v.body) else v.body,
+            v.paragraph,
+            v.case_number,
+            v.description,
+            v.ref,
+        ]
+        for v in plan.meta.versions
+    ]
+    return dataset(f"{plan.id}/versioner", f"Beslutade versioner av {plan.meta.name}", columns, rows)
 
 
 def _decision_cells(site: Site, version: DecidedVersion) -> list[str]:
@@ -150,7 +179,8 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
         ],
         ["Läs versionen", _read_link(site, state, f"Planen som den såg ut i version {v.version}")],
     ]
-    parts.append(table(["Uppgift", "Värde"], rows))
+    versions = offer(site, versions_dataset(site, p), wider="alla beslutade versioner av planen")
+    parts.append(table(["Uppgift", "Värde"], rows, download=versions))
     parts.append("## Ändringar jämfört med föregående version { #andringar }\n")
     if not state.usable:
         reason = state.problem or "datat vid referensen klarar inte dagens kontroll"
@@ -164,25 +194,26 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
             f"Jämfört med version {plain(state.previous.version)} (beslutad {state.previous.date.isoformat()}), "
             "post för post. Uppföljningen (statusrapporter och mätvärden) räknas inte: den är inte en del av beslutet.\n"
         )
-        parts.append(
-            f'<div class="vy historik">{changes_table(site, f"version-{state.slug}", state.changes).html()}</div>\n'
-        )
+        changed = changes_table(site, f"version-{state.slug}", state.changes, f"{p.id}/versioner/{state.slug}")
+        parts.append(f'<div class="vy historik">{changed.html()}</div>\n')
     latest = site.versions.latest(p.id)
     if latest is state:
         parts.append("## Ändringar sedan beslutet { #sedan-beslutet }\n")
         since = site.versions.since_latest.get(p.id, ())
         if since:
             parts.append("Ändringar i planens poster i den publicerade planen som inte ingår i beslutet:\n")
-            parts.append(
-                f'<div class="vy historik">{changes_table(site, f"sedan-{state.slug}", list(since)).html()}</div>\n'
+            pending = changes_table(
+                site, f"sedan-{state.slug}", list(since), f"{p.id}/versioner/{state.slug}-sedan-beslutet"
             )
+            parts.append(f'<div class="vy historik">{pending.html()}</div>\n')
         else:
             parts.append("Den publicerade planen är densamma som den beslutade versionen.\n")
     return "\n".join(parts)
 
 
-def changes_table(site: Site, table_id: str, changes: list[Change] | tuple[Change, ...]) -> Table:
-    """Changes between two states of the plan as a table: record, what changed, before and after."""
+def changes_table(site: Site, table_id: str, changes: list[Change] | tuple[Change, ...], path: str) -> Table:
+    """Changes between two states of the plan as a table: record, what changed, before and after; offered
+    for download under `path` (in the download folder)."""
     rows = []
     for change in changes:
         shared = " (gemensam data)" if change.plan is None else ""
@@ -201,7 +232,43 @@ def changes_table(site: Site, table_id: str, changes: list[Change] | tuple[Chang
             )
         )
     columns = [Column("Post", row_header=True), Column("Ändring"), Column("Före", None), Column("Efter", None)]
-    return Table(table_id, "Ändringar per post", columns, rows, [Filter("post", "Post")], noun=("ändring", "ändringar"))
+    values: list[list[Value]] = [
+        [
+            change.label,
+            KINDS[change.kind].title if change.kind in KINDS else change.kind,
+            change.record,
+            "ja" if change.plan is None else "nej",
+            what_changed(change),
+            change.key,
+            change.old,
+            change.new,
+        ]
+        for change in changes
+    ]
+    export = dataset(
+        path,
+        "Ändringar per post",
+        [
+            text("Post"),
+            text("Slag av post"),
+            text("Postens id"),
+            text("Gemensam data"),
+            text("Ändring"),
+            text("Fält i datat"),
+            text("Före"),
+            text("Efter"),
+        ],
+        values,
+    )
+    return Table(
+        table_id,
+        "Ändringar per post",
+        columns,
+        rows,
+        [Filter("post", "Post")],
+        noun=("ändring", "ändringar"),
+        download=offer(site, export),
+    )
 
 
 def version_links(site: Site, plan: Plan) -> str:

@@ -19,6 +19,7 @@ from macros.model.maturity import NO_LEVEL, AssessmentsFile, MaturityModelFile, 
 from macros.model.procurement_guide import ProcurementGuide
 from macros.model.responsibility import left_on, role_holders
 from macros.validation.findings import Finding, error, warning
+from macros.validation.placeholders import data_placeholders
 
 
 @dataclass
@@ -77,7 +78,7 @@ def cross_check(model: Municipality, sources: dict[str, SourceFile], *, today: d
         _dependency_cycles(plan, check)
         _doubtful(model, plan, check, today)
         _decided_versions(model, plan, check, today)
-    return check.findings
+    return check.findings + data_placeholders(sources)
 
 
 def _decided_versions(model: Municipality, plan: Plan, check: Checker, today: dt.date) -> None:

@@ -28,6 +28,7 @@ from macros.render import MACROS, render_call
 from macros.render.context import MacroError, Site
 from macros.render.registry import MacroSpec
 from macros.validation.findings import Finding, Severity, error, warning
+from macros.validation.placeholders import page_placeholders
 
 ALLOWED = (
     'bara anrop av registrerade makron med fasta värden är tillåtna, t.ex. {{ aktivitetslista(plan="it-och-telekom") }}'
@@ -87,7 +88,7 @@ def check_content(folder: Path, display_root: Path | None = None, site: Site | N
             line = raw[: exc.start].count(b"\n") + 1
             findings.append(error(shown, line, "filen är inte UTF-8; spara den som UTF-8 i din editor"))
             continue
-        page_findings = check_page(shown, source)
+        page_findings = check_page(shown, source) + page_placeholders(shown, source)
         if site is not None and not any(f.severity is Severity.ERROR for f in page_findings):
             page_findings += render_calls(shown, read_page(source), site, path.relative_to(folder).as_posix())
         findings += page_findings

@@ -14,6 +14,8 @@ import posixpath
 import re
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,6 +53,7 @@ GATES = {
     "keyboard": "Tangentbord: rullbara ytor och sorterbara tabeller",
     "focus": "Fokus syns",
     "links": "Inga trasiga interna länkar eller ankare",
+    "downloads": "Nedladdningar: varje fil som en länk pekar på serveras",
     "print": "Utskrift: utan navigation, tabeller och diagram hela",
     "search": "Sökningen hittar det en läsare skriver",
 }
@@ -365,6 +368,7 @@ def crawl(browser: Browser, site: BuiltSite, base: str, pages: list[str] | None 
         result.counts[f"fokus ({scheme.name})"] = len(focus_kinds)
     result.blocked = list(browser.all_blocked)
     _check_links(result, base, links, ids)
+    _check_downloads(result, base, links)
     result.seconds = time.monotonic() - started
     return result
 
@@ -672,6 +676,38 @@ def _check_links(result: Crawl, base: str, links: dict[str, list[dict[str, Any]]
             anchor = unquote(parts.fragment)
             if anchor and target in ids and anchor not in ids[target]:
                 result.add("links", page, f"trasigt ankare, #{anchor} finns inte på {target}: {shown}")
+
+
+DOWNLOAD_SUFFIXES = (".xlsx", ".csv", ".json", ".ics")
+"""Files a reader downloads rather than opens as a page (the site's exports)."""
+
+
+def _check_downloads(result: Crawl, base: str, links: dict[str, list[dict[str, Any]]]) -> None:
+    """Fetch every local file a link offers for download, once: it must answer 200 with the file's bytes."""
+    origin = base.rstrip("/")
+    offered: dict[str, str] = {}
+    for page, found in links.items():
+        for link in found:
+            absolute = (link["absolute"] or "").split("#", 1)[0]
+            if absolute.startswith(origin + "/") and urlsplit(absolute).path.endswith(DOWNLOAD_SUFFIXES):
+                offered.setdefault(absolute, page)
+    for url, page in sorted(offered.items()):
+        result.counts["nedladdningar"] += 1
+        path = unquote(urlsplit(url).path)
+        try:
+            with urllib.request.urlopen(url, timeout=15) as response:
+                status, body = response.status, response.read()
+        except urllib.error.HTTPError as exc:
+            result.add("downloads", page, f"{path} svarar {exc.code}")
+            continue
+        except OSError as exc:
+            result.add("downloads", page, f"{path} kunde inte hämtas ({exc})")
+            continue
+        on_disk = result.site.root / path.lstrip("/")
+        if status != 200 or not body:
+            result.add("downloads", page, f"{path} svarar {status} med {len(body)} byte")
+        elif on_disk.is_file() and on_disk.read_bytes() != body:
+            result.add("downloads", page, f"{path} serveras inte som filen i den byggda webbplatsen")
 
 
 # Search ------------------------------------------------------------------------------

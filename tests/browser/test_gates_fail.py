@@ -37,6 +37,12 @@ def test_broken_links_and_anchors_are_caught(broken_crawl: Crawl) -> None:
     assert "#inte-heller-har finns inte på /trasig-lank/" in messages
 
 
+def test_an_empty_download_is_caught(broken_crawl: Crawl) -> None:
+    """A link to a file that is served empty is caught by the downloads gate."""
+    messages = [p.message for p in broken_crawl.problems if p.gate == "downloads" and p.page == "/tom-nedladdning/"]
+    assert messages == ["/tom.csv svarar 200 med 0 byte"]
+
+
 def test_broken_diagrams_are_caught(broken_crawl: Crawl) -> None:
     """A diagram library's syntax error, a missing SVG, text alternative, caption and table are caught."""
     messages = _messages(broken_crawl, "diagram", "/trasigt-diagram/")

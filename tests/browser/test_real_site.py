@@ -79,6 +79,12 @@ def test_no_broken_internal_links_or_anchors(real_crawl: Crawl) -> None:
     require_clean(real_crawl, "links")
 
 
+def test_download_links_are_served(real_crawl: Crawl) -> None:
+    """Every Excel, CSV, JSON and calendar file a page links to is served (200, the file's bytes)."""
+    require_clean(real_crawl, "downloads")
+    assert real_crawl.counts["nedladdningar"] > 100
+
+
 def test_print_hides_navigation_and_keeps_tables_and_diagrams_whole(real_crawl: Crawl) -> None:
     """In print, navigation is hidden and tables and diagrams are neither clipped nor split."""
     require_clean(real_crawl, "print")

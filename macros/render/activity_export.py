@@ -1,0 +1,177 @@
+"""The activities as exported data: one row per activity with every field the plan gives,
+in plain text, numbers and dates (the same texts the pages show, without markup).
+
+The plan's activity list (9.2), the overview table and the timeline all show rows of the same
+activities; they offer one file with all of it, `<plan>/aktiviteter`. An activity's page
+offers its own row, its timeline and its responsibility the same way.
+"""
+
+from __future__ import annotations
+
+from macros.exports.dataset import Column, Dataset, Value, dataset, date, text, whole
+from macros.model.activities import BUDGET_PLACEHOLDER, Activity, Party
+from macros.model.catalog import Plan
+from macros.model.followup import latest_report
+from macros.model.goalchain import effect_goals_of
+from macros.model.plan import Basis
+from macros.model.raci import has_left
+from macros.model.responsibility import role_holders
+from macros.model.status import planned_span, status_label
+from macros.render.context import Site
+from macros.render.export_values import point_columns, point_values, yes_no
+
+
+def person_text(site: Site, plan: Plan, person_id: str) -> str:
+    """A person's name, with the day they left when they have (as the pages say it)."""
+    name = site.model.person(person_id).name
+    left = has_left(site.model, plan, person_id, site.today)
+    return f"{name} (har lämnat {left.isoformat()})" if left else name
+
+
+def party_text(site: Site, plan: Plan, party: Party) -> str:
+    """Who a party is, in plain text: a person, a role with its holders today, or a unit with its förvaltning."""
+    model = site.model
+    if party.person:
+        return person_text(site, plan, party.person)
+    if party.role:
+        role = model.role(party.role)
+        holders = role_holders(model, role.id, plan.id, site.today)
+        if not holders:
+            return f"{role.name} (planen anger inte vem)"
+        return f"{role.name}: " + ", ".join(person_text(site, plan, person.id) for person in holders)
+    assert party.unit is not None
+    unit = model.unit(party.unit)
+    if unit.administration:
+        return f"{unit.name} ({model.administration(unit.administration).short_name})"
+    return unit.name
+
+
+def implementation_text(activity: Activity) -> str | None:
+    """The implementering text with the budget amounts written in, as the page shows it."""
+    if not activity.implementation:
+        return None
+    return BUDGET_PLACEHOLDER.sub(
+        lambda m: f"{activity.budget[int(m.group(1)) - 1].amount_kr} kr", activity.implementation
+    )
+
+
+ACTIVITY_COLUMNS: tuple[Column, ...] = (
+    text("Id"),
+    text("Nr"),
+    text("Aktivitet"),
+    whole("Prioritet"),
+    text("Status"),
+    date("Senaste rapport"),
+    text("Planerad period"),
+    *point_columns("Start"),
+    *point_columns("Slut"),
+    *point_columns("Påbörjas senast"),
+    text("Löpande"),
+    text("Genomförs efter"),
+    text("Tidplan i planen (ordagrant)"),
+    text("Ansvarig"),
+    text("Ansvar i planen (ordagrant)"),
+    text("Effektmål"),
+    text("Bidrar till"),
+    text("Underkategorier"),
+    whole("Budget, kr"),
+    text("Budgetposter"),
+    text("Rubrikens fotnot"),
+    text("Beskrivning"),
+    text("Delmoment"),
+    text("Identifierad potential"),
+    text("Mål"),
+    text("Implementering"),
+    text("Uppnådd effekt"),
+    text("Mätetal"),
+)
+"""The columns of the activities export, in order."""
+
+
+def steps_text(activity: Activity) -> str | None:
+    """The delmoment as the page lists them: intro, lettered steps with their sub-points, closing text."""
+    lines = [activity.steps_intro] if activity.steps_intro else []
+    for step in activity.steps:
+        lines.append(f"{step.letter}) {step.text}" if step.letter else step.text)
+        lines += [f"    {number}. {item}" for number, item in enumerate(step.sub_items, 1)]
+    if activity.steps_outro:
+        lines.append(activity.steps_outro)
+    return "\n".join(lines) or None
+
+
+def _contribution_texts(plan: Plan, activity: Activity) -> list[str]:
+    """Each strategy or effektmål the activity serves: number and name, proposals marked."""
+    texts = []
+    for link in activity.contributions:
+        target = plan.strategy(link.strategy) if link.strategy else plan.effect_goal(link.effect_goal or "")
+        if link.basis is Basis.PROPOSAL:
+            why = f": {link.motivation}" if link.motivation else ""
+            texts.append(f"{target.number} {target.name} (förslag från redaktionen{why})")
+        else:
+            texts.append(f"{target.number} {target.name} (planen, avsnitt {link.section})")
+    return texts
+
+
+def activity_values(site: Site, plan: Plan, activity: Activity) -> tuple[Value, ...]:
+    """One activity as a row of `ACTIVITY_COLUMNS`."""
+    schedule = activity.schedule
+    report = latest_report(plan, activity.id)
+    goals = [
+        f"{goal.number} {goal.name}" + (" (förslag)" if proposal else "")
+        for goal, proposal in effect_goals_of(plan, activity)
+    ]
+    accountable = [party_text(site, plan, p) for p in activity.responsibility if p.kind == "ansvarig"]
+    budget = [f"{line.text}: {line.amount_kr} kr" for line in activity.budget]
+    return (
+        activity.id,
+        activity.number,
+        activity.name,
+        activity.priority,
+        status_label(plan, activity, site.today),
+        report.date if report else None,
+        planned_span(activity).label(),
+        *point_values(schedule.start),
+        *point_values(schedule.end),
+        *point_values(schedule.latest_start),
+        yes_no(schedule.continuous),
+        ", ".join(plan.activity(ref).number for ref in schedule.after) or None,
+        schedule.text,
+        "; ".join(accountable) or None,
+        activity.responsibility_text,
+        "; ".join(goals) or None,
+        "; ".join(_contribution_texts(plan, activity)) or None,
+        ", ".join(plan.subcategory(s).name for s in activity.subcategories) or None,
+        sum(line.amount_kr for line in activity.budget) if activity.budget else None,
+        "; ".join(budget) or None,
+        activity.name_footnote,
+        activity.description,
+        steps_text(activity),
+        activity.potential,
+        activity.goal,
+        implementation_text(activity),
+        activity.effect,
+        "; ".join(activity.measures) or None,
+    )
+
+
+def activities_dataset(site: Site, plan: Plan) -> Dataset:
+    """Every activity of the plan with every field: the file behind the activity list, table and timeline."""
+    return site.once(
+        f"export:aktiviteter:{plan.id}",
+        lambda: dataset(
+            f"{plan.id}/aktiviteter",
+            f"Aktiviteter i {plan.meta.name}",
+            ACTIVITY_COLUMNS,
+            [activity_values(site, plan, a) for a in plan.activities],
+        ),
+    )
+
+
+def activity_dataset(site: Site, plan: Plan, activity: Activity) -> Dataset:
+    """One activity's row, offered on its page next to the summary table."""
+    return dataset(
+        f"{plan.id}/aktiviteter/{activity.id}/aktivitet",
+        f"Aktivitet {activity.number} {activity.name}",
+        ACTIVITY_COLUMNS,
+        [activity_values(site, plan, activity)],
+    )
