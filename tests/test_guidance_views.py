@@ -8,9 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html import unescape
+from pathlib import Path
 
+import openpyxl
 import pytest
 
+from macros.exports.dataset import Dataset
+from macros.exports.tabular import write_table
 from macros.model.catalog import Municipality
 from macros.model.procurement_guide import Duration, Phase, Procedure
 from macros.render import MACROS
@@ -293,3 +297,47 @@ def test_activity_page_offers_the_guidance(model: Municipality) -> None:
         "[Behovs- och marknadsanalys för ramavtalen Klienter samt Klient och mobiltelefonlösningar](../../vagledning/marknadsanalyser.md#kammarkollegiet-klienter)"
         in text
     )
+
+
+# --- Downloads ------------------------------------------------------------------------------
+
+
+def _offered(model: Municipality, name: str, page: str, **arguments: object) -> dict[str, Dataset]:
+    """The datasets a macro offers for download on a page of the fixture site, by path."""
+    site = site_for(model, page)
+    MACROS[name].bind(site)(**arguments)
+    return {item.path: item for item in site.downloads.datasets}
+
+
+def _excel(item: Dataset, folder: Path) -> list[dict[str, object]]:
+    """The dataset written as Excel and read back with openpyxl: one dict per row, by header (dates as dates)."""
+    write_table(item, folder, dt.datetime(2026, 11, 29, tzinfo=dt.UTC))
+    sheet = openpyxl.load_workbook(folder / item.file("xlsx")).worksheets[0]
+    rows = [[v.date() if isinstance(v, dt.datetime) else v for v in row] for row in sheet.iter_rows(values_only=True)]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_filled_checklist_excel_holds_each_answer_as_the_table_shows(model: Municipality, tmp_path: Path) -> None:
+    """Each group of a filled checklist offers an Excel file with every question, its answer, who and the date."""
+    offered = _offered(model, "checklistor", "vyer/upphandlingsbehov.md", plan="vyer")
+    groups = [path for path in offered if path.startswith(f"vyer/checklista-rpa-{GUIDE}-")]
+    assert len(groups) == 3
+    rows = [row for path in groups for row in _excel(offered[path], tmp_path)]
+    assert len(rows) == 33 and {row["Senast uppdaterad"] for row in rows} == {model.plan("vyer").checklists[0].date}
+    answered = {row["Fråga"]: (row["Svar"], row["Ansvarig"]) for row in rows if row["Svar"] != "Obesvarad"}
+    assert answered["Har en marknadsundersökning genomförts?"] == (
+        "Ej tillämpligt",
+        "Åke Ström, med stöd av upphandlare",
+    )
+    assert answered["Har en nyttoanalys tagits fram?"] == ("Nej", "Verksamhetsutvecklare")
+    assert len(answered) == 6
+
+
+def test_self_assessment_excel_holds_each_cell_with_its_level_as_a_number(model: Municipality, tmp_path: Path) -> None:
+    """The assessment's current state is offered as Excel: every step and perspective, level in words and as a number."""
+    offered = _offered(model, "sjalvskattning", "vyer/oversikter/sjalvskattning.md", plan="vyer")
+    rows = _excel(offered["vyer/sjalvskattning-nulage"], tmp_path)
+    assert len(rows) == 16
+    levels = {(row["Nivå"], row["Nivå, nummer"], row["Förändring sedan förra självskattningen"]) for row in rows}
+    assert ("Excellent", 3, "↑ upp 2 nivåer") in levels and ("Inte bedömd", None, "inte bedömd nu") in levels
+    assert ("Ingen nivå uppnådd", 0, "oförändrad") in levels

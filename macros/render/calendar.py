@@ -414,8 +414,13 @@ def guidance_phases(site: Site, *, plan: str, vagledning: str) -> str:
     )
     if not procedures or not dated:
         return f'<div class="vy">{intro}<p>Inget upphandlingsbehov har en beräknad senaste start att räkna bakåt från.</p></div>\n'
-    table = _guidance_table(p, procedures, dated)
-    details = "".join(_guidance_details(procedures, item) for item in dated)
+    table = _guidance_table(p, procedures, dated) + offer(site, _guidance_dataset(p, guide.id, procedures, dated))
+    phases = offer(
+        site,
+        _phases_dataset(p, guide.id, procedures, dated),
+        wider="alla behovens faser i en fil",
+    )
+    details = "".join(_guidance_details(procedures, item, phases) for item in dated)
     return f'<div class="vy">{intro}{table}{details}</div>\n'
 
 
@@ -443,8 +448,86 @@ def _guidance_table(plan: Plan, procedures: list[Procedure], dated: list[Procure
     return scroll_region(table, caption, "tabell-rulla")
 
 
-def _guidance_details(procedures: list[Procedure], item: ProcurementDeadline) -> str:
-    """A need's phases, per procedure, placed backwards from its contract end with the longest estimates."""
+def _guidance_dataset(
+    plan: Plan, guide_id: str, procedures: list[Procedure], dated: list[ProcurementDeadline]
+) -> export.Dataset:
+    """The table of needs with, per procedure, when the guide's first phase begins (longest and shortest estimates)."""
+    columns = [
+        export.text("Upphandlingsbehov (id)"),
+        export.text("Upphandlingsbehov"),
+        export.date("Avtalsslut"),
+        export.date("Planens senaste start"),
+    ]
+    for procedure in procedures:
+        columns += [
+            export.date(f"{procedure.name}: första fasen börjar (längst)"),
+            export.date(f"{procedure.name}: första fasen börjar (kortast)"),
+        ]
+    rows = []
+    for item in dated:
+        assert item.contract_end
+        row: list[export.Value] = [item.need.id, item.need.need, item.contract_end, item.latest_start]
+        for procedure in procedures:
+            row += [
+                backwards(procedure, item.contract_end, longest=True)[1],
+                backwards(procedure, item.contract_end, longest=False)[1],
+            ]
+        rows.append(row)
+    title = f"Vägledningens faser räknade bakåt från avtalsslutet, {plan.meta.name}"
+    return export.dataset(f"{plan.id}/vagledningens-tidplan-{guide_id}", title, columns, rows)
+
+
+def _phases_dataset(
+    plan: Plan, guide_id: str, procedures: list[Procedure], dated: list[ProcurementDeadline]
+) -> export.Dataset:
+    """Every need's phases, per procedure, placed backwards from its contract end with the longest estimates."""
+    rows: list[list[export.Value]] = []
+    for item in dated:
+        assert item.contract_end
+        for procedure in procedures:
+            placed, _ = backwards(procedure, item.contract_end, longest=True)
+            for entry in placed:
+                note = (
+                    None
+                    if entry.start and entry.end
+                    else "efter tilldelningen"
+                    if entry.phase.after_award
+                    else "ingen uppskattad tid"
+                )
+                rows.append(
+                    [
+                        item.need.id,
+                        item.need.need,
+                        item.contract_end,
+                        procedure.name,
+                        entry.phase.name,
+                        entry.phase.duration_text,
+                        entry.start,
+                        entry.end,
+                        note,
+                    ]
+                )
+    return export.dataset(
+        f"{plan.id}/vagledningens-faser-{guide_id}",
+        f"Vägledningens faser bakåt från avtalsslutet per behov, {plan.meta.name} (längsta uppskattningen)",
+        [
+            export.text("Upphandlingsbehov (id)"),
+            export.text("Upphandlingsbehov"),
+            export.date("Avtalsslut"),
+            export.text("Förfarande"),
+            export.text("Fas"),
+            export.text("Uppskattad tid"),
+            export.date("Vägledningens tid, början"),
+            export.date("Vägledningens tid, slut"),
+            export.text("Anmärkning"),
+        ],
+        rows,
+    )
+
+
+def _guidance_details(procedures: list[Procedure], item: ProcurementDeadline, download: str) -> str:
+    """A need's phases, per procedure, placed backwards from its contract end with the longest estimates;
+    each table followed by the download of every need's phases (`download`)."""
     assert item.contract_end
     tables = []
     for procedure in procedures:
@@ -467,6 +550,6 @@ def _guidance_details(procedures: list[Procedure], item: ProcurementDeadline) ->
             f'<th scope="col">Uppskattad tid</th><th scope="col">Vägledningens tid (bakåt)</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
-        tables.append(scroll_region(table, caption, "tabell-rulla"))
+        tables.append(scroll_region(table, caption, "tabell-rulla") + download)
     summary = f"{plain(item.need.need)}: faserna bakåt från avtalsslut {item.contract_end.isoformat()}"
     return f'<details class="vy-faser"><summary>{summary}</summary>{"".join(tables)}</details>'

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.exports.dataset import Value, dataset, text, whole
 from macros.model.catalog import MATURITY_MODEL_ID, NATIONAL_STRATEGY_ID, Municipality, Plan
 from macros.model.guidance import GuidanceLink, GuidanceNote, GuidanceSource
 from macros.model.market_analysis import MarketAnalysis
@@ -26,6 +27,7 @@ from macros.render.context import (
     activity_page,
     chapter_page,
 )
+from macros.render.downloads import offer
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.source_quality import NOTE_KINDS
@@ -73,7 +75,16 @@ def guidance_documents(site: Site) -> str:
         [document_link(site, doc_id), plain(source.publisher), _year(source), plain(source.terms_text)]
         for doc_id, source in documents.items()
     ]
-    return table(["Dokument", "Utgivare", "År", "Villkor"], rows)
+    export = dataset(
+        "vagledning/dokument",
+        "Vägledningsbibliotekets dokument",
+        [text("Id"), text("Dokument"), text("Utgivare"), whole("År"), text("År (som i dokumentet)"), text("Villkor")],
+        [
+            [doc_id, source.title, source.publisher, source.year, source.year_text, source.terms_text]
+            for doc_id, source in documents.items()
+        ],
+    )
+    return table(["Dokument", "Utgivare", "År", "Villkor"], rows, download=offer(site, export))
 
 
 def _year(source: GuidanceSource) -> str:
@@ -85,23 +96,41 @@ def _year(source: GuidanceSource) -> str:
 def guidance_source(site: Site, *, dokument: str) -> str:
     """Ett vägledningsdokuments titel, utgivare, författare, år, villkor, ursprung och vad som inte är överfört."""
     source = document_source(site, dokument)
+    facts: list[list[Value]] = [["Titel", source.title]]
     rows = [["Titel", plain(source.title)]]
     if source.subtitle:
         rows.append(["Undertitel", plain(source.subtitle)])
+        facts.append(["Undertitel", source.subtitle])
     rows.append(["Utgivare", plain(source.publisher)])
+    facts.append(["Utgivare", source.publisher])
     if source.authors:
         rows.append(["Författare", plain(source.authors)])
+        facts.append(["Författare", source.authors])
     year = f"{source.year} – {plain(source.year_text)}" if source.year is not None else plain(source.year_text)
     rows += [
         ["År", year],
         ["Villkor för vidareanvändning", plain(source.terms_text)],
         ["Ursprung", rich(source.provenance, inline=True)],
     ]
+    facts += [
+        ["År", str(source.year) if source.year is not None else None],
+        ["År (som i dokumentet)", source.year_text],
+        ["Villkor för vidareanvändning", source.terms_text],
+        ["Ursprung", source.provenance],
+    ]
     if source.purpose:
         rows.append(["Syfte", rich(source.purpose, inline=True)])
+        facts.append(["Syfte", source.purpose])
     if source.not_transcribed:
         rows.append(["Inte på webbplatsen", rich(source.not_transcribed, inline=True)])
-    return table(["Uppgift", "Dokumentet"], rows)
+        facts.append(["Inte på webbplatsen", source.not_transcribed])
+    export = dataset(
+        f"vagledning/kalla-{dokument}",
+        f"Källa: {source.title}",
+        [text("Uppgift"), text("Dokumentet")],
+        facts,
+    )
+    return table(["Uppgift", "Dokumentet"], rows, download=offer(site, export))
 
 
 @macro("vagledningsursprung", 'vagledningsursprung(dokument="dalamodellen", kapitel="Offentlig upphandling i dag")')

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import re
 
+from macros.exports.dataset import Column, Dataset, Value, dataset, date, text, whole
 from macros.model.catalog import Plan
-from macros.model.maturity import Assessment, AssessmentsFile, CellAssessment, Level, MaturityModelFile, Row
+from macros.model.maturity import Assessment, AssessmentsFile, CellAssessment, Level, MaturityModelFile, Row, Step
 from macros.render.context import ASSESSMENT_PAGE, MATURITY_PAGE, MacroError, Site, chapter_page, person_page
+from macros.render.downloads import offer
 from macros.render.html import count
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, table
+
+MODEL_DIR = "vagledning/dalamodellen"
+"""Where the model's own tables are exported (a plan's self-assessment goes under the plan)."""
 
 NOT_ASSESSED = "Inte bedömd"
 NO_LEVEL_TEXT = "Ingen nivå uppnådd"
@@ -70,8 +75,15 @@ def perspectives(site: Site) -> str:
 @macro("dalamodellen_nivaer", "dalamodellen_nivaer()")
 def levels(site: Site) -> str:
     """De tre nivåerna med källans markering (en, två och tre stjärnor)."""
-    rows = [[str(level.number), plain(level.name), plain(level.stars)] for level in maturity_model(site).levels]
-    return table(["Nivå", "Namn", "Markering"], rows)
+    items = maturity_model(site).levels
+    rows = [[str(level.number), plain(level.name), plain(level.stars)] for level in items]
+    export = dataset(
+        f"{MODEL_DIR}/nivaer",
+        "Dalamodellens nivåer",
+        [whole("Nivå"), text("Id"), text("Namn"), text("Markering")],
+        [[level.number, level.id, level.name, level.stars] for level in items],
+    )
+    return table(["Nivå", "Namn", "Markering"], rows, download=offer(site, export))
 
 
 # --- The matrix -----------------------------------------------------------------------------
@@ -119,8 +131,52 @@ def _group(
     return f"<tbody>{''.join(lines)}</tbody>"
 
 
-def matrix_html(maturity: MaturityModelFile, assessment: Assessment | None = None, only_step: str | None = None) -> str:
-    """The recommendations, one table per step with the perspectives as row groups; with an assessment, the reached levels marked."""
+def _level_columns(maturity: MaturityModelFile) -> list[Column]:
+    """One text column per level, named as the matrix names it."""
+    return [text(level.name) for level in maturity.levels]
+
+
+def _row_values(maturity: MaturityModelFile, row: Row) -> list[Value]:
+    """A row's text at each level (empty where the source has none) and the editors' note."""
+    texts: list[Value] = []
+    for level in maturity.levels:
+        found = row.text_of(level.id)
+        texts.append(found.text if found else None)
+    return [*texts, row.note]
+
+
+def matrix_dataset(
+    maturity: MaturityModelFile, step: Step, assessment: Assessment | None, where: str, title: str
+) -> Dataset:
+    """One step's table of the matrix as rows: each perspective's rows of recommendations per level;
+    with an assessment, the level each perspective reached (words and number, 0 for none)."""
+    columns = [whole("Steg nr"), text("Steg"), text("Perspektiv"), whole("Rad"), *_level_columns(maturity)]
+    columns.append(text("Redaktionell anmärkning"))
+    if assessment is not None:
+        columns += [text("Bedömd nivå"), whole("Bedömd nivå, nummer")]
+    rows: list[list[Value]] = []
+    for perspective in maturity.perspectives:
+        cell = maturity.cell(step.id, perspective.id)
+        judged = assessment.cell(step.id, perspective.id) if assessment else None
+        for index, row in enumerate(cell.rows if cell else [], 1):
+            values: list[Value] = [step.number, step.name, perspective.name, index, *_row_values(maturity, row)]
+            if assessment is not None:
+                values += [_level_name(maturity, judged), _number(maturity, judged)]
+            rows.append(values)
+    return dataset(f"{where}-{step.id}", f"{title}, steg {step.number}. {step.name}", columns, rows)
+
+
+def matrix_html(
+    site: Site,
+    maturity: MaturityModelFile,
+    assessment: Assessment | None = None,
+    only_step: str | None = None,
+    *,
+    where: str = f"{MODEL_DIR}/steg",
+    title: str = "Dalamodellens rekommendationer",
+) -> str:
+    """The recommendations, one table per step with the perspectives as row groups, each with its
+    download; with an assessment, the reached levels marked (and exported under `where`)."""
     tables = []
     for step in maturity.steps:
         if only_step and step.id != only_step:
@@ -134,9 +190,10 @@ def matrix_html(maturity: MaturityModelFile, assessment: Assessment | None = Non
             if rows:
                 groups.append(_group(maturity, breakable(plain(perspective.name)), rows, reached, extra))
         caption = f"Steg {step.number}. {plain(step.name)}"
+        download = offer(site, matrix_dataset(maturity, step, assessment, where, title))
         tables.append(
             f'<table class="dalamatris" id="steg-{step.id}"><caption>{caption}</caption>'
-            f"{_head(maturity, 'Perspektiv')}{''.join(groups)}</table>"
+            f"{_head(maturity, 'Perspektiv')}{''.join(groups)}</table>{download}"
         )
     return f'<div class="dalamatris-vy">{"".join(tables)}</div>\n'
 
@@ -157,7 +214,7 @@ def matrix(site: Site, *, steg: str | None = None) -> str:
     maturity = maturity_model(site)
     if steg is not None and not any(step.id == steg for step in maturity.steps):
         raise MacroError(f"steget '{steg}' finns inte i Dalamodellen")
-    return matrix_html(maturity, only_step=steg)
+    return matrix_html(site, maturity, only_step=steg)
 
 
 @macro("dalamodellen_kris", "dalamodellen_kris()")
@@ -166,9 +223,16 @@ def crisis(site: Site) -> str:
     maturity = maturity_model(site)
     crisis_rows = maturity.crisis.rows
     body = _group(maturity, plain(maturity.crisis.heading), crisis_rows)
+    export = dataset(
+        f"{MODEL_DIR}/kris-och-beredskap",
+        f"Dalamodellen: {maturity.crisis.heading}",
+        [text("Område"), whole("Rad"), *_level_columns(maturity), text("Redaktionell anmärkning")],
+        [[maturity.crisis.heading, index, *_row_values(maturity, row)] for index, row in enumerate(crisis_rows, 1)],
+    )
     return (
         f'<div class="dalamatris-vy"><table class="dalamatris" id="kris-och-beredskap">'
-        f"<caption>{plain(maturity.crisis.heading)}</caption>{_head(maturity, 'Område')}{body}</table></div>\n"
+        f"<caption>{plain(maturity.crisis.heading)}</caption>{_head(maturity, 'Område')}{body}</table>"
+        f"{offer(site, export)}</div>\n"
     )
 
 
@@ -179,14 +243,20 @@ def annex(site: Site, *, nummer: int) -> str:
     if found is None:
         raise MacroError(f"Dalamodellen har ingen bilaga {nummer}")
     parts = [f"## Bilaga {found.number}: {plain(found.heading)} {{#{found.id}}}\n", rich(found.intro)]
-    for group in found.groups:
+    for number, group in enumerate(found.groups, 1):
         parts.append(f"### {plain(group.heading)}\n")
         if any(indicator.description for indicator in group.indicators):
             rows = [
                 [plain(item.name), rich(item.description, inline=True) if item.description else "–", _note(item.note)]
                 for item in group.indicators
             ]
-            parts.append(table(["Indikator", "Förklaring", "Anmärkning"], rows))
+            export = dataset(
+                f"{MODEL_DIR}/bilaga-{found.number}-grupp-{number}",
+                f"Dalamodellen, bilaga {found.number}: {group.heading}",
+                [text("Indikator"), text("Förklaring"), text("Redaktionell anmärkning")],
+                [[item.name, item.description, item.note] for item in group.indicators],
+            )
+            parts.append(table(["Indikator", "Förklaring", "Anmärkning"], rows, download=offer(site, export)))
         else:
             parts.append(
                 bullets(
@@ -207,19 +277,21 @@ def _note(note: str | None) -> str:
 # --- Self-assessment -----------------------------------------------------------------------
 
 
-def _assessments_of(site: Site, plan: str | None) -> tuple[AssessmentsFile, str]:
-    """The assessments of a plan (or the organisation's with plan None) and whose they are in words."""
+def _assessments_of(site: Site, plan: str | None) -> tuple[AssessmentsFile, str, str]:
+    """The assessments of a plan (or the organisation's with plan None), whose they are in words
+    (escaped) and the folder of their exports."""
     if plan is None:
-        return site.model.assessments, "kommunen"
+        return site.model.assessments, "kommunen", "kommun"
     p = site.plan(plan)
-    return p.assessments, plain(p.meta.name)
+    return p.assessments, plain(p.meta.name), p.id
 
 
 @macro("sjalvskattning", 'sjalvskattning(plan="it-och-telekom")')
 def self_assessment(site: Site, *, plan: str | None = None) -> str:
     """En plans (eller kommunens) självskattning mot Dalamodellen: nuläget i matrisen, förändringen sedan förra och underlaget."""
     maturity = maturity_model(site)
-    assessments, whose = _assessments_of(site, plan)
+    assessments, whose, folder = _assessments_of(site, plan)
+    where = f"{folder}/sjalvskattning"
     history = assessments.by_date()
     if not history:
         return _no_assessment(site, whose, plan)
@@ -230,14 +302,14 @@ def self_assessment(site: Site, *, plan: str | None = None) -> str:
         + (f" och omfattar {plain(current.scope)}" if current.scope else "")
         + f". {count(len(history), 'självskattning', 'självskattningar')} finns registrerade.\n",
         "### Nuläget\n",
-        _summary_grid(maturity, current, previous),
+        _summary_grid(site, maturity, current, previous, where),
         "### Förändring sedan förra självskattningen\n",
-        _changes(maturity, current, previous),
+        _changes(site, maturity, current, previous, where),
         "### Rekommendationerna med den uppnådda nivån markerad\n",
         "I varje steg och perspektiv är nivåerna upp till och med den som bedömdes vara uppnådd markerade med ✓.\n",
-        matrix_html(maturity, current),
+        matrix_html(site, maturity, current, where=f"{where}-steg", title=f"Självskattning {current.date.isoformat()}"),
         "### Självskattningarna med underlag\n",
-        "\n".join(_assessment_details(site, maturity, item) for item in reversed(history)),
+        "\n".join(_assessment_details(site, maturity, item, where) for item in reversed(history)),
     ]
     return "\n".join(parts)
 
@@ -270,6 +342,14 @@ def _cell_words(maturity: MaturityModelFile, judged: CellAssessment | None) -> s
     return level_label(level) if level else NO_LEVEL_TEXT
 
 
+def _level_name(maturity: MaturityModelFile, judged: CellAssessment | None) -> str:
+    """A cell's level in plain words (for an export): its name, no level, or not assessed."""
+    if judged is None:
+        return NOT_ASSESSED
+    level = maturity.level(judged.level)
+    return level.name if level else NO_LEVEL_TEXT
+
+
 def _number(maturity: MaturityModelFile, judged: CellAssessment | None) -> int | None:
     """A cell's level as a number (0 for none, None when not assessed)."""
     if judged is None:
@@ -278,8 +358,31 @@ def _number(maturity: MaturityModelFile, judged: CellAssessment | None) -> int |
     return level.number if level else 0
 
 
-def _summary_grid(maturity: MaturityModelFile, current: Assessment, previous: Assessment | None) -> str:
+def _summary_grid(
+    site: Site, maturity: MaturityModelFile, current: Assessment, previous: Assessment | None, where: str
+) -> str:
     """Steps as rows, perspectives as columns, each cell the level reached and the change since before."""
+    export_rows: list[list[Value]] = []
+    for step in maturity.steps:
+        for perspective in maturity.perspectives:
+            judged = current.cell(step.id, perspective.id)
+            before = previous.cell(step.id, perspective.id) if previous else None
+            change = _change_word(_number(maturity, before), _number(maturity, judged)) if previous else ""
+            name = _level_name(maturity, judged)
+            export_rows.append([step.number, step.name, perspective.name, name, _number(maturity, judged), change])
+    export = dataset(
+        f"{where}-nulage",
+        f"Självskattning {current.date.isoformat()}: uppnådd nivå per steg och perspektiv",
+        [
+            whole("Steg nr"),
+            text("Steg"),
+            text("Perspektiv"),
+            text("Nivå"),
+            whole("Nivå, nummer"),
+            text("Förändring sedan förra självskattningen"),
+        ],
+        export_rows,
+    )
     head = "".join(f'<th scope="col">{breakable(plain(p.name))}</th>' for p in maturity.perspectives)
     rows = []
     for step in maturity.steps:
@@ -298,7 +401,8 @@ def _summary_grid(maturity: MaturityModelFile, current: Assessment, previous: As
     caption = f"Självskattning {current.date.isoformat()}: uppnådd nivå per steg och perspektiv"
     return (
         f'<div class="dalamatris-vy"><table class="dalamatris dm-oversikt"><caption>{plain(caption)}</caption>'
-        f'<thead><tr><th scope="col">Steg</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>\n'
+        f'<thead><tr><th scope="col">Steg</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"{offer(site, export)}</div>\n"
     )
 
 
@@ -317,16 +421,31 @@ def _change_word(before: int | None, after: int | None) -> str:
     return f"↑ upp {steps} {word}" if after > before else f"↓ ned {steps} {word}"
 
 
-def _changes(maturity: MaturityModelFile, current: Assessment, previous: Assessment | None) -> str:
+def _changes(
+    site: Site, maturity: MaturityModelFile, current: Assessment, previous: Assessment | None, where: str
+) -> str:
     """Every step and perspective with the level before and now and the change, or that there is nothing to compare."""
     if previous is None:
         return "Det finns bara en självskattning; förändringen visas när nästa är registrerad.\n"
     rows = []
+    export_rows: list[list[Value]] = []
     for step in maturity.steps:
         for perspective in maturity.perspectives:
             before = previous.cell(step.id, perspective.id)
             now = current.cell(step.id, perspective.id)
             change = _change_word(_number(maturity, before), _number(maturity, now)) or "–"
+            export_rows.append(
+                [
+                    step.number,
+                    step.name,
+                    perspective.name,
+                    _level_name(maturity, before),
+                    _number(maturity, before),
+                    _level_name(maturity, now),
+                    _number(maturity, now),
+                    change,
+                ]
+            )
             rows.append(
                 [
                     f"{step.number}. {plain(step.name)}",
@@ -337,10 +456,26 @@ def _changes(maturity: MaturityModelFile, current: Assessment, previous: Assessm
                 ]
             )
     headers = ["Steg", "Perspektiv", previous.date.isoformat(), current.date.isoformat(), "Förändring"]
-    return table(headers, rows)
+    then, now_day = previous.date.isoformat(), current.date.isoformat()
+    export = dataset(
+        f"{where}-forandring",
+        f"Självskattningen {now_day} jämförd med {then}",
+        [
+            whole("Steg nr"),
+            text("Steg"),
+            text("Perspektiv"),
+            text(f"Nivå {then}"),
+            whole(f"Nivå {then}, nummer"),
+            text(f"Nivå {now_day}"),
+            whole(f"Nivå {now_day}, nummer"),
+            text("Förändring"),
+        ],
+        export_rows,
+    )
+    return table(headers, rows, download=offer(site, export))
 
 
-def _assessment_details(site: Site, maturity: MaturityModelFile, assessment: Assessment) -> str:
+def _assessment_details(site: Site, maturity: MaturityModelFile, assessment: Assessment, where: str) -> str:
     """One assessment: date, who, scope, comment and the evidence per step and perspective."""
     facts = [f"**Bedömd av:** {_assessors(site, assessment)}"]
     if assessment.scope:
@@ -362,7 +497,34 @@ def _assessment_details(site: Site, maturity: MaturityModelFile, assessment: Ass
         ]
         for cell in cells
     ]
-    parts.append(table(["Steg", "Perspektiv", "Nivå", "Underlag"], rows))
+    steps = {step.id: step for step in maturity.steps}
+    names = {perspective.id: perspective.name for perspective in maturity.perspectives}
+    export = dataset(
+        f"{where}-{assessment.id}",
+        f"Självskattning {assessment.date.isoformat()} med underlag",
+        [
+            date("Datum"),
+            whole("Steg nr"),
+            text("Steg"),
+            text("Perspektiv"),
+            text("Nivå"),
+            whole("Nivå, nummer"),
+            text("Underlag"),
+        ],
+        [
+            [
+                assessment.date,
+                steps[cell.step].number,
+                steps[cell.step].name,
+                names[cell.perspective],
+                _level_name(maturity, cell),
+                _number(maturity, cell),
+                cell.evidence,
+            ]
+            for cell in cells
+        ],
+    )
+    parts.append(table(["Steg", "Perspektiv", "Nivå", "Underlag"], rows, download=offer(site, export)))
     missing = len(maturity.steps) * len(maturity.perspectives) - len(cells)
     if missing:
         parts.append(
@@ -387,20 +549,29 @@ def assessments_overview(site: Site) -> str:
     """Vilka som har registrerat självskattningar mot Dalamodellen: kommunen och varje plan, med senaste datum."""
     maturity_model(site)
     rows = []
+    export_rows: list[list[Value]] = []
     own = site.model.assessments.by_date()
     if own:
         rows.append(["Kommunen", own[-1].date.isoformat(), str(len(own))])
+        export_rows.append(["Kommunen", None, own[-1].date, len(own)])
     for plan in site.model.plans.values():
         history = plan.assessments.by_date()
         if history:
             link = f"[{plain(plan.meta.name)}]({site.link(chapter_page(plan.id, ASSESSMENT_PAGE))})"
             rows.append([link, history[-1].date.isoformat(), str(len(history))])
+            export_rows.append([plan.meta.name, plan.id, history[-1].date, len(history)])
     if not rows:
         return (
             "Varken kommunen eller någon kategoriplan har registrerat någon självskattning mot modellen ännu. "
             "En självskattning som registreras i en plans data (eller kommunens) visas här och på planens sida.\n"
         )
-    body = table(["Vem", "Senaste självskattning", "Antal"], rows)
+    export = dataset(
+        f"{MODEL_DIR}/sjalvskattningar",
+        "Självskattningar mot Dalamodellen",
+        [text("Vem"), text("Plan (id)"), date("Senaste självskattning"), whole("Antal")],
+        export_rows,
+    )
+    body = table(["Vem", "Senaste självskattning", "Antal"], rows, download=offer(site, export))
     if own:
         body += "\n" + self_assessment(site)
     return body

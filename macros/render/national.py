@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from macros.exports.dataset import Value, dataset, text, whole
 from macros.model.catalog import Municipality, Plan
 from macros.model.goals import EffectGoal, NationalGoalLink, Strategy
 from macros.model.guidance import Passage
@@ -28,6 +29,7 @@ from macros.render.context import (
     national_goal_page,
     national_goal_title,
 )
+from macros.render.downloads import offer
 from macros.render.html import count
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -158,13 +160,31 @@ def national_goal_overview(site: Site) -> str:
     )
 
 
+SERVICE_KINDS = (("effektmål", "Effektmål"), ("strategi", "Strategier"), ("aktivitet", "Aktiviteter"))
+"""The kinds of plan items that serve a goal, with the export's column name for each."""
+
+
 def _goal_table(site: Site, goals: list[NationalGoal]) -> str:
-    """Goals with their number, words and how the plans serve them."""
+    """Goals with their number, words and how the plans serve them; downloadable with the counts as numbers."""
     rows = [
         [str(goal.number), goal_link_text(site, goal), _service_summary(_services(site).get(goal.id, []))]
         for goal in goals
     ]
-    return table(["Nr", "Inriktningsmål", "I kategoriplanerna"], rows)
+    columns = [whole("Nr"), text("Id"), text("Inriktningsmål"), text("Tillkom i")]
+    for _, label in SERVICE_KINDS:
+        columns += [whole(f"{label} i kategoriplanerna"), whole(f"{label}, varav förslag")]
+    values = []
+    for goal in goals:
+        found = _services(site).get(goal.id, [])
+        row: list[Value] = [goal.number, goal.id, goal.name, goal.added_in]
+        for kind, _ in SERVICE_KINDS:
+            of_kind = [item for item in found if item.kind == kind]
+            row += [len(of_kind), sum(item.basis is Basis.PROPOSAL for item in of_kind)]
+        values.append(row)
+    origin = "2016" if goals and goals[0].added_in == "2016" else "fardplanen"
+    title = "Inriktningsmålen från 2016" if origin == "2016" else "Färdplanens nya inriktningsmål"
+    export = dataset(f"vagledning/inriktningsmal-{origin}", title, columns, values)
+    return table(["Nr", "Inriktningsmål", "I kategoriplanerna"], rows, download=offer(site, export))
 
 
 def goal_link_text(site: Site, goal: NationalGoal) -> str:
@@ -307,13 +327,35 @@ def plan_national_goals(site: Site, *, plan: str) -> str:
         return "Datat innehåller ingen nationell upphandlingsstrategi att jämföra planen med.\n"
     index = _services(site)
     rows, untouched = [], []
+    values: list[list[Value]] = []
     for goal in goals:
         mine = [item for item in index.get(goal.id, []) if item.plan.id == p.id]
         if not mine:
             untouched.append(goal)
+            values.append([goal.number, goal.name, None, None, None, None, None, None])
         rows.append([str(goal.number), goal_link_text(site, goal), _plan_items(site, mine)])
+        for item in mine:
+            basis = "förslag från redaktionen" if item.basis is Basis.PROPOSAL else "planen"
+            via = ", ".join(item.via) or None
+            values.append([goal.number, goal.name, item.kind, item.number, item.name, basis, item.motivation, via])
     summary = _untouched_summary(site, p, goals, untouched)
-    return summary + "\n" + table(["Nr", "Inriktningsmål", "Planens effektmål, strategier och aktiviteter"], rows)
+    export = dataset(
+        f"{p.id}/nationella-mal",
+        f"Nationella inriktningsmål i {p.meta.name}",
+        [
+            whole("Nr"),
+            text("Inriktningsmål"),
+            text("Typ"),
+            text("Nummer"),
+            text("Namn"),
+            text("Kopplingen anges av"),
+            text("Motivering"),
+            text("Härledd genom"),
+        ],
+        values,
+    )
+    headers = ["Nr", "Inriktningsmål", "Planens effektmål, strategier och aktiviteter"]
+    return summary + "\n" + table(headers, rows, download=offer(site, export))
 
 
 def _plan_items(site: Site, mine: list[Service]) -> str:

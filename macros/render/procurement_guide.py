@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from macros.exports.dataset import Value, dataset, date, text, whole
 from macros.model.catalog import Plan
 from macros.model.procurement_guide import ANSWERS, Checklist, FilledChecklist, Phase, Procedure, ProcurementGuide
 from macros.render.context import GUIDES_PAGE, PROCUREMENT_PAGE, MacroError, Site, chapter_page, person_page
+from macros.render.downloads import offer
+from macros.render.export_values import yes_no
 from macros.render.guidance import guidance_notes, guidance_source
 from macros.render.html import count
 from macros.render.registry import macro
@@ -72,8 +75,42 @@ def time_plans(site: Site, *, vagledning: str) -> str:
             parts.append("Vägledningen anger ingen tidplan för förfarandet.\n")
             continue
         rows = [[plain(phase.name), plain(phase.duration_text), _phase_kind(phase)] for phase in procedure.phases]
-        heading = plain(procedure.timeplan_heading or f"Tidplan {procedure.name}")
-        parts.append(table(["Aktivitet", "Uppskattad tid", "Anmärkning"], rows, caption=heading))
+        heading = procedure.timeplan_heading or f"Tidplan {procedure.name}"
+        export = dataset(
+            f"vagledning/{guide.id}/tidplan-{procedure.id}",
+            f"{heading} ({guide.source.title})",
+            [
+                whole("Fas nr"),
+                text("Aktivitet"),
+                text("Uppskattad tid (som i vägledningen)"),
+                whole("Kortast"),
+                whole("Längst"),
+                text("Enhet"),
+                text("Behövs bara ibland"),
+                text("Efter tilldelningen"),
+            ],
+            [
+                [
+                    number,
+                    phase.name,
+                    phase.duration_text,
+                    phase.duration.low if phase.duration else None,
+                    phase.duration.high if phase.duration else None,
+                    phase.duration.unit if phase.duration else None,
+                    yes_no(phase.eventual),
+                    yes_no(phase.after_award),
+                ]
+                for number, phase in enumerate(procedure.phases, 1)
+            ],
+        )
+        parts.append(
+            table(
+                ["Aktivitet", "Uppskattad tid", "Anmärkning"],
+                rows,
+                caption=plain(heading),
+                download=offer(site, export),
+            )
+        )
     return "\n".join(parts)
 
 
@@ -112,10 +149,18 @@ def checklist_template(site: Site, *, vagledning: str) -> str:
         if group.intro:
             parts.append(f"*{plain(group.intro)}*\n")
         rows = []
+        values: list[list[Value]] = []
         for question in group.questions:
             number += 1
             rows.append([str(number), plain(question.question)])
-        parts.append(table(["Nr", "Fråga"], rows))
+            values.append([number, question.id, group.name, question.question])
+        export = dataset(
+            f"vagledning/{guide.id}/checklista-{group.id}",
+            f"{checklist.name}: {group.name}",
+            [whole("Nr"), text("Id"), text("Grupp"), text("Fråga")],
+            values,
+        )
+        parts.append(table(["Nr", "Fråga"], rows, download=offer(site, export)))
     parts.append("#### Ifyllda checklistor i planerna\n\n" + _filled_anywhere(site, guide))
     return "\n".join(parts)
 
@@ -198,8 +243,22 @@ def _filled(site: Site, plan: Plan, filled: FilledChecklist) -> str:
     ]
     for group in template.groups:
         rows = []
+        values: list[list[Value]] = []
         for question in group.questions:
             answer = filled.answer_to(question.id)
+            values.append(
+                [
+                    filled.need,
+                    need.need,
+                    filled.date,
+                    group.name,
+                    question.id,
+                    question.question,
+                    ANSWER_LABELS[answer.answer] if answer else UNANSWERED,
+                    _responsible_words(site, answer.responsible, answer.responsible_text) if answer else None,
+                    answer.comment if answer else None,
+                ]
+            )
             rows.append(
                 [
                     plain(question.question),
@@ -209,8 +268,33 @@ def _filled(site: Site, plan: Plan, filled: FilledChecklist) -> str:
                 ]
             )
         caption = plain(group.name) + (f" – {plain(group.intro)}" if group.intro else "")
-        parts.append(table(["Fråga", "Svar", "Ansvarig", "Kommentar"], rows, caption=caption))
+        export = dataset(
+            f"{plan.id}/checklista-{filled.need}-{filled.guide}-{group.id}",
+            f"Checklista för {need.need}: {group.name}",
+            [
+                text("Upphandlingsbehov (id)"),
+                text("Upphandlingsbehov"),
+                date("Senast uppdaterad"),
+                text("Grupp"),
+                text("Fråga (id)"),
+                text("Fråga"),
+                text("Svar"),
+                text("Ansvarig"),
+                text("Kommentar"),
+            ],
+            values,
+        )
+        headers = ["Fråga", "Svar", "Ansvarig", "Kommentar"]
+        parts.append(table(headers, rows, caption=caption, download=offer(site, export)))
     return "\n".join(parts)
+
+
+def _responsible_words(site: Site, person_id: str | None, words: str | None) -> str | None:
+    """Who is responsible in plain words (for an export): the person's name, the data's words, or both."""
+    parts = [site.model.person(person_id).name] if person_id else []
+    if words:
+        parts.append(words)
+    return ", ".join(parts) or None
 
 
 def _responsible(site: Site, person_id: str | None, text: str | None) -> str:
