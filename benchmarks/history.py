@@ -140,12 +140,11 @@ def make_repository(
 
 
 def _without_git(repo: Path, folder: Path, nav: list[Any] | None) -> Path:
-    """The same data and pages outside any repository, without decided versions: no history, no copies."""
+    """The same data and pages outside any repository: no history, and the decided versions without their
+    data or copies (each page that names a version still renders it, saying that git is missing)."""
     target = folder / "utan-git"
     for name in ("data", "content"):
         shutil.copytree(repo / name, target / name)
-    for plan in (target / "data" / "planer").iterdir():
-        _edit(plan / "plan.yml", lambda mapping: mapping.pop("versioner", None))
     return write_subject(target, data=target / "data", docs=target / "content", nav=nav, strict=False)
 
 

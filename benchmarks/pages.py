@@ -23,7 +23,7 @@ from benchmarks.generator import Words
 from benchmarks.sites import REAL_PLAN, ROOT, real_config
 from macros.model.catalog import Municipality
 from macros.render import MACROS
-from macros.render.context import Site
+from macros.render.context import Site, generated_pages
 
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 CALLED = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\(")
@@ -137,7 +137,8 @@ def make_content(
     words = Words(random.Random(seed))
     report = PageReport()
     template = real_docs / REAL_PLAN
-    used: set[str] = set()
+    # The generated pages (activities, people, record histories, decided versions) already call their macros.
+    used: set[str] = {page.macro for page in generated_pages(model)}
 
     # Pages outside the plan's folder (start page, editors' pages), pointing at the first plan.
     for path in sorted(real_docs.rglob("*")):

@@ -100,3 +100,21 @@ def test_core_does_not_import_mkdocs() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """Output piped into a reader that has already closed (`… | head`) ends quietly, without a traceback."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "macros", "check", "--data", str(FIXTURE_DATA), "--innehall", str(FIXTURE_CONTENT)],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr

@@ -3,7 +3,10 @@ lists matched by identity, and the Swedish wording of every kind of change."""
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
+
+from pydantic.fields import FieldInfo
 
 from macros.comparison import (
     ADDED,
@@ -18,10 +21,45 @@ from macros.comparison import (
     compare,
     describe,
 )
+from macros.comparison.fields import canonical, identities, reference_kind
+from macros.comparison.records import PLAN_LISTS
+from macros.loading.files import PLAN_FILES, SHARED_FILES
+from macros.model.base import SLUG_PATTERN, Record
 from macros.model.catalog import Municipality
 from tests.conftest import DataCopy
 
 ACTIVITIES = "planer/exempel/aktiviteter.yml"
+
+
+def record_types() -> list[type[Record]]:
+    """Every record type the data files hold, nested ones included."""
+    found: list[type[Record]] = []
+
+    def walk(annotation: object) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, Record) and annotation not in found:
+            found.append(annotation)
+            for info in annotation.model_fields.values():
+                walk(info.annotation)
+        for argument in typing.get_args(annotation):
+            walk(argument)
+
+    for kind in (*PLAN_FILES, *SHARED_FILES):
+        walk(kind.model)
+    return found
+
+
+def holds_slug(info: FieldInfo) -> bool:
+    """Whether a field holds an id (a `Slug`, alone, optional or in a list)."""
+
+    def is_slug(metadata: typing.Iterable[object]) -> bool:
+        return any(getattr(item, "pattern", None) == SLUG_PATTERN for item in metadata)
+
+    def walk(annotation: object) -> bool:
+        if typing.get_origin(annotation) is typing.Annotated and is_slug(typing.get_args(annotation)[1:]):
+            return True
+        return any(walk(argument) for argument in typing.get_args(annotation))
+
+    return is_slug(info.metadata) or walk(info.annotation)
 
 
 def _model(data: DataCopy) -> Municipality:
@@ -129,6 +167,58 @@ def test_references_are_shown_by_name(data: DataCopy) -> None:
     assert [describe(c) for c in changes] == [
         "Aktivitet 9.2.2 Utbilda beställare – Tidplan, genomförs efter togs bort: '9.2.1 Inför e-tjänster'"
     ]
+
+
+def test_a_documents_citations_are_one_item(data: DataCopy) -> None:
+    """The sections citing a governing document are matched by the document, which is shown by its name."""
+    plan = "planer/exempel/plan.yml"
+    data.edit(
+        plan,
+        lambda text: (
+            text + "hänvisningar_till_styrdokument:\n  - styrdokument: upphandlingspolicy\n    avsnitt: ['2.3']\n"
+        ),
+    )
+    changes = _after(data, lambda d: d.replace(plan, "avsnitt: ['2.3']", "avsnitt: ['2.3', '9.2.1']"))
+    assert [describe(c) for c in changes] == [
+        "Planen Kategoriplan Exempel – Hänvisningar till styrdokument Upphandlings- och inköpspolicy, "
+        "avsnitt lades till: '9.2.1'"
+    ]
+    removed = _after(data, lambda d: d.edit(plan, lambda text: text.split("hänvisningar_till_styrdokument:")[0]))
+    assert [describe(c) for c in removed] == [
+        "Planen Kategoriplan Exempel – Hänvisningar till styrdokument togs bort: "
+        "'Upphandlings- och inköpspolicy: avsnitt 2.3, 9.2.1'"
+    ]
+
+
+def test_every_field_holding_an_id_is_shown_by_name() -> None:
+    """Each field of the model that holds another record's id (not its own) is a reference the comparison
+    resolves to the record's name: a new field of ids cannot reach the history as a bare id unnoticed."""
+    unresolved = [
+        f"{owner.__name__}.{name}"
+        for owner in record_types()
+        for name, info in owner.model_fields.items()
+        if name != "id" and holds_slug(info) and reference_kind(owner, name) is None
+    ]
+    assert unresolved == []
+
+
+def test_every_list_of_records_is_matched_by_identity() -> None:
+    """Each list of records in the model is matched item by item by an identity (an `id`, or one named in
+    `IDENTITY`), or its items are records of their own: no list falls back to matching whole items, which
+    would show one changed item as one removed and one added."""
+    own = {(kind.model.__name__, name) for kind in PLAN_FILES for name, _ in PLAN_LISTS.get(kind.name, ())}
+    by_content = [
+        f"{owner.__name__}.{name}"
+        for owner in record_types()
+        for name, info in owner.model_fields.items()
+        if typing.get_origin(info.annotation) is list
+        and (item := typing.get_args(info.annotation)[0])
+        and isinstance(item, type)
+        and issubclass(item, Record)
+        and (owner.__name__, name) not in own
+        and identities(item)[0] is canonical
+    ]
+    assert by_content == []
 
 
 def test_a_removed_and_an_added_record(data: DataCopy) -> None:

@@ -16,6 +16,7 @@ from macros.model.history import Commit, DataChange, FileChange, History
 from macros.render import MACROS
 from macros.render.context import Site
 from macros.render.history import record_history
+from macros.render.html import expand_finished
 from tests.sitebuild import ROOT
 
 PLAN = "it-och-telekom"
@@ -69,7 +70,7 @@ def test_a_records_history_offers_its_plans_change_export_holding_its_rows(model
     """Below an activity's history: the plan's change export, with the activity's change and the day as a date."""
     activity = model.plan(PLAN).activities[0]
     site = Site(model=model, today=TODAY, page=f"{PLAN}/aktiviteter/{activity.id}.md", history=_history(model))
-    html = record_history(site, (PLAN, "aktivitet", activity.id))
+    html = expand_finished(record_history(site, (PLAN, "aktivitet", activity.id)))
     assert "Ladda ner:" in html and "alla ändringar i poster i" in html
     export = _offered(site, f"{PLAN}/andringar")
     labels = [c.label for c in export.columns]

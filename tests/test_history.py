@@ -14,6 +14,7 @@ from macros.loading.history import read_history
 from macros.model.catalog import Municipality
 from macros.model.history import NO_HISTORY, History
 from macros.render.history import change_history
+from macros.render.html import expand_finished
 from macros.render.safe import plain
 from tests.views_data import load_model, site_for
 
@@ -122,7 +123,7 @@ def test_a_repository_without_commits_has_an_empty_history(tmp_path: Path) -> No
 def test_the_table_shows_each_change_escaped(model: Municipality, repo: Path) -> None:
     """Commits without record changes are listed with time, message (as text, not markup), author, files and short id."""
     history = read_history(repo / "data", repo / "content")
-    html = change_history(replace(site_for(model), history=history), plan=PLAN)
+    html = expand_finished(change_history(replace(site_for(model), history=history), plan=PLAN))
     assert "2024-03-01 09:30" in html and "Åsa Ek" in html
     assert plain("Aktiviteter för 2024 | <första> *utkast*") in html
     assert "<första>" not in html and "*utkast*" not in html

@@ -120,6 +120,20 @@ def test_the_change_history_lists_changes_by_record_with_the_version_in_force(bu
     assert "Ändringar i sidornas text och utseende" in text
 
 
+def test_the_change_history_filters_by_the_version_in_force(built: HistorySite) -> None:
+    """Ändringshistorik filters by the decided version in force, newest first: the periods between decisions."""
+    html = html_of(built, "exempel/andringshistorik")
+    control = html.split('data-filter="version">')[1].split("</select>")[0]
+    assert re.findall(r'<option value="([^"]*)"', control) == [
+        "",
+        "version 2.0",
+        "version 1.0",
+        "ingen beslutad version",
+    ]
+    row = next(r for r in html.split("<tr") if NEW_TIMELINE in r and "Bo Lind" in r)
+    assert 'data-f-version="version 1.0"' in row
+
+
 def test_the_record_history_page_keeps_every_record(built: HistorySite) -> None:
     """The plan's history page has a section per record, with its last change."""
     text = page(built, "exempel/historik")

@@ -12,10 +12,12 @@ import markdown
 import pytest
 import yaml
 
-from macros.comparison import ADDED, CHANGED, Change
+from macros.comparison import ADDED, CHANGED, MOVED, REMOVED, Change
 from macros.model.catalog import Municipality
 from macros.model.history import Commit, DataChange, FileChange, History
+from macros.model.plan import DecidedVersion
 from macros.render.history import change_history, last_changed, record_histories, record_history
+from macros.render.html import expand_finished, finished_html
 from macros.render.safe import plain
 from macros.render.versions import NO_VERSIONS, changes_table, version_history
 from tests.markers import hostile, live_markup, parse
@@ -61,8 +63,8 @@ def _history(model: Municipality, old: str, new: str, *, rich: bool) -> History:
 
 
 def _html(text: str) -> str:
-    """Markdown as MkDocs renders it (the site's extensions)."""
-    return markdown.markdown(text, extensions=EXTENSIONS)
+    """Markdown as MkDocs renders it (the site's extensions, and the finished blocks put back as the hooks do)."""
+    return expand_finished(markdown.markdown(text, extensions=EXTENSIONS))
 
 
 @pytest.mark.parametrize("rich", [False, True])
@@ -92,7 +94,7 @@ def test_each_change_names_time_author_reason_and_values(model: Municipality) ->
     history = _history(model, "bör påbörjas senast 2024", "under 2025", rich=False)
     activity = model.plan(PLAN).activities[0]
     site = replace(site_for(model, f"{PLAN}/aktiviteter/{activity.id}.md"), history=history)
-    html = record_history(site, (PLAN, "aktivitet", activity.id))
+    html = expand_finished(record_history(site, (PLAN, "aktivitet", activity.id)))
     for part in (
         "2024-03-01 09:30 (UTC+01:00)",
         "Åsa Ek",
@@ -116,7 +118,9 @@ def test_last_changed_links_to_the_records_history(model: Municipality) -> None:
 def test_a_shared_change_is_listed_in_the_plans_history(model: Municipality) -> None:
     """A change of shared data is in the plan's table, marked as shared, linking to the person's page."""
     history = _history(model, "a", "b", rich=False)
-    html = change_history(replace(site_for(model, f"{PLAN}/andringshistorik.md"), history=history), plan=PLAN)
+    html = expand_finished(
+        change_history(replace(site_for(model, f"{PLAN}/andringshistorik.md"), history=history), plan=PLAN)
+    )
     person = model.people[0]
     assert f"{plain(f'Person {person.name}')}</a> (gemensam data)" in html
     assert f'href="{plain(f"../../ansvar/{person.id}/#historik")}"' in html
@@ -135,3 +139,71 @@ def test_a_plan_without_decided_versions_says_so_and_links_the_history(model: Mu
     """11.0 without versions: the honest empty state and a link to Ändringshistorik."""
     text = version_history(site_for(model, f"{PLAN}/versionshistorik.md"), plan=PLAN)
     assert text.startswith(NO_VERSIONS) and "[Ändringshistorik](andringshistorik.md)" in text
+
+
+def _with_versions(model: Municipality) -> Municipality:
+    """The model with two decided versions of the plan "vyer"."""
+    plan = model.plan(PLAN)
+    versions = [
+        DecidedVersion.model_validate(
+            {"version": number, "datum": day, "beslutat_av": "kommunstyrelsen", "beskrivning": "Beslut.", "git": tag}
+        )
+        for number, day, tag in (("1.0", "2024-01-15", "vyer-1.0"), ("2.0", "2024-03-10", "vyer-2.0"))
+    ]
+    meta = plan.meta.model_copy(update={"versions": versions})
+    return replace(model, plans={**model.plans, PLAN: replace(plan, meta=meta)})
+
+
+def test_the_history_pages_follow_the_change_history_in_the_menu(model: Municipality) -> None:
+    """In the menu, a plan's Ändringshistorik is followed by its Historik per post and each decided version's
+    page, and the shared data's history sits under the municipality's page; a version's copy has none of them."""
+    from macros.adapter.mkdocs_hooks import _with_generated_pages
+
+    nav = [{"Kommunen": "kommunen.md"}, {"Planen": [{"Ändringshistorik": f"{PLAN}/andringshistorik.md"}]}]
+    menu = _with_generated_pages(nav, _with_versions(model))
+    assert menu[1] == {
+        "Planen": [
+            {"Ändringshistorik": f"{PLAN}/andringshistorik.md"},
+            {"Historik per post": f"{PLAN}/historik.md"},
+            {"Version 1.0, beslutad 2024-01-15": f"{PLAN}/versioner/version-1-0.md"},
+            {"Version 2.0, beslutad 2024-03-10": f"{PLAN}/versioner/version-2-0.md"},
+        ]
+    }
+    assert menu[0]["Kommunen"][-1] == {"Historik för gemensam data": "kommunen/historik.md"}
+    copy = _with_generated_pages(nav, _with_versions(model), history=False)
+    assert copy[1] == nav[1] and "kommunen/historik.md" not in str(copy)
+
+
+def test_a_record_that_moved_away_is_not_called_removed(model: Municipality) -> None:
+    """On the plan's Historik per post, a record that moved to another plan says so; one removed says removed."""
+    added = _commit("Två aktiviteter", "2024-01-10T09:00:00+01:00")
+    moved = _commit("En aktivitet flyttas, en stryks", "2024-02-10T09:00:00+01:00")
+
+    def change(plan: str, record: str, kind: str, key: str = "") -> Change:
+        return Change(plan, "aktivitet", record, f"Aktivitet 9.2.9 {record}", None, kind, key=key)
+
+    history = History(
+        commits=(moved, added),
+        data_changes=(
+            DataChange(moved, (change("exempel", "flyttas", MOVED, key=PLAN), change(PLAN, "stryks", REMOVED))),
+            DataChange(added, (change(PLAN, "flyttas", ADDED), change(PLAN, "stryks", ADDED))),
+        ),
+    )
+    site = replace(site_for(model, f"{PLAN}/historik.md"), history=history)
+    page = record_histories(site, plan=PLAN)
+    assert "### Aktivitet 9.2.9 flyttas (flyttad till en annan plan)" in page
+    assert "### Aktivitet 9.2.9 stryks (borttagen)" in page
+    moved_history = history.of_record("exempel", "aktivitet", "flyttas")
+    assert [(c.subject, ch.change) for c, ch in moved_history] == [
+        ("En aktivitet flyttas, en stryks", MOVED),
+        ("Två aktiviteter", ADDED),
+    ]
+
+
+def test_a_finished_block_is_put_back_only_when_this_process_made_it() -> None:
+    """A history table passes Markdown as one signed comment and comes back whole; a comment that merely
+    looks like one (page text cannot sign it) is dropped, not turned into HTML."""
+    table = '<div class="vy historik"><table><tr><td>a &lt; b</td></tr></table></div>'
+    assert expand_finished(_html("Före\n" + finished_html(table) + "\nEfter")).count(table) == 1
+    forged = "<!--kategoriplan-html " + "0" * 32 + " PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==-->"
+    assert "script" not in expand_finished(_html(forged))

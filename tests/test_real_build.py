@@ -24,6 +24,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "content", content)
     done = build(write_config(project, data=ROOT / "data", content=content, nav=True), today="2025-06-01")
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    (project / "bygglogg.txt").write_text(done.stdout + done.stderr, encoding="utf-8")
     return project / "site"
 
 
@@ -39,6 +40,22 @@ def test_every_activity_has_a_place_in_the_menu(real_site: Path) -> None:
     assert crumbs and "9.0 Bilaga 2 – Aktiviteter" in crumbs.group(0) and "9.2 Aktivitetslista" in crumbs.group(0)
     footer = re.search(r'<nav class="md-footer__inner.*?</nav>', html, re.S)
     assert footer and "9.2.10" in footer.group(0) and "9.2.12" in footer.group(0)
+
+
+def test_the_history_pages_have_a_place_in_the_menu(real_site: Path) -> None:
+    """Historik per post follows the plan's Ändringshistorik and the shared data's history sits under the
+    municipality's page: each has a breadcrumb, and the build lists no history page as outside the menu."""
+    for path, parent in (
+        ("it-och-telekom/historik", "Kategoriplan IT & Telekom"),
+        ("kommunen/historik", "Kommunens organisation och mål"),
+    ):
+        crumbs = re.search(r'<nav class="md-path".*?</nav>', page(real_site, path), re.S)
+        assert crumbs and parent in html.unescape(crumbs.group(0)), path
+    footer = re.search(r'<nav class="md-footer__inner.*?</nav>', page(real_site, "it-och-telekom/historik"), re.S)
+    assert footer and "Ändringshistorik" in footer.group(0)
+    log = (real_site.parent / "bygglogg.txt").read_text(encoding="utf-8")
+    outside = log.split('not included in the "nav"')[1].split("INFO")[0] if 'not included in the "nav"' in log else ""
+    assert "historik.md" not in outside
 
 
 def test_the_menu_follows_the_sources_table_of_contents(real_site: Path) -> None:
@@ -74,6 +91,15 @@ def test_the_editors_pages_are_not_in_the_staffs_search(real_site: Path) -> None
     index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert [doc["location"] for doc in index["docs"] if doc["location"].startswith("redaktorer/")] == []
     assert (real_site / "redaktorer" / "makron" / "index.html").is_file()
+
+
+def test_the_history_is_not_in_the_staffs_search(real_site: Path) -> None:
+    """Ändringshistorik and the record histories are left out of the search: their old values are not
+    what the plan says now (the pages are built and linked all the same)."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    history = ("it-och-telekom/andringshistorik/", "it-och-telekom/historik/", "kommunen/historik/")
+    assert [doc["location"] for doc in index["docs"] if doc["location"].startswith(history)] == []
+    assert all((real_site / path / "index.html").is_file() for path in history)
 
 
 def test_the_search_matches_words_without_accents(real_site: Path) -> None:

@@ -1,7 +1,7 @@
 """The history record by record, from real git repositories with known histories: what each
-commit changed, in Swedish, with renames, reordered lists, a record removed and added again,
-a renumbered activity, shared data that several plans use, data an older model wrote, and a
-warm cache that reads no data at all."""
+commit changed, in Swedish, with renames (of a record, a person, a plan's folder), reordered
+lists, a record removed and added again, a renumbered activity, shared data that several plans
+use, data an older model wrote, and a warm cache that reads no data at all."""
 
 from __future__ import annotations
 
@@ -154,6 +154,47 @@ def test_a_shared_change_reaches_every_plan(history: History) -> None:
     for plan in ("exempel", "liten"):
         shared = [c for commit, c in history.content_changes(plan) if commit.subject == "Anna Ek heter nu Anna Ekström"]
         assert [(c.plan, c.record) for c in shared] == [(None, "anna-ek")]
+
+
+def test_a_plan_folder_renamed_in_git(tmp_path: Path) -> None:
+    """A plan whose folder is renamed (git mv) is one plan that moved, not one removed and one added;
+    its records say which plan they moved between even though both have the same name."""
+    repo = Repo(tmp_path / "forrad")
+    repo.commit("Planens data")
+    repo.git("mv", "data/planer/liten", "data/planer/mini")
+    repo.commit("Planen Liten får id:t mini", when="2024-02-01T10:00:00+01:00")
+    base = read_history(repo.data, repo.root / "content")
+    newest = data_changes(Git(repo.data), base.data_prefix, base.commits, Cache(None))[0]
+    described = [describe(c) for c in newest.changes]
+    assert described[0] == "Planen Kategoriplan Liten flyttades från data/planer/liten/ till data/planer/mini/"
+    assert (
+        "Aktivitet 9.2.1 Ramavtal för konsulter flyttades från Kategoriplan Liten (liten) till "
+        "Kategoriplan Liten (mini)" in described
+    )
+    assert {c.change for c in newest.changes} == {"flyttad"} and {c.plan for c in newest.changes} == {"mini"}
+
+
+def test_a_records_history_follows_it_to_another_plan(tmp_path: Path) -> None:
+    """After a move to another plan (here: its plan's folder renamed), a record's own history still holds
+    what happened to it before, in the plan it came from; so does the moved plan's."""
+    repo = Repo(tmp_path / "forrad")
+    repo.commit("Planens data")
+    repo.replace("planer/liten/aktiviteter.yml", "prioritet: 3", "prioritet: 2")
+    repo.commit("Högre prioritet", when="2024-01-20T10:00:00+01:00")
+    repo.git("mv", "data/planer/liten", "data/planer/mini")
+    repo.commit("Planen Liten får id:t mini", when="2024-02-01T10:00:00+01:00")
+    base = read_history(repo.data, repo.root / "content")
+    history = replace(base, data_changes=data_changes(Git(repo.data), base.data_prefix, base.commits, Cache(None)))
+    activity = [
+        (commit.subject, change.change) for commit, change in history.of_record("mini", "aktivitet", "ramavtal")
+    ]
+    assert activity == [
+        ("Planen Liten får id:t mini", "flyttad"),
+        ("Högre prioritet", "ändrad"),
+        ("Planens data", "tillagd"),
+    ]
+    plan = [(commit.subject, change.change) for commit, change in history.of_record("mini", "plan", "mini")]
+    assert plan == [("Planen Liten får id:t mini", "flyttad"), ("Planens data", "tillagd")]
 
 
 def test_a_warm_cache_reads_no_data(repo: Repo, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,45 @@ def test_a_reference_that_does_not_exist_is_an_error(repo: Repo, tmp_path: Path)
         f"data/{PLAN}:{line}: fel: version 1.0: referensen 'finns-inte-1.0' finns inte i git-förrådet; "
         "skapa taggen eller rätta namnet"
     ]
+
+
+def _findings_for(tmp_path: Path, make_ref: Callable[[Repo, str], str]) -> tuple[Versions, list[str]]:
+    """The versions and findings of a repository whose version 1.0 names the reference `make_ref` returns
+    (called with the repository and the id of its one commit)."""
+    other = Repo(tmp_path / "forrad")
+    commit = other.commit("Data")
+    decide(other, version("1.0", "2024-01-15", make_ref(other, commit)))
+    other.commit("Beslutet")
+    return _versions(other)
+
+
+@pytest.mark.parametrize(
+    ("make_ref", "reason"),
+    [
+        (lambda repo, commit: "main", "referensen 'main' är ingen tagg utan en gren eller en förkortad incheckning"),
+        (lambda repo, commit: commit[:10], "är ingen tagg utan en gren eller en förkortad incheckning"),
+        (
+            lambda repo, commit: repo.git("tag", "lattvikt-1.0") or "lattvikt-1.0",
+            "taggen 'lattvikt-1.0' är inte annoterad",
+        ),
+    ],
+    ids=["gren", "kort-id", "lattviktig-tagg"],
+)
+def test_a_reference_that_can_move_is_an_error(
+    tmp_path: Path, make_ref: Callable[[Repo, str], str], reason: str
+) -> None:
+    """A branch, a short commit id or a lightweight tag is an error: only an annotated tag or a full id is immutable."""
+    versions, findings = _findings_for(tmp_path, make_ref)
+    assert not versions.of("exempel")[0].usable
+    assert len(findings) == 1 and ": fel: version 1.0: " in findings[0] and reason in findings[0]
+
+
+def test_a_full_commit_id_is_a_reference(tmp_path: Path) -> None:
+    """A version may name its commit by the full id: it resolves to that commit, and the check is silent."""
+    versions, findings = _findings_for(tmp_path, lambda repo, commit: commit)
+    state = versions.of("exempel")[0]
+    assert state.usable and state.commit == state.version.ref
+    assert not [f for f in findings if ": fel: " in f]
 
 
 def test_data_that_fails_the_check_at_the_reference_is_an_error(tmp_path: Path) -> None:

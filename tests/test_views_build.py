@@ -109,3 +109,40 @@ def test_macro_reference_page(site: Path) -> None:
     assert '<h3 id="tidslinje"><code>tidslinje</code>' in html
     assert '<code>{{ tidslinje(plan="it-och-telekom") }}\n</code>' in html
     assert "<strong>Parametrar:</strong> <code>plan</code> (krävs), <code>aktivitet</code> (valfri)" in html
+
+
+# --- the whole plan ----------------------------------------------------------------------
+
+
+def _sections(html: str) -> list[str]:
+    """The first heading of each chapter of a whole-plan page."""
+    return re.findall(r'<section class="hela-planen-kapitel" id="k\d+"><h1[^>]*>(.*?)<', html)
+
+
+def test_every_plan_gets_a_whole_plan_page(site: Path) -> None:
+    """Each plan has a generated whole-plan page, without another page written for it."""
+    for plan in ("exempel", "liten", "vyer"):
+        assert '<div class="hela-planen" data-hela-planen="' + plan + '">' in page(site, f"{plan}/hela-planen")
+
+
+def test_whole_plan_holds_its_chapters_and_activity_pages(site: Path) -> None:
+    """The whole plan holds the plan's pages and every activity's page, and none of the site's overviews."""
+    headings = _sections(page(site, "vyer/hela-planen"))
+    assert "Kategoriplan Vyer" in headings and "kategoriplan.md" in headings
+    numbers = [int(h.split()[0].split(".")[2]) for h in headings if re.match(r"9\.2\.\d+ ", h)]
+    assert numbers == list(range(1, 11))  # every activity, in the plan's order
+    assert not any(h in headings for h in ("Tidslinje", "Ansvarsmatris", "Upphandlingskalender"))
+
+
+def test_whole_plan_ids_are_unique_and_links_resolve(site: Path) -> None:
+    """Chapters' ids are kept apart and every link of the whole plan leads to a built page or an id on it."""
+    html = page(site, "vyer/hela-planen")
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    base = "http://x/vyer/hela-planen/"
+    for href in re.findall(r'\shref="([^"]+)"', html.split('data-hela-planen="vyer">')[1]):
+        if href.startswith("#"):
+            assert href[1:] in ids, href
+        elif not re.match(r"^[a-z]+:", href):
+            target = urljoin(base, href).removeprefix("http://x/").split("#")[0]
+            assert (site / target / "index.html").is_file() or (site / target).is_file(), href

@@ -26,21 +26,27 @@ from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of  # noqa: E402
 from macros.adapter.source_footnotes import SourceFootnotesExtension  # noqa: E402
 from macros.adapter.versions import build_copies, publish  # noqa: E402
+from macros.adapter.whole_plan import Chapter, assemble, in_order  # noqa: E402
 from macros.loading.cache import cache_root  # noqa: E402
 from macros.loading.pages import page_files  # noqa: E402
 from macros.render import MACROS  # noqa: E402
 from macros.render.context import (  # noqa: E402
+    CHANGE_HISTORY_PAGE,
     MUNICIPALITY_PAGE,
     NATIONAL_STRATEGY_PAGE,
+    SHARED_HISTORY_TITLE,
     activity_navigation,
     activity_page,
+    chapter_page,
     footer_plans,
     generated_pages,
+    history_navigation,
+    history_page,
     national_goal_navigation,
     person_navigation,
 )
 from macros.render.editing import EditLinks  # noqa: E402
-from macros.render.html import page_url  # noqa: E402
+from macros.render.html import expand_finished, page_url  # noqa: E402
 from macros.render.problems import error_page  # noqa: E402
 from macros.render.safe import plain  # noqa: E402
 from macros.scaffold.plan import plan_navigation  # noqa: E402
@@ -55,6 +61,20 @@ _edit_urls: dict[str, str] = {}
 
 NOT_A_TEMPLATE = "---\nrender_macros: false\n---\n"
 """A generated page's source: front matter telling mkdocs-macros that there is no template."""
+
+NOT_SEARCHED = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n"
+"""The source of a generated page that the search leaves out (see `GeneratedPage.searched`)."""
+
+WHOLE_PLAN = "---\nrender_macros: false\nhide:\n  - toc\nsearch:\n  exclude: true\n---\n"
+"""The whole plan's page: no table of contents beside it, and out of the search index (its
+text is on the plan's own pages, where search finds it)."""
+
+_whole_plans: dict[str, tuple[str, list[str]]] = {}
+"""The whole-plan pages of the current build: source path → (plan id, the plan's activity ids)."""
+
+_files: list[File] = []
+_menu: list[str] = []
+"""The documentation pages of the current build and the source paths in the menu's order."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -76,7 +96,7 @@ def on_config(config: Any) -> Any:
     result = session.load_once(data_dir, day)
     if result.model is not None and config.nav:
         config.nav = _with_unlisted_plans(config.nav, result.model, Path(config.docs_dir))
-        config.nav = _with_generated_pages(config.nav, result.model)
+        config.nav = _with_generated_pages(config.nav, result.model, history=not config.extra.get("arkiv"))
     if result.model is not None:
         history = session.history_once(config, data_dir, Path(config.docs_dir))
         config.extra["sidfot"] = _footer(result.model, history, day)
@@ -137,29 +157,44 @@ def _with_unlisted_plans(nav: list[Any], model: Any, pages_dir: Path) -> list[An
     return [*nav[:place], *sections, *nav[place:]]
 
 
-def _with_generated_pages(nav: list[Any], model: Any) -> list[Any]:
+def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -> list[Any]:
     """The configured menu with the activity pages under each plan's 9.2, the person pages under
-    the municipality's page and the inriktningsmål pages under the national strategy's page.
+    the municipality's page and the inriktningsmål pages under the national strategy's page; with
+    `history` (not in a decided version's copy), each plan's history pages after its
+    Ändringshistorik and the shared data's history under the municipality's page.
     Titles are plain text from the data, escaped as everywhere else."""
     activities = {activity_page(plan.id, "index"): activity_navigation(plan) for plan in model.plans.values()}
+    histories = (
+        {chapter_page(plan.id, CHANGE_HISTORY_PAGE): history_navigation(plan) for plan in model.plans.values()}
+        if history
+        else {}
+    )
     people = person_navigation(model)
     goals = national_goal_navigation(model)
 
     def extend(items: list[Any]) -> list[Any]:
-        extended = []
+        extended: list[Any] = []
         for item in items:
             title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
             if isinstance(target, list):
                 extended.append({title: extend(target)} if title is not None else extend(target))
             elif target in activities:
-                children = [{f"{title} (hela listan)": target}, *({plain(t): p} for t, p in activities[target])]
-                extended.append({title: children})
+                listed = [{f"{title} (hela listan)": target}, *({plain(t): p} for t, p in activities[target])]
+                extended.append({title: listed})
             elif target == NATIONAL_STRATEGY_PAGE and title is not None and goals:
-                children = [{f"{title} (översikt)": target}, *({plain(t): p} for t, p in goals)]
-                extended.append({title: children})
+                listed = [{f"{title} (översikt)": target}, *({plain(t): p} for t, p in goals)]
+                extended.append({title: listed})
             elif target == MUNICIPALITY_PAGE and title is not None:
-                children = [{f"{title} (översikt)": target}, {PEOPLE_SECTION: [{plain(t): p} for t, p in people]}]
+                children: list[dict[str, Any]] = [
+                    {f"{title} (översikt)": target},
+                    {PEOPLE_SECTION: [{plain(t): p} for t, p in people]},
+                ]
+                if history:
+                    children.append({SHARED_HISTORY_TITLE: history_page(None)})
                 extended.append({title: children})
+            elif target in histories:
+                extended.append(item)
+                extended += [{plain(t): p} for t, p in histories[target]]
             else:
                 extended.append(item)
         return extended
@@ -184,6 +219,7 @@ def on_files(files: Files, config: Any) -> Files:
     the page; mkdocs-macros leaves it alone, which spares a Jinja compilation per page.
     """
     _generated.clear()
+    _whole_plans.clear()
     _edit_urls.clear()
     if preview.STATE.failure:
         return _error_site(files, config)
@@ -213,8 +249,33 @@ def on_files(files: Files, config: Any) -> Files:
         if url := edit.of(page.record):
             _edit_urls[page.path] = url
         _generated[page.path] = partial(call_macro, site, page.path, page.macro, page.arguments)
-        files.append(File.generated(config, page.path, content=NOT_A_TEMPLATE))
+        source = NOT_A_TEMPLATE if page.searched else NOT_SEARCHED
+        if page.macro == "hela_planen":
+            plan = result.model.plans[str(page.arguments["plan"])]
+            _whole_plans[page.path] = (plan.id, [a.id for a in plan.activities])
+            source = WHOLE_PLAN
+        files.append(File.generated(config, page.path, content=source))
+    _files[:] = list(files.documentation_pages())
     return files
+
+
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    """Remember the menu's order of pages: the whole plan follows it."""
+    _menu[:] = [page.file.src_uri for page in nav.pages]
+    return nav
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Put the chapters into a whole-plan page, as the site rendered them for their own pages."""
+    if page.file.src_uri not in _whole_plans:
+        return output
+    plan_id, activities = _whole_plans[page.file.src_uri]
+    rendered = {}
+    for file in _files:
+        chapter = getattr(file, "page", None)
+        if chapter is not None and chapter.content is not None:
+            rendered[file.src_uri] = Chapter(file.src_uri, chapter.url, chapter.content)
+    return assemble(output, plan_id, page.url, in_order(plan_id, _menu, activities, rendered))
 
 
 def _written_edit_urls(files: Files, config: Any, edit: EditLinks) -> dict[str, str]:
@@ -280,6 +341,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         page.edit_url = url
     render = _generated.get(page.file.src_uri) if page.file.generated_by else None
     return render() if render else markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """The page's HTML with the finished blocks of the history's tables put back (see
+    `macros.render.html.finished_html`), before the search and the theme see it."""
+    return expand_finished(html)
 
 
 def on_build_error(error: Exception) -> None:

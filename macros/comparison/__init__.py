@@ -6,7 +6,8 @@ versions, the editors' pull-request comparison, calendar sequence numbers):
 - `compare(old, new) -> list[Change]`: `old` and `new` are loaded `Municipality` models
   (or `Snapshot`s, or None for "no data"). Records are matched by their stable ids, so a
   renumbered activity is the same activity (`RENUMBERED`), and a record that moved to
-  another plan is `MOVED`. Lists inside a record (delmoment, ansvar, budget …) are matched
+  another plan is `MOVED` (a plan whose folder was renamed is itself `MOVED`, from the old
+  folder to the new, with all its records). Lists inside a record (delmoment, ansvar, budget …) are matched
   by the identity of their items, never by position; `macros.comparison.fields` says what
   identifies each kind of item.
 - `Change`: a frozen dataclass with the plan (None for shared data), the kind of record

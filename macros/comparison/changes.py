@@ -38,7 +38,8 @@ class Change:
     - `old`, `new`: the values as text, None where there is none;
     - `rich`: the values are the plan's formatted text (Markdown), not plain text;
     - `key`: the field's path in the data (`tidplan.text`, `delmoment[b].text`), stable for
-      programs that filter changes (empty for record-level changes).
+      programs that filter changes (empty for record-level changes, except that a `MOVED`
+      record holds the id of the plan it moved from: `moved_from`).
     """
 
     plan: str | None
@@ -56,6 +57,16 @@ class Change:
     def record_key(self) -> tuple[str | None, str, str]:
         """(plan, kind, id): what identifies the record across versions."""
         return (self.plan, self.kind, self.record)
+
+    @property
+    def moved_from(self) -> tuple[str | None, str, str] | None:
+        """What identified a record that moved to another plan before the move (None for any other change).
+
+        A plan that moved (its folder renamed) is its own record: its old id is the old plan's.
+        """
+        if self.change != MOVED or self.field is not None or not self.key:
+            return None
+        return (self.key, self.kind, self.key if self.kind == "plan" else self.record)
 
     def to_json(self) -> dict[str, object]:
         """The change as a JSON object (for the cache and for other programs)."""

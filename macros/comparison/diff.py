@@ -78,6 +78,7 @@ def compare_snapshots(old: Snapshot, new: Snapshot) -> list[Change]:
     added = [entry for key, entry in after.items() if key not in before and _path(entry) not in old.unreadable]
     removed = [entry for key, entry in before.items() if key not in after and _path(entry) not in new.unreadable]
     moved = _moves(removed, added)
+    moved.update(_renamed_plans(removed, added, moved))
     position = {key: index for index, key in enumerate(after)}
     old_position = {key: index for index, key in enumerate(before)}
     for key, entry in after.items():
@@ -87,8 +88,8 @@ def compare_snapshots(old: Snapshot, new: Snapshot) -> list[Change]:
         elif entry in moved:
             source = moved[entry]
             record = _Record(key, new.names.label(entry), old.names, new.names)
-            plan_names = (old.names.name("plan", source.plan or "", None), new.names.name("plan", key[0] or "", None))
-            changes = [record.change(None, MOVED, *plan_names), *_record_changes(record, source, entry)]
+            changes = [record.change(None, MOVED, *_move_ends(old, new, source, entry), key=source.plan or "")]
+            changes += _record_changes(record, source, entry)
             found += [(_order(key, position[key]), c) for c in changes]
     for entry in added:
         if entry not in moved:
@@ -117,6 +118,32 @@ def _moves(removed: list[Entry], added: list[Entry]) -> dict[Entry, Entry]:
         if entry.plan is not None and source is not None and type(source.record) is type(entry.record):
             moves[entry] = source
     return moves
+
+
+def _renamed_plans(removed: list[Entry], added: list[Entry], moved: dict[Entry, Entry]) -> dict[Entry, Entry]:
+    """Plans whose folder was renamed: a plan gone and one new, whose records all moved from it to the new
+    one (and at least one did), paired as a move of the plan itself (new plan entry → old plan entry)."""
+    gone = [entry for entry in removed if entry.kind == "plan"]
+    new = [entry for entry in added if entry.kind == "plan"]
+    pairs = {}
+    for target in new:
+        sources = {source.plan for entry, source in moved.items() if entry.plan == target.plan}
+        old = [entry for entry in gone if entry.plan in sources]
+        if len(sources) == 1 and len(old) == 1:
+            pairs[target] = old[0]
+    return pairs
+
+
+def _move_ends(old: Snapshot, new: Snapshot, source: Entry, entry: Entry) -> tuple[str, str]:
+    """Where a moved record came from and went: the plans by name (with their ids when the names are the
+    same, as when a plan's folder is renamed), or a renamed plan's folders."""
+    before, after = source.plan or "", entry.plan or ""
+    if entry.kind == "plan":
+        return f"data/planer/{before}/", f"data/planer/{after}/"
+    names = old.names.name("plan", before, None), new.names.name("plan", after, None)
+    if names[0] == names[1]:
+        return f"{names[0]} ({before})", f"{names[1]} ({after})"
+    return names
 
 
 def _record_changes(record: _Record, old: Entry, new: Entry) -> list[Change]:
@@ -311,6 +338,8 @@ def item_name(item: Any, names: Names, plan: str | None) -> str:
         return f"{item.step} × {item.perspective}"
     if kind == "ChecklistAnswer":
         return f"fråga {item.question}"
+    if kind == "DocumentCitation":
+        return names.name("styrdokument", item.document, plan)
     return _short(summary(item, names, plan), 50)
 
 
@@ -340,6 +369,8 @@ def summary(item: Any, names: Names, plan: str | None) -> str:
         return names.name("fullmäktigemål", item.goal, plan)
     if kind == "LeadTime":
         return f"{names.name('underkategori', item.subcategory, plan)}: {item.months} månader"
+    if kind == "DocumentCitation":
+        return f"{names.name('styrdokument', item.document, plan)}: avsnitt {', '.join(item.sections)}"
     if kind == "TeamMember":
         return f"{_who(item, names, plan)} ({item.administration_label})"
     if kind == "RoleTerm":

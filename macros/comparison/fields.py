@@ -129,6 +129,8 @@ LABELS: dict[str, str] = {
     "Party.note": "not",
     "Budget.amount_kr": "belopp",
     "Budget.text": "text",
+    "DocumentCitation.document": "styrdokument",
+    "DocumentCitation.sections": "avsnitt",
     "Contribution.basis": "grund",
     "Contribution.section": "avsnitt",
     "Contribution.motivation": "motivering",
@@ -238,6 +240,8 @@ REFERENCES: dict[str, str] = {
     "Loyalty.subcategory": "underkategori",
     "KraljicPlacement.subcategory": "underkategori",
     "GoverningSignal.document": "styrdokument",
+    "DocumentCitation.document": "styrdokument",
+    "Picture.note": "redaktionell not",
     "GoverningSignal.council_goals": "fullmäktigemål",
     "AnalysisGroup.subcategory": "underkategori",
     "FactorGroup.subcategory": "underkategori",
@@ -302,6 +306,7 @@ IDENTITY: dict[str, tuple[Identity, ...]] = {
     "AnalysisGroup": (lambda group: (group.subcategory, group.heading),),
     "FactorGroup": (lambda group: (group.factor, group.section, group.subcategory, group.heading),),
     "Picture": (lambda picture: picture.number,),
+    "DocumentCitation": (lambda citation: citation.document,),
 }
 """What identifies an item of a list of records, by the item's class (see the module's docstring)."""
 

@@ -5,7 +5,8 @@ latest one.
 `read_versions` never fails: without git, in a shallow clone or for a reference that does
 not exist, the version's `problem` (or the whole `unavailable`) says why in Swedish.
 `version_findings` turns that into the check's findings, at the line of the version in
-plan.yml: a reference that does not exist or data that is not valid is an error; a
+plan.yml: a reference that does not exist, one that can move (a branch, a short commit id,
+a tag that is not annotated) or data that is not valid is an error; a
 reference that cannot be checked (no git, shallow clone) and a plan changed since its
 latest decision are warnings.
 """
@@ -13,6 +14,7 @@ latest decision are warnings.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -73,17 +75,57 @@ def read_versions(data_dir: Path, model: Municipality, cache: Cache = NO_CACHE) 
     return Versions(plans, since, unavailable)
 
 
+FULL_COMMIT = re.compile(r"[0-9a-f]{40}")
+"""A commit's full id: the only reference besides an annotated tag that names one commit for good."""
+
+
+def _lookup_names(ref: str) -> list[str]:
+    """The object names that tell what a version's reference is: for a full commit id, the commit;
+    for a name, the tag `refs/tags/<name>` itself (its type says whether it is annotated), the
+    commit it points to, and what git finds under the bare name (a branch, a short commit id)."""
+    if FULL_COMMIT.fullmatch(ref):
+        return [f"{ref}^{{commit}}"]
+    return [f"refs/tags/{ref}", f"refs/tags/{ref}^{{commit}}", f"{ref}^{{commit}}"]
+
+
+def _not_immutable(ref: str, found: list[tuple[str, str] | None]) -> str:
+    """Why a reference that git knows is not an immutable one ("" when it is an annotated tag or a full commit id)."""
+    if FULL_COMMIT.fullmatch(ref):
+        return ""
+    tag = found[0]
+    if tag is None:
+        return (
+            f"referensen '{ref}' är ingen tagg utan en gren eller en förkortad incheckning, som kan flyttas eller "
+            "bli tvetydig; skapa en annoterad tagg (git tag -a) eller skriv incheckningens hela id (40 tecken)"
+        )
+    if tag[1] != "tag":
+        return (
+            f"taggen '{ref}' är inte annoterad: den säger inte vem som satte den eller när; "
+            f"ersätt den med en annoterad tagg (git tag -a -f {ref} {ref}) eller skriv incheckningens hela id"
+        )
+    return ""
+
+
 def _resolve(git: Git, prefix: str, plan_id: str, versions: list[DecidedVersion], shallow: bool) -> list[VersionState]:
-    """Each version's reference resolved to a commit and the data folder's tree there."""
-    names = [f"{version.ref}^{{commit}}" for version in versions]
+    """Each version's reference resolved to a commit and the data folder's tree there.
+
+    Only an annotated tag or a full commit id ties a version to one commit for good: a branch
+    moves, a short id can become ambiguous and a lightweight tag records nobody. Another
+    reference that git knows is an error that says so; the version is not shown from it.
+    """
+    lookups = [_lookup_names(version.ref) for version in versions]
     try:
-        commits = git.objects(names)
+        answers = git.objects([name for names in lookups for name in names])
     except GitUnavailable as failure:
         return [VersionState(plan_id, v, version_slug(v), problem=str(failure)) for v in versions]
     states = []
-    for version, found in zip(versions, commits, strict=True):
+    position = 0
+    for version, names in zip(versions, lookups, strict=True):
+        found = answers[position : position + len(names)]
+        position += len(names)
         slug = version_slug(version)
-        if found is None:
+        commit = found[-1] if len(found) == 1 else found[1] or found[2]
+        if commit is None:
             missing = (
                 f"referensen '{version.ref}' finns inte i den här kopian av git-förrådet (den är grund)"
                 if shallow
@@ -91,10 +133,13 @@ def _resolve(git: Git, prefix: str, plan_id: str, versions: list[DecidedVersion]
             )
             states.append(VersionState(plan_id, version, slug, problem=missing, problem_is_error=not shallow))
             continue
-        tree = git.tree_of(found[0], prefix)
-        problem = "" if tree else f"incheckningen {found[0][:7]} har ingen datamapp"
+        if reason := _not_immutable(version.ref, found):
+            states.append(VersionState(plan_id, version, slug, problem=reason, problem_is_error=True))
+            continue
+        tree = git.tree_of(commit[0], prefix)
+        problem = "" if tree else f"incheckningen {commit[0][:7]} har ingen datamapp"
         states.append(
-            VersionState(plan_id, version, slug, commit=found[0], tree=tree, problem=problem, problem_is_error=True)
+            VersionState(plan_id, version, slug, commit=commit[0], tree=tree, problem=problem, problem_is_error=True)
         )
     return states
 

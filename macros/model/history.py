@@ -91,22 +91,35 @@ class History:
     data_changes: tuple[DataChange, ...] = ()
 
     @cached_property
-    def _by_record(self) -> dict[RecordKey, list[tuple[Commit, Change]]]:
-        """Every record's changes with their commit, newest first."""
-        index: dict[RecordKey, list[tuple[Commit, Change]]] = {}
-        for data_change in self.data_changes:
+    def _by_record(self) -> dict[RecordKey, list[tuple[int, Commit, Change]]]:
+        """Every record's changes with the position of their commit (0 is the newest) and the commit, newest first."""
+        index: dict[RecordKey, list[tuple[int, Commit, Change]]] = {}
+        for position, data_change in enumerate(self.data_changes):
             for change in data_change.changes:
-                index.setdefault(change.record_key, []).append((data_change.commit, change))
+                index.setdefault(change.record_key, []).append((position, data_change.commit, change))
         return index
 
     def of_record(self, plan: str | None, kind: str, record: str) -> list[tuple[Commit, Change]]:
-        """One record's changes with the commit that made each, newest first."""
-        return list(self._by_record.get((plan, kind, record), []))
+        """One record's changes with the commit that made each, newest first; a record that moved
+        from another plan has, after its move, what happened to it in the plan it came from."""
+        return [(commit, change) for _, commit, change in self._followed((plan, kind, record), -1)]
+
+    def _followed(self, key: RecordKey, newer: int) -> list[tuple[int, Commit, Change]]:
+        """A record's changes in commits older than the one at position `newer`, following its moves back."""
+        found = []
+        for position, commit, change in self._by_record.get(key, []):
+            if position <= newer:
+                continue
+            found.append((position, commit, change))
+            origin = change.moved_from
+            if origin is not None:
+                return found + self._followed(origin, position)
+        return found
 
     def last_change(self, plan: str | None, kind: str, record: str) -> Commit | None:
         """The latest commit that changed the record (or added it), or None if the history has none."""
         found = self._by_record.get((plan, kind, record))
-        return found[0][0] if found else None
+        return found[0][1] if found else None
 
     def content_changes(self, plan_id: str) -> list[tuple[Commit, Change]]:
         """The changes to a plan's records and to the shared data, with their commits, newest first."""

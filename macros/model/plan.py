@@ -102,7 +102,8 @@ class DecidedVersion(Record):
     ref: GitRef = field(
         "git",
         "Git-referensen till datat som beslutades: en annoterad tagg eller en incheckning (40 hexadecimala tecken). "
-        "Kontrollen prövar att den finns och att datat där är giltigt.",
+        "Kontrollen prövar att den finns, att den inte är en gren, ett förkortat id eller en tagg som inte är "
+        "annoterad, och att datat där är giltigt.",
     )
 
 

@@ -23,6 +23,7 @@ from macros.render import (  # noqa: F401  (importing a module registers its mac
     reference,
     source_quality,
     versions,
+    whole_plan,
 )
 from macros.render.registry import MACROS, render_call
 

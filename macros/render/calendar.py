@@ -8,6 +8,8 @@ in the plan, and no contract end given.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from macros.exports import dataset as export
 from macros.model.catalog import Plan
 from macros.model.deadlines import DeadlineFlag, ProcurementDeadline, by_urgency, deadlines
@@ -22,6 +24,8 @@ from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
 from macros.render.svg import (
+    FONT,
+    SMALL,
     Diagram,
     Swatch,
     TimeScale,
@@ -37,15 +41,31 @@ from macros.render.svg import (
     wrap,
 )
 
-WIDTH = 960
-LABEL_WIDTH = 270
-CHART_X0 = 290
-CHART_X1 = WIDTH - 16
 HEADER = 62
 AXIS_TOP = 16
-ROW = 40
-FONT = 13
-MIN_WIDTH = 800
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where the parts of a need's row go: name and flag beside the bar (wide) or above it (narrow)."""
+
+    width: float
+    label_width: float
+    chart_x0: float
+    chart_x1: float
+    row: float
+    stacked: bool
+
+    def mid(self, y: float) -> float:
+        """The middle of the bar in the row starting at `y`."""
+        return y + (2 * FONT * 1.25 + 12 if self.stacked else self.row / 2)
+
+
+WIDE = Geometry(width=680, label_width=200, chart_x0=216, chart_x1=666, row=42, stacked=False)
+"""A laptop's content column: the need and its flag on the left, the bar on the right."""
+
+NARROW = Geometry(width=350, label_width=342, chart_x0=8, chart_x1=342, row=70, stacked=True)
+"""A phone: the need and its flag on top, the bar across the whole width below."""
 
 FLAG_TEXT = {
     DeadlineFlag.START_PASSED: "Senaste start passerad",
@@ -94,34 +114,43 @@ def _dated(items: list[ProcurementDeadline]) -> list[ProcurementDeadline]:
     return [item for item in by_urgency(items) if item.contract_end or item.is_snarast]
 
 
-def _row(scale: TimeScale, item: ProcurementDeadline, index: int, site: Site) -> str:
+def _row(scale: TimeScale, item: ProcurementDeadline, index: int, site: Site, shape: Geometry) -> str:
     """One need: label, flag, the window from latest start to contract end, markers."""
-    y = HEADER + index * ROW
-    mid = y + ROW / 2
-    (name,) = wrap(item.need.need, LABEL_WIDTH - 8, FONT, max_lines=1)
+    y = HEADER + index * shape.row
+    mid = shape.mid(y)
+    (name,) = wrap(item.need.need, shape.label_width - 8, FONT, max_lines=1)
     parts = [
         text(8, y + FONT + 3, name, size=FONT),
         text(
             8,
-            y + ROW - 6,
+            y + 2 * FONT * 1.25 + 1 if shape.stacked else y + shape.row - 6,
             f"{FLAG_SYMBOL[item.flag]} {FLAG_TEXT[item.flag]}",
             "d-text d-varning" if item.is_urgent else "d-text d-period",
-            size=FONT * 0.85,
+            size=SMALL,
         ),
     ]
     if item.is_snarast:
         x = scale.x(site.today)
+        label = "Snarast: starta nu"
+        beside = x + 9 + text_width(label, SMALL) <= scale.x1
         parts += [
             _diamond(x, mid, "d-markor d-markor-sen"),
-            text(x + 9, mid + FONT * 0.35, "Snarast: starta nu", "d-text d-sen", size=FONT * 0.85),
+            text(
+                x + 9 if beside else x - 9,
+                mid + SMALL * 0.35,
+                label,
+                "d-text d-sen",
+                size=SMALL,
+                anchor="start" if beside else "end",
+            ),
         ]
     else:
-        parts += _window(scale, item, mid)
+        parts += _window(scale, item, mid, stacked=shape.stacked)
     spoken = f"{item.need.need} ({item.need.subcategory_label}): {FLAG_TEXT[item.flag]}; {_summary(item)}"
     return group(tooltip(spoken) + "".join(parts), "d-rad")
 
 
-def _window(scale: TimeScale, item: ProcurementDeadline, mid: float) -> list[str]:
+def _window(scale: TimeScale, item: ProcurementDeadline, mid: float, *, stacked: bool) -> list[str]:
     """Shapes for a dated need: window bar, latest-start diamond, contract-end bar end."""
     assert item.contract_end is not None
     x_end = scale.x_end(item.contract_end)
@@ -132,10 +161,13 @@ def _window(scale: TimeScale, item: ProcurementDeadline, mid: float) -> list[str
         css = "d-markor d-markor-sen" if item.flag is DeadlineFlag.START_PASSED else "d-markor"
         parts += [rect(x_start, mid - 4, x_end - x_start, 8, "d-bar d-bar-ingen"), _diamond(x_start, mid, css)]
     label = f"slut {item.contract_end.isoformat()}"
-    if label_x + text_width(label, FONT * 0.8) > scale.x1:
-        parts.append(text(x_end - 5, mid - 8, label, "d-text d-period", anchor="end", size=FONT * 0.8))
+    width = text_width(label, SMALL)
+    if label_x + width <= scale.x1:
+        parts.append(text(label_x, mid + SMALL * 0.35, label, "d-text d-period", size=SMALL))
     else:
-        parts.append(text(label_x, mid + FONT * 0.3, label, "d-text d-period", size=FONT * 0.8))
+        # Above the bar's end (wide) or under it (narrow, where the flag stands above).
+        y = mid + 7 + SMALL if stacked else mid - 9
+        parts.append(text(max(x_end, scale.x0 + width), y, label, "d-text d-period", anchor="end", size=SMALL))
     return parts
 
 
@@ -156,7 +188,7 @@ def _summary(item: ProcurementDeadline) -> str:
     return f"{end}; ledtid {_months(item.lead_time_months)}; senaste start {item.latest_start.isoformat()} ({flag_text(item).lower()})"
 
 
-def _legend(y: float) -> tuple[str, float]:
+def _legend(y: float, shape: Geometry) -> tuple[str, float]:
     """Markers explained; and the height the legend takes."""
     items: list[tuple[Swatch, str]] = [
         (lambda x, t: _diamond(x + 14, t + 8, "d-markor"), "senaste start"),
@@ -169,21 +201,21 @@ def _legend(y: float) -> tuple[str, float]:
         ),
         (lambda x, t: line(x + 14, t - 2, x + 14, t + 18, "d-idag"), "idag"),
     ]
-    return legend(items, 8, y, WIDTH - 16, FONT * 0.85)
+    return legend(items, 8, y, shape.width - 16, SMALL)
 
 
-def calendar_diagram(site: Site, plan: Plan, items: list[ProcurementDeadline]) -> Diagram:
+def calendar_diagram(site: Site, plan: Plan, items: list[ProcurementDeadline], shape: Geometry = WIDE) -> Diagram:
     """The SVG calendar of every dated or Snarast need, most urgent first."""
     shown = _dated(items)
     days = [site.today] + [d for item in shown for d in (item.latest_start, item.contract_end) if d]
-    scale = TimeScale.covering(days, CHART_X0, CHART_X1)
-    bottom = HEADER + len(shown) * ROW
+    scale = TimeScale.covering(days, shape.chart_x0, shape.chart_x1)
+    bottom = HEADER + len(shown) * shape.row
     body = [
         scale.axis(AXIS_TOP, bottom, FONT),
-        "".join(_row(scale, item, index, site) for index, item in enumerate(shown)),
-        scale.today_marker(site.today, 0, bottom, FONT * 0.9),
+        "".join(_row(scale, item, index, site, shape) for index, item in enumerate(shown)),
+        scale.today_marker(site.today, 0, bottom, SMALL),
     ]
-    key, key_height = _legend(bottom + 16)
+    key, key_height = _legend(bottom + 16, shape)
     body.append(key)
     urgent = sum(item.is_urgent for item in shown)
     description = (
@@ -191,15 +223,14 @@ def calendar_diagram(site: Site, plan: Plan, items: list[ProcurementDeadline]) -
         f"{urgent} kräver handling nu. Romben är senaste start, linjen slutar vid avtalets sista dag. "
         "Behov utan datum och alla uppgifter finns i tabellen."
     )
-    prefix = f"upphandlingskalender-{slug(plan.id)}"
+    prefix = f"upphandlingskalender-{slug(plan.id)}" + ("-smal" if shape.stacked else "")
     return Diagram(
         prefix,
-        WIDTH,
+        shape.width,
         bottom + 20 + key_height,
         f"Upphandlingskalender för {plan.meta.name}",
         description,
         "".join(body),
-        MIN_WIDTH,
     )
 
 
@@ -386,11 +417,12 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
     if visa == "tabell":
         return f'<div class="vy">{intro}{table}{_lead_times(p)}</div>\n'
     diagram = calendar_diagram(site, p, items)
+    narrow = calendar_diagram(site, p, items, NARROW)
     caption = plain(
         f"Upphandlingskalender för {p.meta.name} per {site.today.isoformat()}: senaste start för varje "
         "upphandlingsbehov med datum, det mest brådskande överst."
     )
-    return f'<div class="vy">{intro}{figure(diagram, caption, table)}{_lead_times(p)}</div>\n'
+    return f'<div class="vy">{intro}{figure(diagram, caption, table, narrow=narrow)}{_lead_times(p)}</div>\n'
 
 
 @macro(

@@ -25,11 +25,14 @@ from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Row, Table, cell, data_table
 from macros.render.svg import (
+    FONT,
+    SMALL,
     Diagram,
     figure,
     group,
     line,
     lines_of_text,
+    num,
     pattern_defs,
     pattern_fill,
     rect,
@@ -40,13 +43,27 @@ from macros.render.svg import (
 )
 from macros.render.text import amount_sv, number_sv
 
-WIDTH = 760
-FONT = 13
-LABEL_WIDTH = 250
-BAR_X0 = 266
-BAR_X1 = WIDTH - 150
-ROW = 34
 TOP = 30
+BAR = 18
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where a bar chart's parts go: the label beside the bar (wide) or above it (narrow)."""
+
+    width: float
+    label_width: float
+    bar_x0: float
+    bar_x1: float
+    row: float
+    stacked: bool
+
+
+WIDE = Geometry(width=680, label_width=200, bar_x0=212, bar_x1=560, row=34, stacked=False)
+"""A laptop's content column: labels on the left, bars and their values on the right."""
+
+NARROW = Geometry(width=350, label_width=342, bar_x0=8, bar_x1=226, row=62, stacked=True)
+"""A phone: each label above its bar, the value after the bar."""
 
 
 @dataclass(frozen=True)
@@ -68,37 +85,72 @@ def nice_step(maximum: float) -> float:
 
 
 def bar_chart(
-    chart_id: str, title: str, description: str, bars: list[Bar], *, unit: str, maximum: float | None = None
+    chart_id: str,
+    title: str,
+    description: str,
+    bars: list[Bar],
+    *,
+    unit: str,
+    maximum: float | None = None,
+    shape: Geometry = WIDE,
 ) -> Diagram:
     """A horizontal bar chart with a value label after each bar and a grid with unit."""
     top_value = maximum or max((bar.value for bar in bars), default=1)
     step = nice_step(top_value)
     top_value = math.ceil(top_value / step) * step
-    bottom = TOP + len(bars) * ROW
+    bottom = TOP + len(bars) * shape.row
 
     def x(value: float) -> float:
-        return BAR_X0 + value / top_value * (BAR_X1 - BAR_X0)
+        return shape.bar_x0 + value / top_value * (shape.bar_x1 - shape.bar_x0)
 
-    parts = [pattern_defs(chart_id)]
+    prefix = chart_id + ("-smal" if shape.stacked else "")
+    parts = [pattern_defs(prefix)]
     ticks = [i * step for i in range(round(top_value / step) + 1)]
     for tick in ticks:
         parts += [
             line(x(tick), TOP - 6, x(tick), bottom, "d-grid"),
-            text(x(tick), TOP - 10, number_sv(tick), "d-axis-small", anchor="middle", size=FONT * 0.8),
+            text(x(tick), TOP - 10, number_sv(tick), "d-axis-small", anchor="middle", size=SMALL),
         ]
-    parts.append(text(BAR_X0 - 8, TOP - 10, unit, "d-axis-small", anchor="end", size=FONT * 0.8))
+    if shape.stacked:
+        parts.append(text(shape.bar_x1 + 16, TOP - 10, unit, "d-axis-small", size=SMALL))
+    else:
+        parts.append(text(shape.bar_x0 - 8, TOP - 10, unit, "d-axis-small", anchor="end", size=SMALL))
     for index, bar in enumerate(bars):
-        y = TOP + index * ROW
-        lines = wrap(bar.label, LABEL_WIDTH - 8, FONT)
-        baseline = y + ROW / 2 - (len(lines) - 1) * FONT * 0.6 + FONT * 0.35
+        y = TOP + index * shape.row
+        lines = wrap(bar.label, shape.label_width - 8, FONT)
+        if shape.stacked:
+            baseline = y + FONT + 2
+            bar_top = y + 2 * FONT * 1.2 + 8
+        else:
+            baseline = y + shape.row / 2 - (len(lines) - 1) * FONT * 0.6 + FONT * 0.35
+            bar_top = y + (shape.row - BAR) / 2
+        fill = pattern_fill(prefix, bar.pattern)
         shapes = [
             lines_of_text(8, baseline, lines, FONT),
-            rect(BAR_X0, y + 8, x(bar.value) - BAR_X0, ROW - 16, "d-bar", fill=pattern_fill(chart_id, bar.pattern)),
-            text(x(bar.value) + 6, y + ROW / 2 + FONT * 0.35, bar.value_text, size=FONT * 0.9),
+            rect(shape.bar_x0, bar_top, x(bar.value) - shape.bar_x0, BAR, "d-bar", fill=fill),
+            text(x(bar.value) + 6, bar_top + BAR / 2 + SMALL * 0.35, bar.value_text, size=SMALL),
         ]
         parts.append(group(tooltip(f"{bar.label}: {bar.value_text}") + "".join(shapes), "d-rad"))
-    parts.append(line(BAR_X0, TOP - 6, BAR_X0, bottom, "d-grid-year"))
-    return Diagram(chart_id, WIDTH, bottom + 12, title, description, "".join(parts), 560)
+    parts.append(line(shape.bar_x0, TOP - 6, shape.bar_x0, bottom, "d-grid-year"))
+    return Diagram(prefix, shape.width, bottom + 12, title, description, "".join(parts))
+
+
+def bar_figure(
+    chart_id: str,
+    title: str,
+    description: str,
+    bars: list[Bar],
+    caption: str,
+    table: str,
+    *,
+    unit: str,
+    maximum: float | None = None,
+    after: str = "",
+) -> str:
+    """A bar chart's figure: the wide and the narrow drawing, the caption and the data table."""
+    wide = bar_chart(chart_id, title, description, bars, unit=unit, maximum=maximum)
+    narrow = bar_chart(chart_id, title, description, bars, unit=unit, maximum=maximum, shape=NARROW)
+    return figure(wide, caption, table, after=after, narrow=narrow)
 
 
 def _analysis(plan: Plan) -> AnalysisFile:
@@ -195,7 +247,7 @@ def _spend_subcategories(site: Site, plan: Plan, year: int | None) -> str:
     named = {e.subcategory for e in entries}
     missing = _missing([s.name for s in plan.subcategories if s.id not in named], f"spend {chosen}")
     caption = plain(f"Spend per underkategori {chosen} enligt nulägesanalysen (avsnitt 10.1).")
-    return figure(bar_chart(chart_id, title, description, bars, unit=unit), caption, table, after=missing)
+    return bar_figure(chart_id, title, description, bars, caption, table, unit=unit, after=missing)
 
 
 def _spend_buyers(site: Site, plan: Plan, year: int | None, subcategory: str | None) -> str:
@@ -244,7 +296,7 @@ def _spend_buyers(site: Site, plan: Plan, year: int | None, subcategory: str | N
     total = sum(e.share.value for e in entries)
     rest = f"<p>De angivna köparna står tillsammans för {plain(number_sv(round(total, 1)))} %; planen redovisar inte resten.</p>"
     caption = plain(f"{title} enligt nulägesanalysen (avsnitt 10.1).")
-    return figure(bar_chart(chart_id, title, description, bars, unit="%", maximum=100), caption, table, after=rest)
+    return bar_figure(chart_id, title, description, bars, caption, table, unit="%", maximum=100, after=rest)
 
 
 def _spend_years(site: Site, plan: Plan) -> str:
@@ -278,7 +330,8 @@ def _spend_years(site: Site, plan: Plan) -> str:
         download=offer(site, export.dataset(f"{plan.id}/spend-ar", title, columns, values)),
     )
     description = "; ".join(f"{b.label}: {b.value_text}" for b in bars) + "."
-    return figure(bar_chart(chart_id, title, description, bars, unit="mnkr"), plain(f"{title} (avsnitt 10.1)."), table)
+    caption = plain(f"{title} (avsnitt 10.1).")
+    return bar_figure(chart_id, title, description, bars, caption, table, unit="mnkr")
 
 
 @macro("spenddiagram", 'spenddiagram(plan="it-och-telekom", per="underkategori")')
@@ -360,7 +413,7 @@ def loyalty_chart(site: Site, *, plan: str) -> str:
     caption = plain(
         "Andel av spenden köpt från ej avtalad och/eller registrerad leverantör (avsnitt 10.2). Lägre andel = högre avtalstrohet; streckade staplar gäller en underkategori."
     )
-    return figure(bar_chart(chart_id, title, description, bars, unit="%", maximum=100), caption, table, after=note)
+    return bar_figure(chart_id, title, description, bars, caption, table, unit="%", maximum=100, after=note)
 
 
 QUADRANTS: dict[KraljicQuadrant, tuple[int, int, str]] = {
@@ -371,34 +424,82 @@ QUADRANTS: dict[KraljicQuadrant, tuple[int, int, str]] = {
 }
 """Column (0 = low, 1 = high supply-market complexity), row (0 = high, 1 = low importance) and name."""
 
-KX, KY, KW, KH = 90, 20, 320, 150
+
+@dataclass(frozen=True)
+class Matrix:
+    """The size of Kraljic's matrix: left edge, top, and the width and height of one quadrant."""
+
+    x: float
+    y: float
+    quadrant_width: float
+    quadrant_height: float
+    width: float
 
 
-def _kraljic_labels(plan: Plan) -> str:
-    """Underkategorier placed in their quadrant, or on the border when the plan names two."""
-    parts: list[str] = []
-    slots: dict[tuple[float, float], int] = {}
+MATRIX_WIDE = Matrix(x=90, y=20, quadrant_width=280, quadrant_height=150, width=664)
+MATRIX_NARROW = Matrix(x=40, y=20, quadrant_width=151, quadrant_height=150, width=350)
+LABEL_LINE = FONT * 1.2
+
+
+def _kraljic_labels(plan: Plan, m: Matrix) -> str:
+    """Underkategorier placed in their quadrant, or on the border when the plan names two;
+    several in one place stand above each other, each name wrapped to the quadrant's width."""
+    places: dict[tuple[float, float], list[tuple[str, bool, str]]] = {}
     for placement in _analysis(plan).kraljic:
         cells = [QUADRANTS[q] for q in placement.quadrants]
-        column = sum(c[0] for c in cells) / len(cells)
-        row = sum(c[1] for c in cells) / len(cells)
-        key = (column, row)
-        slot = slots.get(key, 0)
-        slots[key] = slot + 1
-        cx = KX + (column + 0.5) * KW
-        cy = KY + (row + 0.5) * KH + (slot - 0.5) * 30
+        key = (sum(c[0] for c in cells) / len(cells), sum(c[1] for c in cells) / len(cells))
         name = plan.subcategory(placement.subcategory).name
-        width = text_width(name, FONT) + 16
-        css = "d-bar d-bar-ingen d-grans" if len(cells) > 1 else "d-bar d-bar-ingen"
-        parts.append(
-            group(
-                tooltip(f"{name}: {placement.scope} – {' eller '.join(placement.quadrants)}")
-                + rect(cx - width / 2, cy - 12, width, 22, css, rx=11)
-                + text(cx, cy + 4, name, anchor="middle", size=FONT),
-                "d-rad",
+        spoken = f"{name}: {placement.scope} – {' eller '.join(placement.quadrants)}"
+        places.setdefault(key, []).append((name, len(cells) > 1, spoken))
+    parts: list[str] = []
+    for (column, row), labels in places.items():
+        wrapped = [(wrap(name, m.quadrant_width - 24, FONT), border, spoken) for name, border, spoken in labels]
+        heights = [22 + (len(lines) - 1) * LABEL_LINE for lines, _, _ in wrapped]
+        top = m.y + (row + 0.5) * m.quadrant_height - (sum(heights) + 8 * (len(heights) - 1)) / 2
+        cx = m.x + (column + 0.5) * m.quadrant_width
+        for (lines, border, spoken), height in zip(wrapped, heights, strict=True):
+            width = max(text_width(line_, FONT) for line_ in lines) + 16
+            css = "d-bar d-bar-ingen d-grans" if border else "d-bar d-bar-ingen"
+            spans = "".join(
+                f'<tspan x="{num(cx)}" dy="{num(0 if i == 0 else LABEL_LINE)}">{plain(part)}</tspan>'
+                for i, part in enumerate(lines)
             )
-        )
+            label = f'<text x="{num(cx)}" y="{num(top + 15)}" class="d-text" text-anchor="middle" font-size="{num(FONT)}">{spans}</text>'
+            parts.append(group(tooltip(spoken) + rect(cx - width / 2, top, width, height, css, rx=11) + label, "d-rad"))
+            top += height + 8
     return "".join(parts)
+
+
+def kraljic_diagram(plan: Plan, m: Matrix) -> Diagram:
+    """Kraljic's matrix drawn at one size, with the underkategorier placed."""
+    kx, ky, kw, kh = m.x, m.y, m.quadrant_width, m.quadrant_height
+    parts = []
+    for column, row, name in QUADRANTS.values():
+        x, y = kx + column * kw, ky + row * kh
+        title_y = y + 20 if row == 0 else y + kh - 10
+        parts += [rect(x, y, kw, kh, "d-kvadrant"), text(x + 8, title_y, name, "d-text d-prio", size=FONT)]
+    legend_lines = wrap("streckad etikett på gränsen: planen säger ”det ena eller det andra”", m.width - kx - 46, SMALL)
+    parts += [
+        text(
+            kx + kw, ky + 2 * kh + 32, "Leverantörsmarknadens risk/komplexitet →", "d-axis", anchor="middle", size=FONT
+        ),
+        text(kx + 8, ky + 2 * kh + 16, "låg", "d-axis-small", size=SMALL),
+        text(kx + 2 * kw - 8, ky + 2 * kh + 16, "hög", "d-axis-small", anchor="end", size=SMALL),
+        f'<text class="d-axis" font-size="{num(FONT)}" text-anchor="middle" transform="translate({num(kx / 2 - 6)} {num(ky + kh)}) rotate(-90)">Betydelse/pris för kommunen →</text>',
+        text(kx - 6, ky + 14, "hög", "d-axis-small", anchor="end", size=SMALL),
+        text(kx - 6, ky + 2 * kh - 4, "låg", "d-axis-small", anchor="end", size=SMALL),
+        _kraljic_labels(plan, m),
+        rect(kx, ky + 2 * kh + 46, 34, 18, "d-bar d-bar-ingen d-grans", rx=9),
+        lines_of_text(kx + 42, ky + 2 * kh + 59, legend_lines, SMALL),
+    ]
+    chart_id = f"kraljic-{slug(plan.id)}" + ("-smal" if m is MATRIX_NARROW else "")
+    described = "; ".join(
+        f"{plan.subcategory(k.subcategory).name}: {' eller '.join(k.quadrants)} ({k.scope})"
+        for k in _analysis(plan).kraljic
+    )
+    height = ky + 2 * kh + 70 + (len(legend_lines) - 1) * SMALL * 1.2
+    title = f"Kraljics matris för {plan.meta.category}"
+    return Diagram(chart_id, m.width, height, title, described + ".", "".join(parts))
 
 
 @macro("kraljicmatris", 'kraljicmatris(plan="it-och-telekom")')
@@ -410,42 +511,7 @@ def kraljic_matrix(site: Site, *, plan: str) -> str:
     """
     p = site.plan(plan)
     placements = _analysis(p).kraljic
-    parts = []
-    for column, row, name in QUADRANTS.values():
-        x, y = KX + column * KW, KY + row * KH
-        title_y = y + 20 if row == 0 else y + KH - 10
-        parts += [rect(x, y, KW, KH, "d-kvadrant"), text(x + 10, title_y, name, "d-text d-prio", size=FONT)]
-    parts += [
-        text(
-            KX + KW, KY + 2 * KH + 28, "Leverantörsmarknadens risk/komplexitet →", "d-axis", anchor="middle", size=FONT
-        ),
-        text(KX + 10, KY + 2 * KH + 16, "låg", "d-axis-small", size=FONT * 0.85),
-        text(KX + 2 * KW - 10, KY + 2 * KH + 16, "hög", "d-axis-small", anchor="end", size=FONT * 0.85),
-        f'<text class="d-axis" font-size="{FONT}" text-anchor="middle" transform="translate(30 {KY + KH}) rotate(-90)">Betydelse/pris för kommunen →</text>',
-        text(KX - 6, KY + 14, "hög", "d-axis-small", anchor="end", size=FONT * 0.85),
-        text(KX - 6, KY + 2 * KH - 4, "låg", "d-axis-small", anchor="end", size=FONT * 0.85),
-        _kraljic_labels(p),
-        rect(KX, KY + 2 * KH + 44, 34, 18, "d-bar d-bar-ingen d-grans", rx=9),
-        text(
-            KX + 42,
-            KY + 2 * KH + 57,
-            "streckad etikett på gränsen: planen säger ”det ena eller det andra”",
-            size=FONT * 0.85,
-        ),
-    ]
     chart_id = f"kraljic-{slug(p.id)}"
-    described = "; ".join(
-        f"{p.subcategory(k.subcategory).name}: {' eller '.join(k.quadrants)} ({k.scope})" for k in placements
-    )
-    diagram = Diagram(
-        chart_id,
-        KX + 2 * KW + 20,
-        KY + 2 * KH + 70,
-        f"Kraljics matris för {p.meta.category}",
-        described + ".",
-        "".join(parts),
-        520,
-    )
     rows = [
         [cell(p.subcategory(k.subcategory).name), cell(" eller ".join(k.quadrants)), cell(k.scope), cell(k.section)]
         for k in placements
@@ -474,7 +540,8 @@ def kraljic_matrix(site: Site, *, plan: str) -> str:
     caption = plain(
         "Kraljics matris: betydelse/pris för kommunen (lodrätt) mot leverantörsmarknadens risk/komplexitet (vågrätt), med underkategorierna som planen klassar dem (avsnitt 10.3.1)."
     )
-    return figure(diagram, caption, table, after=missing)
+    diagram = kraljic_diagram(p, MATRIX_WIDE)
+    return figure(diagram, caption, table, after=missing, narrow=kraljic_diagram(p, MATRIX_NARROW))
 
 
 _REPORTED_NUMBER = re.compile(r"^[-\u2212]?\d{1,12}(?:[ \u00a0\u202f]\d{3})*(?:,\d{1,6})?")
@@ -532,13 +599,8 @@ def follow_up_chart(site: Site, *, plan: str) -> str:
             )
             description = "; ".join(f"{b.label}: {b.value_text}" for b in bars) + "." + target
             top = max(100.0, *(bar.value for bar in bars))
-            parts.append(
-                figure(
-                    bar_chart(chart_id, title, description, bars, unit="%", maximum=top),
-                    plain(title + "." + target),
-                    table,
-                )
-            )
+            caption = plain(title + "." + target)
+            parts.append(bar_figure(chart_id, title, description, bars, caption, table, unit="%", maximum=top))
     parts.append(_signal_indicators(site, p))
     return f'<div class="vy">{"".join(parts)}</div>\n'
 

@@ -151,6 +151,25 @@ def national_goal_page(goal_id: str) -> str:
     return f"vagledning/nationella-upphandlingsstrategin/{goal_id}.md"
 
 
+def whole_plan_page(plan_id: str) -> str:
+    """Source path of the generated page with the whole plan, to print or save as PDF."""
+    return f"{plan_id}/hela-planen.md"
+
+
+NOT_IN_SOURCE = (
+    "oversikter/",
+    "andringshistorik.md",
+    "historik.md",
+    "versioner/",
+    "kanda-brister.md",
+    "hela-planen.md",
+)
+"""Pages in a plan's folder that the site adds and the source document does not have (the
+overviews, the change history, each record's history, the decided versions, the editors' notes on
+the source, the whole plan itself); every other page of the folder is part of the plan as the
+source gives it."""
+
+
 def history_page(plan_id: str | None) -> str:
     """Source path of the generated page with every record's history: a plan's, or the shared data's."""
     return f"{plan_id}/historik.md" if plan_id else "kommunen/historik.md"
@@ -178,12 +197,16 @@ class GeneratedPage:
     record: Record
     macro: str
     arguments: dict[str, object]
+    searched: bool = True
+    """Whether the site's search indexes the page (the record histories are not: their old values
+    would be hits for what the plan no longer says, and indexing them is most of their cost)."""
 
 
 def generated_pages(model: Municipality, *, history: bool = True) -> list[GeneratedPage]:
-    """Every page generated from the data: one per activity of every plan, one per person and one per
-    inriktningsmål of the guidance library; with `history` (not in the copy of a decided version), each
-    plan's and the shared data's record history and one page per decided version."""
+    """Every page generated from the data: one per activity of every plan, one per person, one per
+    inriktningsmål of the guidance library and one with each whole plan; with `history` (not in the
+    copy of a decided version), each plan's and the shared data's record history and one page per
+    decided version."""
     from macros.model.plan import version_slug
 
     pages = [
@@ -196,17 +219,21 @@ def generated_pages(model: Municipality, *, history: bool = True) -> list[Genera
         GeneratedPage(national_goal_page(g.id), g, "inriktningsmalssida", {"mal": g.id})
         for g in model.guidance.national_goals
     ]
+    pages += [
+        GeneratedPage(whole_plan_page(plan.id), plan.meta, "hela_planen", {"plan": plan.id})
+        for plan in model.plans.values()
+    ]
     if not history:
         return pages
     for plan in model.plans.values():
-        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}))
+        pages.append(GeneratedPage(history_page(plan.id), plan.meta, "posthistorik", {"plan": plan.id}, searched=False))
         pages += [
             GeneratedPage(
                 version_page(plan.id, version_slug(v)), v, "beslutad_version", {"plan": plan.id, "version": v.version}
             )
             for v in plan.meta.versions
         ]
-    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}))
+    pages.append(GeneratedPage(history_page(None), model.people_file, "gemensam_historik", {}, searched=False))
     return pages
 
 
@@ -226,6 +253,26 @@ def national_goal_navigation(model: Municipality) -> list[tuple[str, str]]:
         (national_goal_title(g.number, g.heading or g.name), national_goal_page(g.id))
         for g in model.guidance.national_goals
     ]
+
+
+CHANGE_HISTORY_PAGE = "andringshistorik.md"
+"""A plan's written page Ändringshistorik (in the plan's folder); the generated history pages sit beside it in the menu."""
+
+RECORD_HISTORY_TITLE = "Historik per post"
+SHARED_HISTORY_TITLE = "Historik för gemensam data"
+
+
+def history_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's generated history pages, after its Ändringshistorik: the history
+    of every record, then each decided version's page, oldest first (title, source path)."""
+    from macros.model.plan import version_slug
+
+    entries = [(RECORD_HISTORY_TITLE, history_page(plan.id))]
+    entries += [
+        (f"Version {v.version}, beslutad {v.date.isoformat()}", version_page(plan.id, version_slug(v)))
+        for v in plan.meta.versions
+    ]
+    return entries
 
 
 def person_navigation(model: Municipality) -> list[tuple[str, str]]:

@@ -24,6 +24,8 @@ from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, cell, data_table
 from macros.render.svg import (
+    FONT,
+    SMALL,
     Diagram,
     Hotspot,
     Swatch,
@@ -43,19 +45,41 @@ from macros.render.svg import (
     wrap,
 )
 
-WIDTH = 960
-LABEL_X = 8
-LABEL_WIDTH = 300
-PRIORITY_X = 318
-CHART_X0 = 356
-CHART_X1 = WIDTH - 16
 HEADER = 62
 AXIS_TOP = 16
-ROW = 38
 BAR = 16
-FONT = 13
-MIN_WIDTH = 800
 PRIORITY_PATTERNS = {1: "fylld", 2: "streckad", 3: "prickad", None: "ingen"}
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where the parts of a row go: side by side (wide) or the name above the bar (narrow)."""
+
+    width: float
+    label_x: float
+    label_width: float
+    priority_x: float
+    chart_x0: float
+    chart_x1: float
+    row: float
+    stacked: bool
+
+    def bar_top(self, y: float) -> float:
+        """The top of the bar in the row starting at `y`."""
+        return y + (2 * FONT * 1.2 + 6 if self.stacked else (self.row - BAR) / 2)
+
+    def bar_baseline(self, y: float) -> float:
+        """The baseline of text beside the bar."""
+        return self.bar_top(y) + BAR / 2 + SMALL * 0.35
+
+
+WIDE = Geometry(
+    width=680, label_x=8, label_width=214, priority_x=228, chart_x0=258, chart_x1=668, row=38, stacked=False
+)
+"""A laptop's content column (688 px beside both menus): the name, the priority and the bar on one line."""
+
+NARROW = Geometry(width=350, label_x=4, label_width=316, priority_x=346, chart_x0=6, chart_x1=344, row=72, stacked=True)
+"""A phone (358 px): the name and priority on top, the bar with its period below across the whole width."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +90,7 @@ class _Layout:
     prefix: str
     plan: Plan
     today: dt.date
+    shape: Geometry
 
 
 def _bar_fill(layout: _Layout, priority: int | None) -> tuple[str, str | None]:
@@ -84,7 +109,7 @@ def _bar(layout: _Layout, activity: Activity, y: float) -> tuple[str, float, flo
     scale = layout.scale
     x_start, x_end = scale.x(drawn[0]), scale.x_end(drawn[1])
     css, fill = _bar_fill(layout, activity.priority)
-    top = y + (ROW - BAR) / 2
+    top = layout.shape.bar_top(y)
     shape = span.shape
     if shape is SpanShape.OPEN_END and span.start:
         solid_end = scale.x_end(span.start.last_day)
@@ -129,18 +154,22 @@ def _arrow(x: float, top: float, height: float, *, left: bool = False) -> str:
 
 
 def _period_label(layout: _Layout, activity: Activity, x_start: float, x_end: float, y: float) -> str:
-    """The period in words next to the bar, with "försenad" when late; placed where it fits."""
+    """The period in words next to the bar, with "försenad" when late; placed where it fits
+    (after the bar, before it, or under it)."""
     label = planned_span(activity).label()
-    if is_late(layout.plan, activity, layout.today):
+    late = is_late(layout.plan, activity, layout.today)
+    if late:
         label += " – försenad"
-    width = text_width(label, FONT * 0.9)
-    baseline = y + ROW / 2 + FONT * 0.35
-    css = "d-text d-sen" if is_late(layout.plan, activity, layout.today) else "d-text d-period"
-    if x_end + 6 + width <= CHART_X1:
-        return text(x_end + 6, baseline, label, css, size=FONT * 0.9)
-    if x_start - 6 - width >= CHART_X0:
-        return text(x_start - 6, baseline, label, css, anchor="end", size=FONT * 0.9)
-    return text(x_start + 4, y + ROW - 1, label, css, size=FONT * 0.8)
+    shape = layout.shape
+    width = text_width(label, SMALL)
+    baseline = shape.bar_baseline(y)
+    css = "d-text d-sen" if late else "d-text d-period"
+    if x_end + 6 + width <= shape.chart_x1:
+        return text(x_end + 6, baseline, label, css, size=SMALL)
+    if x_start - 6 - width >= shape.chart_x0:
+        return text(x_start - 6, baseline, label, css, anchor="end", size=SMALL)
+    under = shape.bar_top(y) + BAR + SMALL
+    return text(max(min(x_start + 4, shape.chart_x1 - width), shape.chart_x0), under, label, css, size=SMALL)
 
 
 def _unscheduled_text(plan: Plan, activity: Activity) -> str:
@@ -153,16 +182,22 @@ def _unscheduled_text(plan: Plan, activity: Activity) -> str:
 
 def _row(layout: _Layout, activity: Activity, index: int) -> str:
     """One activity: label, priority, bar (or text) and period, with its details as hover text."""
-    y = HEADER + index * ROW
-    lines = wrap(f"{activity.number} {activity.name}", LABEL_WIDTH - 8, FONT)
-    first_baseline = y + ROW / 2 - (len(lines) - 1) * FONT * 0.6 + FONT * 0.35
+    shape = layout.shape
+    y = HEADER + index * shape.row
+    lines = wrap(f"{activity.number} {activity.name}", shape.label_width - 8, FONT)
+    if shape.stacked:
+        first_baseline = priority_y = y + FONT
+    else:
+        first_baseline = y + shape.row / 2 - (len(lines) - 1) * FONT * 0.6 + FONT * 0.35
+        priority_y = y + shape.row / 2 + FONT * 0.35
     parts = [
-        lines_of_text(LABEL_X, first_baseline, lines, FONT),
+        lines_of_text(shape.label_x, first_baseline, lines, FONT),
         text(
-            PRIORITY_X,
-            y + ROW / 2 + FONT * 0.35,
+            shape.priority_x,
+            priority_y,
             f"P{activity.priority}" if activity.priority else "–",
             "d-text d-prio",
+            anchor="end" if shape.stacked else "start",
             size=FONT,
         ),
     ]
@@ -172,11 +207,11 @@ def _row(layout: _Layout, activity: Activity, index: int) -> str:
     else:
         parts.append(
             text(
-                CHART_X0 + 6,
-                y + ROW / 2 + FONT * 0.35,
+                shape.chart_x0 + 6,
+                shape.bar_baseline(y),
                 _unscheduled_text(layout.plan, activity),
                 "d-text d-ej-schemalagd",
-                size=FONT * 0.9,
+                size=SMALL,
             )
         )
     return group(tooltip(_spoken(layout, activity)) + "".join(parts), "d-rad")
@@ -192,7 +227,8 @@ def _spoken(layout: _Layout, activity: Activity) -> str:
 def _hotspot(site: Site, layout: _Layout, activity: Activity, index: int) -> Hotspot:
     """The link over an activity's row, to the activity's page."""
     url = href(site, activity_page(layout.plan.id, activity.id))
-    return Hotspot(url, _spoken(layout, activity), 0, HEADER + index * ROW, WIDTH, ROW)
+    shape = layout.shape
+    return Hotspot(url, _spoken(layout, activity), 0, HEADER + index * shape.row, shape.width, shape.row)
 
 
 def _priority_swatch(prefix: str, priority: int, x: float, top: float) -> str:
@@ -200,7 +236,7 @@ def _priority_swatch(prefix: str, priority: int, x: float, top: float) -> str:
     return rect(x, top, 28, BAR, f"d-bar d-bar-p{priority}", fill=pattern_fill(prefix, PRIORITY_PATTERNS[priority]))
 
 
-def _legend(prefix: str, y: float) -> tuple[str, float]:
+def _legend(prefix: str, y: float, shape: Geometry) -> tuple[str, float]:
     """Patterns for the priorities, the open part, today's line and the plan period; and its height."""
     items: list[tuple[Swatch, str]] = [
         (partial(_priority_swatch, prefix, p), f"P{p}: prioritet {p}") for p in (1, 2, 3)
@@ -212,7 +248,7 @@ def _legend(prefix: str, y: float) -> tuple[str, float]:
         (lambda x, t: line(x + 14, t - 2, x + 14, t + BAR + 2, "d-idag"), "idag"),
         (lambda x, t: rect(x, t, 28, BAR, "d-planperiod"), "planperioden"),
     ]
-    return legend(items, LABEL_X, y, WIDTH - 2 * LABEL_X, FONT * 0.9)
+    return legend(items, shape.label_x, y, shape.width - 2 * shape.label_x, SMALL)
 
 
 def _period_band(layout: _Layout, bottom: float) -> str:
@@ -222,24 +258,26 @@ def _period_band(layout: _Layout, bottom: float) -> str:
     return rect(x0, HEADER - 6, x1 - x0, bottom - HEADER + 6, "d-planperiod")
 
 
-def timeline_diagram(site: Site, plan: Plan, activities: list[Activity], *, suffix: str = "") -> Diagram:
+def timeline_diagram(
+    site: Site, plan: Plan, activities: list[Activity], *, suffix: str = "", shape: Geometry = WIDE
+) -> Diagram:
     """The SVG timeline of `activities` over the plan period (and any date outside it)."""
     days = [plan.period_start, plan.period_end]
     for activity in activities:
         drawn = planned_span(activity).drawn(plan.period_start, plan.period_end)
         days += list(drawn) if drawn else []
-    scale = TimeScale.covering(days, CHART_X0, CHART_X1)
-    prefix = f"tidslinje-{slug(plan.id)}{suffix}"
-    layout = _Layout(scale, prefix, plan, site.today)
-    bottom = HEADER + len(activities) * ROW
+    scale = TimeScale.covering(days, shape.chart_x0, shape.chart_x1)
+    prefix = f"tidslinje-{slug(plan.id)}{suffix}" + ("-smal" if shape.stacked else "")
+    layout = _Layout(scale, prefix, plan, site.today, shape)
+    bottom = HEADER + len(activities) * shape.row
     body = [
         pattern_defs(prefix),
         _period_band(layout, bottom),
         scale.axis(AXIS_TOP, bottom, FONT),
         "".join(_row(layout, activity, index) for index, activity in enumerate(activities)),
-        scale.today_marker(site.today, 0, bottom, FONT * 0.9),
+        scale.today_marker(site.today, 0, bottom, SMALL),
     ]
-    key, key_height = _legend(prefix, bottom + 16)
+    key, key_height = _legend(prefix, bottom + 16, shape)
     body.append(key)
     scheduled = sum(planned_span(a).is_scheduled for a in activities)
     description = (
@@ -249,7 +287,18 @@ def timeline_diagram(site: Site, plan: Plan, activities: list[Activity], *, suff
     )
     title = f"Tidslinje för aktiviteterna i {plan.meta.name}"
     hotspots = tuple(_hotspot(site, layout, activity, index) for index, activity in enumerate(activities))
-    return Diagram(prefix, WIDTH, bottom + 20 + key_height, title, description, "".join(body), MIN_WIDTH, hotspots)
+    return Diagram(prefix, shape.width, bottom + 20 + key_height, title, description, "".join(body), hotspots=hotspots)
+
+
+def _timeline_figure(
+    site: Site, plan: Plan, shown: list[Activity], caption: str, table_id: str, suffix: str, download: Dataset
+) -> str:
+    """The figure of a timeline: the wide and the narrow drawing, the caption, the table (with its
+    download) and the undated."""
+    wide = timeline_diagram(site, plan, shown, suffix=suffix)
+    narrow = timeline_diagram(site, plan, shown, suffix=suffix, shape=NARROW)
+    table = _table(site, plan, shown, table_id, download)
+    return figure(wide, caption, table, after=_unscheduled_list(site, plan, shown), narrow=narrow)
 
 
 def _table(site: Site, plan: Plan, activities: list[Activity], table_id: str, download: Dataset) -> str:
@@ -308,7 +357,6 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
         return activity_timeline(site, p, p.activity(aktivitet))
     if not p.activities:
         return "Planen har inga aktiviteter ännu, så det finns ingen tidslinje att rita.\n"
-    diagram = timeline_diagram(site, p, p.activities)
     late = [a for a in p.activities if is_late(p, a, site.today)]
     caption = (
         f"Tidslinje för {plain(p.meta.name)}, planperiod {p.period_start.isoformat()} – {p.period_end.isoformat()} "
@@ -316,14 +364,12 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
         f"per {site.today.isoformat()}. {count(len(late), 'aktivitet', 'aktiviteter')} har passerat planerat slut "
         "utan rapport om att de är genomförda eller avbrutna."
     )
-    table = _table(site, p, p.activities, f"tidslinje-data-{p.id}", activities_dataset(site, p))
-    return figure(diagram, caption, table, after=_unscheduled_list(site, p, p.activities))
+    return _timeline_figure(site, p, p.activities, caption, f"tidslinje-data-{p.id}", "", activities_dataset(site, p))
 
 
 def activity_timeline(site: Site, plan: Plan, activity: Activity) -> str:
     """One activity on the plan period, with the activities it waits for and that wait for it (HTML)."""
     shown = _neighbours(plan, activity)
-    diagram = timeline_diagram(site, plan, shown, suffix=f"-{activity.id}")
     others = len(shown) - 1
     caption = plain(
         f"{activity.number} {activity.name} på planperioden per {site.today.isoformat()}"
@@ -335,5 +381,5 @@ def activity_timeline(site: Site, plan: Plan, activity: Activity) -> str:
         ACTIVITY_COLUMNS,
         [activity_values(site, plan, item) for item in shown],
     )
-    table = _table(site, plan, shown, f"tidslinje-data-{plan.id}-{activity.id}", rows)
-    return figure(diagram, caption, table, after=_unscheduled_list(site, plan, shown))
+    table_id = f"tidslinje-data-{plan.id}-{activity.id}"
+    return _timeline_figure(site, plan, shown, caption, table_id, f"-{activity.id}", rows)

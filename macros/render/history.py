@@ -19,7 +19,7 @@ from macros.exports.dataset import Dataset, Value, dataset, date, text
 from macros.model.history import Commit, History
 from macros.render.context import Site, activity_page, archive_root, history_page, person_page
 from macros.render.downloads import offer
-from macros.render.html import page_url, slug, swedish_key
+from macros.render.html import finished_html, page_url, slug, swedish_key
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -137,12 +137,25 @@ def what_changed(change: Change) -> str:
     return f"{change.field} ({CHANGE_WORDS.get(change.change, change.change)})"
 
 
+NO_VERSION_IN_FORCE = "ingen beslutad version"
+
+CHANGE_LOG = "andringslogg"
+"""The class of tables that list changes with their old and new values: many columns of long
+values, which the print style lays out in equal columns that wrap long words (tillganglighet.css)."""
+
+
+def version_in_force(site: Site, plan_id: str, day: dt.date) -> str:
+    """The decided version in force on a day, as the words the table and its filter use: "version 1.0"."""
+    state = site.versions.in_force(plan_id, day)
+    return NO_VERSION_IN_FORCE if state is None else f"version {state.version.version}"
+
+
 def version_link(site: Site, plan_id: str, day: dt.date) -> Cell:
     """The decided version in force on a day, linked to its read-only copy."""
     state = site.versions.in_force(plan_id, day)
     if state is None:
-        return cell("ingen beslutad version", "")
-    text = f"version {state.version.version}"
+        return cell(NO_VERSION_IN_FORCE, "")
+    text = version_in_force(site, plan_id, day)
     if not state.usable:
         return cell(text, state.version.date.isoformat())
     target = url_to(site, archive_root(plan_id, state.slug) + f"{plan_id}/")
@@ -246,8 +259,9 @@ def record_history(site: Site, key: Key, *, heading: str | None = "## Historik {
         rows,
         sortable=False,
         download=_scope_download(site, key[0]),
+        css=CHANGE_LOG,
     )
-    return top + f'<div class="vy historik">{table.html()}</div>\n'
+    return top + finished_html(f'<div class="vy historik">{table.html()}</div>')
 
 
 def _scope_download(site: Site, plan_id: str | None) -> str:
@@ -280,7 +294,8 @@ def change_history(site: Site, *, plan: str) -> str:
 
     Byggs ur git när webbplatsen byggs. Omfattar planens data i `data/planer/`, dess sidor i
     `content/` och kommunens gemensamma data i `data/kommun/`. Innehållsändringarna kan
-    filtreras på post, slag av post, vem som gjorde ändringen och år; varje post länkar till
+    filtreras på post, slag av post, vem som gjorde ändringen, år och den beslutade version som
+    gällde (perioden mellan två beslut); varje post länkar till
     sin historik och varje rad till den beslutade version som gällde när ändringen gjordes.
     """
     p = site.plan(plan)
@@ -295,7 +310,7 @@ def change_history(site: Site, *, plan: str) -> str:
             "En rad per ändrat fält, grupperade per post och nyast först inom varje post. "
             "Före och Efter visar värdena som de stod i datat.\n"
         )
-        parts.append(f'<div class="vy historik">{_changes_table(site, p.id, changes).html()}</div>\n')
+        parts.append(finished_html(f'<div class="vy historik">{_changes_table(site, p.id, changes).html()}</div>'))
     else:
         parts.append(f"Historiken visar ännu inga ändringar av poster i {plain(p.meta.name)}.\n")
     parts.append(_gaps(history, p.id))
@@ -306,7 +321,7 @@ def change_history(site: Site, *, plan: str) -> str:
     )
     commits = history.without_record_changes(p.id)
     if commits:
-        parts.append(f'<div class="vy historik">{_commits_table(site, p.id, commits).html()}</div>\n')
+        parts.append(finished_html(f'<div class="vy historik">{_commits_table(site, p.id, commits).html()}</div>'))
     else:
         parts.append("Det finns inga sådana incheckningar.\n")
     return "\n".join(part for part in parts if part)
@@ -347,7 +362,13 @@ def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]
                     _reason(commit),
                     version_link(site, plan_id, commit.made.date()),
                 ],
-                {"post": [change.label], "slag": [kind], "vem": [commit.author], "ar": [str(commit.made.year)]},
+                {
+                    "post": [change.label],
+                    "slag": [kind],
+                    "vem": [commit.author],
+                    "ar": [str(commit.made.year)],
+                    "version": [version_in_force(site, plan_id, commit.made.date())],
+                },
             )
         )
     columns = [
@@ -361,11 +382,13 @@ def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]
         Column("Gällande version"),
     ]
     years = sorted({str(commit.made.year) for commit, _ in changes}, reverse=True)
+    versions = [f"version {state.version.version}" for state in reversed(site.versions.of(plan_id))]
     filters = [
         Filter("post", "Post"),
         Filter("slag", "Slag av post", [KINDS[k].title for k in KINDS]),
         Filter("vem", "Gjord av"),
         Filter("ar", "År", years),
+        Filter("version", "Gällande version", [*versions, NO_VERSION_IN_FORCE]),
     ]
     return Table(
         f"innehall-{plan_id}",
@@ -375,6 +398,7 @@ def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]
         filters,
         noun=("ändring", "ändringar"),
         download=offer(site, site.once(f"changes_dataset:{plan_id}", lambda: _changes_dataset(site, plan_id, ordered))),
+        css=CHANGE_LOG,
     )
 
 
@@ -530,20 +554,28 @@ def _current(site: Site) -> dict[Key, str]:
     return site.once("history_records", compute)
 
 
-def _records_of(site: Site, plan_id: str | None) -> dict[str, list[tuple[Key, str, bool]]]:
-    """For each kind: (key, label, removed) of every record of the plan (or shared data), removed ones last."""
-    grouped: dict[str, list[tuple[Key, str, bool]]] = {}
+GONE = " (borttagen)"
+MOVED_AWAY = " (flyttad till en annan plan)"
+
+
+def _records_of(site: Site, plan_id: str | None) -> dict[str, list[tuple[Key, str, str]]]:
+    """For each kind: (key, label, what became of it) of every record of the plan (or shared data), those
+    no longer in it last ("" for a record still there, else why it is gone: removed or moved away)."""
+    grouped: dict[str, list[tuple[Key, str, str]]] = {}
     current = _current(site)
     for key, label in current.items():
         if key[0] == plan_id:
-            grouped.setdefault(key[1], []).append((key, label, False))
+            grouped.setdefault(key[1], []).append((key, label, ""))
     gone: dict[Key, str] = {}
+    moved_away: set[Key] = set()
     for data_change in site.history.data_changes:
         for change in data_change.changes:
             if change.plan == plan_id and change.record_key not in current:
                 gone.setdefault(change.record_key, change.label)
+            if (origin := change.moved_from) is not None and origin not in moved_away and origin not in gone:
+                moved_away.add(origin)  # the newest thing that happened to it there was the move
     for key, label in gone.items():
-        grouped.setdefault(key[1], []).append((key, label, True))
+        grouped.setdefault(key[1], []).append((key, label, MOVED_AWAY if key in moved_away else GONE))
     return {kind: grouped[kind] for kind in KINDS if kind in grouped}
 
 
@@ -552,8 +584,7 @@ def _history_sections(site: Site, plan_id: str | None) -> str:
     parts = []
     for kind, records in _records_of(site, plan_id).items():
         parts.append(f"## {KIND_HEADINGS.get(kind, kind)} {{ #{slug(kind)} }}\n")
-        for key, label, removed in records:
-            suffix = " (borttagen)" if removed else ""
+        for key, label, suffix in records:
             parts.append(f"### {plain(label)}{suffix} {{ #{record_anchor(kind, key[2])} }}\n")
             parts.append(last_changed(site, key, link=False))
             parts.append(record_history(site, key, heading=None))

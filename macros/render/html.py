@@ -8,8 +8,11 @@ links only in Markdown, so links in raw HTML must already be the built page's UR
 
 from __future__ import annotations
 
+import base64
+import hmac
 import posixpath
 import re
+import secrets
 import unicodedata
 
 from macros.render.context import Site
@@ -80,3 +83,37 @@ def swedish_key(text: str) -> tuple[tuple[int, ...], str]:
 def count(number: int, singular: str, plural: str) -> str:
     """A count with the right form: "1 aktivitet", "3 aktiviteter"."""
     return f"{number} {singular if number == 1 else plural}"
+
+
+_FINISHED_KEY = secrets.token_bytes(16)
+"""Signs the finished HTML blocks of this process, so that no page text can pass for one."""
+
+FINISHED_BLOCK = re.compile(r"<!--kategoriplan-html ([0-9a-f]{32}) ([A-Za-z0-9+/=]*)-->")
+
+
+def _signature(payload: str) -> str:
+    return hmac.new(_FINISHED_KEY, payload.encode("ascii"), "sha256").hexdigest()[:32]
+
+
+def finished_html(html: str) -> str:
+    """A block of finished HTML (a large table of the history) that Markdown carries over without reading it.
+
+    Python-Markdown parses every block of raw HTML it meets, which for the history's tables of
+    hundreds of rows costs more than making them. The block travels through Markdown as one
+    HTML comment holding the HTML in base64, signed for this process, and `expand_finished`
+    puts it back in the page's HTML. The HTML is escaped as always (`plain`, `rich`) before.
+    """
+    payload = base64.b64encode(html.encode("utf-8")).decode("ascii")
+    return f"\n<!--kategoriplan-html {_signature(payload)} {payload}-->\n"
+
+
+def expand_finished(html: str) -> str:
+    """A page's HTML with every finished block put back; a block this process did not sign is dropped."""
+
+    def back(match: re.Match[str]) -> str:
+        signature, payload = match.groups()
+        if not hmac.compare_digest(signature, _signature(payload)):
+            return ""
+        return base64.b64decode(payload).decode("utf-8")
+
+    return FINISHED_BLOCK.sub(back, html) if "<!--kategoriplan-html " in html else html

@@ -9,6 +9,7 @@ controls that the script shows; their values are in `data-f-<key>` on each row.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,8 +42,17 @@ class Cell:
 
 
 def cell(text: str, sort: str | float | None = None) -> Cell:
-    """A cell with plain text (escaped)."""
-    return Cell(plain(text), None if sort is None else str(sort))
+    """A cell with plain text (escaped), which may wrap after a slash ("Brandskydd/Besiktning")."""
+    return Cell(breakable(plain(text)), None if sort is None else str(sort))
+
+
+_SLASH_IN_WORD = re.compile(r"(?<=\w)/(?=\w)")
+
+
+def breakable(html: str) -> str:
+    """Escaped text with a line-break opportunity (`<wbr>`) after each slash between letters, so
+    that a long compound such as "Brandskyddsarbete/Besiktningssystem" does not widen its column."""
+    return _SLASH_IN_WORD.sub("/<wbr>", html)
 
 
 @dataclass(frozen=True)
@@ -77,11 +87,13 @@ class Table:
     sortable: bool = True
     download: str = ""
     """The table's download links (`macros.render.downloads.offer`), shown right below it."""
+    css: str | None = None
+    """A further class of the table element, for tables the style sheets treat apart."""
 
     def html(self) -> str:
         """The whole table: filters (shown by the script), scroll region and table."""
         table = (
-            f'<table class="{"sorterbar" if self.sortable else "vytabell"}" id="{plain(self.id)}">'
+            f'<table class="{" ".join(filter(None, [self._kind, self.css]))}" id="{plain(self.id)}">'
             f"<caption>{plain(self.caption)}</caption>"
             f"<thead><tr>{''.join(self._header(i, c) for i, c in enumerate(self.columns))}</tr></thead>"
             f"<tbody>{''.join(self._row(row) for row in self.rows)}</tbody></table>"
@@ -90,6 +102,11 @@ class Table:
         return (
             f'<div class="vytabell-behallare"{self._data_attributes()}>{self._filters()}{wrapped}{self.download}</div>'
         )
+
+    @property
+    def _kind(self) -> str:
+        """The class the table script looks for: sortable or a plain view table."""
+        return "sorterbar" if self.sortable else "vytabell"
 
     def _values(self, spec: Filter) -> list[str]:
         """The values of one filter that occur in the rows, in the filter's order."""

@@ -21,6 +21,17 @@ from macros.render.safe import plain
 CHAR_WIDTH = 0.56
 """Average glyph width as a share of the font size, for placing and wrapping labels."""
 
+FONT = 13.0
+"""Font size of a diagram's labels, in user units (CSS px when the diagram is drawn at its own size)."""
+
+SMALL = 12.0
+"""The smallest font size in any diagram: axis ticks, periods, legends. A diagram is never drawn
+smaller than its own size (it scrolls instead), so no text is ever below 12 CSS px."""
+
+NARROW_BELOW = 680
+"""Container width (CSS px) below which a diagram's narrow layout is shown instead of its wide one.
+Every wide layout is at most this wide, so it is never drawn below its own size."""
+
 
 def text_width(text: str, size: float) -> float:
     """Estimated width of `text` in user units at font size `size`."""
@@ -167,8 +178,9 @@ class Diagram:
     title: str
     description: str
     body: str
-    min_width: float | None = None
-    """Below this width (CSS px) the diagram scrolls instead of shrinking."""
+    max_scale: float = 1.25
+    """How much wider than its own size the diagram may be drawn on a wide page (it never shrinks:
+    below its own size it scrolls, so its text stays at least `SMALL` CSS px)."""
     hotspots: tuple[Hotspot, ...] = ()
 
     def svg(self) -> str:
@@ -183,8 +195,9 @@ class Diagram:
         )
 
     def html(self) -> str:
-        """The SVG in a box of its own proportions, with the hotspot links over it."""
-        style = f' style="min-width:{num(self.min_width)}px"' if self.min_width else ""
+        """The SVG in a box of its own proportions, with the hotspot links over it: never narrower
+        than the drawing's own size, at most `max_scale` times it."""
+        style = f' style="min-width:{num(self.width)}px;max-width:{num(self.width * self.max_scale)}px"'
         links = "".join(self._hotspot(spot) for spot in self.hotspots)
         listing = f'<ul class="diagram-lankar" aria-label="Länkar i diagrammet">{links}</ul>' if links else ""
         return f'<div class="diagram-yta"{style}>{self.svg()}{listing}</div>'
@@ -200,13 +213,19 @@ class Diagram:
         )
 
 
-def figure(diagram: Diagram, caption: str, data_table: str, *, after: str = "") -> str:
+def figure(diagram: Diagram, caption: str, data_table: str, *, after: str = "", narrow: Diagram | None = None) -> str:
     """The accessible figure: the scrollable drawing, its caption, and its data as a table
     directly below (reachable by keyboard and printed with the drawing).
 
     `caption` is HTML (escape text first); `after` is extra HTML below the table (legends, lists).
+    `narrow` is the same diagram laid out for a phone; the page shows it instead of the wide one
+    when the figure is narrower than `NARROW_BELOW` (a CSS container query), so that neither is
+    ever drawn below its own size.
     """
-    region = scroll_region(diagram.html(), f"{diagram.title} (rulla i sidled)", "diagram-rulla")
+    drawing = diagram.html()
+    if narrow is not None:
+        drawing = f'<div class="diagram-bred">{drawing}</div><div class="diagram-smal">{narrow.html()}</div>'
+    region = scroll_region(drawing, f"{diagram.title} (rulla i sidled)", "diagram-rulla")
     return f'<figure class="diagram" id="{diagram.id}">{region}<figcaption>{caption}</figcaption>{data_table}{after}</figure>\n'
 
 
@@ -270,7 +289,7 @@ class TimeScale:
             x = self.x(start)
             is_year = start.month == 1 or start == self.first
             parts.append(line(x, top + size * 1.4, x, bottom, "d-grid-year" if start.month == 1 else "d-grid"))
-            if quarter_width >= size * 1.8:
+            if quarter_width >= max(size * 0.85, SMALL) * 1.7:
                 mid = (x + self.x(add_months(start, 3))) / 2
                 parts.append(
                     text(
@@ -279,7 +298,7 @@ class TimeScale:
                         f"Q{(start.month + 2) // 3}",
                         "d-axis-small",
                         anchor="middle",
-                        size=size * 0.85,
+                        size=max(size * 0.85, SMALL),
                     )
                 )
             if is_year:

@@ -15,8 +15,8 @@ from macros.model.history import VersionState
 from macros.model.plan import DecidedVersion, version_slug
 from macros.render.context import MacroError, Site, archive_root, version_page
 from macros.render.downloads import offer
-from macros.render.history import record_href, url_to, value_html, what_changed
-from macros.render.html import page_url
+from macros.render.history import CHANGE_LOG, record_href, url_to, value_html, what_changed
+from macros.render.html import finished_html, page_url
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -195,7 +195,7 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
             "post för post. Uppföljningen (statusrapporter och mätvärden) räknas inte: den är inte en del av beslutet.\n"
         )
         changed = changes_table(site, f"version-{state.slug}", state.changes, f"{p.id}/versioner/{state.slug}")
-        parts.append(f'<div class="vy historik">{changed.html()}</div>\n')
+        parts.append(finished_html(f'<div class="vy historik">{changed.html()}</div>'))
     latest = site.versions.latest(p.id)
     if latest is state:
         parts.append("## Ändringar sedan beslutet { #sedan-beslutet }\n")
@@ -205,7 +205,7 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
             pending = changes_table(
                 site, f"sedan-{state.slug}", list(since), f"{p.id}/versioner/{state.slug}-sedan-beslutet"
             )
-            parts.append(f'<div class="vy historik">{pending.html()}</div>\n')
+            parts.append(finished_html(f'<div class="vy historik">{pending.html()}</div>'))
         else:
             parts.append("Den publicerade planen är densamma som den beslutade versionen.\n")
     return "\n".join(parts)
@@ -268,6 +268,7 @@ def changes_table(site: Site, table_id: str, changes: list[Change] | tuple[Chang
         [Filter("post", "Post")],
         noun=("ändring", "ändringar"),
         download=offer(site, export),
+        css=CHANGE_LOG,
     )
 
 

@@ -55,6 +55,7 @@ GATES = {
     "links": "Inga trasiga interna länkar eller ankare",
     "downloads": "Nedladdningar: varje fil som en länk pekar på serveras",
     "print": "Utskrift: utan navigation, tabeller och diagram hela",
+    "layout": "Tabeller och diagram ryms i 1366 och 390 px (eller visar att de rullar); diagramtext minst 12 px",
     "search": "Sökningen hittar det en läsare skriver",
 }
 
@@ -70,9 +71,12 @@ class Scheme:
     height: int
 
 
-LIGHT = Scheme("ljust läge", "light", "default", 1280, 900)
+LIGHT = Scheme("ljust läge", "light", "default", 1366, 900)
 DARK = Scheme("mörkt läge", "dark", "slate", 390, 844)
 SCHEMES = (LIGHT, DARK)
+LAYOUT_SIZES = ((1366, 900), (390, 844))
+"""A laptop and a phone: the layout gate checks every page at both, in both colour schemes,
+by resizing the window during the page's one visit per scheme."""
 PRINT_WIDTH = 720  # CSS pixels of an A4 page's printable width
 
 
@@ -175,6 +179,8 @@ class Browser:
             color_scheme="light",
         )
         self.context.set_default_timeout(15_000)
+        # The whole plan (every chapter on one page) takes longer to load on a busy machine.
+        self.context.set_default_navigation_timeout(60_000)
         # Every page opens as for a first-time visitor, so Material follows the emulated
         # colour scheme instead of a palette it remembered from an earlier page.
         self.context.add_init_script("try { localStorage.clear(); sessionStorage.clear(); } catch (error) {}")
@@ -422,6 +428,8 @@ def _check_page(
         _check_sortable_tables(browser, result, where)
         _check_print(browser, result, where, scheme)
 
+    _check_layout(browser, result, path, scheme)
+
     # Network and console last: the checks above can trigger both.
     result.requests += visit.requests
     for url in visit.blocked:
@@ -649,6 +657,36 @@ def _check_print(browser: Browser, result: Crawl, where: str, scheme: Scheme) ->
             result.add("print", where, message)
     finally:
         page.emulate_media(media="screen", color_scheme=scheme.color_scheme)  # type: ignore[arg-type]
+        page.set_viewport_size({"width": scheme.width, "height": scheme.height})
+
+
+def _next_frames(page: Page) -> None:
+    """Wait until the page has laid itself out again (resize observers and container queries)."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r))))")
+
+
+def _check_layout(browser: Browser, result: Crawl, path: str, scheme: Scheme) -> None:
+    """Tables and diagrams at a laptop's and a phone's width, in this visit's colour scheme:
+    the window is resized, not the page reopened. Folded content is opened first."""
+    page = browser.page
+    browser.probe("openDetails")
+    sizes = sorted(LAYOUT_SIZES, key=lambda size: size != (scheme.width, scheme.height))
+    try:
+        for width, height in sizes:
+            page.set_viewport_size({"width": width, "height": height})
+            _next_frames(page)
+            found = browser.probe("layoutProblems")
+            if found["problems"] and (width, height) != (scheme.width, scheme.height):
+                # Material's drawer and header slide for a quarter of a second after a resize.
+                page.wait_for_timeout(400)
+                found = browser.probe("layoutProblems")
+            where = f"{path} [{scheme.name}, {width} px]"
+            for message in found["problems"]:
+                result.add("layout", where, message)
+            for kind, number in found["layouts"].items():
+                result.counts[f"tabeller: {kind} ({width} px)"] += number
+            result.counts[f"diagram med text ({width} px)"] += found["diagrams"]
+    finally:
         page.set_viewport_size({"width": scheme.width, "height": scheme.height})
 
 

@@ -143,7 +143,9 @@
     figures.forEach((figure, index) => {
       const caption = figure.querySelector(":scope > figcaption");
       const name = `diagram ${index + 1}` + (text(caption) ? ` (”${short(text(caption), 50)}”)` : "");
-      const svg = figure.querySelector("svg");
+      // A diagram may be drawn twice (a laptop's and a phone's layout); the one shown counts.
+      const drawings = [...figure.querySelectorAll("svg")];
+      const svg = drawings.find(isVisible) || drawings[0];
       if (!svg) {
         problems.push(`${name}: inget SVG-element, diagrammet ritades inte`);
       } else {
@@ -269,6 +271,144 @@
     return problems;
   }
 
+  // Layout at the current window size: every table fits, or scrolls inside a box that says
+  // so (a visible line about scrolling sideways right above it), keeps its header row and
+  // first column in view while it scrolls, and is no taller than the window; no table is
+  // clipped; the page itself does not scroll sideways. Every text of a drawn diagram is at
+  // least 12 CSS px as rendered, and today's line of a diagram is in view without scrolling.
+  // Returns the problems and how each table was laid out (for the report).
+  const MIN_TEXT = 12;
+
+  function clipper(element) {
+    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      if (getComputedStyle(parent).overflowX !== "visible") return parent;
+    }
+    return null;
+  }
+
+  // The cue: the element right before the box, visible, close above it, saying "rulla i sidled".
+  function cueBefore(box) {
+    const cue = box.previousElementSibling;
+    if (!cue || !isVisible(cue) || !/rulla i sidled/i.test(text(cue))) return null;
+    const gap = box.getBoundingClientRect().top - cue.getBoundingClientRect().bottom;
+    return gap >= -1 && gap < 40 ? cue : null;
+  }
+
+  function tableName(table, index) {
+    const caption = table.caption ? text(table.caption) : "";
+    if (caption) return `tabell ${index + 1} (”${short(caption, 50)}”)`;
+    const headers = [...table.querySelectorAll("th")].slice(0, 3).map(text).filter(Boolean).join(", ");
+    return `tabell ${index + 1}` + (headers ? ` (${short(headers, 50)})` : "");
+  }
+
+  function tableLayout(table, name, problems) {
+    const box = clipper(table);
+    const article = table.closest("article") || document.body;
+    if (!box) {
+      if (table.getBoundingClientRect().right > Math.min(article.getBoundingClientRect().right, window.innerWidth) + 1) {
+        problems.push(`${name} är bredare än sidan och ligger inte i en yta som rullar`);
+      }
+      return getComputedStyle(table).display === "table" ? "ryms" : "kort";
+    }
+    const wide = box.scrollWidth > box.clientWidth + 1;
+    if (!wide) return getComputedStyle(table).display === "table" ? "ryms" : "kort";
+    const style = getComputedStyle(box);
+    if (!/(auto|scroll)/.test(style.overflowX)) {
+      problems.push(`${name} klipps av ${describe(box)}: ${box.scrollWidth - box.clientWidth} px syns inte och går inte att rulla fram`);
+      return "klipps";
+    }
+    const missing = [];
+    if (!cueBefore(box)) missing.push("ingen synlig rad ovanför som säger att tabellen rullar i sidled");
+    if (box.clientHeight > window.innerHeight) missing.push(`ytan är högre än fönstret (${box.clientHeight} px), så rullningslisten syns inte`);
+    const headRow = table.tHead ? table.tHead.rows[0] : table.rows[0];
+    const firstHeader = headRow && headRow.cells[0];
+    const firstBody = [...table.tBodies].flatMap((body) => [...body.rows]).find((row) => isVisible(row));
+    const firstCell = firstBody && firstBody.cells[0];
+    const { scrollLeft, scrollTop } = box;
+    if (!firstHeader || firstHeader.tagName !== "TH") {
+      missing.push("ingen rubrikrad");
+    } else if (box.scrollHeight > box.clientHeight + 1) {
+      box.scrollTop = box.scrollHeight;
+      const top = box.getBoundingClientRect().top + box.clientTop;
+      if (Math.abs(firstHeader.getBoundingClientRect().top - top) > 2) missing.push("rubrikraden följer inte med när ytan rullar nedåt");
+    }
+    if (firstCell) {
+      box.scrollLeft = box.scrollWidth;
+      const left = box.getBoundingClientRect().left + box.clientLeft;
+      if (Math.abs(firstCell.getBoundingClientRect().left - left) > 2) missing.push("första kolumnen följer inte med när ytan rullar i sidled");
+    }
+    box.scrollLeft = scrollLeft;
+    box.scrollTop = scrollTop;
+    if (missing.length) {
+      problems.push(`${name} är bredare än sin yta (${box.scrollWidth} px i ${box.clientWidth} px) utan att det syns: ${missing.join("; ")}`);
+      return "rullar tyst";
+    }
+    return "rullar";
+  }
+
+  function textProblems(svg, name, problems) {
+    let smallest = null;
+    for (const element of svg.querySelectorAll("text")) {
+      if (!element.getClientRects().length || !text(element)) continue;
+      const matrix = element.getScreenCTM();
+      if (!matrix) continue;
+      const size = parseFloat(getComputedStyle(element).fontSize) * Math.hypot(matrix.a, matrix.b);
+      if (!smallest || size < smallest.size) smallest = { size, words: text(element) };
+    }
+    if (smallest && smallest.size < MIN_TEXT - 0.05) {
+      const shown = smallest.size.toFixed(1).replace(".", ",");
+      problems.push(`${name}: texten är ${shown} px (”${short(smallest.words, 30)}”), minst ${MIN_TEXT} px krävs`);
+    }
+  }
+
+  function todayProblems(svg, name, problems) {
+    for (const line of svg.querySelectorAll(".d-idag")) {
+      const box = line.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      let left = 0;
+      let right = window.innerWidth;
+      for (let parent = svg.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX === "visible") continue;
+        const rect = parent.getBoundingClientRect();
+        left = Math.max(left, rect.left + parent.clientLeft);
+        right = Math.min(right, rect.left + parent.clientLeft + parent.clientWidth);
+      }
+      if (x < left || x > right) problems.push(`${name}: linjen för idag syns inte utan att rulla i sidled`);
+    }
+  }
+
+  function layoutProblems() {
+    const problems = [];
+    const layouts = {};
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+      problems.push(`sidan rullar i sidled (${document.documentElement.scrollWidth} px i ett fönster på ${window.innerWidth} px)`);
+    }
+    const article = document.querySelector("article") || document.body;
+    [...article.querySelectorAll("table")].forEach((table, index) => {
+      if (!isVisible(table)) return;
+      const kind = tableLayout(table, tableName(table, index), problems);
+      layouts[kind] = (layouts[kind] || 0) + 1;
+    });
+    let diagrams = 0;
+    [...document.querySelectorAll("figure.diagram svg, .md-typeset svg[role=img]")].forEach((svg, index) => {
+      if (!isVisible(svg) || !svg.querySelector("text")) return;
+      diagrams += 1;
+      const figure = svg.closest("figure.diagram");
+      const caption = figure ? text(figure.querySelector(":scope > figcaption")) : svgName(svg);
+      const name = `diagram ${index + 1}` + (caption ? ` (”${short(caption, 50)}”)` : "");
+      textProblems(svg, name, problems);
+      todayProblems(svg, name, problems);
+    });
+    return { problems: [...new Set(problems)], layouts, diagrams };
+  }
+
+  // Open every closed <details> in the content, as a reader who wants to see everything does.
+  function openDetails() {
+    const closed = [...document.querySelectorAll("article details:not([open])")];
+    closed.forEach((details) => { details.open = true; });
+    return closed.length;
+  }
+
   // Sortable tables: cells of one column, visible rows and header state.
   function visibleRows(table) {
     return [...table.tBodies].flatMap((body) => [...body.rows]).filter((row) => !row.hidden && isVisible(row));
@@ -327,8 +467,9 @@
     return [];
   }
 
+  // The whole plan (data-hela-planen) repeats the chapters' tables, which are checked on their own pages.
   function sortableTables() {
-    return [...document.querySelectorAll("table.sorterbar")].map((table, index) => {
+    return [...document.querySelectorAll("table.sorterbar")].filter((table) => !table.closest("[data-hela-planen]")).map((table, index) => {
       const headers = [...(table.tHead ? table.tHead.rows[0].cells : table.querySelectorAll("tr:first-child > th"))];
       const buttons = headers.map((cell, column) => {
         const button = cell.querySelector("button");
@@ -360,6 +501,7 @@
 
   window.__probes = {
     links, externalReferences, diagramProblems, scrollRegions, focusCandidates, focusBox, printProblems,
+    layoutProblems, openDetails,
     isTabbableNow: (selector) => isTabbable(document.querySelector(selector)),
     sortableTables, columnKeys, sortedness, rowTexts, describe,
   };

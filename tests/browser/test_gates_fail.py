@@ -81,6 +81,32 @@ def test_print_problems_are_caught(broken_crawl: Crawl) -> None:
     assert "diagram 1 kan delas mellan sidor" in messages
 
 
+def test_silent_overflow_is_caught(broken_crawl: Crawl) -> None:
+    """A table that scrolls sideways without saying so is caught at both widths and in both schemes."""
+    problems = [p for p in broken_crawl.problems if p.gate == "layout" and p.page.startswith("/tyst-rullning/ ")]
+    table = [p for p in problems if "”Ansvar per förvaltning”" in p.message]
+    assert {p.page.split(" [")[1] for p in table} == {
+        "ljust läge, 1366 px]",
+        "ljust läge, 390 px]",
+        "mörkt läge, 1366 px]",
+        "mörkt läge, 390 px]",
+    }
+    message = table[0].message
+    assert "är bredare än sin yta" in message and "utan att det syns" in message
+    assert "ingen synlig rad ovanför som säger att tabellen rullar i sidled" in message
+    assert "första kolumnen följer inte med när ytan rullar i sidled" in message
+
+
+def test_small_diagram_text_and_hidden_today_are_caught(broken_crawl: Crawl) -> None:
+    """Diagram text scaled below 12 px and a today line outside the visible part are caught."""
+    messages = _messages(broken_crawl, "layout", "/tyst-rullning/")
+    assert "(”Staplar med liten text.”): texten är" in messages and "minst 12 px krävs" in messages
+    assert (
+        "(”Tidslinje med dagens linje långt till höger.”): linjen för idag syns inte utan att rulla i sidled"
+        in messages
+    )
+
+
 def test_only_the_faulty_pages_fail(broken_crawl: Crawl) -> None:
     """The start page of the broken site, which has no fault, passes every gate."""
     assert [str(p) for p in broken_crawl.problems if p.page.startswith("/ ")] == []
@@ -106,7 +132,8 @@ def test_material_problems_are_caught_without_the_overrides(
 ) -> None:
     """Built without overrides/, Material's known faults are caught: wide tables without keyboard
     access, unlabelled task-list boxes, links told apart by colour only, tab stops nobody sees,
-    and tables clipped in print. The overrides are what make the site pass."""
+    tables clipped in print and wide tables that scroll without a cue. The overrides are what
+    make the site pass."""
     site = build_fixture_site(tmp_path_factory.mktemp("utan-overrides"), "ok", overrides=False)
     with serve(site.root) as base:
         found = crawl(browser, site, base, ["/innehall/", "/exempel/aktiviteter/e-tjanster/"])
@@ -122,3 +149,5 @@ def test_material_problems_are_caught_without_the_overrides(
     assert hidden_top_is_a_tab_stop  # the invisible back-to-top button
     prints = "\n".join(p.message for p in found.problems if p.gate == "print")
     assert "klipps av div.md-typeset__scrollwrap" in prints
+    layout = "\n".join(p.message for p in found.problems if p.gate == "layout")
+    assert "är bredare än sin yta" in layout and "utan att det syns" in layout  # the wide table scrolls silently

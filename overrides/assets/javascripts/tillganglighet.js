@@ -19,10 +19,12 @@
   var observed = typeof WeakSet === "function" ? new WeakSet() : null;
   var resize = typeof ResizeObserver === "function"
     ? new ResizeObserver(function (entries) {
+      var elements = [];
       entries.forEach(function (entry) {
         var element = entry.target.closest(SCROLLERS);
-        if (element) update(element);
+        if (element && elements.indexOf(element) === -1) elements.push(element);
       });
+      updateAll(elements);
     })
     : null;
 
@@ -61,8 +63,14 @@
     return sideways || down;
   }
 
-  function update(element) {
-    if (scrolls(element)) {
+  // Measure every element first, then change them: one layout of the page, not one per element.
+  function updateAll(elements) {
+    var scrolling = elements.map(scrolls);
+    elements.forEach(function (element, index) { update(element, scrolling[index]); });
+  }
+
+  function update(element, scrolling) {
+    if (scrolling) {
       if (element.hasAttribute("tabindex") && !element.dataset.rullbar) return; // set by the page itself
       element.dataset.rullbar = "ja";
       element.setAttribute("tabindex", "0");
@@ -77,8 +85,9 @@
   }
 
   function watchScrollers(root) {
-    root.querySelectorAll(SCROLLERS).forEach(function (element) {
-      update(element);
+    var elements = Array.prototype.slice.call(root.querySelectorAll(SCROLLERS));
+    updateAll(elements);
+    elements.forEach(function (element) {
       if (!resize || (observed && observed.has(element))) return;
       if (observed) observed.add(element);
       resize.observe(element);
