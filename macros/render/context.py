@@ -163,11 +163,12 @@ NOT_IN_SOURCE = (
     "versioner/",
     "kanda-brister.md",
     "hela-planen.md",
+    "oppna-data.md",
 )
 """Pages in a plan's folder that the site adds and the source document does not have (the
 overviews, the change history, each record's history, the decided versions, the editors' notes on
-the source, the whole plan itself); every other page of the folder is part of the plan as the
-source gives it."""
+the source, the whole plan itself, and the page that describes the plan's downloads and open
+data); every other page of the folder is part of the plan as the source gives it."""
 
 
 def history_page(plan_id: str | None) -> str:
