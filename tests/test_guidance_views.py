@@ -320,7 +320,7 @@ def _excel(item: Dataset, folder: Path) -> list[dict[str, object]]:
 def test_filled_checklist_excel_holds_each_answer_as_the_table_shows(model: Municipality, tmp_path: Path) -> None:
     """Each group of a filled checklist offers an Excel file with every question, its answer, who and the date."""
     offered = _offered(model, "checklistor", "vyer/upphandlingsbehov.md", plan="vyer")
-    groups = [path for path in offered if path.startswith(f"vyer/checklista-rpa-{GUIDE}-")]
+    groups = [path for path in offered if path.startswith(f"vyer/checklistor/rpa/{GUIDE}/")]
     assert len(groups) == 3
     rows = [row for path in groups for row in _excel(offered[path], tmp_path)]
     assert len(rows) == 33 and {row["Senast uppdaterad"] for row in rows} == {model.plan("vyer").checklists[0].date}

@@ -500,7 +500,7 @@ def _assessment_details(site: Site, maturity: MaturityModelFile, assessment: Ass
     steps = {step.id: step for step in maturity.steps}
     names = {perspective.id: perspective.name for perspective in maturity.perspectives}
     export = dataset(
-        f"{where}-{assessment.id}",
+        f"{where}-bedomning-{assessment.id}",
         f"Självskattning {assessment.date.isoformat()} med underlag",
         [
             date("Datum"),

@@ -269,7 +269,7 @@ def _filled(site: Site, plan: Plan, filled: FilledChecklist) -> str:
             )
         caption = plain(group.name) + (f" – {plain(group.intro)}" if group.intro else "")
         export = dataset(
-            f"{plan.id}/checklista-{filled.need}-{filled.guide}-{group.id}",
+            f"{plan.id}/checklistor/{filled.need}/{filled.guide}/{group.id}",
             f"Checklista för {need.need}: {group.name}",
             [
                 text("Upphandlingsbehov (id)"),
