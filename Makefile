@@ -8,7 +8,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check granska test lint typecheck unit browser schema bench chromium clean \
+.PHONY: help serve build check rapport granska test lint typecheck unit browser schema bench chromium clean \
 	ny-aktivitet ny-upphandlingsbehov ny-person ny-plan
 
 help: ## Visa de här kommandona
@@ -32,6 +32,18 @@ build: $(VENV)/.site ## Bygg webbplatsen till site/
 
 check: $(VENV)/.site ## Kontrollera datat i data/ och sidorna i content/
 	$(PY) -m macros check
+
+# A make variable as one shell word, whatever it contains: 'it'\''s'.
+quote = '$(subst ','\'',$(1))'
+
+# The arguments of `make rapport`, from the variables given on the command line.
+report_arguments = $(if $(AKTIVITET),--aktivitet $(call quote,$(AKTIVITET))) \
+	$(if $(NYCKELTAL),--nyckeltal $(call quote,$(NYCKELTAL))) $(if $(STATUS),--status $(call quote,$(STATUS))) \
+	$(if $(VARDE),--varde $(call quote,$(VARDE))) $(if $(AV),--av $(call quote,$(AV))) \
+	$(if $(KOMMENTAR),--kommentar $(call quote,$(KOMMENTAR))) $(if $(PLAN),--plan $(call quote,$(PLAN)))
+
+rapport: $(VENV)/.site ## Lägg till en rapport i uppfoljning.yml: AKTIVITET=9.2.13 STATUS=pågår, eller NYCKELTAL=id VARDE="72 %"
+	$(PY) -m macros rapport $(strip $(report_arguments))
 
 BAS ?= origin/main
 granska: $(VENV)/.site ## Vad ändringen betyder för planen, som granskaren ser den: [BAS=origin/main]

@@ -142,12 +142,14 @@ def measure_check(case: Case, rounds: int) -> CheckResult:
 
 
 def _page_kind(page: str, model: Municipality) -> str:
-    """Which kind of page a source path is: person, activity or written content page."""
+    """Which kind of page a source path is: person, activity, follow-up or written content page."""
     parts = page.split("/")
     if parts[0] == "ansvar":
         return "personsidor (genererade)"
     if len(parts) == 3 and parts[0] in model.plans and parts[1] == "aktiviteter" and parts[2] != "index.md":
         return "aktivitetssidor (genererade)"
+    if len(parts) == 3 and parts[0] in model.plans and parts[1] == "uppfoljning":
+        return "uppföljningssidor (genererade)"
     return "skrivna sidor"
 
 

@@ -46,8 +46,10 @@ class Scale:
     strategies: int = 22
     indicators: int = 14
     people_per_plan: int = 30
-    reports_per_activity: int = 2
-    measurements_per_indicator: int = 2
+    reports_per_activity: int = 15
+    """Ten times the follow-up fixture's reports per activity (tests/fixtures/followup: 12 for 8 activities)."""
+    measurements_per_indicator: int = 20
+    """Ten times the follow-up fixture's measured values per nyckeltal (6 for 3)."""
     notes: int = 6
 
     @property
@@ -852,7 +854,8 @@ class Generator:
         for index, activity in enumerate(activities):
             count = self.scale.reports_per_activity
             for n in range(count):
-                day = dt.date(2023, 11, 1) + dt.timedelta(days=(n * 570) // max(count, 1) + index % 20)
+                # spread over the three plan years (2023-10 – 2026-09), so every follow-up period has reports
+                day = dt.date(2023, 10, 5) + dt.timedelta(days=(n * 1070) // max(count, 1) + index % 20)
                 reports.append(
                     {
                         "aktivitet": activity,
@@ -866,7 +869,7 @@ class Generator:
         for index in range(self.scale.indicators):
             for n in range(self.scale.measurements_per_indicator):
                 day = dt.date(2023, 12, 31) + dt.timedelta(
-                    days=(n * 540) // max(self.scale.measurements_per_indicator, 1)
+                    days=(n * 1000) // max(self.scale.measurements_per_indicator, 1)
                 )
                 measurements.append(
                     {

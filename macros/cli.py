@@ -1,4 +1,5 @@
 """Command line of the data engine: `python -m macros check`, `python -m macros schema` and
+`python -m macros rapport` (add a status report or a measured value to `uppfoljning.yml`) and
 `python -m macros jämför A [B]`.
 
 Exit codes: 0 without errors, 1 with errors, 2 on wrong usage. Never a traceback.
@@ -26,6 +27,7 @@ from macros.loading.sections import written_sections
 from macros.loading.versions import read_versions, version_findings
 from macros.model.catalog import Municipality
 from macros.render.context import Site, generated_pages
+from macros.report_skeleton import DataError, ReportError, write_report
 from macros.review import changed_pages, review_markdown
 from macros.scaffold.plan import NewPlan
 from macros.schema_export import REFRESH_COMMAND, stale_schemas, write_schemas
@@ -51,9 +53,12 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 USAGE = (
     "python -m macros check [--data MAPP] [--innehall MAPP] [--format text|github] [--idag ÅÅÅÅ-MM-DD] [--bas REF]\n"
+    "       python -m macros rapport (--aktivitet NR-ELLER-ID --status STATUS | --nyckeltal ID --varde VÄRDE) "
+    "[--av PERSON] [--kommentar TEXT] [--plan PLAN] [--data MAPP] [--idag ÅÅÅÅ-MM-DD]\n"
     "       python -m macros jämför A [B] [--data MAPP] [--format text|markdown]\n"
     "       python -m macros granska BAS [--data MAPP] [--innehall MAPP]\n"
-    "       python -m macros ny aktivitet|upphandlingsbehov|person|plan … (python -m macros ny --help)"
+    "       python -m macros ny aktivitet|upphandlingsbehov|person|plan … (python -m macros ny --help)\n"
+    "       python -m macros schema [--kontrollera]"
 )
 
 
@@ -260,6 +265,45 @@ def run_schema(check_only: bool) -> int:
     return 0
 
 
+def run_report(args: argparse.Namespace) -> int:
+    """Add a status report or a measured value to the plan's uppfoljning.yml; print where, or why not."""
+    day = today(args.idag)
+    try:
+        written = write_report(
+            args.data,
+            activity=args.aktivitet,
+            indicator=args.nyckeltal,
+            status=args.status,
+            value=args.varde,
+            reporter=args.av,
+            comment=args.kommentar,
+            plan_id=args.plan,
+            today=day,
+        )
+    except DataError as exc:
+        for finding in exc.findings:
+            print(finding.format())
+        print(output_line("Ingen rapport skrevs: rätta felen ovan först (de står också i make check)."))
+        return 1
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    where = _shown_path(written.file)
+    print(output_line(f"{where}:{written.line}: {shown(written.summary)}."))
+    print(
+        "Kontrollera raden (skriv gärna en kommentar) och kör make check. Rapporten syns på aktivitetens "
+        "sida och på periodens sida under Uppföljning när webbplatsen byggs (make serve)."
+    )
+    return 0
+
+
+def _shown_path(path: Path) -> str:
+    """A path relative to the working folder when it lies below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def build_parser() -> SwedishParser:
     """The command line's arguments, described in Swedish."""
     parser = SwedishParser(prog="python -m macros", description="Kategoriplanens datamotor.", add_help=True)
@@ -275,6 +319,18 @@ def build_parser() -> SwedishParser:
         "--bas",
         help="git-referens (t.ex. origin/main): varna där en aktivitets text och strukturerade värden ändrats var för sig",
     )
+    report = commands.add_parser(
+        "rapport", help="lägg till en statusrapport eller ett mätvärde i planens uppfoljning.yml"
+    )
+    report.add_argument("--aktivitet", help="aktivitetens nummer (9.2.13) eller id")
+    report.add_argument("--nyckeltal", help="nyckeltalets id")
+    report.add_argument("--status", help="ej påbörjad, pågår, genomförd, uppskjuten eller avbruten")
+    report.add_argument("--varde", help='det uppmätta värdet som det rapporteras, t.ex. "72 %%"')
+    report.add_argument("--av", help="vem som rapporterar (personens id; standard: den ansvariga)")
+    report.add_argument("--kommentar", help="kommentar till rapporten")
+    report.add_argument("--plan", help="planens id (behövs bara när flera planer har aktiviteten)")
+    report.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="datamapp (standard: data/)")
+    report.add_argument("--idag", help="rapportens datum, ÅÅÅÅ-MM-DD (standard: idag)")
     compare = commands.add_parser(
         "jämför", help="visa vad som ändrats i planernas data mellan två git-referenser, eller en referens och datat"
     )
@@ -422,13 +478,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(args.data, args.innehall, args.format, today(args.idag), args.bas)
         if args.command == "schema":
             return run_schema(args.kontrollera)
+        if args.command == "rapport":
+            return run_report(args)
         if args.command == "jämför":
             return run_compare(args.data, args.A, args.B, args.format, today(args.idag))
         if args.command == "granska":
             return run_review(args.data, args.innehall, args.BAS, today(args.idag))
         if args.command == "ny":
             return run_scaffold(args)
-        raise UsageError("ange ett kommando: check, jämför, granska, schema eller ny")
+        raise UsageError("ange ett kommando: check, rapport, jämför, granska, schema eller ny")
     except UsageError as exc:
         print(output_line(f"fel användning: {shown(str(exc))}"), file=sys.stderr)
         print(f"användning: {USAGE}", file=sys.stderr)

@@ -45,3 +45,18 @@ def test_scale_grows_plans_then_plan_size() -> None:
     assert base.times(10).plans == 10 and base.times(10).activities == base.activities
     fifty = base.times(50)
     assert fifty.plans == 10 and fifty.activities == 5 * base.activities and fifty.needs == 5 * base.needs
+
+
+def test_default_scale_has_ten_times_the_fixture_reports() -> None:
+    """The benchmark's plans carry ten times the follow-up fixture's reports and values per record."""
+    import yaml
+
+    from tests.followup_data import FOLLOW_UP, PLAN
+
+    folder = FOLLOW_UP / "planer" / PLAN
+    follow_up = yaml.safe_load((folder / "uppfoljning.yml").read_text(encoding="utf-8"))
+    activities = yaml.safe_load((folder / "aktiviteter.yml").read_text(encoding="utf-8"))["aktiviteter"]
+    indicators = yaml.safe_load((folder / "nyckeltal.yml").read_text(encoding="utf-8"))["nyckeltal"]
+    base = Scale()
+    assert base.reports_per_activity >= 10 * len(follow_up["rapporter"]) / len(activities)
+    assert base.measurements_per_indicator >= 10 * len(follow_up["mätvärden"]) / len(indicators)

@@ -107,7 +107,7 @@ def _left_and_terms(people: Any) -> None:
 
 
 def _follow_up() -> dict[str, Any]:
-    """A status report and a measured value, each with a comment."""
+    """A status report and a measured value, each with a comment, and a declared follow-up period."""
     return {
         "rapporter": [
             {
@@ -127,6 +127,7 @@ def _follow_up() -> dict[str, Any]:
                 "kommentar": "Fixtur: mätkommentar",
             }
         ],
+        "perioder": [{"id": "fixturperiod", "namn": "Fixtur: period", "start": "2023-10-02", "slut": "2027-09-29"}],
     }
 
 
@@ -421,6 +422,8 @@ SHOWN: dict[str, Show] = {
     "Measurement.indicator": name_of("nyckeltal"),
     "Measurement.date": date,
     "Measurement.reported_by": name_of("person"),
+    "FollowUpPeriod.start": date,
+    "FollowUpPeriod.end": date,
 }
 """Fields that are not text, and the forms in which a reader meets their values."""
 
@@ -485,6 +488,7 @@ IDENTITIES = {
         "ProcurementGuide",
         "MarketAnalysis",
         "AnalysisPart",
+        "FollowUpPeriod",
     )
 }
 """Stable ids: they name records for links, history and the pages' macro calls, and are not content."""

@@ -61,9 +61,11 @@ def test_editors_pages_still_render(tmp_path: Path) -> None:
     """The editors' pages build: the macro reference lists the macros, raw blocks show macro syntax as text."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
-    shutil.copytree(ROOT / "content" / "redaktorer", content / "redaktorer")
-    warnings = content / "redaktorer" / "varningar.md"  # the real plan's warnings: here the fixture plan's
-    warnings.write_text(warnings.read_text(encoding="utf-8").replace('plan="it-och-telekom"', 'plan="exempel"'))
+    shutil.copytree(ROOT / "content" / "redaktorer", content / "redaktorer", dirs_exist_ok=True)
+    warnings = content / "redaktorer" / "varningar.md"  # lists a plan's warnings: point it at a fixture plan
+    warnings.write_text(
+        warnings.read_text(encoding="utf-8").replace('plan="it-och-telekom"', 'plan="exempel"'), encoding="utf-8"
+    )
     (content / "it-och-telekom").mkdir()
     (content / "it-och-telekom" / "kanda-brister.md").write_text("# Kända brister\n", encoding="utf-8")
     project = tmp_path / "project"
@@ -75,6 +77,8 @@ def test_editors_pages_still_render(tmp_path: Path) -> None:
     guide = (project / "site" / "redaktorer" / "ratta-fel" / "index.html").read_text(encoding="utf-8")
     assert '<code>{{ aktivitetslista(plan="it-och-telekom") }}</code>' in guide and "<code>{% set %}</code>" in guide
     assert "{% raw %}" not in guide and "{% endraw %}" not in guide
+    reporting = (project / "site" / "redaktorer" / "rapportera" / "index.html").read_text(encoding="utf-8")
+    assert "<code>ej påbörjad</code>" in reporting and "<code>e-tjanster</code>" in reporting
 
 
 def test_open_macro_settings_stop_the_build(tmp_path: Path) -> None:

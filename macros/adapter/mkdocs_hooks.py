@@ -1,5 +1,5 @@
-"""MkDocs hooks: generated pages for activities, and guards that the macros loaded and the
-page check runs before mkdocs-macros renders any page.
+"""MkDocs hooks: generated pages for activities, people and follow-up, and guards that the
+macros loaded and the page check runs before mkdocs-macros renders any page.
 
 Registered in mkdocs.yml under `hooks:`. Generated pages are virtual files whose
 content is one macro's output; nothing is written into `content/`.
@@ -38,6 +38,8 @@ from macros.render.context import (  # noqa: E402
     activity_navigation,
     activity_page,
     chapter_page,
+    follow_up_index_page,
+    follow_up_navigation,
     footer_plans,
     generated_pages,
     history_navigation,
@@ -158,11 +160,12 @@ def _with_unlisted_plans(nav: list[Any], model: Any, pages_dir: Path) -> list[An
 
 
 def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -> list[Any]:
-    """The configured menu with the activity pages under each plan's 9.2, the person pages under
-    the municipality's page and the inriktningsmål pages under the national strategy's page; with
-    `history` (not in a decided version's copy), each plan's history pages after its
-    Ändringshistorik and the shared data's history under the municipality's page.
-    Titles are plain text from the data, escaped as everywhere else."""
+    """The configured menu with the activity pages under each plan's 9.2, the follow-up period pages
+    after each plan's page Uppföljning, the person pages under the municipality's page and the
+    inriktningsmål pages under the national strategy's page; with `history` (not in a decided
+    version's copy), each plan's history pages after its Ändringshistorik and the shared data's
+    history under the municipality's page. Titles are plain text from the data, escaped as
+    everywhere else."""
     activities = {activity_page(plan.id, "index"): activity_navigation(plan) for plan in model.plans.values()}
     histories = (
         {chapter_page(plan.id, CHANGE_HISTORY_PAGE): history_navigation(plan) for plan in model.plans.values()}
@@ -171,6 +174,7 @@ def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -
     )
     people = person_navigation(model)
     goals = national_goal_navigation(model)
+    periods = {follow_up_index_page(plan.id): follow_up_navigation(plan) for plan in model.plans.values()}
 
     def extend(items: list[Any]) -> list[Any]:
         extended: list[Any] = []
@@ -192,6 +196,8 @@ def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -
                 if history:
                     children.append({SHARED_HISTORY_TITLE: history_page(None)})
                 extended.append({title: children})
+            elif target in periods:
+                extended += [item, *[{plain(t): p} for t, p in periods[target]]]
             elif target in histories:
                 extended.append(item)
                 extended += [{plain(t): p} for t, p in histories[target]]
@@ -213,7 +219,8 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Add one generated page per activity of every plan, and one per person ("Ansvar: namn").
+    """Add the generated pages: one per activity of every plan, one per person ("Ansvar: namn"), and
+    each plan's follow-up pages ("Uppföljning", one per follow-up period, "Att rapportera").
 
     A generated page is one macro's output. `on_page_markdown` renders it when MkDocs reaches
     the page; mkdocs-macros leaves it alone, which spares a Jinja compilation per page.

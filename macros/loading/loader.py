@@ -22,14 +22,20 @@ from macros.loading.files import (
     FileKind,
 )
 from macros.loading.yaml_source import SourceFile, read_yaml
+from macros.model.activities import ActivitiesFile
 from macros.model.base import SLUG_MAX_LENGTH, SLUG_PATTERN, Path, Record
 from macros.model.catalog import GuidanceLibrary, Municipality, Plan
+from macros.model.goals import KeyIndicatorsFile
 from macros.model.market_analysis import MarketAnalysesFile
 from macros.model.maturity import AssessmentsFile
 from macros.model.procurement_guide import ChecklistsFile, ProcurementGuidesFile
 from macros.model.reports import FollowUpFile
 from macros.validation.findings import Finding, Severity, error, swedish_count
 from macros.validation.messages import swedish_message
+from macros.validation.suggest import Candidate, activity_candidates, hint, indicator_candidates
+
+REFERENCE_KINDS = {"aktivitet": "aktiviteterna", "nyckeltal": "nyckeltalen"}
+"""Keys of `uppfoljning.yml` that name a record of the same plan, and what the records are called."""
 
 
 @dataclass
@@ -164,15 +170,18 @@ class Loader:
             path = folder / kind.name
             found = self.tree.kind((*folder_parts, kind.name))
             if found is Kind.FILE:
-                loaded[kind.name] = self._load_file(path, kind)
+                references = _references(loaded) if kind.model is FollowUpFile else None
+                loaded[kind.name] = self._load_file(path, kind, references)
             elif found is Kind.FOLDER:
                 self.result.findings.append(error(self._display(path), 0, FOLDER_AS_FILE))
             elif found is None and kind.required:
                 self.result.findings.append(error(self._display(path), 0, "filen saknas"))
         return loaded
 
-    def _load_file(self, path: FsPath, kind: FileKind) -> Record | None:
-        """Read, validate and bind one file."""
+    def _load_file(
+        self, path: FsPath, kind: FileKind, references: dict[str, list[Candidate]] | None = None
+    ) -> Record | None:
+        """Read, validate and bind one file; `references` are the plan's records a wrong reference may mean."""
         if not path.resolve().is_relative_to(self.data_dir.resolve()):
             self.result.findings.append(error(self._display(path), 0, OUTSIDE))
             return None
@@ -188,17 +197,23 @@ class Loader:
         try:
             record = kind.model.model_validate(source.value)
         except ValidationError as exc:
-            self._schema_errors(source, exc)
+            self._schema_errors(source, exc, references or {})
             return None
         _bind(record, source.display_path, ())
         return record
 
-    def _schema_errors(self, source: SourceFile, exc: ValidationError) -> None:
+    def _schema_errors(self, source: SourceFile, exc: ValidationError, references: dict[str, list[Candidate]]) -> None:
         """One finding per schema error, the first `MAX_SCHEMA_ERRORS` of them, then one that counts the rest."""
         details = exc.errors()
         for detail in details[:MAX_SCHEMA_ERRORS]:
-            line = source.line_of(_value_path(source.value, detail["loc"]))
-            self.result.findings.append(error(source.display_path, line, swedish_message(detail, KNOWN_KEYS)))
+            path = _value_path(source.value, detail["loc"])
+            line = source.line_of(path)
+            record = _record_at(source.value, path)
+            message = swedish_message(detail, KNOWN_KEYS, record)
+            key = detail["loc"][-1] if detail["loc"] else None
+            if isinstance(key, str) and key in references and detail["type"] != "missing":
+                message += hint(detail["input"], references[key], REFERENCE_KINDS[key])
+            self.result.findings.append(error(source.display_path, line, message))
         if len(details) > MAX_SCHEMA_ERRORS:
             line = source.line_of(_value_path(source.value, details[MAX_SCHEMA_ERRORS]["loc"]))
             rest = swedish_count(len(details) - MAX_SCHEMA_ERRORS)
@@ -241,6 +256,30 @@ def _value_path(value: Any, loc: tuple[int | str, ...]) -> Path:
 
 
 _MISSING = object()
+
+
+def _record_at(value: Any, path: Path) -> dict[str, Any] | None:
+    """The mapping an error lies in: the value at `path` if it is one, else its parent's."""
+    current, parent = value, None
+    for part in path:
+        child = _child(current, part)
+        if child is _MISSING:
+            break
+        parent, current = current, child
+    if isinstance(current, dict):
+        return current
+    return parent if isinstance(parent, dict) else None
+
+
+def _references(loaded: dict[str, Record | None]) -> dict[str, list[Candidate]]:
+    """The activities and nyckeltal of a plan folder loaded so far, for suggestions in `uppfoljning.yml`."""
+    found: dict[str, list[Candidate]] = {}
+    activities, indicators = loaded.get("aktiviteter.yml"), loaded.get("nyckeltal.yml")
+    if isinstance(activities, ActivitiesFile):
+        found["aktivitet"] = activity_candidates(activities.activities)
+    if isinstance(indicators, KeyIndicatorsFile):
+        found["nyckeltal"] = indicator_candidates(indicators.indicators)
+    return found
 
 
 def _child(container: Any, part: int | str) -> Any:

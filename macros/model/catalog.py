@@ -3,6 +3,7 @@ named queries pages and views use. Built once by the loader; never mutated."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,7 +37,7 @@ from macros.model.organisation import (
 from macros.model.plan import EditorialNote, PlanFile
 from macros.model.procurement import ProcurementFile, ProcurementNeed
 from macros.model.procurement_guide import ChecklistsFile, FilledChecklist, ProcurementGuide, ProcurementGuidesFile
-from macros.model.reports import FollowUpFile, Measurement, StatusReport
+from macros.model.reports import FollowUpFile, FollowUpPeriod, Measurement, StatusReport, yearly_periods
 from macros.model.team import PlanOrganisationFile, TeamMember
 from macros.model.time import add_months
 
@@ -166,6 +167,25 @@ class Plan:
     def reports_of(self, activity_id: str) -> list[StatusReport]:
         """An activity's follow-up reports, oldest first."""
         return list(self._reports_by_activity.get(activity_id, []))
+
+    def report_on(self, activity_id: str, day: dt.date) -> StatusReport | None:
+        """An activity's latest report on or before `day` (same day: the data's last), or None."""
+        reports = self._reports_by_activity.get(activity_id, [])
+        index = bisect.bisect_right(reports, day, key=lambda report: report.date)
+        return reports[index - 1] if index else None
+
+    @cached_property
+    def follow_up_periods(self) -> list[FollowUpPeriod]:
+        """The follow-up periods in time order: declared in `uppfoljning.yml`, else one per year of the plan period.
+
+        The plan says its results are reported yearly (6.0); a year is counted from the plan period's start.
+        """
+        if self.follow_up.periods:
+            return list(self.follow_up.periods)
+        derived = yearly_periods(self.period_start, self.meta.period.years)
+        for item in derived:
+            item.bind_origin(*self.meta.period.origin)  # a page address taken by a derived period points at `period`
+        return derived
 
     def has(self, kind: str, identifier: str) -> bool:
         """Whether the plan has a `kind` (Swedish name) with this id."""

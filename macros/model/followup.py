@@ -11,6 +11,21 @@ NOT_REPORTED = "ej rapporterad"
 FINISHED = frozenset({"genomförd", "avbruten"})
 """Statuses after which no more work is expected."""
 
+STATUS_MEANINGS: dict[str, str] = {
+    "ej påbörjad": "Arbetet har inte börjat. Rapportera igen nästa period.",
+    "pågår": "Arbetet är igång. Rapportera igen nästa period.",
+    "genomförd": "Aktiviteten är klar. Det är slutrapporten; ingen mer rapport behövs.",
+    "uppskjuten": "Arbetet är flyttat till senare. Skriv i kommentaren till när och varför.",
+    "avbruten": "Aktiviteten genomförs inte. Skriv i kommentaren varför; ingen mer rapport behövs.",
+}
+"""What each status of a report means, for the editors' guide (the keys are the model's statuses)."""
+
+NOT_REPORTED_MEANING = (
+    "det inte finns någon rapport för perioden: aktiviteten har aldrig rapporterats, eller den senaste rapporten är "
+    "från en tidigare period och sa varken genomförd eller avbruten. Webbplatsen gissar aldrig en status."
+)
+"""What "ej rapporterad" means, to follow "… betyder att" where it is shown."""
+
 
 def reports_of(plan: Plan, activity_id: str) -> list[StatusReport]:
     """An activity's reports, oldest first."""

@@ -5,6 +5,10 @@ The plan gives start and end at many precisions, sometimes only one of them, som
 keeps that shape; views draw it as it is and never invent the missing end. Lateness
 combines the plan with the follow-up: an activity is late when its planned end has
 passed and no report says it is done or cancelled.
+
+The status views show is the status in the current follow-up period (`macros.model.periods`):
+a report from an earlier period that does not say done or cancelled makes the activity
+"ej rapporterad sedan …", not silently still "pågår".
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from enum import StrEnum
 
 from macros.model.activities import Activity
 from macros.model.catalog import Plan
-from macros.model.followup import current_status, is_finished
+from macros.model.periods import PeriodStatus, reporting_period, status_in
 from macros.model.time import TimePoint
 
 LATE = "försenad"
@@ -134,18 +138,28 @@ def timing(activity: Activity, today: dt.date) -> Timing:
     return Timing.WITHIN
 
 
+def current(plan: Plan, activity: Activity, today: dt.date) -> PeriodStatus:
+    """The activity's status in the follow-up period `today` lies in, as seen on `today`."""
+    return status_in(plan, activity, reporting_period(plan, today), today)
+
+
 def is_late(plan: Plan, activity: Activity, today: dt.date) -> bool:
     """Whether the planned end has passed and no report says the activity is done or cancelled."""
-    return timing(activity, today) is Timing.PASSED and not is_finished(plan, activity.id)
+    return current(plan, activity, today).late
+
+
+def status_text(now: PeriodStatus) -> str:
+    """A period status in words: "pågår", "ej rapporterad sedan 2024-03-01"."""
+    return f"{now.status} sedan {now.since.isoformat()}" if now.since else now.status
 
 
 def status_label(plan: Plan, activity: Activity, today: dt.date) -> str:
     """The current status with "försenad" added when the activity is late: "pågår, försenad"."""
-    status = current_status(plan, activity.id)
-    return f"{status}, {LATE}" if is_late(plan, activity, today) else status
+    now = current(plan, activity, today)
+    return f"{status_text(now)}, {LATE}" if now.late else status_text(now)
 
 
 def status_values(plan: Plan, activity: Activity, today: dt.date) -> list[str]:
     """The values a status filter matches: the current status and "försenad" when late."""
-    values = [current_status(plan, activity.id)]
-    return [*values, LATE] if is_late(plan, activity, today) else values
+    now = current(plan, activity, today)
+    return [now.status, LATE] if now.late else [now.status]

@@ -6,6 +6,7 @@ from macros.render import (  # noqa: F401  (importing a module registers its mac
     analysis,
     calendar,
     charts,
+    followup,
     gantt,
     goalchain,
     guidance,

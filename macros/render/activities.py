@@ -12,19 +12,23 @@ from macros.comparison.instep import departures
 from macros.exports import dataset as export
 from macros.model.activities import BUDGET_PLACEHOLDER, Activity, Contribution, Party
 from macros.model.catalog import Plan
-from macros.model.followup import NOT_REPORTED, current_status, reports_of
+from macros.model.followup import NOT_REPORTED, NOT_REPORTED_MEANING, reports_of
+from macros.model.periods import period_of_day, reporting_period
 from macros.model.plan import Basis
 from macros.model.raci import has_left
+from macros.model.reports import StatusReport
 from macros.model.responsibility import role_holders
-from macros.model.status import planned_span, status_label
+from macros.model.status import current, planned_span, status_label, status_text
 from macros.render.activity_export import activities_dataset, activity_dataset
-from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page
+from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page, follow_up_period_page
 from macros.render.downloads import offer
 from macros.render.editing import edit_paragraph
 from macros.render.gantt import activity_timeline
 from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
 from macros.render.guidance import reference_items
 from macros.render.history import last_changed, record_history
+from macros.render.html import computed
+from macros.render.measures import measure_series
 from macros.render.raci import RESOLVED, activity_responsibility_table
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -74,9 +78,9 @@ def activity_list(site: Site, *, plan: str) -> str:
         ]
         for a in p.activities
     ]
-    legend = f"*{PROPOSAL_MARK}* = {PROPOSAL_TITLE}. Status *{NOT_REPORTED}* betyder att ingen uppföljning har rapporterats.\n"
+    legend = f"*{PROPOSAL_MARK}* = {PROPOSAL_TITLE}. Status *{NOT_REPORTED}* betyder att {NOT_REPORTED_MEANING}\n"
     headers = ["Nr", "Aktivitet", "Prioritet", "Tidplan", "Ansvarig", "Bidrar till", "Status"]
-    return table(headers, rows, download=offer(site, activities_dataset(site, p))) + "\n" + legend
+    return computed(site) + table(headers, rows, download=offer(site, activities_dataset(site, p))) + "\n" + legend
 
 
 @macro("aktivitet_lankar", 'aktivitet_lankar(plan="it-och-telekom", indrag=4)')
@@ -98,6 +102,7 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         last_changed(site, (p.id, "aktivitet", a.id)),
         admonition("note", "Fotnot till rubriken i källan", rich(a.name_footnote)) if a.name_footnote else "",
         _facts(site, p, a),
+        computed(site, "Status och försenad räknas fram varje dag ur uppföljningsrapporterna."),
         _section("Beskrivning av aktivitet", a.description, _steps(a) if a.steps_under == "beskrivning" else ""),
         _section("Identifierad potential", a.potential),
         _section("Ansvarig", a.responsibility_text, _departed(site, p, a, "ansvar_text") + _responsibility(site, p, a)),
@@ -356,29 +361,55 @@ def _short_link(plan: Plan, link: Contribution) -> str:
 
 
 def _follow_up(site: Site, plan: Plan, activity: Activity) -> str:
-    """The current status and every report, newest last; "ej rapporterad" without reports."""
+    """The current status with its date and reporter, every report as a timeline entry, and the measures' series."""
+    now = current(plan, activity, site.today)
+    item = reporting_period(plan, site.today)
+    period_link = f"[{plain(item.name)}]({site.link(follow_up_period_page(plan.id, item.id))})"
+    if now.report is None:
+        state = f"Aktuell status: **{NOT_REPORTED}**. Ingen uppföljning har rapporterats för aktiviteten."
+    elif now.since:
+        state = (
+            f"Aktuell status: **{status_text(now)}**: den senaste rapporten ({now.report.status}, "
+            f"{now.report.date.isoformat()}, {plain(site.model.person(now.report.reported_by).name)}) "
+            f"är äldre än perioden {period_link} ({item.start.isoformat()} – {item.end.isoformat()})."
+        )
+    else:
+        state = (
+            f"Aktuell status: **{now.status}**, rapporterad {now.report.date.isoformat()} av "
+            f"{plain(site.model.person(now.report.reported_by).name)}."
+        )
+    if now.late:
+        state += (
+            " Planerat slut har passerat utan att aktiviteten rapporterats som genomförd eller avbruten: **försenad**."
+        )
+    parts = ["## Uppföljning\n", computed(site), f"{state} Perioden just nu: {period_link}.\n"]
     reports = reports_of(plan, activity.id)
-    status = current_status(plan, activity.id)
-    if not reports:
-        return f"## Uppföljning\n\nAktuell status: **{status}**. Ingen uppföljning har rapporterats för aktiviteten.\n"
-    rows = [
-        [
-            r.date.isoformat(),
-            r.status,
-            plain(site.model.person(r.reported_by).name),
-            rich(r.comment, inline=True) if r.comment else "",
-        ]
-        for r in reports
-    ]
-    reported = export.dataset(
-        f"{plan.id}/aktiviteter/{activity.id}/uppfoljning",
-        f"Uppföljning av {activity.number} {activity.name}",
-        [export.date("Datum"), export.text("Status"), export.text("Rapporterad av"), export.text("Kommentar")],
-        [[r.date, r.status, site.model.person(r.reported_by).name, r.comment] for r in reports],
-    )
-    return f"## Uppföljning\n\nAktuell status: **{status}**\n\n" + table(
-        ["Datum", "Status", "Rapporterad av", "Kommentar"], rows, download=offer(site, reported)
-    )
+    if reports:
+        reported = export.dataset(
+            f"{plan.id}/aktiviteter/{activity.id}/uppfoljning",
+            f"Uppföljning av {activity.number} {activity.name}",
+            [export.date("Datum"), export.text("Status"), export.text("Rapporterad av"), export.text("Kommentar")],
+            [[r.date, r.status, site.model.person(r.reported_by).name, r.comment] for r in reports],
+        )
+        timeline = _report_timeline(site, plan, reports)
+        parts.append(f"### Rapporter\n\nVarje rapport, äldst först.\n\n{timeline}\n{offer(site, reported)}\n")
+    indicators = plan.indicators_naming(activity.id)
+    if indicators:
+        parts.append("### Nyckeltal som följer upp aktiviteten\n")
+        parts += [measure_series(site, plan, indicator) for indicator in indicators]
+    return "\n".join(parts)
+
+
+def _report_timeline(site: Site, plan: Plan, reports: list[StatusReport]) -> str:
+    """Reports as an ordered list, one entry each: date, status, who, the period and the comment."""
+    lines = []
+    for report in reports:
+        item = period_of_day(plan, report.date)
+        where = f" · perioden {plain(item.name)}" if item else " · utanför uppföljningsperioderna"
+        who = plain(site.model.person(report.reported_by).name)
+        comment = f"<br>{rich(report.comment, inline=True)}" if report.comment else ""
+        lines.append(f"1. **{report.date.isoformat()}** · {report.status} · {who}{where}{comment}")
+    return "\n".join(lines) + "\n"
 
 
 def _notes(plan: Plan, activity: Activity) -> str:

@@ -12,7 +12,7 @@ from macros.model.status import LATE, planned_span, status_label, status_values
 from macros.render.activity_export import activities_dataset
 from macros.render.context import Site, activity_page
 from macros.render.downloads import offer
-from macros.render.html import link
+from macros.render.html import computed, link
 from macros.render.raci import party_filter_values, party_html
 from macros.render.registry import macro
 from macros.render.safe import plain
@@ -126,5 +126,5 @@ def activity_table(site: Site, *, plan: str) -> str:
         noun=("aktivitet", "aktiviteter"),
         download=offer(site, activities_dataset(site, p)),
     )
-    today = f'<p class="vy-idag">Status per {site.today.isoformat()}.</p>'
+    today = computed(site, "Status och försenad räknas fram varje dag ur uppföljningsrapporterna.").strip()
     return f'<div class="vy">{today}{table.html()}{_goal_key(p)}</div>\n'

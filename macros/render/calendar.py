@@ -18,7 +18,7 @@ from macros.model.procurement_guide import Procedure
 from macros.render.context import GUIDES_PAGE, MacroError, Site
 from macros.render.downloads import offer, plan_calendar
 from macros.render.export_values import yes_no
-from macros.render.html import count, href, scroll_region, slug
+from macros.render.html import computed, count, href, scroll_region, slug
 from macros.render.procurement_guide import Progress, backwards, guide_of
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -410,8 +410,10 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
     items = deadlines(p, site.today)
     checklists = checklist_progress(site, p)
     intro = (
-        f'<p class="vy-idag">Beräknat per {site.today.isoformat()}.</p>{_counts(items)}'
-        f"{_checklist_summary(p, checklists)}{plan_calendar(site, p.id, p.meta.name)}"
+        computed(site, "Flaggorna räknas fram varje dag.").strip()
+        + _counts(items)
+        + _checklist_summary(p, checklists)
+        + plan_calendar(site, p.id, p.meta.name)
     )
     table = calendar_table(site, p, items, table_id=f"upphandlingskalender-tabell-{p.id}", checklists=checklists)
     if visa == "tabell":

@@ -548,7 +548,7 @@ _REPORTED_NUMBER = re.compile(r"^[-\u2212]?\d{1,12}(?:[ \u00a0\u202f]\d{3})*(?:,
 """A number as Swedish reports write it: "72", "1 234,5", "−3"."""
 
 
-def _number(value: str) -> float | None:
+def reported_number(value: str) -> float | None:
     """The number at the start of a reported value ("72 %", "1 234,5"), if there is one."""
     match = _REPORTED_NUMBER.match(value.strip())
     if not match:
@@ -566,7 +566,7 @@ def follow_up_chart(site: Site, *, plan: str) -> str:
     p = site.plan(plan)
     parts = [_indicator_table(site, p)]
     for indicator in p.indicators:
-        values = [(m, _number(m.value)) for m in measurements_of(p, indicator.id)]
+        values = [(m, reported_number(m.value)) for m in measurements_of(p, indicator.id)]
         numeric = [(m, v) for m, v in values if v is not None and "%" in m.value]
         if numeric:
             bars = [Bar(m.date.isoformat(), v, m.value) for m, v in numeric]
@@ -651,7 +651,7 @@ def indicators_dataset(site: Site, plan: Plan) -> export.Dataset:
                 indicator.target,
                 ", ".join(plan.activity(a).number for a in indicator.activities) or None,
                 latest.value if latest else None,
-                _number(latest.value) if latest else None,
+                reported_number(latest.value) if latest else None,
                 latest.date if latest else None,
                 len(measured),
             ]

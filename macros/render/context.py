@@ -151,6 +151,31 @@ def national_goal_page(goal_id: str) -> str:
     return f"vagledning/nationella-upphandlingsstrategin/{goal_id}.md"
 
 
+FOLLOW_UP_FOLDER = "uppfoljning"
+"""The folder (in a plan's folder) of the generated follow-up pages."""
+
+DUE_PAGE_NAME = "att-rapportera"
+"""The file name (without .md) of a plan's generated page "Att rapportera"."""
+
+GUIDE_PAGE = "redaktorer/rapportera.md"
+"""The editors' guide "Så rapporterar du status och mätvärden" (a written page every site has)."""
+
+
+def follow_up_index_page(plan_id: str) -> str:
+    """Source path of a plan's generated page "Uppföljning" (every period with its summary)."""
+    return f"{plan_id}/{FOLLOW_UP_FOLDER}/index.md"
+
+
+def follow_up_period_page(plan_id: str, period_id: str) -> str:
+    """Source path of the generated page "Uppföljning <period>"."""
+    return f"{plan_id}/{FOLLOW_UP_FOLDER}/{period_id}.md"
+
+
+def due_page(plan_id: str) -> str:
+    """Source path of a plan's generated page "Att rapportera"."""
+    return f"{plan_id}/{FOLLOW_UP_FOLDER}/{DUE_PAGE_NAME}.md"
+
+
 def whole_plan_page(plan_id: str) -> str:
     """Source path of the generated page with the whole plan, to print or save as PDF."""
     return f"{plan_id}/hela-planen.md"
@@ -164,11 +189,14 @@ NOT_IN_SOURCE = (
     "kanda-brister.md",
     "hela-planen.md",
     "oppna-data.md",
+    f"{FOLLOW_UP_FOLDER}/",
 )
 """Pages in a plan's folder that the site adds and the source document does not have (the
 overviews, the change history, each record's history, the decided versions, the editors' notes on
-the source, the whole plan itself, and the page that describes the plan's downloads and open
-data); every other page of the folder is part of the plan as the source gives it."""
+the source, the whole plan itself, the page that describes the plan's downloads and open data,
+the follow-up pages: the yearly reports are documents of their own, printed each on its own, and
+what is due changes with the day); every other page of the folder is part of the plan as the
+source gives it."""
 
 
 def history_page(plan_id: str | None) -> str:
@@ -205,7 +233,8 @@ class GeneratedPage:
 
 def generated_pages(model: Municipality, *, history: bool = True) -> list[GeneratedPage]:
     """Every page generated from the data: one per activity of every plan, one per person, one per
-    inriktningsmål of the guidance library and one with each whole plan; with `history` (not in the
+    inriktningsmål of the guidance library, one with each whole plan and each plan's follow-up pages
+    ("Uppföljning", one page per follow-up period and "Att rapportera"); with `history` (not in the
     copy of a decided version), each plan's and the shared data's record history and one page per
     decided version."""
     from macros.model.plan import version_slug
@@ -216,6 +245,18 @@ def generated_pages(model: Municipality, *, history: bool = True) -> list[Genera
         for a in plan.activities
     ]
     pages += [GeneratedPage(person_page(p.id), p, "personansvar", {"person": p.id}) for p in model.people]
+    for plan in model.plans.values():
+        pages.append(GeneratedPage(follow_up_index_page(plan.id), plan.meta, "uppfoljning", {"plan": plan.id}))
+        pages += [
+            GeneratedPage(
+                follow_up_period_page(plan.id, item.id),
+                item,
+                "uppfoljningsperiod",
+                {"plan": plan.id, "period": item.id},
+            )
+            for item in plan.follow_up_periods
+        ]
+        pages.append(GeneratedPage(due_page(plan.id), plan.meta, "att_rapportera", {"plan": plan.id}))
     pages += [
         GeneratedPage(national_goal_page(g.id), g, "inriktningsmalssida", {"mal": g.id})
         for g in model.guidance.national_goals
@@ -254,6 +295,11 @@ def national_goal_navigation(model: Municipality) -> list[tuple[str, str]]:
         (national_goal_title(g.number, g.heading or g.name), national_goal_page(g.id))
         for g in model.guidance.national_goals
     ]
+
+
+def follow_up_navigation(plan: Plan) -> list[tuple[str, str]]:
+    """The menu entries of a plan's follow-up period pages, in time order: (title, source path)."""
+    return [(f"Uppföljning {item.name}", follow_up_period_page(plan.id, item.id)) for item in plan.follow_up_periods]
 
 
 CHANGE_HISTORY_PAGE = "andringshistorik.md"

@@ -19,7 +19,7 @@ from macros.model.status import SpanShape, is_late, planned_span, status_label
 from macros.render.activity_export import ACTIVITY_COLUMNS, activities_dataset, activity_values
 from macros.render.context import Site, activity_page
 from macros.render.downloads import offer
-from macros.render.html import count, href, link, slug
+from macros.render.html import computed, count, href, link, slug
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, cell, data_table
@@ -364,7 +364,8 @@ def timeline(site: Site, *, plan: str, aktivitet: str | None = None) -> str:
         f"per {site.today.isoformat()}. {count(len(late), 'aktivitet', 'aktiviteter')} har passerat planerat slut "
         "utan rapport om att de är genomförda eller avbrutna."
     )
-    return _timeline_figure(site, p, p.activities, caption, f"tidslinje-data-{p.id}", "", activities_dataset(site, p))
+    table_id = f"tidslinje-data-{p.id}"
+    return computed(site) + _timeline_figure(site, p, p.activities, caption, table_id, "", activities_dataset(site, p))
 
 
 def activity_timeline(site: Site, plan: Plan, activity: Activity) -> str:

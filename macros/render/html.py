@@ -85,6 +85,16 @@ def count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
+def computed(site: Site, detail: str = "") -> str:
+    """The day a view that depends on today was computed: `<p class="vy-idag">Beräknat 2026-11-29.</p>`.
+
+    Status, lateness, deadlines and who holds a role change with the day, so every such
+    view says which day it shows; the published site is rebuilt every day.
+    """
+    extra = f" {plain(detail)}" if detail else ""
+    return f'<p class="vy-idag">Beräknat {site.today.isoformat()}.{extra}</p>\n\n'
+
+
 _FINISHED_KEY = secrets.token_bytes(16)
 """Signs the finished HTML blocks of this process, so that no page text can pass for one."""
 

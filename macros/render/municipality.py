@@ -12,6 +12,7 @@ from macros.model.organisation import RoleTerm
 from macros.model.responsibility import role_holders
 from macros.render.context import Site, person_page
 from macros.render.downloads import offer
+from macros.render.html import computed
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.text import bullets, table
@@ -84,7 +85,7 @@ def roles(site: Site) -> str:
         [text("Id"), text("Roll"), text("Innehas per plan"), text("Innehas i dag av")],
         values,
     )
-    return table(["Roll", "Innehas per plan", "Innehas i dag av"], rows, download=offer(site, export))
+    return computed(site) + table(["Roll", "Innehas per plan", "Innehas i dag av"], rows, download=offer(site, export))
 
 
 @macro("personer", "personer()")

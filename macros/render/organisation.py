@@ -9,6 +9,7 @@ from macros.model.catalog import Plan
 from macros.model.responsibility import role_holders
 from macros.render.context import Site
 from macros.render.downloads import offer
+from macros.render.html import computed
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import bullets, table
@@ -138,7 +139,7 @@ def role_holders_table(site: Site, *, plan: str) -> str:
         values,
     )
     headers = ["Roll", "Innehavare enligt planen", "Källans formulering", "Antal aktiviteter"]
-    return table(headers, rows, download=offer(site, export))
+    return computed(site) + table(headers, rows, download=offer(site, export))
 
 
 def _administration(site: Site, administration_id: str | None, label: str) -> str:

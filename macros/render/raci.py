@@ -26,7 +26,7 @@ from macros.render.context import MacroError, Site, activity_page, person_page
 from macros.render.downloads import offer, person_calendar
 from macros.render.editing import edit_paragraph
 from macros.render.history import last_changed, record_history
-from macros.render.html import href, link
+from macros.render.html import computed, href, link
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -146,7 +146,7 @@ def raci_matrix(site: Site, *, plan: str) -> str:
         noun=("person, roll eller enhet", "personer, roller och enheter"),
         download=offer(site, _matrix_dataset(site, p, raci)),
     )
-    return f'<div class="ansvarsmatris">{_legend()}{table.html()}</div>\n'
+    return computed(site) + f'<div class="ansvarsmatris">{_legend()}{table.html()}</div>\n'
 
 
 def holders_text(site: Site, party: PartyRef, plan_id: str) -> str | None:
@@ -228,6 +228,7 @@ def person_responsibilities(site: Site, *, person: str) -> str:
         f"# Ansvar: {plain(who.name)}\n",
         edit_paragraph(site.edit, who, who.name),
         last_changed(site, (None, "person", who.id)),
+        computed(site, "Roller och status gäller den dagen."),
         _person_facts(site, who),
         person_calendar(site, who.id, who.name),
     ]
@@ -342,7 +343,9 @@ def _involvement_dataset(site: Site, who: Person, found: list[Involvement]) -> D
 def activity_responsibility(site: Site, *, plan: str, aktivitet: str) -> str:
     """Vem som är ansvarig, genomför, deltar och informeras för en aktivitet, med rollernas innehavare."""
     p = site.plan(plan)
-    return activity_responsibility_table(site, p, p.activity(aktivitet))
+    return computed(site, "Roller visas med den som har rollen den dagen.") + activity_responsibility_table(
+        site, p, p.activity(aktivitet)
+    )
 
 
 def activity_responsibility_table(site: Site, plan: Plan, activity: Activity) -> str:

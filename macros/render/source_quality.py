@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from macros.exports.dataset import dataset, text, whole
 from macros.model.catalog import Plan
-from macros.render.context import Site, chapter_page
+from macros.render.context import Site, chapter_page, due_page
 from macros.render.downloads import offer
+from macros.render.html import computed
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sections import section_link
@@ -97,7 +98,9 @@ def _plan_warnings(site: Site, plan: Plan) -> str:
                 site, source, folder, f"{plan.id}/varningar", f"Datakontrollens varningar för {plan.meta.name}"
             ),
             f"### Uppföljning som saknas ({len(follow_up)})\n",
-            f"Beräknat per {site.today.isoformat()}.\n",
+            "Allt som ska rapporteras för perioden, med ansvarig, står på sidan "
+            f"[Att rapportera]({site.link(due_page(plan.id))}).\n",
+            computed(site),
             _warning_table(
                 site, follow_up, folder, f"{plan.id}/uppfoljning-saknas", f"Uppföljning som saknas i {plan.meta.name}"
             ),

@@ -62,6 +62,7 @@ def whole_plan(site: Site, *, plan: str) -> str:
         "så att den kan skrivas ut eller sparas som PDF: välj *Skriv ut* i webbläsaren (Ctrl+P, "
         "på Mac Cmd+P) och skrivaren *Spara som PDF*. Varje utskriven sida får planens namn, "
         "version och datum för datat. Sidan innehåller samma text som planens egna sidor; "
-        "webbplatsens översikter ingår inte.\n\n"
+        "webbplatsens översikter ingår inte, och inte heller uppföljningens sidor: varje periods "
+        "uppföljningsrapport skrivs ut för sig från sin egen sida.\n\n"
         "</div>\n\n" + PLACEHOLDER.format(plan=plain(p.id)) + "\n"
     )

@@ -17,9 +17,11 @@ from macros.model.followup import FINISHED, NOT_REPORTED, current_status
 from macros.model.market_analysis import MarketAnalysis
 from macros.model.maturity import NO_LEVEL, AssessmentsFile, MaturityModelFile, Row
 from macros.model.procurement_guide import ProcurementGuide
+from macros.model.reports import Measurement, StatusReport
 from macros.model.responsibility import left_on, role_holders
 from macros.validation.findings import Finding, error, warning
 from macros.validation.placeholders import data_placeholders
+from macros.validation.suggest import activity_candidates, hint, indicator_candidates
 
 
 @dataclass
@@ -74,6 +76,7 @@ def cross_check(model: Municipality, sources: dict[str, SourceFile], *, today: d
         _plan_references(model, plan, check)
         _assessments(model, plan.assessments, check)
         _checklists(model, plan, check)
+        _follow_up_dates(plan, check, today)
         _goal_chain(plan, check)
         _dependency_cycles(plan, check)
         _doubtful(model, plan, check, today)
@@ -279,6 +282,7 @@ def _plan_ids(plan: Plan, check: Checker) -> None:
     check.unique("aktivitet", plan.activities)
     check.unique("upphandlingsbehov", plan.procurement_needs)
     check.unique("redaktionell not", plan.notes)
+    check.unique("uppföljningsperiod", plan.follow_up.periods)
     check.unique("effektmål", plan.effect_goals, "nummer")
     check.unique("strategi", plan.strategies, "nummer")
     check.unique("aktivitet", plan.activities, "nummer")
@@ -362,13 +366,31 @@ def _organisation_references(model: Municipality, plan: Plan, check: Checker) ->
 
 
 def _follow_up_references(model: Municipality, plan: Plan, check: Checker) -> None:
-    """Reports and measurements name existing activities, indicators and people."""
+    """Reports and measurements name existing activities, indicators and people; a wrong one gets the id to write."""
+    activities, indicators = activity_candidates(plan.activities), indicator_candidates(plan.indicators)
     for report in plan.follow_up.reports:
-        check.exists(plan.has("aktivitet", report.activity), "aktivitet", report.activity, report, "aktivitet")
+        if not plan.has("aktivitet", report.activity):
+            message = f"hänvisningen till aktivitet '{report.activity}' leder ingenstans: det finns ingen aktivitet med det id:t"
+            check.error(report, ("aktivitet",), message + hint(report.activity, activities, "aktiviteterna"))
         check.exists(model.has("person", report.reported_by), "person", report.reported_by, report, "rapporterad_av")
     for value in plan.follow_up.measurements:
-        check.exists(plan.has("nyckeltal", value.indicator), "nyckeltal", value.indicator, value, "nyckeltal")
+        if not plan.has("nyckeltal", value.indicator):
+            message = f"hänvisningen till nyckeltal '{value.indicator}' leder ingenstans: det finns inget nyckeltal med det id:t"
+            check.error(value, ("nyckeltal",), message + hint(value.indicator, indicators, "nyckeltalen"))
         check.exists(model.has("person", value.reported_by), "person", value.reported_by, value, "rapporterad_av")
+
+
+def _follow_up_dates(plan: Plan, check: Checker, today: dt.date) -> None:
+    """A report or measured value dated after today is probably a typing mistake (and counts only from that day)."""
+    records: list[StatusReport | Measurement] = [*plan.follow_up.reports, *plan.follow_up.measurements]
+    for record in records:
+        if record.date > today:
+            check.warn(
+                record,
+                ("datum",),
+                f"datumet {record.date.isoformat()} ligger efter idag ({today.isoformat()}); "
+                "rapporten räknas först från det datumet – stämmer det?",
+            )
 
 
 def _citations(model: Municipality, plan: Plan, check: Checker) -> None:

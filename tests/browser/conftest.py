@@ -123,12 +123,19 @@ def ok_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
 def ok_crawl(browser: Browser, ok_site: ServedSite) -> Crawl:
     """Every gate run over the pages of the passing fixture site."""
     # The fixture's own pages, and of the plan pages only those with building blocks
-    # the own pages lack (the macros' tables, an activity page with its task list), and
+    # the own pages lack (the macros' tables, an activity page with its task list and a
+    # measure series, a follow-up period page with its summary chart and print frame), and
     # the guidance views with data the real plan lacks: a self-assessment at two dates on
     # Dalamodellen's matrix, a filled checklist, the guide's phases on the calendar and
     # an inriktningsmål that the fixture plan serves.
     own = [_page_of(page.relative_to(FIXTURES / "ok")) for page in (FIXTURES / "ok").rglob("*.md")]
-    plan = ["/404.html", "/exempel/", "/exempel/aktiviteter/e-tjanster/", *GUIDANCE_VIEWS]
+    plan = [
+        "/404.html",
+        "/exempel/",
+        "/exempel/aktiviteter/e-tjanster/",
+        "/exempel/uppfoljning/2023-24/",
+        *GUIDANCE_VIEWS,
+    ]
     ok_site.crawl = crawl(browser, ok_site.site, ok_site.base, sorted(own + plan))
     return ok_site.crawl
 

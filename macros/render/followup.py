@@ -1,0 +1,526 @@
+"""The follow-up pages of a plan: "Uppföljning" (every period), "Uppföljning <period>" (the
+yearly report, printable as a document) and "Att rapportera" (the category leader's
+checklist), and the tables the editors' guide shows.
+
+Everything is computed from the reports in `uppfoljning.yml` (`macros.model.periods`); an
+activity without a report in a period is "ej rapporterad", never given a status. Views that
+depend on today say which day they were computed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import get_args
+
+from macros.comparison import ADDED, FOLLOW_UP_KINDS, REMOVED
+from macros.comparison import Change as DataChange
+from macros.model.activities import Activity
+from macros.model.catalog import Plan
+from macros.model.followup import NOT_REPORTED, NOT_REPORTED_MEANING, STATUS_MEANINGS
+from macros.model.goalchain import effect_goals_of
+from macros.model.goals import EffectGoal, KeyIndicator
+from macros.model.periods import (
+    STATUS_ORDER,
+    Change,
+    DueActivity,
+    DueIndicator,
+    DueReason,
+    PeriodStatus,
+    Phase,
+    changes,
+    declared,
+    due_activities,
+    due_indicators,
+    periods,
+    phase,
+    previous,
+    reporting_period,
+    status_in,
+    summary,
+    values_in,
+)
+from macros.model.reports import FollowUpPeriod, Status
+from macros.model.status import LATE
+from macros.render.activities import accountable_labels
+from macros.render.charts import Bar, bar_figure
+from macros.render.context import (
+    GUIDE_PAGE,
+    MacroError,
+    Site,
+    activity_page,
+    due_page,
+    follow_up_period_page,
+    history_page,
+)
+from macros.render.history import record_href, unavailable, what_changed
+from macros.render.html import computed, slug, swedish_key
+from macros.render.registry import macro
+from macros.render.safe import plain, rich
+from macros.render.sortable import cell, data_table
+from macros.render.text import table
+
+PERIOD_RULE = (
+    "Planen säger att genomförda aktiviteter och deras effekter rapporteras årligen (avsnitt 6.0), så "
+    "uppföljningen har en period per år av planperioden, räknat från planperiodens start."
+)
+"""How the default periods come about, said where they are shown."""
+
+
+def _periods_said(plan: Plan) -> str:
+    """Where the plan's periods come from, in one sentence."""
+    if declared(plan):
+        return "Perioderna anges i planens uppfoljning.yml."
+    return PERIOD_RULE
+
+
+def _period(site: Site, plan: Plan, period_id: str) -> FollowUpPeriod:
+    """The plan's period with this id, or a Swedish error naming the ones that exist."""
+    for item in periods(plan):
+        if item.id == period_id:
+            return item
+    known = ", ".join(item.id for item in periods(plan))
+    raise MacroError(f"perioden '{period_id}' finns inte i planen '{plan.id}' (finns: {known})")
+
+
+def _statuses(site: Site, plan: Plan, item: FollowUpPeriod) -> list[PeriodStatus]:
+    """Every activity's status at the end of a period, computed once per build and period."""
+    key = f"period-status:{plan.id}:{item.id}"
+    return site.once(key, lambda: [status_in(plan, activity, item, site.today) for activity in plan.activities])
+
+
+def _dates(item: FollowUpPeriod) -> str:
+    """A period's first and last day."""
+    return f"{item.start.isoformat()} – {item.end.isoformat()}"
+
+
+def _person(site: Site, person_id: str) -> str:
+    """A person's name."""
+    return plain(site.model.person(person_id).name)
+
+
+def _activity_link(site: Site, plan: Plan, activity: Activity) -> str:
+    """A Markdown link to the activity's page with its number and name."""
+    return f"[{plain(activity.number)} {plain(activity.name)}]({site.link(activity_page(plan.id, activity.id))})"
+
+
+def _status_cell(item: PeriodStatus) -> str:
+    """A period status in words, with when it was last reported and "försenad"."""
+    if item.report is None:
+        text = NOT_REPORTED
+    elif item.since:
+        text = f"{NOT_REPORTED} sedan {item.since.isoformat()} (då: {item.report.status})"
+    elif not item.in_period:
+        text = f"{item.status} (rapporterad {item.report.date.isoformat()}, tidigare period)"
+    else:
+        text = item.status
+    return f"{text}, **{LATE}**" if item.late else text
+
+
+# --- Stamp: plan, period, version and the date of the data -------------------------------
+
+
+def plan_version(plan: Plan, day: dt.date) -> str:
+    """The decided version in force on `day` (the latest decided by then), or that there was none."""
+    if not plan.meta.versions:
+        return "ingen version angiven i planen"
+    decided = [v for v in plan.meta.versions if v.date <= day]
+    if not decided:
+        return f"ingen beslutad version före {day.isoformat()}"
+    latest = max(decided, key=lambda v: v.date)
+    return f"{latest.version} ({latest.date.isoformat()})"
+
+
+def _version_day(site: Site, item: FollowUpPeriod) -> dt.date:
+    """The day whose version a period's report names: the period's end, or today while it runs."""
+    return min(item.end, site.today)
+
+
+def data_date(site: Site, plan: Plan) -> str:
+    """When the plan's data last changed, from git: "2026-11-20 (a1b2c3d)", or why that is not known."""
+    history = site.history
+    if history.unavailable:
+        return f"okänt ({history.unavailable})"
+    prefixes = (f"{history.data_prefix}planer/{plan.id}/", f"{history.data_prefix}kommun/")
+    changed = next(
+        (commit for commit in history.commits if any(f.path.startswith(prefixes) for f in commit.files)), None
+    )
+    shown = f"{changed.made.date().isoformat()} ({changed.short_id})" if changed else "inga incheckade ändringar"
+    if any(path.startswith(prefixes) for path in history.uncommitted):
+        shown += " och ändringar som inte är incheckade"
+    return shown
+
+
+def _stamp_rows(site: Site, plan: Plan, item: FollowUpPeriod) -> list[list[str]]:
+    """The facts that identify the report: plan, period, version, data and computing date."""
+    return [
+        ["Kategoriplan", plain(plan.meta.name)],
+        ["Period", f"{plain(item.name)}: {_dates(item)} ({phase(item, site.today).value})"],
+        ["Planens version", plain(plan_version(plan, _version_day(site, item)))],
+        ["Datat ändrat senast", plain(data_date(site, plan))],
+        ["Beräknat", site.today.isoformat()],
+    ]
+
+
+def _print_frame(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
+    """The running header and footer of the printed report (hidden on screen, on every printed page)."""
+    head = f"{plan.meta.name} – Uppföljning {item.name} ({_dates(item)})"
+    version = plan_version(plan, _version_day(site, item))
+    foot = f"Version: {version} · Data ändrat: {data_date(site, plan)} · Beräknat {site.today.isoformat()}"
+    return (
+        f'<div class="utskrift-ram" aria-hidden="true"><div class="utskrift-huvud">{plain(head)}</div>'
+        f'<div class="utskrift-fot">{plain(foot)}</div></div>\n\n'
+    )
+
+
+# --- The period page ------------------------------------------------------------------------
+
+
+@macro("uppfoljningsperiod", 'uppfoljningsperiod(plan="it-och-telekom", period="2024-25")')
+def period_report(site: Site, *, plan: str, period: str) -> str:
+    """Uppföljningen för en period: sammanfattning, förändringar, status och värden per effektmål.
+
+    Sammanfattningen ritas som diagram med datatabell; förändringarna räknas ur rapporterna.
+    Sidan skrivs ut som ett dokument (A4) med plan, period, version och datadatum på varje sida.
+    """
+    p = site.plan(plan)
+    item = _period(site, p, period)
+    parts = [
+        f"# Uppföljning {plain(item.name)}\n",
+        _print_frame(site, p, item),
+        table(["Uppgift", "Värde"], _stamp_rows(site, p, item)),
+        f"{_periods_said(p)} En aktivitets status vid periodens slut är den senaste rapporten till och med "
+        f"periodens sista dag. *{NOT_REPORTED}* betyder att {NOT_REPORTED_MEANING}\n",
+        '<p class="utskrift-dold">Rapporten skrivs ut som ett dokument: skriv ut sidan eller spara den som PDF '
+        "(Ctrl+P). Varje utskriven sida får planens namn, perioden, planens version och datum för datat.</p>\n",
+    ]
+    when = phase(item, site.today)
+    if when is Phase.FUTURE:
+        parts.append(f"Perioden har inte börjat; den börjar {item.start.isoformat()}. Inget är rapporterat för den.\n")
+        return "\n".join(parts)
+    statuses = _statuses(site, p, item)
+    parts += [
+        _summary_section(site, p, item, statuses),
+        _changes_section(site, p, item, statuses),
+        "## Effektmål, aktiviteter och nyckeltal\n",
+        *(_goal_section(site, p, item, goal, statuses) for goal in p.effect_goals),
+        _unlinked_section(site, p, statuses),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def _summary_section(site: Site, plan: Plan, item: FollowUpPeriod, statuses: list[PeriodStatus]) -> str:
+    """How many activities have each status at the end of the period, as a sentence and a chart with its table."""
+    counts = summary(statuses)
+    ended = phase(item, site.today) is Phase.ENDED
+    when = f"vid periodens slut ({item.end.isoformat()})" if ended else f"hittills ({site.today.isoformat()})"
+    words = " · ".join(f"{status.capitalize()}: {counts.counts[status]}" for status in STATUS_ORDER)
+    sentence = f"**{counts.total} aktiviteter {when}.** {words} · Försenade: {counts.late}.\n"
+    bars = [
+        Bar(status.capitalize(), counts.counts[status], f"{counts.counts[status]} av {counts.total}")
+        for status in STATUS_ORDER
+    ]
+    bars.append(Bar("Försenade (ingår ovan)", counts.late, f"{counts.late} av {counts.total}", "streckad"))
+    chart_id = f"uppfoljning-{slug(plan.id)}-{item.id}-status"
+    title = f"Aktiviteternas status {when}, {item.name}"
+    description = "; ".join(f"{bar.label}: {bar.value_text}" for bar in bars) + "."
+    rows = [
+        [cell(bar.label), cell(str(int(bar.value)), bar.value), cell(_share(bar.value, counts.total), bar.value)]
+        for bar in bars
+    ]
+    data = data_table(f"{chart_id}-data", title, ["Status", "Antal", "Andel"], rows, numeric={1, 2})
+    caption = plain(
+        f"{title}. Varje aktivitet räknas en gång efter sin status; försenade (planerat slut passerat utan att "
+        "aktiviteten är genomförd eller avbruten) räknas också för sig, streckat."
+    )
+    chart = bar_figure(chart_id, title, description, bars, caption, data, unit="st", maximum=max(counts.total, 1))
+    return "## Sammanfattning\n\n" + computed(site) + sentence + "\n" + chart
+
+
+def _share(value: float, total: int) -> str:
+    """A share in whole percent, Swedish style ("30 %"), or "–" of nothing."""
+    return f"{round(100 * value / total)}\u00a0%" if total else "–"
+
+
+def _changes_section(site: Site, plan: Plan, item: FollowUpPeriod, statuses: list[PeriodStatus]) -> str:
+    """What changed since the previous period: the activities' status, and the plan's own content."""
+    heading = "## Förändringar sedan föregående period\n\n"
+    return heading + _status_changes(site, plan, item, statuses) + "\n" + _content_changes(site, plan, item)
+
+
+def _status_changes(site: Site, plan: Plan, item: FollowUpPeriod, statuses: list[PeriodStatus]) -> str:
+    """The activities whose status differs from the end of the previous period."""
+    before = previous(plan, item)
+    heading = "### Aktiviteternas status\n\n"
+    if before is None:
+        return (
+            heading + "Det här är planens första uppföljningsperiod; det finns ingen tidigare period att jämföra med.\n"
+        )
+    found = changes(_statuses(site, plan, before), statuses)
+    intro = (
+        f"Status vid slutet av {plain(before.name)} ({before.end.isoformat()}) jämförd med statusen i "
+        f"{plain(item.name)}, räknat ur rapporterna.\n\n"
+    )
+    if not found:
+        return heading + intro + "Ingen aktivitet har ändrat status.\n"
+    rows = [_change_row(site, plan, change) for change in found]
+    headers = ["Aktivitet", f"Status {plain(before.name)}", f"Status {plain(item.name)}"]
+    return heading + intro + table(headers, rows)
+
+
+def content_changes_in(
+    site: Site, plan: Plan, first: dt.date, last: dt.date
+) -> dict[tuple[str | None, str, str], list[DataChange]]:
+    """The changes to the plan's own records committed from `first` to `last` (both included), per record.
+
+    From the history the auditors' comparison engine computes commit by commit; reports and
+    measured values are left out (they are the follow-up itself, shown above).
+    """
+    found: dict[tuple[str | None, str, str], list[DataChange]] = {}
+    for commit, change in site.history.content_changes(plan.id):
+        if change.plan == plan.id and change.kind not in FOLLOW_UP_KINDS and first <= commit.made.date() <= last:
+            found.setdefault(change.record_key, []).append(change)
+    return found
+
+
+def _content_changes(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
+    """The plan's records changed during the period (activities, nyckeltal, versions …), from the git history."""
+    heading = "### Planens innehåll\n\n"
+    if site.archive is not None:
+        return ""  # a decided version's copy has no history; the published site shows it
+    if (reason := unavailable(site)) is not None:
+        return heading + "Ändringar i planens innehåll under perioden räknas ur git-historiken. " + reason
+    last = min(item.end, site.today)
+    found = content_changes_in(site, plan, item.start, last)
+    history = f"[Historik per post]({site.link(history_page(plan.id))})"
+    intro = (
+        f"Planens poster som ändrades {item.start.isoformat()} – {last.isoformat()}, räknat ur git-historiken "
+        f"post för post (rapporterna och mätvärdena ovan räknas inte hit). Före och efter för varje ändring "
+        f"står i {history}.\n\n"
+    )
+    if not found:
+        return heading + intro + "Historiken visar ingen ändring av planens innehåll under perioden.\n"
+    rows = []
+    for key, items in sorted(found.items(), key=lambda pair: swedish_key(pair[1][0].label)):
+        link = f'<a href="{plain(record_href(site, key))}">{plain(items[0].label)}</a>'
+        rows.append([link, plain(_net_change(items))])
+    count = f"{len(rows)} {'post' if len(rows) == 1 else 'poster'} ändrades under perioden.\n\n"
+    return heading + intro + count + table(["Post", "Vad som ändrades"], rows)
+
+
+def _net_change(items: list[DataChange]) -> str:
+    """What happened to one record over the period: added or removed (whatever else was edited), else its fields."""
+    whole = {change.change for change in items if change.field is None}
+    if whole == {ADDED}:
+        return "posten lades till under perioden"
+    if whole == {REMOVED}:
+        return "posten togs bort under perioden"
+    return ", ".join(dict.fromkeys(what_changed(change) for change in items))
+
+
+def _change_row(site: Site, plan: Plan, change: Change) -> list[str]:
+    """One changed activity: its link and the two statuses."""
+    return [_activity_link(site, plan, change.activity), _status_cell(change.before), _status_cell(change.after)]
+
+
+def _goal_section(site: Site, plan: Plan, item: FollowUpPeriod, goal: EffectGoal, statuses: list[PeriodStatus]) -> str:
+    """One effektmål: its activities with their status at the end of the period, and its nyckeltal's values."""
+    serving = [
+        (status, proposal) for status in statuses for g, proposal in _goals(plan, status.activity) if g.id == goal.id
+    ]
+    parts = [f"### {plain(goal.number)} {plain(goal.name)}\n"]
+    if serving:
+        rows = [_activity_row(site, plan, status, proposal) for status, proposal in serving]
+        headers = ["Aktivitet", "Status vid periodens slut", "Rapportdatum", "Rapporterad av", "Kommentar"]
+        parts.append(table(headers, rows))
+    else:
+        parts.append("Inga aktiviteter är kopplade till effektmålet.\n")
+    indicators = plan.indicators_of(goal.id)
+    if indicators:
+        rows = [_indicator_row(site, plan, item, indicator) for indicator in indicators]
+        parts.append(table(["Nyckeltal", "Målvärde", "Värde under perioden", "Rapporterat av", "Kommentar"], rows))
+    return "\n".join(parts)
+
+
+def _goals(plan: Plan, activity: Activity) -> list[tuple[EffectGoal, bool]]:
+    """The effektmål an activity serves, with True when only the editors' proposals link them."""
+    return effect_goals_of(plan, activity)
+
+
+def _activity_row(site: Site, plan: Plan, status: PeriodStatus, proposal: bool) -> list[str]:
+    """An activity's row: link, status at the end of the period, the report's date, reporter and comment."""
+    link = _activity_link(site, plan, status.activity) + (" *(koppling föreslagen av redaktionen)*" if proposal else "")
+    report = status.report
+    if report is None:
+        return [link, _status_cell(status), "–", "–", ""]
+    comment = rich(report.comment, inline=True) if report.comment else ""
+    return [link, _status_cell(status), report.date.isoformat(), _person(site, report.reported_by), comment]
+
+
+def _indicator_row(site: Site, plan: Plan, item: FollowUpPeriod, indicator: KeyIndicator) -> list[str]:
+    """A nyckeltal's row: text, target, the values measured in the period (latest first), reporter and comment."""
+    values = values_in(plan, indicator, item)
+    name = f"{plain(indicator.section)} {plain(indicator.text)}"
+    target = plain(indicator.target) if indicator.target else "anges inte i planen"
+    if not values:
+        return [name, target, "ej uppmätt under perioden", "–", ""]
+    latest = values[-1]
+    shown = f"{plain(latest.value)} ({latest.date.isoformat()})"
+    earlier = [f"{plain(v.value)} ({v.date.isoformat()})" for v in reversed(values[:-1])]
+    if earlier:
+        shown += "; tidigare under perioden: " + ", ".join(earlier)
+    comment = rich(latest.comment, inline=True) if latest.comment else ""
+    return [name, target, shown, _person(site, latest.reported_by), comment]
+
+
+def _unlinked_section(site: Site, plan: Plan, statuses: list[PeriodStatus]) -> str:
+    """Activities that serve no effektmål, so that every activity of the plan is in the report."""
+    alone = [status for status in statuses if not _goals(plan, status.activity)]
+    if not alone:
+        return ""
+    rows = [_activity_row(site, plan, status, False) for status in alone]
+    headers = ["Aktivitet", "Status vid periodens slut", "Rapportdatum", "Rapporterad av", "Kommentar"]
+    return "### Aktiviteter utan koppling till ett effektmål\n\n" + table(headers, rows)
+
+
+# --- Every period ---------------------------------------------------------------------------
+
+
+@macro("uppfoljning", 'uppfoljning(plan="it-och-telekom")')
+def follow_up_overview(site: Site, *, plan: str) -> str:
+    """Planens uppföljningsperioder med antal aktiviteter per status och länkar till varje periods rapport."""
+    p = site.plan(plan)
+    rows = []
+    for item in periods(p):
+        link = f"[{plain(item.name)}]({site.link(follow_up_period_page(p.id, item.id))})"
+        when = phase(item, site.today)
+        if when is Phase.FUTURE:
+            rows.append([link, _dates(item), when.value, *("–" for _ in STATUS_ORDER), "–"])
+            continue
+        counts = summary(_statuses(site, p, item))
+        rows.append([link, _dates(item), when.value, *(str(counts.counts[s]) for s in STATUS_ORDER), str(counts.late)])
+    headers = ["Period", "Datum", "Läge", *(s.capitalize() for s in STATUS_ORDER), "Försenade"]
+    due = f"[Att rapportera]({site.link(due_page(p.id))})"
+    guide = f"[Så rapporterar du status och mätvärden]({site.link(GUIDE_PAGE)})"
+    return (
+        f"# Uppföljning\n\n{computed(site)}"
+        f"{_periods_said(p)} Varje periods sida är rapporten för perioden och kan skrivas ut som ett dokument. "
+        f"Vad som behöver rapporteras nu står på sidan {due}; hur man rapporterar står i {guide}.\n\n"
+        + table(headers, rows)
+        + f"\nAntalen gäller aktiviteternas status vid periodens slut (för perioden som pågår: idag). "
+        f"*{NOT_REPORTED}* betyder att {NOT_REPORTED_MEANING}\n"
+    )
+
+
+# --- Att rapportera -------------------------------------------------------------------------
+
+
+@macro("att_rapportera", 'att_rapportera(plan="it-och-telekom")')
+def due_list(site: Site, *, plan: str) -> str:
+    """Det som ska rapporteras nu, med ansvarig: kategoriledarens checklista inför årsrapporten.
+
+    Aktiviteter vars planerade slut passerats utan slutrapport, som aldrig rapporterats eller inte
+    rapporterats under perioden, och nyckeltal utan värde för perioden.
+    """
+    p = site.plan(plan)
+    item = reporting_period(p, site.today)
+    when = phase(item, site.today)
+    ends = {
+        Phase.FUTURE: f"börjar {item.start.isoformat()}",
+        Phase.CURRENT: f"slutar {item.end.isoformat()}",
+        Phase.ENDED: f"slutade {item.end.isoformat()}; planperioden är slut",
+    }[when]
+    period_link = f"[{plain(item.name)}]({site.link(follow_up_period_page(p.id, item.id))})"
+    guide = f"[Så rapporterar du status och mätvärden]({site.link(GUIDE_PAGE)})"
+    activities = due_activities(p, site.today)
+    indicators = due_indicators(p, site.today)
+    parts = [
+        "# Att rapportera\n",
+        computed(site, "Listan räknas fram varje dag ur planens tidplan och uppföljningsrapporterna."),
+        f"Perioden som rapporteras nu: {period_link} ({_dates(item)}; {ends}). Listan är kategoriledarens checklista "
+        f"inför årsrapporten: det som saknas för perioden, med den som är ansvarig enligt planen. Hur man rapporterar "
+        f"står i {guide}.\n",
+        f"## Aktiviteter ({len(activities)} av {len(p.activities)})\n",
+        _due_activity_table(site, p, activities) if activities else "Alla aktiviteter är rapporterade för perioden.\n",
+        f"## Nyckeltal ({len(indicators)} av {len(p.indicators)})\n",
+        _due_indicator_table(site, p, indicators) if indicators else "Alla nyckeltal har ett värde för perioden.\n",
+    ]
+    return "\n".join(parts)
+
+
+def _due_activity_table(site: Site, plan: Plan, items: list[DueActivity]) -> str:
+    """Due activities: what is missing, the latest report, the planned end and who is accountable."""
+    rows = []
+    for due in items:
+        activity = due.activity
+        latest = due.latest
+        reported = f"{latest.status}, {latest.date.isoformat()}, {_person(site, latest.reported_by)}" if latest else "–"
+        end = (
+            activity.schedule.end.label
+            if activity.schedule.end
+            else ("löpande" if activity.schedule.continuous else "anges inte")
+        )
+        rows.append(
+            [
+                _activity_link(site, plan, activity),
+                "; ".join(reason.value for reason in due.reasons),
+                reported,
+                end,
+                ", ".join(accountable_labels(site, plan, activity)) or "anges inte i planen",
+            ]
+        )
+    return table(["Aktivitet", "Vad som saknas", "Senaste rapport", "Planerat slut", "Ansvarig"], rows)
+
+
+def _due_indicator_table(site: Site, plan: Plan, items: list[DueIndicator]) -> str:
+    """Due nyckeltal: the latest value, and who reports it (the category leader, and the activities' accountable)."""
+    lead = plan.organisation.category_lead
+    leader = f"Kategoriledaren, som återrapporterar enligt avsnitt 8.2: {_person(site, lead)}"
+    rows = []
+    for due in items:
+        indicator = due.indicator
+        latest = due.latest
+        value = f"{plain(latest.value)} ({latest.date.isoformat()})" if latest else "ej uppmätt"
+        who = [leader]
+        for activity_id in indicator.activities:
+            activity = plan.activity(activity_id)
+            names = ", ".join(accountable_labels(site, plan, activity))
+            if names:
+                who.append(f"ansvarig för {plain(activity.number)}: {names}")
+        rows.append(
+            [
+                f"{plain(indicator.section)} {plain(indicator.text)}",
+                DueReason.NO_VALUE.value,
+                value,
+                "; ".join(who),
+            ]
+        )
+    return table(["Nyckeltal", "Vad som saknas", "Senaste värde", "Ansvarig"], rows)
+
+
+# --- For the editors' guide ------------------------------------------------------------------
+
+
+@macro("statusvarden", "statusvarden()")
+def status_table(site: Site) -> str:
+    """De statusar en rapport kan ha och vad de betyder, och vad ”ej rapporterad” betyder."""
+    rows = [[f"`{status}`", STATUS_MEANINGS[status]] for status in get_args(Status)]
+    rows.append([f"*{NOT_REPORTED}* (skrivs aldrig)", f"Visas när {NOT_REPORTED_MEANING}"])
+    return table(["Status", "Betydelse"], rows)
+
+
+@macro("rapportera_id", 'rapportera_id(plan="it-och-telekom")')
+def report_ids(site: Site, *, plan: str | None = None) -> str:
+    """Aktiviteternas och nyckeltalens id, som en rapport ska ange, bredvid numren redaktörer känner dem under."""
+    chosen = [site.plan(plan)] if plan else list(site.model.plans.values())
+    parts = []
+    for p in chosen:
+        activities = [[plain(a.number), plain(a.name), f"`{a.id}`"] for a in p.activities]
+        indicators = [[plain(i.section), plain(i.text), f"`{i.id}`"] for i in p.indicators]
+        parts += [
+            f"### {plain(p.meta.name)}\n",
+            f"Mappen: `data/planer/{p.id}/`. Aktiviteterna:\n",
+            table(["Nr", "Aktivitet", "id (skrivs i aktivitet:)"], activities),
+            "Nyckeltalen:\n",
+            table(["Avsnitt", "Nyckeltal", "id (skrivs i nyckeltal:)"], indicators),
+        ]
+    return "\n".join(parts)

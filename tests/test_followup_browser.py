@@ -1,0 +1,104 @@
+"""A period page in Chromium: read on screen, and printed to PDF as a document (A4, with the
+plan's name, the period, the plan's version and the data's date on every printed page)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import os
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright
+from pypdf import PdfReader
+
+from tests.followup_data import PLAN, TODAY, write_site
+from tests.sitebuild import build
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PERIOD = f"{PLAN}/uppfoljning/2024-25/"
+A4_POINTS = (595, 842)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static file handler that does not log every request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet."""
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The follow-up fixture site, built and served on a free local port."""
+    project = tmp_path_factory.mktemp("followup-browser")
+    done = build(write_site(project), today=TODAY.isoformat())
+    assert done.returncode == 0, done.stdout + done.stderr
+    handler = functools.partial(_Quiet, directory=str(project / "site"))
+    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(playwright_session: Playwright) -> Iterator[Browser]:
+    """Headless Chromium from Debian's package."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"Chromium saknas ({CHROMIUM})")
+    chromium = playwright_session.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh desktop page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def pdf(browser: Browser, base: str) -> PdfReader:
+    """The period page printed by Chromium to PDF, A4, as a reader prints it."""
+    context = browser.new_context()
+    printed = context.new_page()
+    printed.goto(base + PERIOD)
+    data = printed.pdf(format="A4", prefer_css_page_size=True, print_background=False)
+    context.close()
+    return PdfReader(io.BytesIO(data))
+
+
+def test_period_page_reads_on_screen(page: Page, base: str) -> None:
+    """On screen the page shows its title and summary, and the print-only header is hidden."""
+    page.goto(base + PERIOD)
+    assert (page.text_content("h1") or "").startswith("Uppföljning 2024/25")
+    assert page.is_visible("text=Ej rapporterad: 5")
+    assert not page.is_visible(".utskrift-huvud")
+
+
+def test_pdf_is_a_multi_page_a4_document(pdf: PdfReader) -> None:
+    """The printed report is A4 and long enough for the running header to matter."""
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf.pages}
+    assert sizes == {A4_POINTS} and len(pdf.pages) >= 2
+
+
+def test_every_printed_page_names_plan_period_version_and_data_date(pdf: PdfReader) -> None:
+    """Each printed page carries the plan's name, the period, the version and the data's date."""
+    wanted = ["Kategoriplan Årsrapport", "Uppföljning 2024/25", "Version: 1.1 (2024-10-01)", "Data ändrat:"]
+    missing = {
+        number: [text for text in wanted if text not in " ".join((p.extract_text() or "").split())]
+        for number, p in enumerate(pdf.pages, 1)
+    }
+    assert {number: texts for number, texts in missing.items() if texts} == {}
+
+
+def test_printed_report_has_no_navigation(pdf: PdfReader) -> None:
+    """The printout is the report, without the site's navigation or search."""
+    first = pdf.pages[0].extract_text() or ""
+    assert "Sök" not in first and "Gå till innehåll" not in first
