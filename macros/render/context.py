@@ -155,11 +155,12 @@ NOT_IN_SOURCE = (
     "versioner/",
     "kanda-brister.md",
     "hela-planen.md",
+    "oppna-data.md",
     f"{FOLLOW_UP_FOLDER}/",
 )
 """Pages in a plan's folder that the site adds and the source document does not have (the
 overviews, the change history, each record's history, the decided versions, the editors' notes on
-the source, the whole plan itself, the follow-up pages: the yearly reports are documents of their
+the source, the whole plan itself, the open-data page with the plan's files, the follow-up pages: the yearly reports are documents of their
 own, printed each on its own, and what is due changes with the day); every other page of the
 folder is part of the plan as the source gives it."""
 
