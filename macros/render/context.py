@@ -193,10 +193,9 @@ NOT_IN_SOURCE = (
 )
 """Pages in a plan's folder that the site adds and the source document does not have (the
 overviews, the change history, each record's history, the decided versions, the editors' notes on
-the source, the whole plan itself, the page that describes the plan's downloads and open data,
-the follow-up pages: the yearly reports are documents of their own, printed each on its own, and
-what is due changes with the day); every other page of the folder is part of the plan as the
-source gives it."""
+the source, the whole plan itself, the open-data page with the plan's files, the follow-up pages: the yearly reports are documents of their
+own, printed each on its own, and what is due changes with the day); every other page of the
+folder is part of the plan as the source gives it."""
 
 
 def history_page(plan_id: str | None) -> str:
