@@ -2,7 +2,8 @@
 
 The real data and pages are built as the preview server builds them (the memory between builds
 on, `tests/preview_chain.py`), then edited step by step as an editor would (a person renamed,
-an activity's planned end moved, an activity removed, a procurement need added) and rebuilt
+an activity's planned end moved, an activity removed, a procurement need added, a heading of a
+market analysis in the guidance library changed) and rebuilt
 after each step. Every file of each rebuilt site is compared with a full `mkdocs build` of the
 same data, the export step's files under nedladdning/ included (the tables a reused page offers
 for download must be written as in a full build).
@@ -129,14 +130,25 @@ def _add_need(project: Path, documents: dict[str, Any], model: Municipality) -> 
     return [name]
 
 
+def _retitle_analysis_section(project: Path, documents: dict[str, Any], model: Municipality) -> list[str]:
+    """A section of a market analysis in the guidance library (data/vagledning/) gets another heading."""
+    section = model.guidance.analyses[0].sections[0]
+    name, document, path = _at(project, documents, section)
+    _follow(document, path)["rubrik"] = "Ny rubrik i testet"
+    return [name]
+
+
 EDITS = {
     "en person byter namn": _rename_person,
     "en aktivitets slut flyttas": _move_end,
     "en aktivitet tas bort": _remove_activity,
     "ett upphandlingsbehov läggs till": _add_need,
+    "ett avsnitt i en marknadsanalys får ny rubrik": _retitle_analysis_section,
 }
 
-ONE_FIELD = frozenset({"en person byter namn", "en aktivitets slut flyttas"})
+ONE_FIELD = frozenset(
+    {"en person byter namn", "en aktivitets slut flyttas", "ett avsnitt i en marknadsanalys får ny rubrik"}
+)
 """Edits of one field of one record: most pages do not read it, so most pages' macros are reused.
 (A removed activity changes the plan's list of activities, which most pages read.)"""
 

@@ -204,3 +204,12 @@ def test_every_cited_document_lists_the_sections_that_cite_it(real_site: Path) -
     assert {"5.4.1", "10.8.8.1"} <= set(cited["Lagen om offentlig upphandling"])
     assert cited["AI-förordningen"] == ["10.8.8.2"]
     assert "10.8.8.3" in cited["NIS-direktivet"]
+
+
+def test_the_whole_plan_holds_the_source_chapters_only(real_site: Path) -> None:
+    """Hela planen prints what the source document has: not the site's own pages (Öppna data, overviews, history)."""
+    whole = page(real_site, "it-och-telekom/hela-planen")
+    headings = re.findall(r"<h1[^>]*>(.*?)<", whole)
+    assert "6.0 Effektuppföljning" in headings
+    for own in ("Öppna data", "Ändringshistorik", "Kända brister i källdokumentet", "Ansvarsmatris"):
+        assert not any(own in h for h in headings), own

@@ -17,6 +17,7 @@ from macros.model.raci import matrix
 from macros.model.status import planned_span
 from macros.render import MACROS
 from macros.render.context import Site
+from tests.test_views_render import drawn_label
 
 DATA = Path("data")
 TODAY = dt.date(2024, 6, 1)
@@ -173,5 +174,5 @@ def test_kraljic_places_the_four_classified_subcategories(model: Municipality, p
     html = render(model, "kraljicmatris", plan=PLAN)
     assert plan.analysis is not None and len(plan.analysis.kraljic) == 4
     for placement in plan.analysis.kraljic:
-        assert f">{plan.subcategory(placement.subcategory).name}</text>" in html
+        assert drawn_label(plan.subcategory(placement.subcategory).name, html)
     assert "Planen anger ingen klassning i Kraljics matris för:" in html

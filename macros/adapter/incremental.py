@@ -221,8 +221,9 @@ def _tree(folder: Path, suffix: str = "") -> tuple[tuple[str, int, int], ...]:
 
 
 def _roots(model: Municipality) -> list[object]:
-    """The records the model holds directly (each data file's record)."""
-    roots = [getattr(model, f.name) for f in dataclasses.fields(model) if f.name != "plans"]
+    """The records the model holds directly (each data file's record, the guidance library's included)."""
+    roots = [getattr(model, f.name) for f in dataclasses.fields(model) if f.name not in ("plans", "guidance")]
+    roots += [getattr(model.guidance, f.name) for f in dataclasses.fields(model.guidance)]
     for plan in model.plans.values():
         roots += [getattr(plan, f.name) for f in dataclasses.fields(plan)]
     return roots

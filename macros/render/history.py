@@ -72,6 +72,8 @@ KIND_HEADINGS = {
     "redaktionell not": "Redaktionella anmärkningar",
     "statusrapport": "Statusrapporter",
     "mätvärde": "Mätvärden",
+    "självskattning": "Självskattningar mot Dalamodellen",
+    "ifylld checklista": "Ifyllda checklistor",
 }
 """Headings of the record kinds on the history pages, in the order of `KINDS`."""
 
@@ -338,23 +340,30 @@ def _ordered(site: Site, plan_id: str) -> list[tuple[Commit, Change]]:
     return _by_record(site.history.content_changes(plan_id))
 
 
+def change_cells(site: Site, change: Change) -> list[Cell]:
+    """A change's first four cells in a table: the record (linked to its history), what changed, before, after."""
+    shared = " (gemensam data)" if change.plan is None else ""
+    post = Cell(
+        f'<a href="{plain(record_href(site, change.record_key))}">{plain(change.label)}</a>{shared}', change.label
+    )
+    return [
+        post,
+        cell(what_changed(change)),
+        Cell(value_html(change.old, is_rich=change.rich)),
+        Cell(value_html(change.new, is_rich=change.rich)),
+    ]
+
+
 def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]]) -> Table:
     """Every content change as a row, grouped by record (label order), newest first within a record."""
     ordered = _by_record(changes)
     rows = []
     for commit, change in ordered:
         kind = KINDS[change.kind].title if change.kind in KINDS else change.kind
-        shared = " (gemensam data)" if change.plan is None else ""
-        post = Cell(
-            f'<a href="{plain(record_href(site, change.record_key))}">{plain(change.label)}</a>{shared}', change.label
-        )
         rows.append(
             Row(
                 [
-                    post,
-                    cell(what_changed(change)),
-                    Cell(value_html(change.old, is_rich=change.rich)),
-                    Cell(value_html(change.new, is_rich=change.rich)),
+                    *change_cells(site, change),
                     cell(when(commit), commit.made.isoformat()),
                     cell(commit.author),
                     _reason(commit),
@@ -614,8 +623,11 @@ def shared_histories(site: Site) -> str:
     if (reason := unavailable(site)) is not None:
         return parts[0] + "\n" + reason
     parts.append(
-        "Förvaltningar, nämnder, enheter, roller, personer, målområden, fullmäktigemål, nationella mål och "
-        "styrdokument delas av alla planer; en ändring här påverkar varje plan som hänvisar till posten. "
+        "Förvaltningar, nämnder, enheter, roller, personer, målområden, fullmäktigemål, nationella mål, "
+        "organisationens självskattningar och styrdokument delas av alla planer; en ändring här påverkar "
+        "varje plan som hänvisar till posten. Vägledningarnas egna texter (Dalamodellen, SKR:s vägledning, "
+        "marknadsanalyserna) är publicerade dokument och inte kommunens poster; av dem följs bara de "
+        "nationella inriktningsmålen, som planerna kopplar till. "
         "Varje post med varje incheckad ändring, också poster som har tagits bort.\n"
     )
     parts += warnings(site.history)

@@ -15,11 +15,11 @@ from macros.model.history import VersionState
 from macros.model.plan import DecidedVersion, version_slug
 from macros.render.context import MacroError, Site, archive_root, version_page
 from macros.render.downloads import offer
-from macros.render.history import CHANGE_LOG, record_href, url_to, value_html, what_changed
+from macros.render.history import CHANGE_LOG, change_cells, url_to, what_changed
 from macros.render.html import finished_html, page_url
 from macros.render.registry import macro
 from macros.render.safe import plain
-from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
+from macros.render.sortable import Column, Filter, Row, Table
 from macros.render.text import table
 
 NO_VERSIONS = (
@@ -214,23 +214,7 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
 def changes_table(site: Site, table_id: str, changes: list[Change] | tuple[Change, ...], path: str) -> Table:
     """Changes between two states of the plan as a table: record, what changed, before and after; offered
     for download under `path` (in the download folder)."""
-    rows = []
-    for change in changes:
-        shared = " (gemensam data)" if change.plan is None else ""
-        post = Cell(
-            f'<a href="{plain(record_href(site, change.record_key))}">{plain(change.label)}</a>{shared}', change.label
-        )
-        rows.append(
-            Row(
-                [
-                    post,
-                    cell(what_changed(change)),
-                    Cell(value_html(change.old, is_rich=change.rich)),
-                    Cell(value_html(change.new, is_rich=change.rich)),
-                ],
-                {"post": [change.label]},
-            )
-        )
+    rows = [Row(change_cells(site, change), {"post": [change.label]}) for change in changes]
     columns = [Column("Post", row_header=True), Column("Ändring"), Column("Före", None), Column("Efter", None)]
     values: list[list[Value]] = [
         [
