@@ -36,7 +36,7 @@ from macros.model.organisation import (
 from macros.model.plan import EditorialNote, PlanFile
 from macros.model.procurement import ProcurementFile, ProcurementNeed
 from macros.model.procurement_guide import ChecklistsFile, FilledChecklist, ProcurementGuide, ProcurementGuidesFile
-from macros.model.reads import RememberedTable, derived_property
+from macros.model.reads import RememberedTable, derived_property, unrecorded
 from macros.model.reports import FollowUpFile, FollowUpPeriod, Measurement, StatusReport, yearly_periods
 from macros.model.team import PlanOrganisationFile, TeamMember
 from macros.model.time import add_months
@@ -184,7 +184,9 @@ class Plan:
         """
         if self.follow_up.periods:
             return list(self.follow_up.periods)
-        derived = yearly_periods(self.period_start, self.meta.period.years)
+        start, years = self.period_start, self.meta.period.years
+        with unrecorded():  # the new periods' validator reads their own dates, which no data file holds
+            derived = yearly_periods(start, years)
         for item in derived:
             item.bind_origin(*self.meta.period.origin)  # a page address taken by a derived period points at `period`
         return derived

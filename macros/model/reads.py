@@ -106,6 +106,18 @@ def recording() -> Iterator[set[Key]]:
             _stack[-1].update(keys)
 
 
+@contextlib.contextmanager
+def unrecorded() -> Iterator[None]:
+    """Reads inside the block count for no recording: for records the block makes itself, whose
+    validators read the fields they were just given (not data; what the values came from is recorded
+    where they were computed)."""
+    _stack.append(set())
+    try:
+        yield
+    finally:
+        _stack.pop()
+
+
 def note(keys: set[Key] | frozenset[Key]) -> None:
     """Count `keys` as read by the current recording (if any)."""
     if _stack:
