@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from macros.loading.files import PLAN_FILES, PLANS_DIR, SHARED_DIR, SHARED_FILES, FileKind
+from macros.loading.files import GUIDANCE_DIR, PLAN_FILES, PLANS_DIR, SHARED_DIR, SHARED_FILES, FileKind
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
 
@@ -349,7 +349,7 @@ class TemplateIds:
         plan = next(iter(model.plans.values()))
         ids.documents = [d.id for d in model.documents_file.documents]
         ids.council_goals = [g.id for area in model.governance.goal_areas for g in area.goals]
-        ids.national_goals = [g.id for g in model.governance.national_goals]
+        ids.national_goals = [g.id for g in model.guidance.national_goals]
         ids.notes = [(n.id, n.section) for n in [*plan.meta.notes, *plan.activities_file.notes]]
         if plan.analysis is not None:
             ids.analysis = plan.analysis.model_dump(mode="json", by_alias=True, exclude_defaults=True)
@@ -420,11 +420,8 @@ class Generator:
                 }
             )
         self.council_goals = wanted
-        self.national_goals = self.template.national_goals or [f"inriktningsmal-{n}" for n in range(1, 8)]
-        nationals = [
-            {"id": g, "nummer": n, "namn": self.words.sentence(5, 10)} for n, g in enumerate(self.national_goals, 1)
-        ]
-        return {"målområden": areas, "nationella_mål": nationals}
+        self.national_goals = self.template.national_goals or _library_goals()
+        return {"målområden": areas}
 
     def _documents(self) -> dict[str, Any]:
         ids = list(dict.fromkeys(["upphandlings-och-inkopspolicy", *self.template.documents]))
@@ -588,7 +585,9 @@ class Generator:
                     "text": self.words.text(2, 4),
                     "åtgärder_inledning": "Detta görs bl.a. genom att:",
                     "åtgärder": [self.words.sentence(6, 14) for _ in range(self.rng.randint(2, 6))],
-                    "nationella_mål": [{"mål": self.rng.choice(self.national_goals), "grund": "plan"}],
+                    "nationella_mål": [{"mål": self.rng.choice(self.national_goals), "grund": "plan"}]
+                    if self.national_goals
+                    else [],
                 }
             )
         return {"strategier": strategies}
@@ -906,15 +905,29 @@ def _validated_yaml(kind: FileKind, mapping: dict[str, Any], schema_path: str) -
     return f"# yaml-language-server: $schema={schema_path}{kind.schema_name}\n# Syntetiskt data för prestandamätning (benchmarks/generator.py).\n{body}"
 
 
+GUIDANCE = Path(__file__).resolve().parent.parent / "data" / GUIDANCE_DIR
+"""The real guidance library: shared by every plan and the same at every scale, so it is copied as it is."""
+
+
+def _library_goals() -> list[str]:
+    """The ids of the national inriktningsmål in the real guidance library (none without it)."""
+    file = GUIDANCE / "nationella-upphandlingsstrategin.yml"
+    if not file.is_file():
+        return []
+    return [goal["id"] for goal in yaml.safe_load(file.read_text(encoding="utf-8")).get("inriktningsmål", [])]
+
+
 def generate(out: Path, scale: Scale, *, seed: int = 1, template: TemplateIds | None = None) -> list[str]:
     """Write a complete data folder for `scale` to `out` (replacing it); return the plan ids."""
     if out.exists():
         shutil.rmtree(out)
+    if GUIDANCE.is_dir():
+        shutil.copytree(GUIDANCE, out / GUIDANCE_DIR, ignore=shutil.ignore_patterns(".*"))
     generator = Generator(scale, seed, template)
     shared_dir = out / SHARED_DIR
     shared_dir.mkdir(parents=True)
     shared = generator.shared()
-    for kind in SHARED_FILES:
+    for kind in (kind for kind in SHARED_FILES if kind.name in shared):
         (shared_dir / kind.name).write_text(
             _validated_yaml(kind, shared[kind.name], "../../schemas/kommun-"), encoding="utf-8"
         )
@@ -922,7 +935,7 @@ def generate(out: Path, scale: Scale, *, seed: int = 1, template: TemplateIds | 
         folder = out / PLANS_DIR / plan_id
         folder.mkdir(parents=True)
         files = generator.plan(plan_id, number)
-        for kind in PLAN_FILES:
+        for kind in (kind for kind in PLAN_FILES if kind.name in files):
             (folder / kind.name).write_text(
                 _validated_yaml(kind, files[kind.name], "../../../schemas/plan-"), encoding="utf-8"
             )

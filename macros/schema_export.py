@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.loading.files import PLAN_FILES, SHARED_FILES, FileKind
+from macros.loading.files import GUIDANCE_FILES, PLAN_FILES, SHARED_FILES, FileKind
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 """Where the exported schemas live (committed, checked for freshness by the tests)."""
@@ -28,6 +28,7 @@ def expected_schemas() -> dict[str, str]:
     from macros.exports.plan_json import export_schema_text
 
     named = [("kommun", kind) for kind in SHARED_FILES] + [("plan", kind) for kind in PLAN_FILES]
+    named += [("vagledning", kind) for kind in GUIDANCE_FILES]
     schemas = {f"{prefix}-{kind.schema_name}": schema_text(kind) for prefix, kind in named}
     schemas |= {f"export-{kind}.schema.json": export_schema_text(kind) for kind in ("plan", "kommun")}
     return schemas

@@ -26,7 +26,7 @@ from typing import Any, get_args
 import pytest
 import yaml
 
-from macros.loading.files import PLAN_FILES, SHARED_FILES
+from macros.loading.files import GUIDANCE_FILES, PLAN_FILES, SHARED_FILES
 from macros.loading.loader import LoadResult, load
 from macros.model.base import Amount, Record
 from macros.model.catalog import Municipality
@@ -86,6 +86,12 @@ def _national_goal(strategies: Any) -> None:
     strategies["strategier"][0]["nationella_mål"] = [link]
 
 
+@addition(f"{PLAN}/effektmal.yml")
+def _effect_goal_national_goal(goals: Any) -> None:
+    """A stated link from the first effektmål to a national goal (the plan states none)."""
+    goals["effektmål"][0]["nationella_mål"] = [{"mål": "effektiva-inkop", "grund": "plan"}]
+
+
 @addition(f"{PLAN}/nulage.yml")
 def _sub_item(analysis: Any) -> None:
     """A sub-point under the first point of the first list."""
@@ -125,6 +131,51 @@ def _follow_up() -> dict[str, Any]:
     }
 
 
+def _assessment() -> dict[str, Any]:
+    """A self-assessment with every field, at two dates (the real plan records none)."""
+    cell = {"steg": "analys", "perspektiv": "styrning", "underlag": "Fixtur: underlag"}
+    return {
+        "självskattningar": [
+            {
+                "id": "fixtur-1",
+                "datum": "2024-01-15",
+                "bedömd_av": ["sara-holst"],
+                "bedömningar": [{**cell, "nivå": "ingen"}],
+            },
+            {
+                "id": "fixtur-2",
+                "datum": "2024-06-15",
+                "bedömd_av": ["sara-holst"],
+                "bedömd_av_text": "Fixtur: kategoriteamet",
+                "omfattning": "Fixtur: omfattning",
+                "kommentar": "Fixtur: kommentar",
+                "bedömningar": [{**cell, "nivå": "excellent"}],
+            },
+        ]
+    }
+
+
+def _checklist() -> dict[str, Any]:
+    """A filled checklist with every field (the real plan fills in none)."""
+    answer = {
+        "fråga": "malgrupp",
+        "svar": "ja",
+        "ansvarig": "sara-holst",
+        "ansvarig_text": "Fixtur: ansvarig",
+        "kommentar": "Fixtur: svarskommentar",
+    }
+    return {
+        "checklistor": [
+            {
+                "behov": "2023-upphandlingssystem",
+                "vägledning": "skr-verksamhetssystem-socialtjansten",
+                "datum": "2024-05-01",
+                "svar": [answer],
+            }
+        ]
+    }
+
+
 def complete_data(target: Path) -> Path:
     """A copy of the real data in which every field of the model has a value."""
     shutil.copytree(ROOT / "data", target)
@@ -133,8 +184,11 @@ def complete_data(target: Path) -> Path:
         tree = yaml.safe_load(file.read_text(encoding="utf-8"))
         edit(tree)
         file.write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-    follow_up = yaml.safe_dump(_follow_up(), allow_unicode=True, sort_keys=False)
-    (target / PLAN / "uppfoljning.yml").write_text(follow_up, encoding="utf-8")
+    written = {"uppfoljning.yml": _follow_up(), "sjalvskattning.yml": _assessment(), "checklistor.yml": _checklist()}
+    for name, content in written.items():
+        (target / PLAN / name).write_text(
+            yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return target
 
 
@@ -213,6 +267,16 @@ def name_of(kind: str) -> Show:
     return shown
 
 
+def _step(model: Municipality, step_id: str) -> Any:
+    """A step of Dalamodellen."""
+    return next(step for step in model.guidance.maturity.steps if step.id == step_id)  # type: ignore[union-attr]
+
+
+def _perspective(model: Municipality, perspective_id: str) -> Any:
+    """A perspective of Dalamodellen."""
+    return next(p for p in model.guidance.maturity.perspectives if p.id == perspective_id)  # type: ignore[union-attr]
+
+
 SHOWN: dict[str, Show] = {
     "Unit.administration": name_of("förvaltning"),
     "Role.per_plan": lambda model, value: ["ja" if value else "nej"],
@@ -245,6 +309,37 @@ SHOWN: dict[str, Show] = {
     "Strategy.number": word,
     "Strategy.effect_goal": name_of("effektmål"),
     "NationalGoalLink.goal": name_of("nationellt mål"),
+    "NationalGoal.added_in": lambda model, value: [{"2016": "från 2016", "färdplanen": "tre nya"}[value]],
+    "FocusArea.number": number,
+    "GuidanceSource.year": number,
+    "GuidanceNote.kind": lambda model, value: [NOTE_KINDS[value]],
+    "GuidanceLink.document": lambda model, value: [model.guidance.documents[value].title],
+    "Step.number": number,
+    "Level.number": number,
+    "LevelText.level": lambda model, value: [model.guidance.maturity.level(value).name],
+    "Cell.step": lambda model, value: [_step(model, value).name],
+    "Cell.perspective": lambda model, value: [_perspective(model, value).name],
+    "Annex.number": lambda model, value: [f"Bilaga {value}"],
+    "Assessment.date": date,
+    "Assessment.assessed_by": name_of("person"),
+    "CellAssessment.step": lambda model, value: [_step(model, value).name],
+    "CellAssessment.perspective": lambda model, value: [_perspective(model, value).name],
+    "CellAssessment.level": lambda model, value: [
+        model.guidance.maturity.level(value).name if model.guidance.maturity.level(value) else "Ingen nivå uppnådd"
+    ],
+    "Duration.low": number,
+    "Duration.high": number,
+    "Duration.unit": word,
+    "FilledChecklist.need": lambda model, value: [model.plan("it-och-telekom").procurement_need(value).need],
+    "FilledChecklist.guide": lambda model, value: [model.guide(value).source.title],
+    "FilledChecklist.date": date,
+    "ChecklistAnswer.question": lambda model, value: [
+        q.question for g in model.guidance.guides if g.checklist for q in g.checklist.questions if q.id == value
+    ],
+    "ChecklistAnswer.answer": lambda model, value: [
+        {"ja": "Ja", "nej": "Nej", "ej tillämpligt": "Ej tillämpligt"}[value]
+    ],
+    "ChecklistAnswer.responsible": name_of("person"),
     "KeyIndicator.section": word,
     "KeyIndicator.effect_goal": name_of("effektmål"),
     "KeyIndicator.activities": name_of("aktivitet"),
@@ -349,6 +444,9 @@ SHAPES = {
     "Picture.missing": "ger markeringen ”Bilden finns inte i källdokumentet”",
     "Picture.note": "noten visas i bildens ruta",
     "NationalGoalLink.basis": "ett förslag visas som förslag",
+    "GuidanceLink.basis": "en hänvisning från redaktionen visas som redaktionens",
+    "Phase.eventual": "ger anmärkningen ”behövs bara ibland” i tidplanen",
+    "Phase.after_award": "ger anmärkningen ”efter tilldelningen” och räknas inte bakåt från avtalsslutet",
     "Contribution.basis": "ett förslag visas som förslag",
 }
 """Fields whose value decides how another value is shown, not a value of its own."""
@@ -375,6 +473,21 @@ IDENTITIES = {
         "TextList",
         "TextFigure",
         "TextDate",
+        "FocusArea",
+        "GuidanceNote",
+        "Step",
+        "Perspective",
+        "Level",
+        "Annex",
+        "Assessment",
+        "ProcessStep",
+        "Phase",
+        "Procedure",
+        "ChecklistQuestion",
+        "ChecklistGroup",
+        "ProcurementGuide",
+        "MarketAnalysis",
+        "AnalysisPart",
         "FollowUpPeriod",
     )
 }
@@ -384,7 +497,7 @@ IDENTITIES = {
 def model_fields() -> Iterator[tuple[str, Any]]:
     """Every field of every record type of the model, as ("Class.field", FieldInfo)."""
     seen: set[type] = set()
-    pending: list[type[Record]] = [kind.model for kind in (*SHARED_FILES, *PLAN_FILES)]
+    pending: list[type[Record]] = [kind.model for kind in (*SHARED_FILES, *PLAN_FILES, *GUIDANCE_FILES)]
     while pending:
         model = pending.pop()
         if model in seen:

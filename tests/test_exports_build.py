@@ -316,6 +316,40 @@ def test_matrix_export_has_every_letter(built: Path, model: Municipality) -> Non
             assert (row[f"{activity.number} {activity.name}"] or "") == raci.letters(activity.id, party)
 
 
+def _guidance_rows(built: Path, path: str) -> list[dict[str, object]]:
+    """A guidance table's workbook read back with openpyxl: one dict per row, by header."""
+    header, rows = _excel_rows(built / f"{DOWNLOAD_DIR}/vagledning/{path}.xlsx")
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def test_maturity_matrix_exports_have_every_recommendation(built: Path, model: Municipality) -> None:
+    """Each step of Dalamodellen's matrix has a workbook with every row of every perspective, its text per level."""
+    maturity = model.guidance.maturity
+    assert maturity is not None
+    for step in maturity.steps:
+        rows = _guidance_rows(built, f"dalamodellen/steg-{step.id}")
+        expected = []
+        for perspective in maturity.perspectives:
+            cell = maturity.cell(step.id, perspective.id)
+            for row in cell.rows if cell else []:
+                texts = [row.text_of(level.id) for level in maturity.levels]
+                expected.append((perspective.name, [text.text if text else None for text in texts]))
+        assert [(r["Perspektiv"], [r[level.name] for level in maturity.levels]) for r in rows] == expected
+        assert {r["Steg nr"] for r in rows} == {step.number}
+
+
+def test_time_plan_exports_have_every_phase_with_its_estimate_as_numbers(built: Path, model: Municipality) -> None:
+    """Each procedure's time plan has a workbook with its phases in order, the estimates as whole numbers."""
+    for guide in model.guidance.guides:
+        for procedure in (p for p in guide.procedures if p.phases):
+            rows = _guidance_rows(built, f"{guide.id}/tidplan-{procedure.id}")
+            assert [r["Aktivitet"] for r in rows] == [phase.name for phase in procedure.phases]
+            for row, phase in zip(rows, procedure.phases, strict=True):
+                assert row["Uppskattad tid (som i vägledningen)"] == phase.duration_text
+                expected = (phase.duration.low, phase.duration.high) if phase.duration else (None, None)
+                assert (row["Kortast"], row["Längst"]) == expected
+
+
 def test_spend_export_has_every_figure(built: Path, model: Municipality) -> None:
     """spend-ar.xlsx has every year's spend with its unit and precision, as the analysis states it."""
     analysis = model.plan(PLAN).analysis

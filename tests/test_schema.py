@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.loading.files import PLAN_FILES, SHARED_FILES
+from macros.loading.files import GUIDANCE_FILES, PLAN_FILES, SHARED_FILES
 from macros.schema_export import REFRESH_COMMAND, SCHEMA_DIR, stale_schemas, write_schemas
 
 
@@ -35,4 +35,4 @@ def test_every_data_file_kind_has_a_schema() -> None:
     names = {p.name for p in SCHEMA_DIR.glob("*.schema.json")}
     exports = {"export-plan.schema.json", "export-kommun.schema.json"}
     assert exports <= names
-    assert len(names - exports) == len(SHARED_FILES) + len(PLAN_FILES)
+    assert len(names - exports) == len(SHARED_FILES) + len(PLAN_FILES) + len(GUIDANCE_FILES)

@@ -5,6 +5,7 @@ nothing is loaded from another host."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -65,7 +66,7 @@ def test_goal_chain_links_are_markdown_links(site: Path) -> None:
 
 def _links(html: str) -> list[str]:
     """Every href of a page except external, anchor-only and asset links."""
-    found = re.findall(r'href="([^"#]*)(?:#[^"]*)?"', html)
+    found = [unescape(href).split("#")[0] for href in re.findall(r'href="([^"]*)"', html)]
     return [
         link
         for link in found

@@ -542,7 +542,7 @@ def test_overview_pages_call_registered_macros() -> None:
         *(ROOT / "content" / "it-och-telekom" / "oversikter").glob("*.md"),
         ROOT / "content" / "redaktorer" / "makron.md",
     ]
-    assert len(pages) == 7
+    assert len(pages) == 9
     for page in pages:
         for name in re.findall(r"\{\{\s*(\w+)\(", page.read_text(encoding="utf-8")):
             assert name in MACROS, f"{Path(page).name}: {name}"

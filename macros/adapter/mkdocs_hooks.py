@@ -33,6 +33,7 @@ from macros.render import MACROS  # noqa: E402
 from macros.render.context import (  # noqa: E402
     CHANGE_HISTORY_PAGE,
     MUNICIPALITY_PAGE,
+    NATIONAL_STRATEGY_PAGE,
     SHARED_HISTORY_TITLE,
     activity_navigation,
     activity_page,
@@ -43,6 +44,7 @@ from macros.render.context import (  # noqa: E402
     generated_pages,
     history_navigation,
     history_page,
+    national_goal_navigation,
     person_navigation,
 )
 from macros.render.editing import EditLinks  # noqa: E402
@@ -159,10 +161,11 @@ def _with_unlisted_plans(nav: list[Any], model: Any, pages_dir: Path) -> list[An
 
 def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -> list[Any]:
     """The configured menu with the activity pages under each plan's 9.2, the follow-up period pages
-    after each plan's page Uppföljning, and the person pages under the municipality's page; with
-    `history` (not in a decided version's copy), each plan's history pages after its Ändringshistorik
-    and the shared data's history under the municipality's page. Titles are plain text from the
-    data, escaped as everywhere else."""
+    after each plan's page Uppföljning, the person pages under the municipality's page and the
+    inriktningsmål pages under the national strategy's page; with `history` (not in a decided
+    version's copy), each plan's history pages after its Ändringshistorik and the shared data's
+    history under the municipality's page. Titles are plain text from the data, escaped as
+    everywhere else."""
     activities = {activity_page(plan.id, "index"): activity_navigation(plan) for plan in model.plans.values()}
     histories = (
         {chapter_page(plan.id, CHANGE_HISTORY_PAGE): history_navigation(plan) for plan in model.plans.values()}
@@ -170,6 +173,7 @@ def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -
         else {}
     )
     people = person_navigation(model)
+    goals = national_goal_navigation(model)
     periods = {follow_up_index_page(plan.id): follow_up_navigation(plan) for plan in model.plans.values()}
 
     def extend(items: list[Any]) -> list[Any]:
@@ -180,6 +184,9 @@ def _with_generated_pages(nav: list[Any], model: Any, *, history: bool = True) -
                 extended.append({title: extend(target)} if title is not None else extend(target))
             elif target in activities:
                 listed = [{f"{title} (hela listan)": target}, *({plain(t): p} for t, p in activities[target])]
+                extended.append({title: listed})
+            elif target == NATIONAL_STRATEGY_PAGE and title is not None and goals:
+                listed = [{f"{title} (översikt)": target}, *({plain(t): p} for t, p in goals)]
                 extended.append({title: listed})
             elif target == MUNICIPALITY_PAGE and title is not None:
                 children: list[dict[str, Any]] = [

@@ -66,6 +66,8 @@ class _Record:
 
 def _path(entry: Entry) -> str:
     """The data file of an entry, relative to the data folder."""
+    if entry.file.startswith("vagledning/"):
+        return entry.file
     return f"kommun/{entry.file}" if entry.plan is None else f"planer/{entry.plan}/{entry.file}"
 
 
@@ -173,7 +175,9 @@ def _fields(record: _Record, old: Record, new: Record, skip: frozenset[str], lab
     for name, info in owner.model_fields.items():
         if name in skip:
             continue
-        before, after = getattr(old, name), getattr(new, name)
+        # A record read from older data may lack a field today's model has (a national goal from the
+        # former styrning.yml): the field counts as empty before.
+        before, after = getattr(old, name, None), getattr(new, name)
         if same(before, after):
             continue
         field_label = _join(label, label_of(owner, name))
@@ -330,6 +334,10 @@ def item_name(item: Any, names: Names, plan: str | None) -> str:
         return names.name("underkategori", item.subcategory, plan)
     if kind == "RoleTerm":
         return names.name("roll", item.role, plan)
+    if kind == "CellAssessment":
+        return f"{item.step} × {item.perspective}"
+    if kind == "ChecklistAnswer":
+        return f"fråga {item.question}"
     if kind == "DocumentCitation":
         return names.name("styrdokument", item.document, plan)
     return _short(summary(item, names, plan), 50)

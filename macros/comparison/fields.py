@@ -209,6 +209,9 @@ REFERENCES: dict[str, str] = {
     "EffectGoal.documents": "styrdokument",
     "Strategy.effect_goal": "effektmål",
     "NationalGoalLink.goal": "nationellt mål",
+    "Assessment.assessed_by": "person",
+    "FilledChecklist.need": "upphandlingsbehov",
+    "ChecklistAnswer.responsible": "person",
     "KeyIndicator.effect_goal": "effektmål",
     "KeyIndicator.activities": "aktivitet",
     "Party.person": "person",
@@ -277,6 +280,8 @@ IDENTITY: dict[str, tuple[Identity, ...]] = {
     "Contribution": (_target,),
     "CouncilGoalLink": (lambda link: link.goal,),
     "NationalGoalLink": (lambda link: link.goal,),
+    "CellAssessment": (lambda cell: (cell.step, cell.perspective),),
+    "ChecklistAnswer": (lambda answer: answer.question,),
     "LeadTime": (lambda lead: lead.subcategory,),
     "TeamMember": (lambda member: member.person,),
     "ReferenceMember": (

@@ -5,6 +5,14 @@ A `Snapshot` is the data's files as validated file records. It is made from a lo
 `Municipality`, or file by file from git (where some files may be missing or no longer
 readable with today's model). `entries` lists every record of a snapshot under its key
 (plan, kind, id), in the data's order: shared data first, then each plan's files.
+
+The guidance library (`data/vagledning/`) is the text of published documents, not the
+plan's records: the comparison reads only its national inriktningsmål, which plans link
+to (older data held them in `kommun/styrning.yml`; the ids are the same, so a goal's
+history runs on across the move). Dalamodellen's and the guides' texts, and the market
+analyses, are deliberately not compared. What a plan or the organisation records against
+the guidance is: its self-assessments (`sjalvskattning.yml`) and filled checklists
+(`checklistor.yml`).
 """
 
 from __future__ import annotations
@@ -55,15 +63,32 @@ KINDS: dict[str, Kind] = {
         Kind("redaktionell not", "Redaktionell not"),
         Kind("statusrapport", "Statusrapport"),
         Kind("mätvärde", "Mätvärde"),
+        Kind("självskattning", "Självskattning"),
+        Kind("ifylld checklista", "Ifylld checklista"),
     )
 }
 """Every kind of record the comparison knows, in the order changes are listed."""
 
-SHARED_KINDS = ("förvaltning", "nämnd", "enhet", "roll", "person", "målområde", "fullmäktigemål", "nationellt mål")
-"""Kinds of the data the plans share (`data/kommun/`), plus styrdokument."""
+SHARED_KINDS = (
+    "förvaltning",
+    "nämnd",
+    "enhet",
+    "roll",
+    "person",
+    "målområde",
+    "fullmäktigemål",
+    "nationellt mål",
+    "självskattning",
+)
+"""Kinds of the data the plans share (`data/kommun/` and the national goals of `data/vagledning/`), plus styrdokument."""
 
-FOLLOW_UP_KINDS = frozenset({"statusrapport", "mätvärde"})
-"""Kinds added over the plan period by the follow-up; they are not part of a decided plan."""
+NATIONAL_STRATEGY_FILE = "vagledning/nationella-upphandlingsstrategin.yml"
+"""The guidance file whose records (the inriktningsmål) the comparison reads, relative to the data folder."""
+
+FOLLOW_UP_KINDS = frozenset({"statusrapport", "mätvärde", "självskattning", "ifylld checklista"})
+"""Kinds added over the plan period by the follow-up (status reports, measurements, self-assessments
+against Dalamodellen and the checklists filled in while a need is prepared); they are not part of a
+decided plan."""
 
 SECTIONS = {
     "aktiviteter.yml": ("aktivitetslista", "9.2 Aktivitetslista"),
@@ -85,6 +110,8 @@ class Snapshot:
     shared: Mapping[str, Record]
     plans: Mapping[str, Mapping[str, Record]]
     unreadable: tuple[str, ...] = ()
+    guidance: Mapping[str, Record] = field(default_factory=dict)
+    """The guidance files the comparison reads, by path relative to the data folder (`NATIONAL_STRATEGY_FILE`)."""
 
     @classmethod
     def of(cls, model: Municipality) -> Snapshot:
@@ -94,7 +121,11 @@ class Snapshot:
             "personer.yml": model.people_file,
             "styrning.yml": model.governance,
             "styrdokument.yml": model.documents_file,
+            "sjalvskattning.yml": model.assessments,
         }
+        guidance: dict[str, Record] = {}
+        if model.guidance.national is not None:
+            guidance[NATIONAL_STRATEGY_FILE] = model.guidance.national
         plans: dict[str, dict[str, Record]] = {}
         for plan in model.plans.values():
             files: dict[str, Record] = {
@@ -107,16 +138,18 @@ class Snapshot:
                 "upphandlingsbehov.yml": plan.procurement_file,
                 "organisation.yml": plan.organisation,
                 "uppfoljning.yml": plan.follow_up,
+                "sjalvskattning.yml": plan.assessments,
+                "checklistor.yml": plan.checklists_file,
             }
             if plan.analysis is not None:
                 files["nulage.yml"] = plan.analysis
             plans[plan.id] = files
-        return cls(shared, plans)
+        return cls(shared, plans, guidance=guidance)
 
     def unreadable_in(self, plan: str | None) -> bool:
         """Whether some file of the plan (or of the shared data, for None) could not be read."""
-        prefix = "kommun/" if plan is None else f"planer/{plan}/"
-        return any(path.startswith(prefix) for path in self.unreadable)
+        prefixes = ("kommun/", "vagledning/") if plan is None else (f"planer/{plan}/",)
+        return any(path.startswith(prefixes) for path in self.unreadable)
 
     @cached_property
     def names(self) -> Names:
@@ -159,8 +192,8 @@ def _by_id(record: Any) -> str:
     return str(record.id)
 
 
-def shared_entries(files: Mapping[str, Record]) -> Iterator[Entry]:
-    """The records of the shared data, in the order of `KINDS`."""
+def shared_entries(files: Mapping[str, Record], guidance: Mapping[str, Record] | None = None) -> Iterator[Entry]:
+    """The records of the shared data (with the national goals of the guidance library), in the order of `KINDS`."""
     organisation = files.get("organisation.yml")
     if organisation is not None:
         for attribute, kind in (
@@ -180,10 +213,18 @@ def shared_entries(files: Mapping[str, Record]) -> Iterator[Entry]:
             yield Entry((None, "målområde", area.id), area, "styrning.yml", frozenset({"goals"}))
         for area in areas:
             yield from _items(area.goals, "fullmäktigemål", None, "styrning.yml", _by_id)
-        yield from _items(governance.national_goals, "nationellt mål", None, "styrning.yml", _by_id)  # type: ignore[attr-defined]
+    strategy = (guidance or {}).get(NATIONAL_STRATEGY_FILE)
+    if strategy is not None:
+        yield from _items(strategy.goals, "nationellt mål", None, NATIONAL_STRATEGY_FILE, _by_id)  # type: ignore[attr-defined]
+    elif governance is not None:
+        former = getattr(governance, "national_goals", [])
+        yield from _items(former, "nationellt mål", None, "styrning.yml", _by_id)
     documents = files.get("styrdokument.yml")
     if documents is not None:
         yield from _items(documents.documents, "styrdokument", None, "styrdokument.yml", _by_id)  # type: ignore[attr-defined]
+    assessments = files.get("sjalvskattning.yml")
+    if assessments is not None:
+        yield from _items(assessments.assessments, "självskattning", None, "sjalvskattning.yml", _by_id)  # type: ignore[attr-defined]
 
 
 PLAN_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -197,6 +238,8 @@ PLAN_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
     "organisation.yml": (("notes", "redaktionell not"),),
     "nulage.yml": (("notes", "redaktionell not"),),
     "uppfoljning.yml": (("reports", "statusrapport"), ("measurements", "mätvärde")),
+    "sjalvskattning.yml": (("assessments", "självskattning"),),
+    "checklistor.yml": (("checklists", "ifylld checklista"),),
 }
 """For each plan file, the lists whose items are records of their own, and their kind."""
 
@@ -204,6 +247,7 @@ IDENTITIES: dict[str, Callable[[Any], str]] = {
     "beslutad version": lambda version: str(version.version),
     "statusrapport": lambda report: f"{report.activity}/{report.date.isoformat()}",
     "mätvärde": lambda item: f"{item.indicator}/{item.date.isoformat()}",
+    "ifylld checklista": lambda checklist: f"{checklist.need}/{checklist.guide}",
 }
 """The identity of records without an `id`: a decided version's number, a report's activity and date."""
 
@@ -226,7 +270,7 @@ def plan_entries(plan: str, files: Mapping[str, Record]) -> Iterator[Entry]:
 def entries(snapshot: Snapshot) -> dict[Key, Entry]:
     """Every record of the snapshot by key, in the data's order (shared data, then the plans by id)."""
     found: dict[Key, Entry] = {}
-    for entry in shared_entries(snapshot.shared):
+    for entry in shared_entries(snapshot.shared, snapshot.guidance):
         found.setdefault(entry.key, entry)
     for plan in sorted(snapshot.plans):
         for entry in plan_entries(plan, snapshot.plans[plan]):
@@ -251,11 +295,14 @@ class Names:
     def _shared_index(self) -> dict[str, dict[str, str]]:
         if not self._shared:
             index: dict[str, dict[str, str]] = {kind: {} for kind in (*SHARED_KINDS, "styrdokument")}
-            for entry in shared_entries(self.snapshot.shared):
+            for entry in shared_entries(self.snapshot.shared, self.snapshot.guidance):
                 record: Any = entry.record
-                name = str(record.name)
-                if entry.kind == "nationellt mål":
+                if entry.kind == "självskattning":
+                    name = record.date.isoformat()
+                elif entry.kind == "nationellt mål":
                     name = f"{record.number} {record.name}"
+                else:
+                    name = str(record.name)
                 index[entry.kind][entry.key[2]] = name
             index["plan"] = {
                 plan: str(getattr(files.get("plan.yml"), "name", plan)) for plan, files in self.snapshot.plans.items()
@@ -274,6 +321,8 @@ class Names:
                     name = f"{record.section} {_short(record.text, 60)}"
                 elif entry.kind == "underkategori":
                     name = str(record.name)
+                elif entry.kind == "upphandlingsbehov":
+                    name = _short(record.need, 70)
                 else:
                     continue
                 index.setdefault(entry.kind, {})[entry.key[2]] = name
@@ -282,7 +331,7 @@ class Names:
 
     def name(self, kind: str, identifier: str, plan: str | None) -> str:
         """The name a reader knows a referenced record by, or its id when this snapshot lacks it."""
-        if kind in ("aktivitet", "effektmål", "strategi", "nyckeltal", "underkategori"):
+        if kind in ("aktivitet", "effektmål", "strategi", "nyckeltal", "underkategori", "upphandlingsbehov"):
             return self._plan_index(plan).get(kind, {}).get(identifier, identifier) if plan else identifier
         if kind == "redaktionell not":
             return identifier
@@ -316,4 +365,9 @@ class Names:
         if kind == "mätvärde":
             indicator = self.name("nyckeltal", record.indicator, entry.plan)
             return f"{title} {record.date.isoformat()} för nyckeltal {indicator}"
+        if kind == "självskattning":
+            return f"{title} {record.date.isoformat()}"
+        if kind == "ifylld checklista":
+            need = self.name("upphandlingsbehov", record.need, entry.plan)
+            return f"{title} för upphandlingsbehovet {need} ({record.guide})"
         return f"{title} {record.name}"

@@ -132,8 +132,9 @@ def shared_files() -> list[OpenFile]:
             f"{SHARED_FOLDER}/kommun.json",
             "JSON",
             "Kommunens gemensamma data",
-            "Förvaltningar, nämnder, enheter, roller, personer, målområden, fullmäktigemål, nationella mål och "
-            "styrdokument, som i data/kommun/.",
+            "Förvaltningar, nämnder, enheter, roller, personer, målområden, fullmäktigemål och "
+            "styrdokument, som i data/kommun/. De nationella inriktningsmålen hör till "
+            "vägledningsbiblioteket (data/vagledning/) och finns inte i filen.",
             f"{SHARED_FOLDER}/{SHARED_SCHEMA_FILE}",
         ),
         OpenFile(

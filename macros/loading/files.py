@@ -14,9 +14,13 @@ from macros.model.goals import (
     SubcategoriesFile,
 )
 from macros.model.governance import DocumentsFile, GoalsFile
+from macros.model.market_analysis import MarketAnalysesFile
+from macros.model.maturity import AssessmentsFile, MaturityModelFile
+from macros.model.national_strategy import NationalStrategyFile
 from macros.model.organisation import OrganisationFile, PeopleFile
 from macros.model.plan import PlanFile
 from macros.model.procurement import ProcurementFile
+from macros.model.procurement_guide import ChecklistsFile, ProcurementGuidesFile
 from macros.model.reports import FollowUpFile
 from macros.model.team import PlanOrganisationFile
 
@@ -25,6 +29,9 @@ SHARED_DIR = "kommun"
 
 PLANS_DIR = "planer"
 """Folder holding one folder per plan."""
+
+GUIDANCE_DIR = "vagledning"
+"""Folder of the guidance library shared by all plans (national strategy, Dalamodellen, guides, analyses)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,7 @@ SHARED_FILES: tuple[FileKind, ...] = (
     FileKind("personer.yml", PeopleFile),
     FileKind("styrning.yml", GoalsFile),
     FileKind("styrdokument.yml", DocumentsFile),
+    FileKind("sjalvskattning.yml", AssessmentsFile, required=False),
 )
 
 PLAN_FILES: tuple[FileKind, ...] = (
@@ -59,4 +67,14 @@ PLAN_FILES: tuple[FileKind, ...] = (
     FileKind("organisation.yml", PlanOrganisationFile),
     FileKind("nulage.yml", AnalysisFile, required=False),
     FileKind("uppfoljning.yml", FollowUpFile, required=False),
+    FileKind("sjalvskattning.yml", AssessmentsFile, required=False),
+    FileKind("checklistor.yml", ChecklistsFile, required=False),
 )
+
+GUIDANCE_FILES: tuple[FileKind, ...] = (
+    FileKind("nationella-upphandlingsstrategin.yml", NationalStrategyFile, required=False),
+    FileKind("dalamodellen.yml", MaturityModelFile, required=False),
+    FileKind("upphandlingsvagledningar.yml", ProcurementGuidesFile, required=False),
+    FileKind("marknadsanalyser.yml", MarketAnalysesFile, required=False),
+)
+"""The guidance library; every file is optional (a data folder without guidance has no national goals to link to)."""

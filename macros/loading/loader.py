@@ -13,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from macros.loading.data_tree import FOLDER_AS_FILE, LINK_REFUSED, NOT_REGULAR, OUTSIDE, DataTree, Kind, walk
 from macros.loading.files import (
+    GUIDANCE_DIR,
+    GUIDANCE_FILES,
     PLAN_FILES,
     PLANS_DIR,
     SHARED_DIR,
@@ -22,8 +24,11 @@ from macros.loading.files import (
 from macros.loading.yaml_source import SourceFile, read_yaml
 from macros.model.activities import ActivitiesFile
 from macros.model.base import SLUG_MAX_LENGTH, SLUG_PATTERN, Path, Record
-from macros.model.catalog import Municipality, Plan
+from macros.model.catalog import GuidanceLibrary, Municipality, Plan
 from macros.model.goals import KeyIndicatorsFile
+from macros.model.market_analysis import MarketAnalysesFile
+from macros.model.maturity import AssessmentsFile
+from macros.model.procurement_guide import ChecklistsFile, ProcurementGuidesFile
 from macros.model.reports import FollowUpFile
 from macros.validation.findings import Finding, Severity, error, swedish_count
 from macros.validation.messages import swedish_message
@@ -90,6 +95,7 @@ class Loader:
             return self.result
         self._check_unexpected_entries()
         shared = self._load_folder(self.data_dir / SHARED_DIR, SHARED_FILES)
+        guidance = self._load_folder(self.data_dir / GUIDANCE_DIR, GUIDANCE_FILES)
         plans = {folder.name: self._load_folder(folder, PLAN_FILES) for folder in self._plan_folders()}
         if any(f.severity is Severity.ERROR for f in self.result.findings):
             self.result.findings.sort()
@@ -100,6 +106,8 @@ class Loader:
             governance=shared["styrning.yml"],  # type: ignore[arg-type]
             documents_file=shared["styrdokument.yml"],  # type: ignore[arg-type]
             plans={plan_id: _plan(plan_id, files) for plan_id, files in plans.items()},
+            guidance=_guidance(guidance),
+            assessments=shared["sjalvskattning.yml"] or AssessmentsFile(),  # type: ignore[arg-type]
         )
         self.result.model = model
         self.result.findings.extend(cross_check(model, self.result.sources, today=today))
@@ -135,14 +143,17 @@ class Loader:
             self.result.findings.append(error(self._display(folder), 0, reason))
         expected_shared = {kind.name for kind in SHARED_FILES}
         expected_plan = {kind.name for kind in PLAN_FILES}
+        expected_guidance = {kind.name for kind in GUIDANCE_FILES}
         for parts, entry in sorted(self.tree.entries.items()):
             if entry.kind is Kind.FOLDER or parts[-1].startswith("."):
                 continue  # hidden files (and links, such as editors' lock files) are never read
             if entry.kind is Kind.LINK:
                 self.result.findings.append(error(self._display(entry.path), 0, LINK_REFUSED))
                 continue
-            known = (len(parts) == 2 and parts[0] == SHARED_DIR and parts[1] in expected_shared) or (
-                len(parts) == 3 and parts[0] == PLANS_DIR and parts[2] in expected_plan
+            known = (
+                (len(parts) == 2 and parts[0] == SHARED_DIR and parts[1] in expected_shared)
+                or (len(parts) == 2 and parts[0] == GUIDANCE_DIR and parts[1] in expected_guidance)
+                or (len(parts) == 3 and parts[0] == PLANS_DIR and parts[2] in expected_plan)
             )
             if entry.kind is Kind.OTHER:
                 self.result.findings.append(error(self._display(entry.path), 0, NOT_REGULAR))
@@ -305,6 +316,18 @@ def _plan(plan_id: str, files: dict[str, Record | None]) -> Plan:
         organisation=files["organisation.yml"],  # type: ignore[arg-type]
         analysis=files["nulage.yml"],  # type: ignore[arg-type]
         follow_up=files["uppfoljning.yml"] or FollowUpFile(),  # type: ignore[arg-type]
+        assessments=files["sjalvskattning.yml"] or AssessmentsFile(),  # type: ignore[arg-type]
+        checklists_file=files["checklistor.yml"] or ChecklistsFile(),  # type: ignore[arg-type]
+    )
+
+
+def _guidance(files: dict[str, Record | None]) -> GuidanceLibrary:
+    """Assemble the guidance library from its validated files (each may be absent)."""
+    return GuidanceLibrary(
+        national=files["nationella-upphandlingsstrategin.yml"],  # type: ignore[arg-type]
+        maturity=files["dalamodellen.yml"],  # type: ignore[arg-type]
+        guides_file=files["upphandlingsvagledningar.yml"] or ProcurementGuidesFile(),  # type: ignore[arg-type]
+        analyses_file=files["marknadsanalyser.yml"] or MarketAnalysesFile(),  # type: ignore[arg-type]
     )
 
 

@@ -23,20 +23,26 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from macros.comparison import EMPTY, Change, Snapshot, compare_snapshots
+from macros.comparison.records import NATIONAL_STRATEGY_FILE
 from macros.loading.cache import NO_CACHE, Cache
 from macros.loading.data_tree import MAX_FILE_BYTES
-from macros.loading.files import PLAN_FILES, PLANS_DIR, SHARED_DIR, SHARED_FILES, FileKind
+from macros.loading.files import GUIDANCE_DIR, GUIDANCE_FILES, PLAN_FILES, PLANS_DIR, SHARED_DIR, SHARED_FILES, FileKind
 from macros.loading.git import Git, GitUnavailable
 from macros.loading.loader import Loader, LoadResult
 from macros.loading.yaml_source import SourceFile, parse_yaml
 from macros.model.base import SLUG_MAX_LENGTH, Record
+from macros.model.governance import FormerGoalsFile
 from macros.model.history import Commit, DataChange
 from macros.validation.findings import error
 
 LEFT_OUT = "finns i git men läses inte: filen är en symbolisk länk eller större än gränsen"
 
 KNOWN_SHARED = {kind.name: kind for kind in SHARED_FILES}
+KNOWN_SHARED["styrning.yml"] = FileKind("styrning.yml", FormerGoalsFile)
+"""styrning.yml is read with the model that also accepts the national goals older data kept there."""
 KNOWN_PLAN = {kind.name: kind for kind in PLAN_FILES}
+KNOWN_GUIDANCE = {kind.name: kind for kind in GUIDANCE_FILES if f"{GUIDANCE_DIR}/{kind.name}" == NATIONAL_STRATEGY_FILE}
+"""The one guidance file whose records the comparison follows (see macros.comparison.records)."""
 
 NONE = "ingen"
 """The key of "no data folder" (before the first commit, or a commit without `data/`)."""
@@ -53,10 +59,13 @@ def _slug(name: str) -> bool:
 
 
 def _kind_of(path: str) -> tuple[str | None, FileKind] | None:
-    """(plan id or None, kind of file) for a known data file's path, else None."""
+    """(plan id or None, kind of file) for a known data file's path, else None; a guidance file's
+    plan is its folder ("vagledning")."""
     parts = PurePosixPath(path).parts
     if len(parts) == 2 and parts[0] == SHARED_DIR and parts[1] in KNOWN_SHARED:
         return None, KNOWN_SHARED[parts[1]]
+    if len(parts) == 2 and parts[0] == GUIDANCE_DIR and parts[1] in KNOWN_GUIDANCE:
+        return GUIDANCE_DIR, KNOWN_GUIDANCE[parts[1]]
     if len(parts) == 3 and parts[0] == PLANS_DIR and _slug(parts[1]) and parts[2] in KNOWN_PLAN:
         return parts[1], KNOWN_PLAN[parts[2]]
     return None
@@ -110,6 +119,7 @@ class SnapshotReader:
         missing = [entry.blob for entry, _, kind in wanted if (entry.blob, kind.name) not in self._files]
         contents = self.git.blobs(sorted(set(missing)))
         shared: dict[str, Record] = {}
+        guidance: dict[str, Record] = {}
         plans: dict[str, dict[str, Record]] = {}
         unreadable = []
         for entry, plan, kind in wanted:
@@ -118,9 +128,11 @@ class SnapshotReader:
                 unreadable.append(entry.path)
             elif plan is None:
                 shared[kind.name] = record
+            elif plan == GUIDANCE_DIR:
+                guidance[f"{GUIDANCE_DIR}/{kind.name}"] = record
             else:
                 plans.setdefault(plan, {})[kind.name] = record
-        return Snapshot(shared, plans, tuple(sorted(unreadable)))
+        return Snapshot(shared, plans, tuple(sorted(unreadable)), guidance)
 
     def _record(self, blob: str, kind: FileKind, contents: dict[str, bytes], path: str) -> Record | None:
         """A file version validated once and remembered by blob id and kind."""

@@ -14,6 +14,7 @@ from macros.model.base import (
     Slug,
     field,
 )
+from macros.model.guidance import GuidanceLink
 from macros.model.plan import Basis, EditorialNote
 from macros.model.text import PlainText, RichText
 from macros.model.time import TimePointField
@@ -153,6 +154,9 @@ class Activity(Record):
         "underkategorier",
         "Berörda underkategorier: redaktionens indelning (planen anger dem inte för aktiviteterna).",
         default_factory=list,
+    )
+    guidance: list[GuidanceLink] = field(
+        "vägledning", "Hänvisningar till vägledningar, t.ex. marknadsanalyser.", default_factory=list
     )
 
     @model_validator(mode="after")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from macros.model.activities import ActivitiesFile, Activity
@@ -20,7 +20,11 @@ from macros.model.goals import (
     SubcategoriesFile,
     Subcategory,
 )
-from macros.model.governance import CouncilGoal, DocumentsFile, GoalsFile, GoverningDocument, NationalGoal
+from macros.model.governance import CouncilGoal, DocumentsFile, GoalsFile, GoverningDocument
+from macros.model.guidance import GuidanceSource
+from macros.model.market_analysis import MarketAnalysesFile, MarketAnalysis
+from macros.model.maturity import AssessmentsFile, MaturityModelFile
+from macros.model.national_strategy import FocusArea, NationalGoal, NationalStrategyFile
 from macros.model.organisation import (
     Administration,
     Committee,
@@ -32,6 +36,7 @@ from macros.model.organisation import (
 )
 from macros.model.plan import EditorialNote, PlanFile
 from macros.model.procurement import ProcurementFile, ProcurementNeed
+from macros.model.procurement_guide import ChecklistsFile, FilledChecklist, ProcurementGuide, ProcurementGuidesFile
 from macros.model.reports import FollowUpFile, FollowUpPeriod, Measurement, StatusReport, yearly_periods
 from macros.model.team import PlanOrganisationFile, TeamMember
 from macros.model.time import add_months
@@ -52,6 +57,27 @@ class Plan:
     organisation: PlanOrganisationFile
     analysis: AnalysisFile | None
     follow_up: FollowUpFile
+    assessments: AssessmentsFile = field(default_factory=AssessmentsFile)
+    """The plan's self-assessments against Dalamodellen (`sjalvskattning.yml`), none when the plan has recorded none."""
+    checklists_file: ChecklistsFile = field(default_factory=ChecklistsFile)
+    """The checklists the plan has filled in for its procurement needs (`checklistor.yml`)."""
+
+    @property
+    def checklists(self) -> list[FilledChecklist]:
+        """The filled checklists in the data's order."""
+        return self.checklists_file.checklists
+
+    @cached_property
+    def _checklists_by_need(self) -> dict[str, list[FilledChecklist]]:
+        """Each procurement need's filled checklists, in the data's order."""
+        grouped: dict[str, list[FilledChecklist]] = {}
+        for checklist in self.checklists:
+            grouped.setdefault(checklist.need, []).append(checklist)
+        return grouped
+
+    def checklists_of(self, need_id: str) -> list[FilledChecklist]:
+        """The checklists filled in for a procurement need."""
+        return list(self._checklists_by_need.get(need_id, []))
 
     @property
     def subcategories(self) -> list[Subcategory]:
@@ -181,6 +207,10 @@ class Plan:
         """The aktivitet with this id."""
         return self._index["aktivitet"][identifier]  # type: ignore[return-value]
 
+    def procurement_need(self, identifier: str) -> ProcurementNeed:
+        """The upphandlingsbehov with this id."""
+        return self._index["upphandlingsbehov"][identifier]  # type: ignore[return-value]
+
     def indicator(self, identifier: str) -> KeyIndicator:
         """The nyckeltal with this id."""
         return self._index["nyckeltal"][identifier]  # type: ignore[return-value]
@@ -259,15 +289,69 @@ class Plan:
         return next((lt.months for lt in self.meta.lead_times if lt.subcategory == subcategory_id), None)
 
 
+NATIONAL_STRATEGY_ID = "nationella-upphandlingsstrategin"
+"""The id plans use to refer to the national procurement strategy as a document."""
+
+MATURITY_MODEL_ID = "dalamodellen"
+"""The id plans use to refer to Dalamodellen as a document."""
+
+
+@dataclass(frozen=True)
+class GuidanceLibrary:
+    """The guidance shared by every plan (`data/vagledning/`); each part may be absent."""
+
+    national: NationalStrategyFile | None = None
+    maturity: MaturityModelFile | None = None
+    guides_file: ProcurementGuidesFile = field(default_factory=ProcurementGuidesFile)
+    analyses_file: MarketAnalysesFile = field(default_factory=MarketAnalysesFile)
+
+    @property
+    def national_goals(self) -> list[NationalGoal]:
+        """The national inriktningsmål in the data's order (none without the strategy)."""
+        return self.national.goals if self.national else []
+
+    @property
+    def focus_areas(self) -> list[FocusArea]:
+        """The national strategy's fokusområden."""
+        return self.national.focus_areas if self.national else []
+
+    @property
+    def guides(self) -> list[ProcurementGuide]:
+        """The procurement guides."""
+        return self.guides_file.guides
+
+    @property
+    def analyses(self) -> list[MarketAnalysis]:
+        """The market analyses."""
+        return self.analyses_file.analyses
+
+    @cached_property
+    def documents(self) -> dict[str, GuidanceSource]:
+        """Every document of the library by the id plans refer to it with, in the library's order."""
+        found: dict[str, GuidanceSource] = {}
+        if self.national:
+            found[NATIONAL_STRATEGY_ID] = self.national.source
+        if self.maturity:
+            found[MATURITY_MODEL_ID] = self.maturity.source
+        for guide in self.guides:
+            found.setdefault(guide.id, guide.source)
+        for analysis in self.analyses:
+            found.setdefault(analysis.id, analysis.source)
+        return found
+
+
 @dataclass(frozen=True)
 class Municipality:
-    """Everything in `data/`: shared organisation and governance, and every plan."""
+    """Everything in `data/`: shared organisation and governance, the guidance library and every plan."""
 
     organisation: OrganisationFile
     people_file: PeopleFile
     governance: GoalsFile
     documents_file: DocumentsFile
     plans: dict[str, Plan]
+    guidance: GuidanceLibrary = field(default_factory=GuidanceLibrary)
+    assessments: AssessmentsFile = field(default_factory=AssessmentsFile)
+    """The organisation's own self-assessments against Dalamodellen (`kommun/sjalvskattning.yml`)."""
 
     @cached_property
     def _index(self) -> dict[str, dict[str, object]]:
@@ -282,7 +366,10 @@ class Municipality:
             "fullmäktigemål": {item.id: item for item in goals},
             "målområde": {item.id: item for item in self.governance.goal_areas},
             "styrdokument": {item.id: item for item in self.documents_file.documents},
-            "nationellt mål": {item.id: item for item in self.governance.national_goals},
+            "nationellt mål": {item.id: item for item in self.guidance.national_goals},
+            "vägledning": dict(self.guidance.documents),
+            "upphandlingsvägledning": {item.id: item for item in self.guidance.guides},
+            "marknadsanalys": {item.id: item for item in self.guidance.analyses},
             "plan": dict(self.plans),
         }
 
@@ -339,6 +426,14 @@ class Municipality:
     def national_goal(self, identifier: str) -> NationalGoal:
         """The national goal with this id."""
         return self._index["nationellt mål"][identifier]  # type: ignore[return-value]
+
+    def guide(self, identifier: str) -> ProcurementGuide:
+        """The procurement guide with this id."""
+        return self._index["upphandlingsvägledning"][identifier]  # type: ignore[return-value]
+
+    def analysis(self, identifier: str) -> MarketAnalysis:
+        """The market analysis with this id."""
+        return self._index["marknadsanalys"][identifier]  # type: ignore[return-value]
 
     def plan(self, identifier: str) -> Plan:
         """The plan with this id."""

@@ -9,6 +9,7 @@ from macros.model.base import (
     Slug,
     field,
 )
+from macros.model.guidance import GuidanceLink
 from macros.model.plan import Basis
 from macros.model.text import PlainText, RichText
 
@@ -19,6 +20,9 @@ class Subcategory(Record):
     id: Slug = field("id", "Identifierare.")
     name: PlainText = field("namn", "Namn som i 4.2.")
     definition: RichText = field("definition", "Definitionen ordagrant.")
+    guidance: list[GuidanceLink] = field(
+        "vägledning", "Hänvisningar till vägledningar, t.ex. marknadsanalyser.", default_factory=list
+    )
 
 
 class SubcategoriesFile(Record):
@@ -37,6 +41,14 @@ class CouncilGoalLink(Record):
     )
 
 
+class NationalGoalLink(Record):
+    """A link to a national goal: stated in the plan or proposed by the editors."""
+
+    goal: Slug = field("mål", "Inriktningsmålet (id).")
+    basis: Basis = field("grund", "plan (står i planen) eller förslag (redaktionens förslag).")
+    motivation: RichText | None = field("motivering", "Varför kopplingen föreslås.", default=None)
+
+
 class EffectGoal(Record):
     """An effektmål (4.1) with its purpose and links to council goals and documents."""
 
@@ -53,20 +65,15 @@ class EffectGoal(Record):
         "Kopplingen till övriga styrdokument som planen skriver den, t.ex. Upphandlingspolicy.",
         default=None,
     )
+    national_goals: list[NationalGoalLink] = field(
+        "nationella_mål", "Koppling till den nationella upphandlingsstrategins inriktningsmål.", default_factory=list
+    )
 
 
 class EffectGoalsFile(Record):
     """`effektmal.yml`."""
 
     effect_goals: list[EffectGoal] = field("effektmål", "Effektmål.")
-
-
-class NationalGoalLink(Record):
-    """A link to a national goal: stated in the plan or proposed by the editors."""
-
-    goal: Slug = field("mål", "Inriktningsmålet (id).")
-    basis: Basis = field("grund", "plan (står i planen) eller förslag (redaktionens förslag).")
-    motivation: RichText | None = field("motivering", "Varför kopplingen föreslås.", default=None)
 
 
 class Strategy(Record):

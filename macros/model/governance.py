@@ -1,5 +1,7 @@
-"""Governance shared by all plans: the council's goal areas and goals, governing
-documents and the national procurement strategy's goals."""
+"""Governance shared by all plans: the council's goal areas and goals and the governing documents.
+
+The national procurement strategy's goals are guidance: see macros.model.national_strategy.
+"""
 
 from __future__ import annotations
 
@@ -49,20 +51,30 @@ class GoverningDocument(Record):
     note: PlainText | None = field("anmärkning", "Vad planen säger om dokumentets status, om något.", default=None)
 
 
-class NationalGoal(Record):
-    """An inriktningsmål of the national procurement strategy."""
+class GoalsFile(Record):
+    """`data/kommun/styrning.yml`: the council's goal areas and goals."""
+
+    goal_areas: list[GoalArea] = field("målområden", "Målområden med fullmäktigemål.")
+
+
+class FormerNationalGoal(Record):
+    """An inriktningsmål as `styrning.yml` held it before the goals moved to the guidance library.
+
+    Only the history reads it, from older versions of the data; today's data has
+    `macros.model.national_strategy.NationalGoal`, with the same ids.
+    """
 
     id: Slug = field("id", "Identifierare.")
     number: int = field("nummer", "Numret i den nationella upphandlingsstrategin.", ge=1, le=99, strict=True)
     name: PlainText = field("namn", "Målet.")
 
 
-class GoalsFile(Record):
-    """`data/kommun/styrning.yml`: the council's goals and the national goals."""
+class FormerGoalsFile(GoalsFile):
+    """`styrning.yml` as the history reads it: today's file, or an older one that also listed the
+    national goals (`nationella_mål`, now in `vagledning/nationella-upphandlingsstrategin.yml`)."""
 
-    goal_areas: list[GoalArea] = field("målområden", "Målområden med fullmäktigemål.")
-    national_goals: list[NationalGoal] = field(
-        "nationella_mål", "Nationella upphandlingsstrategins inriktningsmål.", default_factory=list
+    national_goals: list[FormerNationalGoal] = field(
+        "nationella_mål", "Nationella upphandlingsstrategins inriktningsmål (äldre data).", default_factory=list
     )
 
 

@@ -141,7 +141,7 @@ class History:
 
     def unreadable_of(self, plan_id: str) -> list[DataChange]:
         """A plan's commits whose changes in some files could not be compared (data for an older model)."""
-        prefixes = (f"planer/{plan_id}/", "kommun/")
+        prefixes = (f"planer/{plan_id}/", "kommun/", "vagledning/")
         return [item for item in self.data_changes if any(path.startswith(prefixes) for path in item.unreadable)]
 
     def of_plan(self, plan_id: str) -> list[Commit]:
@@ -149,6 +149,7 @@ class History:
         prefixes = (
             f"{self.data_prefix}planer/{plan_id}/",
             f"{self.data_prefix}kommun/",
+            f"{self.data_prefix}vagledning/nationella-upphandlingsstrategin.yml",
             f"{self.pages_prefix}{plan_id}/",
         )
         return [commit for commit in self.commits if any(f.path.startswith(prefixes) for f in commit.files)]

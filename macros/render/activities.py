@@ -25,6 +25,7 @@ from macros.render.downloads import offer
 from macros.render.editing import edit_paragraph
 from macros.render.gantt import activity_timeline
 from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
+from macros.render.guidance import reference_items
 from macros.render.history import last_changed, record_history
 from macros.render.html import computed
 from macros.render.measures import measure_series
@@ -114,6 +115,7 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         ),
         _section("Uppnådd effekt", a.effect, bullets([rich(m, inline=True) for m in a.measures]) if a.measures else ""),
         _contributions(site, p, a),
+        _guidance(site, a),
         "### Målkedja\n\nFrån fullmäktigemål via effektmål och strategi till aktiviteten, och nyckeltalen som följer upp den.\n\n"
         + activity_goal_chain(site, p, a),
         _follow_up(site, p, a),
@@ -325,6 +327,13 @@ def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
         ]
         parts.append(admonition("question", PROPOSAL_TITLE, bullets(items)))
     return "\n".join(parts)
+
+
+def _guidance(site: Site, activity: Activity) -> str:
+    """Guidance the reader can follow from the activity (a market analysis …), never the plan's own text."""
+    if not activity.guidance:
+        return ""
+    return "## Vägledning att läsa\n\n" + bullets(reference_items(site, activity.guidance))
 
 
 def _target(site: Site, plan: Plan, link: Contribution) -> str:

@@ -14,10 +14,12 @@ from macros.exports import dataset as export
 from macros.model.catalog import Plan
 from macros.model.deadlines import DeadlineFlag, ProcurementDeadline, by_urgency, deadlines
 from macros.model.procurement import SNARAST
-from macros.render.context import MacroError, Site
+from macros.model.procurement_guide import Procedure
+from macros.render.context import GUIDES_PAGE, MacroError, Site
 from macros.render.downloads import offer, plan_calendar
 from macros.render.export_values import yes_no
-from macros.render.html import computed, count, slug
+from macros.render.html import computed, count, href, scroll_region, slug
+from macros.render.procurement_guide import Progress, backwards, guide_of
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -239,6 +241,27 @@ def _subcategory(plan: Plan, item: ProcurementDeadline) -> str:
     return name if label == name else f"{name} (i källan: {label})"
 
 
+def checklist_progress(site: Site, plan: Plan) -> dict[str, tuple[str, float]]:
+    """For each need with filled checklists: how far they have come in words and as a share (for sorting)."""
+    found: dict[str, tuple[str, float]] = {}
+    for need in plan.procurement_needs:
+        words, shares = [], []
+        for filled in plan.checklists_of(need.id):
+            template = (
+                site.model.guide(filled.guide).checklist
+                if site.model.has("upphandlingsvägledning", filled.guide)
+                else None
+            )
+            if template is None:
+                continue
+            progress = Progress.of(template, filled)
+            words.append(f"{progress.answered} av {progress.total} besvarade")
+            shares.append(progress.answered / progress.total if progress.total else 0.0)
+        if words:
+            found[need.id] = ("; ".join(words), min(shares))
+    return found
+
+
 NEED_COLUMNS = (
     export.text("Id"),
     export.whole("Lista"),
@@ -286,8 +309,16 @@ def needs_dataset(site: Site, plan: Plan, year: int | None = None) -> export.Dat
     )
 
 
-def calendar_table(site: Site, plan: Plan, items: list[ProcurementDeadline], *, table_id: str) -> str:
-    """Every need with list year, contract end, lead time, latest start and flag; sortable and filterable."""
+def calendar_table(
+    site: Site,
+    plan: Plan,
+    items: list[ProcurementDeadline],
+    *,
+    table_id: str,
+    checklists: dict[str, tuple[str, float]] | None = None,
+) -> str:
+    """Every need with list year, contract end, lead time, latest start, flag and checklist; sortable and filterable."""
+    checklists = checklists or {}
     columns = [
         Column("Upphandlingsbehov", "text", row_header=True, css="namn"),
         Column("Underkategori", "text"),
@@ -296,6 +327,7 @@ def calendar_table(site: Site, plan: Plan, items: list[ProcurementDeadline], *, 
         Column("Ledtid", "nummer", css="tal"),
         Column("Senaste start", "text", css="datum"),
         Column("Läge", "nummer", css="bred"),
+        Column("Checklista", "nummer"),
     ]
     rows = []
     for item in by_urgency(items):
@@ -319,6 +351,7 @@ def calendar_table(site: Site, plan: Plan, items: list[ProcurementDeadline], *, 
             ),
             cell(start, "0000" if item.is_snarast else start if item.latest_start else "9999"),
             Cell(f"{FLAG_SYMBOL[item.flag]} {flag_html}", str(FLAG_RANK.index(item.flag))),
+            cell(*checklists[need.id]) if need.id in checklists else cell("ingen", -1),
         ]
         row_filters = {
             "underkategori": [plan.subcategory(need.subcategory).name],
@@ -347,6 +380,13 @@ def _counts(items: list[ProcurementDeadline]) -> str:
     return f'<ul class="kalender-antal">{"".join(entries)}</ul>'
 
 
+def _checklist_summary(plan: Plan, checklists: dict[str, tuple[str, float]]) -> str:
+    """How many needs have a filled checklist (the table's last column says how far each has come)."""
+    total = len(plan.procurement_needs)
+    have = count(len(checklists), "upphandlingsbehov", "upphandlingsbehov")
+    return f'<p class="kalender-checklistor">Checklistor: {have} av {total} har en ifylld checklista (kolumnen Checklista).</p>'
+
+
 def _lead_times(plan: Plan) -> str:
     """The plan's lead times per underkategori, and those it gives none for."""
     rows = [f"<li>{plain(s.name)}: {plain(_months(plan.lead_time_months(s.id)))}</li>" for s in plan.subcategories]
@@ -368,12 +408,14 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
     if not p.procurement_needs:
         return "Planen har inga upphandlingsbehov ännu, så det finns ingen kalender att rita.\n"
     items = deadlines(p, site.today)
+    checklists = checklist_progress(site, p)
     intro = (
         computed(site, "Flaggorna räknas fram varje dag.").strip()
         + _counts(items)
+        + _checklist_summary(p, checklists)
         + plan_calendar(site, p.id, p.meta.name)
     )
-    table = calendar_table(site, p, items, table_id=f"upphandlingskalender-tabell-{p.id}")
+    table = calendar_table(site, p, items, table_id=f"upphandlingskalender-tabell-{p.id}", checklists=checklists)
     if visa == "tabell":
         return f'<div class="vy">{intro}{table}{_lead_times(p)}</div>\n'
     diagram = calendar_diagram(site, p, items)
@@ -383,3 +425,165 @@ def procurement_calendar(site: Site, *, plan: str, visa: str = "båda") -> str:
         "upphandlingsbehov med datum, det mest brådskande överst."
     )
     return f'<div class="vy">{intro}{figure(diagram, caption, table, narrow=narrow)}{_lead_times(p)}</div>\n'
+
+
+@macro(
+    "vagledningens_tidplan",
+    'vagledningens_tidplan(plan="it-och-telekom", vagledning="skr-verksamhetssystem-socialtjansten")',
+)
+def guidance_phases(site: Site, *, plan: str, vagledning: str) -> str:
+    """Vägledningens faser räknade bakåt från avtalsslutet, för varje behov med beräknad senaste start – som vägledning, inte planens datum."""
+    p = site.plan(plan)
+    guide = guide_of(site, vagledning)
+    procedures = [procedure for procedure in guide.procedures if procedure.phases]
+    dated = [item for item in by_urgency(deadlines(p, site.today)) if item.latest_start and item.contract_end]
+    title = plain(guide.source.title)
+    link = f'<a href="{plain(href(site, GUIDES_PAGE, guide.id))}">{title}</a>'
+    intro = (
+        f'<p class="vy-vagledning-not"><strong>Vägledning, inte planens datum.</strong> Tabellen räknar '
+        f"faserna i {link} ({plain(guide.source.subtitle or '')}) bakåt från dagen avtalet längst kan förlängas till. "
+        "Den längsta uppskattningen räknar med de längsta tiderna och med de faser som bara behövs ibland; den "
+        "kortaste med de kortaste tiderna och utan dem. Faser utan uppskattad tid räknas som noll dagar. "
+        "Planens egen senaste start (avtalsslut minus planens ledtid) står bredvid.</p>"
+    )
+    if not procedures or not dated:
+        return f'<div class="vy">{intro}<p>Inget upphandlingsbehov har en beräknad senaste start att räkna bakåt från.</p></div>\n'
+    table = _guidance_table(p, procedures, dated) + offer(site, _guidance_dataset(p, guide.id, procedures, dated))
+    phases = offer(
+        site,
+        _phases_dataset(p, guide.id, procedures, dated),
+        wider="alla behovens faser i en fil",
+    )
+    details = "".join(_guidance_details(procedures, item, phases) for item in dated)
+    return f'<div class="vy">{intro}{table}{details}</div>\n'
+
+
+def _guidance_table(plan: Plan, procedures: list[Procedure], dated: list[ProcurementDeadline]) -> str:
+    """One row per need: contract end, the plan's latest start and, per procedure, when the first phase must begin."""
+    head = "".join(f'<th scope="col">{plain(procedure.name)}: första fasen börjar</th>' for procedure in procedures)
+    rows = []
+    for item in dated:
+        assert item.contract_end and item.latest_start
+        cells = []
+        for procedure in procedures:
+            _, longest = backwards(procedure, item.contract_end, longest=True)
+            _, shortest = backwards(procedure, item.contract_end, longest=False)
+            cells.append(f"<td>{longest.isoformat()} (längst) – {shortest.isoformat()} (kortast)</td>")
+        rows.append(
+            f'<tr><th scope="row">{plain(item.need.need)}</th><td class="datum">{item.contract_end.isoformat()}</td>'
+            f'<td class="datum">{item.latest_start.isoformat()}</td>{"".join(cells)}</tr>'
+        )
+    caption = f"Vägledningens faser räknade bakåt från avtalsslutet, {plan.meta.name}"
+    table = (
+        f'<table class="vytabell"><caption>{plain(caption)}</caption><thead><tr><th scope="col">Upphandlingsbehov</th>'
+        f'<th scope="col">Avtalsslut</th><th scope="col">Planens senaste start</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return scroll_region(table, caption, "tabell-rulla")
+
+
+def _guidance_dataset(
+    plan: Plan, guide_id: str, procedures: list[Procedure], dated: list[ProcurementDeadline]
+) -> export.Dataset:
+    """The table of needs with, per procedure, when the guide's first phase begins (longest and shortest estimates)."""
+    columns = [
+        export.text("Upphandlingsbehov (id)"),
+        export.text("Upphandlingsbehov"),
+        export.date("Avtalsslut"),
+        export.date("Planens senaste start"),
+    ]
+    for procedure in procedures:
+        columns += [
+            export.date(f"{procedure.name}: första fasen börjar (längst)"),
+            export.date(f"{procedure.name}: första fasen börjar (kortast)"),
+        ]
+    rows = []
+    for item in dated:
+        assert item.contract_end
+        row: list[export.Value] = [item.need.id, item.need.need, item.contract_end, item.latest_start]
+        for procedure in procedures:
+            row += [
+                backwards(procedure, item.contract_end, longest=True)[1],
+                backwards(procedure, item.contract_end, longest=False)[1],
+            ]
+        rows.append(row)
+    title = f"Vägledningens faser räknade bakåt från avtalsslutet, {plan.meta.name}"
+    return export.dataset(f"{plan.id}/vagledningens-tidplan-{guide_id}", title, columns, rows)
+
+
+def _phases_dataset(
+    plan: Plan, guide_id: str, procedures: list[Procedure], dated: list[ProcurementDeadline]
+) -> export.Dataset:
+    """Every need's phases, per procedure, placed backwards from its contract end with the longest estimates."""
+    rows: list[list[export.Value]] = []
+    for item in dated:
+        assert item.contract_end
+        for procedure in procedures:
+            placed, _ = backwards(procedure, item.contract_end, longest=True)
+            for entry in placed:
+                note = (
+                    None
+                    if entry.start and entry.end
+                    else "efter tilldelningen"
+                    if entry.phase.after_award
+                    else "ingen uppskattad tid"
+                )
+                rows.append(
+                    [
+                        item.need.id,
+                        item.need.need,
+                        item.contract_end,
+                        procedure.name,
+                        entry.phase.name,
+                        entry.phase.duration_text,
+                        entry.start,
+                        entry.end,
+                        note,
+                    ]
+                )
+    return export.dataset(
+        f"{plan.id}/vagledningens-faser-{guide_id}",
+        f"Vägledningens faser bakåt från avtalsslutet per behov, {plan.meta.name} (längsta uppskattningen)",
+        [
+            export.text("Upphandlingsbehov (id)"),
+            export.text("Upphandlingsbehov"),
+            export.date("Avtalsslut"),
+            export.text("Förfarande"),
+            export.text("Fas"),
+            export.text("Uppskattad tid"),
+            export.date("Vägledningens tid, början"),
+            export.date("Vägledningens tid, slut"),
+            export.text("Anmärkning"),
+        ],
+        rows,
+    )
+
+
+def _guidance_details(procedures: list[Procedure], item: ProcurementDeadline, download: str) -> str:
+    """A need's phases, per procedure, placed backwards from its contract end with the longest estimates;
+    each table followed by the download of every need's phases (`download`)."""
+    assert item.contract_end
+    tables = []
+    for procedure in procedures:
+        placed, _ = backwards(procedure, item.contract_end, longest=True)
+        rows = []
+        for entry in placed:
+            when = (
+                f"{entry.start.isoformat()} – {entry.end.isoformat()}"
+                if entry.start and entry.end
+                else "efter tilldelningen"
+                if entry.phase.after_award
+                else "ingen uppskattad tid"
+            )
+            rows.append(
+                f'<tr><th scope="row">{plain(entry.phase.name)}</th><td>{plain(entry.phase.duration_text)}</td><td>{when}</td></tr>'
+            )
+        caption = f"{procedure.name}: faserna bakåt från {item.contract_end.isoformat()} (längsta uppskattningen)"
+        table = (
+            f'<table class="vytabell"><caption>{plain(caption)}</caption><thead><tr><th scope="col">Fas</th>'
+            f'<th scope="col">Uppskattad tid</th><th scope="col">Vägledningens tid (bakåt)</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+        tables.append(scroll_region(table, caption, "tabell-rulla") + download)
+    summary = f"{plain(item.need.need)}: faserna bakåt från avtalsslut {item.contract_end.isoformat()}"
+    return f'<details class="vy-faser"><summary>{summary}</summary>{"".join(tables)}</details>'

@@ -118,6 +118,39 @@ def person_page(person_id: str) -> str:
     return f"ansvar/{person_id}.md"
 
 
+GUIDANCE_PAGE = "vagledning/index.md"
+"""The written page that introduces the guidance library and lists its documents."""
+
+NATIONAL_STRATEGY_PAGE = "vagledning/nationella-upphandlingsstrategin/index.md"
+"""The written page of the national procurement strategy (its goals and fokusområden)."""
+
+MATURITY_PAGE = "vagledning/dalamodellen/index.md"
+"""The written page of Dalamodellen (steps, perspectives, levels and the matrix)."""
+
+INDICATORS_PAGE = "vagledning/dalamodellen/indikatorer.md"
+"""The written page of Dalamodellen's indicator annexes."""
+
+GUIDES_PAGE = "vagledning/upphandling.md"
+"""The written page of the procurement guides (process, procedures and time plans, checklists)."""
+
+ANALYSES_PAGE = "vagledning/marknadsanalyser.md"
+"""The written page of the market analyses."""
+
+ASSESSMENT_PAGE = "oversikter/sjalvskattning.md"
+"""The page (in a plan's folder) that shows the plan's self-assessment against Dalamodellen."""
+
+NATIONAL_GOALS_PAGE = "oversikter/nationella-mal.md"
+"""The page (in a plan's folder) that shows which national inriktningsmål the plan serves and which it leaves."""
+
+PROCUREMENT_PAGE = "upphandlingsbehov.md"
+"""The chapter page (in a plan's folder) of the procurement needs (9.1), where filled checklists are shown."""
+
+
+def national_goal_page(goal_id: str) -> str:
+    """Source path of an inriktningsmål's generated page."""
+    return f"vagledning/nationella-upphandlingsstrategin/{goal_id}.md"
+
+
 FOLLOW_UP_FOLDER = "uppfoljning"
 """The folder (in a plan's folder) of the generated follow-up pages."""
 
@@ -198,10 +231,11 @@ class GeneratedPage:
 
 
 def generated_pages(model: Municipality, *, history: bool = True) -> list[GeneratedPage]:
-    """Every page generated from the data: one per activity of every plan, one per person, one with
-    each whole plan and each plan's follow-up pages ("Uppföljning", one page per follow-up period and
-    "Att rapportera"); with `history` (not in the copy of a decided version), each plan's and the
-    shared data's record history and one page per decided version."""
+    """Every page generated from the data: one per activity of every plan, one per person, one per
+    inriktningsmål of the guidance library, one with each whole plan and each plan's follow-up pages
+    ("Uppföljning", one page per follow-up period and "Att rapportera"); with `history` (not in the
+    copy of a decided version), each plan's and the shared data's record history and one page per
+    decided version."""
     from macros.model.plan import version_slug
 
     pages = [
@@ -223,6 +257,10 @@ def generated_pages(model: Municipality, *, history: bool = True) -> list[Genera
         ]
         pages.append(GeneratedPage(due_page(plan.id), plan.meta, "att_rapportera", {"plan": plan.id}))
     pages += [
+        GeneratedPage(national_goal_page(g.id), g, "inriktningsmalssida", {"mal": g.id})
+        for g in model.guidance.national_goals
+    ]
+    pages += [
         GeneratedPage(whole_plan_page(plan.id), plan.meta, "hela_planen", {"plan": plan.id})
         for plan in model.plans.values()
     ]
@@ -243,6 +281,19 @@ def generated_pages(model: Municipality, *, history: bool = True) -> list[Genera
 def activity_navigation(plan: Plan) -> list[tuple[str, str]]:
     """The menu entries of a plan's activity pages, in the plan's order: (title, source path)."""
     return [(f"{a.number} {a.name}", activity_page(plan.id, a.id)) for a in plan.activities]
+
+
+def national_goal_title(number: int, heading: str) -> str:
+    """An inriktningsmål's page title: "Inriktningsmål 8: Attraktiva offentliga affärer …"."""
+    return f"Inriktningsmål {number}: {heading}"
+
+
+def national_goal_navigation(model: Municipality) -> list[tuple[str, str]]:
+    """The menu entries of the inriktningsmål pages, by number: (title, source path)."""
+    return [
+        (national_goal_title(g.number, g.heading or g.name), national_goal_page(g.id))
+        for g in model.guidance.national_goals
+    ]
 
 
 def follow_up_navigation(plan: Plan) -> list[tuple[str, str]]:

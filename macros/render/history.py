@@ -72,6 +72,8 @@ KIND_HEADINGS = {
     "redaktionell not": "Redaktionella anmärkningar",
     "statusrapport": "Statusrapporter",
     "mätvärde": "Mätvärden",
+    "självskattning": "Självskattningar mot Dalamodellen",
+    "ifylld checklista": "Ifyllda checklistor",
 }
 """Headings of the record kinds on the history pages, in the order of `KINDS`."""
 
@@ -614,8 +616,11 @@ def shared_histories(site: Site) -> str:
     if (reason := unavailable(site)) is not None:
         return parts[0] + "\n" + reason
     parts.append(
-        "Förvaltningar, nämnder, enheter, roller, personer, målområden, fullmäktigemål, nationella mål och "
-        "styrdokument delas av alla planer; en ändring här påverkar varje plan som hänvisar till posten. "
+        "Förvaltningar, nämnder, enheter, roller, personer, målområden, fullmäktigemål, nationella mål, "
+        "organisationens självskattningar och styrdokument delas av alla planer; en ändring här påverkar "
+        "varje plan som hänvisar till posten. Vägledningarnas egna texter (Dalamodellen, SKR:s vägledning, "
+        "marknadsanalyserna) är publicerade dokument och inte kommunens poster; av dem följs bara de "
+        "nationella inriktningsmålen, som planerna kopplar till. "
         "Varje post med varje incheckad ändring, också poster som har tagits bort.\n"
     )
     parts += warnings(site.history)

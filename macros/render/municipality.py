@@ -1,21 +1,20 @@
 """Macros for what the municipality's plans share (`data/kommun/`): its förvaltningar,
-nämnder, units and groups, roles and people, the council's goal areas and goals, and the
-national procurement strategy's inriktningsmål with the strategies that link to them.
+nämnder, units and groups, roles and people, and the council's goal areas and goals.
+
+The national procurement strategy's inriktningsmål are guidance: see macros.render.national.
 
 Every record of the shared data is shown here, also those no plan refers to yet."""
 
 from __future__ import annotations
 
 from macros.exports.dataset import dataset, text
-from macros.model.governance import NationalGoal
 from macros.model.organisation import RoleTerm
-from macros.model.plan import Basis
 from macros.model.responsibility import role_holders
-from macros.render.context import STRATEGIES_PAGE, Site, chapter_page, person_page
+from macros.render.context import Site, person_page
 from macros.render.downloads import offer
 from macros.render.html import computed
 from macros.render.registry import macro
-from macros.render.safe import plain, rich
+from macros.render.safe import plain
 from macros.render.text import bullets, table
 
 
@@ -143,30 +142,3 @@ def goal_areas(site: Site) -> str:
             f"- *{plain(area.name)}*{perspective}\n" + "".join(f"    - {plain(goal.name)}\n" for goal in area.goals)
         )
     return "".join(parts)
-
-
-@macro("nationella_mal", "nationella_mal()")
-def national_goals(site: Site) -> str:
-    """Den nationella upphandlingsstrategins inriktningsmål och planernas strategier som kopplas till dem."""
-    goals = sorted(site.model.governance.national_goals, key=lambda goal: goal.number)
-    if not goals:
-        return "Datat innehåller inga nationella inriktningsmål.\n"
-    return "\n".join(_national_goal(site, goal) for goal in goals)
-
-
-def _national_goal(site: Site, goal: NationalGoal) -> str:
-    """One inriktningsmål and every strategy that links to it, stated links before proposals."""
-    items = []
-    for plan in site.model.plans.values():
-        for strategy in plan.strategies:
-            for link in strategy.national_goals:
-                if link.goal != goal.id:
-                    continue
-                target = site.link(chapter_page(plan.id, STRATEGIES_PAGE), strategy.id)
-                text = f"[{plain(strategy.number)} {plain(strategy.name)}]({target}) i {plain(plan.meta.name)}"
-                if link.basis is Basis.PROPOSAL:
-                    motivation = f": {rich(link.motivation, inline=True)}" if link.motivation else ""
-                    text += f" – *förslag från redaktionen, inte beslutat i planen*{motivation}"
-                items.append(text)
-    listing = bullets(items) if items else "Ingen strategi i planerna kopplas till målet.\n"
-    return f"**{goal.number}. {plain(goal.name)}**\n\n{listing}"

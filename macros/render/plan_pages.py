@@ -11,7 +11,6 @@ from macros.model.goalchain import GoalNode, Reason, chain
 from macros.model.goalchain import reasons as reasons_of
 from macros.model.goals import EffectGoal, KeyIndicator, Strategy
 from macros.model.governance import GoalArea
-from macros.model.plan import Basis
 from macros.render.context import (
     EFFECT_GOALS_PAGE,
     FOLLOW_UP_PAGE,
@@ -25,7 +24,9 @@ from macros.render.context import (
 from macros.render.downloads import offer
 from macros.render.editing import edit_link, edit_paragraph
 from macros.render.goalchain import activity_link, strategy_link
+from macros.render.guidance import reference_items
 from macros.render.history import last_changed
+from macros.render.national import national_links
 from macros.render.organisation import team_dataset
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -154,11 +155,15 @@ def subcategories(site: Site, *, plan: str) -> str:
         [text("Id"), text("Underkategori"), text("Definition"), whole("Framförhållning, månader")],
         [[s.id, s.name, s.definition, p.lead_time_months(s.id)] for s in p.subcategories],
     )
-    return table(
+    definitions = table(
         ["Underkategori", "Definition"],
         [[plain(s.name), rich(s.definition, inline=True)] for s in p.subcategories],
         download=offer(site, export),
     )
+    references = [f"{plain(s.name)}: {item}" for s in p.subcategories for item in reference_items(site, s.guidance)]
+    if not references:
+        return definitions
+    return definitions + "\nVägledning för underkategorierna (inte planens text):\n\n" + bullets(references)
 
 
 @macro("effektmal", 'effektmal(plan="it-och-telekom")')
@@ -176,8 +181,9 @@ def effect_goals(site: Site, *, plan: str) -> str:
         if goal.documents:
             names = plain(goal.documents_text or ", ".join(site.model.document(doc).name for doc in goal.documents))
             parts.append(f"Koppling till övriga styrdokument: {names}\n")
+        parts.append(national_links(site, goal.national_goals))
         parts.append(_goal_served_by(site, p, nodes[goal.id]))
-    return "\n".join(parts)
+    return "\n".join(part for part in parts if part)
 
 
 SERVES_TITLE = "Det här hör till målet i planen (sammanställt av webbplatsen)"
@@ -287,7 +293,7 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
         parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n")
         parts.append(edit_paragraph(site.edit, strategy, f"strategi {strategy.number}") + rich(strategy.text))
         parts.append(_measures(strategy))
-        parts.append(_national_links(site, strategy))
+        parts.append(national_links(site, strategy.national_goals))
         reasons = [
             reason for activity in p.activities for reason in reasons_of(p, activity) if reason.strategy == strategy
         ]
@@ -297,20 +303,6 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
         )
         parts.append(last_changed(site, (p.id, "strategi", strategy.id)))
     return "\n".join(part for part in parts if part)
-
-
-def _national_links(site: Site, strategy: Strategy) -> str:
-    """The national inriktningsmål a strategy serves, stated links apart from the editors' proposals."""
-    items = []
-    for link in strategy.national_goals:
-        goal = site.model.national_goal(link.goal)
-        target = site.link(MUNICIPALITY_PAGE, "nationella-upphandlingsstrategins-inriktningsmal")
-        text = f"[Inriktningsmål {goal.number}: {plain(goal.name)}]({target})"
-        if link.basis is Basis.PROPOSAL:
-            motivation = f": {rich(link.motivation, inline=True)}" if link.motivation else ""
-            text += f" – *förslag från redaktionen, inte beslutat i planen*{motivation}"
-        items.append(text)
-    return "Bidrar till den nationella upphandlingsstrategin:\n\n" + bullets(items) if items else ""
 
 
 def _measures(strategy: Strategy) -> str:

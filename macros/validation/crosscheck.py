@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from macros.loading.yaml_source import SourceFile
 from macros.model.activities import Activity
 from macros.model.base import Record
-from macros.model.catalog import Municipality, Plan
+from macros.model.catalog import MATURITY_MODEL_ID, NATIONAL_STRATEGY_ID, Municipality, Plan
 from macros.model.followup import FINISHED, NOT_REPORTED, current_status
+from macros.model.market_analysis import MarketAnalysis
+from macros.model.maturity import NO_LEVEL, AssessmentsFile, MaturityModelFile, Row
+from macros.model.procurement_guide import ProcurementGuide
 from macros.model.reports import Measurement, StatusReport
 from macros.model.responsibility import left_on, role_holders
 from macros.validation.findings import Finding, error, warning
@@ -66,9 +69,13 @@ def cross_check(model: Municipality, sources: dict[str, SourceFile], *, today: d
     """Run every cross-check; return the findings."""
     check = Checker(sources)
     _shared(model, check)
+    _guidance(model, check)
+    _assessments(model, model.assessments, check)
     for plan in model.plans.values():
         _plan_ids(plan, check)
         _plan_references(model, plan, check)
+        _assessments(model, plan.assessments, check)
+        _checklists(model, plan, check)
         _follow_up_dates(plan, check, today)
         _goal_chain(plan, check)
         _dependency_cycles(plan, check)
@@ -114,7 +121,6 @@ def _shared(model: Municipality, check: Checker) -> None:
     check.unique("målområde", gov.goal_areas)
     check.unique("fullmäktigemål", [goal for area in gov.goal_areas for goal in area.goals])
     check.unique("styrdokument", model.documents_file.documents)
-    check.unique("nationellt mål", gov.national_goals)
     for unit in org.units:
         check.exists(
             model.has("förvaltning", unit.administration or ""), "förvaltning", unit.administration, unit, "förvaltning"
@@ -130,6 +136,141 @@ def _shared(model: Municipality, check: Checker) -> None:
         for term in person.roles:
             check.exists(model.has("roll", term.role), "roll", term.role, term, "roll")
             check.exists(model.has("plan", term.plan or ""), "plan", term.plan, term, "plan")
+
+
+def _guidance(model: Municipality, check: Checker) -> None:
+    """Unique ids and resolving references within the guidance library."""
+    library = model.guidance
+    if library.national:
+        national = library.national
+        check.unique("nationellt mål", national.goals)
+        check.unique("nationellt mål", national.goals, "nummer")
+        check.unique("fokusområde", national.focus_areas)
+        check.unique("fokusområde", national.focus_areas, "nummer")
+        check.unique("redaktionell not", national.notes)
+    if library.maturity:
+        _maturity_model(library.maturity, check)
+    reserved = {NATIONAL_STRATEGY_ID, MATURITY_MODEL_ID}
+    documents: list[ProcurementGuide | MarketAnalysis] = [*library.guides, *library.analyses]
+    for record in documents:
+        if record.id in reserved:
+            check.error(record, ("id",), f"id:t '{record.id}' är vägledningsbibliotekets namn på ett annat dokument")
+    check.unique("vägledning", documents)
+    for guide in library.guides:
+        check.unique("förfarande", guide.procedures)
+        check.unique("steg i inköpsprocessen", guide.process)
+        check.unique("redaktionell not", guide.notes)
+        for procedure in guide.procedures:
+            check.unique("fas", procedure.phases)
+        if guide.checklist:
+            check.unique("grupp i checklistan", guide.checklist.groups)
+            check.unique("fråga i checklistan", guide.checklist.questions)
+    for analysis in library.analyses:
+        check.unique("del", [part for section in analysis.sections for part in section.parts if part.id])
+        check.unique("redaktionell not", analysis.notes)
+
+
+def _maturity_model(maturity: MaturityModelFile, check: Checker) -> None:
+    """Dalamodellen: unique steps, perspectives and levels; each cell and row names them, once each."""
+    check.unique("steg", maturity.steps)
+    check.unique("perspektiv", maturity.perspectives)
+    check.unique("nivå", maturity.levels)
+    check.unique("nivå", maturity.levels, "nummer")
+    check.unique("redaktionell not", maturity.notes)
+    steps = {step.id for step in maturity.steps}
+    perspectives = {perspective.id for perspective in maturity.perspectives}
+    seen: dict[tuple[str, str], int] = {}
+    for cell in maturity.cells:
+        check.exists(cell.step in steps, "steg", cell.step, cell, "steg")
+        check.exists(cell.perspective in perspectives, "perspektiv", cell.perspective, cell, "perspektiv")
+        key = (cell.step, cell.perspective)
+        if key in seen:
+            check.error(
+                cell, ("perspektiv",), f"steget '{cell.step}' och perspektivet '{cell.perspective}' finns redan"
+            )
+        seen[key] = 1
+        for row in cell.rows:
+            _row_levels(maturity, row, check)
+    for row in maturity.crisis.rows:
+        _row_levels(maturity, row, check)
+    for step in maturity.steps:
+        for perspective in maturity.perspectives:
+            if (step.id, perspective.id) not in seen:
+                check.warn(
+                    step, ("id",), f"steget '{step.id}' har inga rekommendationer för perspektivet '{perspective.id}'"
+                )
+
+
+def _row_levels(maturity: MaturityModelFile, row: Row, check: Checker) -> None:
+    """A row of recommendations has one text per level of the model, each level once."""
+    levels = {level.id for level in maturity.levels}
+    named = [text.level for text in row.texts]
+    for index, text in enumerate(row.texts):
+        check.exists(text.level in levels, "nivå", text.level, row, "texter", index, "nivå")
+        if named.index(text.level) != index:
+            check.error(row, ("texter", index, "nivå"), f"nivån '{text.level}' har redan en text på raden")
+    missing = [level.name for level in maturity.levels if level.id not in named]
+    if missing:
+        check.warn(row, ("texter",), "raden saknar text för " + ", ".join(missing))
+
+
+def _assessments(model: Municipality, assessments: AssessmentsFile, check: Checker) -> None:
+    """Self-assessments name the model's steps, perspectives and levels (or ingen), and existing people."""
+    check.unique("självskattning", assessments.assessments)
+    maturity = model.guidance.maturity
+    for assessment in assessments.assessments:
+        if maturity is None:
+            check.error(assessment, ("id",), "självskattningen kräver Dalamodellen i vagledning/dalamodellen.yml")
+            continue
+        steps = {step.id for step in maturity.steps}
+        perspectives = {perspective.id for perspective in maturity.perspectives}
+        for index, person in enumerate(assessment.assessed_by):
+            check.exists(model.has("person", person), "person", person, assessment, "bedömd_av", index)
+        seen: set[tuple[str, str]] = set()
+        for cell in assessment.cells:
+            check.exists(cell.step in steps, "steg", cell.step, cell, "steg")
+            check.exists(cell.perspective in perspectives, "perspektiv", cell.perspective, cell, "perspektiv")
+            if cell.level != NO_LEVEL and maturity.level(cell.level) is None:
+                names = ", ".join([*(level.id for level in maturity.levels), NO_LEVEL])
+                check.error(cell, ("nivå",), f"nivån '{cell.level}' finns inte i Dalamodellen (finns: {names})")
+            if (cell.step, cell.perspective) in seen:
+                check.error(
+                    cell,
+                    ("perspektiv",),
+                    f"steget '{cell.step}' och perspektivet '{cell.perspective}' är redan bedömda",
+                )
+            seen.add((cell.step, cell.perspective))
+
+
+def _checklists(model: Municipality, plan: Plan, check: Checker) -> None:
+    """Filled checklists name the plan's needs, a guide with a checklist, its questions (once each) and people."""
+    seen: set[tuple[str, str]] = set()
+    for checklist in plan.checklists:
+        check.exists(
+            plan.has("upphandlingsbehov", checklist.need), "upphandlingsbehov", checklist.need, checklist, "behov"
+        )
+        if (checklist.need, checklist.guide) in seen:
+            check.error(
+                checklist, ("behov",), f"behovet '{checklist.need}' har redan en checklista ur '{checklist.guide}'"
+            )
+        seen.add((checklist.need, checklist.guide))
+        if not model.has("upphandlingsvägledning", checklist.guide):
+            check.exists(False, "upphandlingsvägledning", checklist.guide, checklist, "vägledning")
+            continue
+        template = model.guide(checklist.guide).checklist
+        if template is None:
+            check.error(checklist, ("vägledning",), f"vägledningen '{checklist.guide}' har ingen checklista")
+            continue
+        questions = {question.id for question in template.questions}
+        answered: set[str] = set()
+        for index, answer in enumerate(checklist.answers):
+            check.exists(answer.question in questions, "fråga", answer.question, checklist, "svar", index, "fråga")
+            if answer.question in answered:
+                check.error(checklist, ("svar", index, "fråga"), f"frågan '{answer.question}' är redan besvarad")
+            answered.add(answer.question)
+            check.exists(
+                model.has("person", answer.responsible or ""), "person", answer.responsible, answer, "ansvarig"
+            )
 
 
 def _plan_ids(plan: Plan, check: Checker) -> None:
@@ -160,6 +301,13 @@ def _plan_references(model: Municipality, plan: Plan, check: Checker) -> None:
             check.exists(model.has("fullmäktigemål", link.goal), "fullmäktigemål", link.goal, link, "mål")
         for index, doc in enumerate(goal.documents):
             check.exists(model.has("styrdokument", doc), "styrdokument", doc, goal, "styrdokument", index)
+        for national in goal.national_goals:
+            check.exists(model.has("nationellt mål", national.goal), "nationellt mål", national.goal, national, "mål")
+    for subcategory in plan.subcategories:
+        for reference in subcategory.guidance:
+            check.exists(
+                model.has("vägledning", reference.document), "vägledning", reference.document, reference, "dokument"
+            )
     _citations(model, plan, check)
     for strategy in plan.strategies:
         check.exists(
@@ -197,6 +345,10 @@ def _activity_references(model: Municipality, plan: Plan, activity: Activity, ch
         check.exists(plan.has("effektmål", link.effect_goal or ""), "effektmål", link.effect_goal, link, "effektmål")
     for index, ref in enumerate(activity.subcategories):
         check.exists(plan.has("underkategori", ref), "underkategori", ref, activity, "underkategorier", index)
+    for reference in activity.guidance:
+        check.exists(
+            model.has("vägledning", reference.document), "vägledning", reference.document, reference, "dokument"
+        )
 
 
 def _organisation_references(model: Municipality, plan: Plan, check: Checker) -> None:

@@ -22,9 +22,20 @@ from playwright.sync_api import Playwright
 
 from tests.browser.harness import CHROMIUM, Browser, BuiltSite, Crawl, crawl, serve
 from tests.browser.report import write_report
-from tests.sitebuild import FIXTURE_DATA, ROOT, build, write_config
+from tests.sitebuild import ROOT, build, write_config
+from tests.views_data import add_views_pages, assemble
 
 FIXTURES = ROOT / "tests" / "fixtures" / "browser"
+GUIDANCE_VIEWS = [
+    "/vyer/oversikter/sjalvskattning/",
+    "/vyer/oversikter/nationella-mal/",
+    "/vyer/oversikter/upphandlingskalender/",
+    "/vyer/upphandlingsbehov/",
+    "/vagledning/dalamodellen/",
+    "/vagledning/nationella-upphandlingsstrategin/attraktiva-affarer/",
+    "/vagledning/upphandling/",
+]
+"""Guidance pages of the passing fixture site that show the plan "vyer"'s own data."""
 REPORTS = ROOT / "reports"
 BUILD_TIMEOUT = 600
 
@@ -55,14 +66,17 @@ def build_fixture_site(folder: Path, name: str, *, overrides: bool = True) -> Bu
     """Build the fixture data with the pages of tests/fixtures/browser/<name> and the
     real configuration; fail with the build log.
 
-    The plan pages that the generated activity pages link to (tests/fixtures/browser/planer)
-    are added, and so are the real site's own stylesheets and scripts (extra_css and
-    extra_javascript in mkdocs.yml, kept in content/), so that a fixture page looks and
-    behaves as a page of the real site.
+    The data is the views' fixture data: the fixture plans, the plan "vyer" (with a
+    self-assessment at two dates and a filled checklist) and the real guidance library.
+    The plan pages that the generated activity pages link to (tests/fixtures/browser/planer),
+    the real overview pages of "vyer" and the real guidance pages are added, and so are the
+    real site's own stylesheets and scripts (extra_css and extra_javascript in mkdocs.yml,
+    kept in content/), so that a fixture page looks and behaves as a page of the real site.
     """
     pages = folder / "content"
     shutil.copytree(FIXTURES / "planer", pages)
     shutil.copytree(FIXTURES / name, pages, dirs_exist_ok=True)
+    add_views_pages(pages, plans=("vyer",))
     settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     for asset in [*settings.get("extra_css", []), *settings.get("extra_javascript", [])]:
         path = asset if isinstance(asset, str) else asset.get("path", "")
@@ -70,7 +84,7 @@ def build_fixture_site(folder: Path, name: str, *, overrides: bool = True) -> Bu
         if path and source.is_file() and not (pages / path).exists():
             (pages / path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, pages / path)
-    config = write_config(folder, data=FIXTURE_DATA, content=pages)
+    config = write_config(folder, data=assemble(folder / "data"), content=pages)
     if not overrides:
         empty = folder / "utan-overrides"
         empty.mkdir()
@@ -110,9 +124,18 @@ def ok_crawl(browser: Browser, ok_site: ServedSite) -> Crawl:
     """Every gate run over the pages of the passing fixture site."""
     # The fixture's own pages, and of the plan pages only those with building blocks
     # the own pages lack (the macros' tables, an activity page with its task list and a
-    # measure series, a follow-up period page with its summary chart and print frame).
+    # measure series, a follow-up period page with its summary chart and print frame), and
+    # the guidance views with data the real plan lacks: a self-assessment at two dates on
+    # Dalamodellen's matrix, a filled checklist, the guide's phases on the calendar and
+    # an inriktningsmål that the fixture plan serves.
     own = [_page_of(page.relative_to(FIXTURES / "ok")) for page in (FIXTURES / "ok").rglob("*.md")]
-    plan = ["/404.html", "/exempel/", "/exempel/aktiviteter/e-tjanster/", "/exempel/uppfoljning/2023-24/"]
+    plan = [
+        "/404.html",
+        "/exempel/",
+        "/exempel/aktiviteter/e-tjanster/",
+        "/exempel/uppfoljning/2023-24/",
+        *GUIDANCE_VIEWS,
+    ]
     ok_site.crawl = crawl(browser, ok_site.site, ok_site.base, sorted(own + plan))
     return ok_site.crawl
 

@@ -19,6 +19,10 @@ SEARCHES = {
     "webbtillgänglighet": ["/it-och-telekom/aktiviteter/webbtillganglighet/", "/it-och-telekom/kategoristrategi/"],
     "molntjanster": ["/it-och-telekom/aktiviteter/molntjanster/"],
     "forlangning": ["/it-och-telekom/upphandlingsbehov/"],
+    "Dalamodellen": ["/vagledning/dalamodellen/"],
+    "forsorjningstrygghet": ["/vagledning/nationella-upphandlingsstrategin/forsorjning-vid-kris/"],
+    "Kammarkollegiet": ["/vagledning/marknadsanalyser/"],
+    "självskattning": ["/it-och-telekom/oversikter/sjalvskattning/"],
 }
 
 
