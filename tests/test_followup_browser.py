@@ -102,3 +102,16 @@ def test_printed_report_has_no_navigation(pdf: PdfReader) -> None:
     """The printout is the report, without the site's navigation or search."""
     first = pdf.pages[0].extract_text() or ""
     assert "Sök" not in first and "Gå till innehåll" not in first
+
+
+def test_download_links_show_on_screen(page: Page, base: str) -> None:
+    """On screen every table of the report has its download links below it."""
+    page.goto(base + PERIOD)
+    tables = page.locator("article table").count()
+    assert tables > 0 and page.locator("article p.nedladdning").count() == tables
+    assert page.locator("article p.nedladdning").first.is_visible()
+
+
+def test_printed_report_leaves_out_the_download_links(pdf: PdfReader) -> None:
+    """The printout has no "Ladda ner: Excel · CSV": the links are for the screen."""
+    assert [n for n, p in enumerate(pdf.pages, 1) if "Ladda ner" in (p.extract_text() or "")] == []

@@ -94,6 +94,8 @@ def _rewrite(chapter: Chapter, prefix: str, anchors: dict[str, str], address: st
         value = unescape(match.group(2))  # the engine escapes "#" as &#35;
         if not value or _EXTERNAL.match(value):
             return match.group(0)
+        if value == "#":  # the top of the page (a link whose target the source lost): stays as it is
+            return match.group(0)
         if value.startswith("#"):
             pointed = "#" + own(value[1:])
         else:

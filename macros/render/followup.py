@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import get_args
 
-from macros.comparison import ADDED, FOLLOW_UP_KINDS, REMOVED
+from macros.comparison import ADDED, FOLLOW_UP_KINDS, KINDS, REMOVED
 from macros.comparison import Change as DataChange
+from macros.exports.dataset import Column, Dataset, Value, dataset, date, text, whole
 from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED, NOT_REPORTED_MEANING, STATUS_MEANINGS
@@ -27,6 +28,8 @@ from macros.model.periods import (
     DueReason,
     PeriodStatus,
     Phase,
+    Summary,
+    as_of,
     changes,
     declared,
     due_activities,
@@ -42,6 +45,7 @@ from macros.model.periods import (
 from macros.model.reports import FollowUpPeriod, Status
 from macros.model.status import LATE
 from macros.render.activities import accountable_labels
+from macros.render.activity_export import party_text
 from macros.render.charts import Bar, bar_figure
 from macros.render.context import (
     GUIDE_PAGE,
@@ -52,6 +56,8 @@ from macros.render.context import (
     follow_up_period_page,
     history_page,
 )
+from macros.render.downloads import offer
+from macros.render.export_values import point_columns, point_values, yes_no
 from macros.render.history import record_href, unavailable, what_changed
 from macros.render.html import computed, slug, swedish_key
 from macros.render.registry import macro
@@ -106,14 +112,62 @@ def _activity_link(site: Site, plan: Plan, activity: Activity) -> str:
 def _status_cell(item: PeriodStatus) -> str:
     """A period status in words, with when it was last reported and "försenad"."""
     if item.report is None:
-        text = NOT_REPORTED
+        shown = NOT_REPORTED
     elif item.since:
-        text = f"{NOT_REPORTED} sedan {item.since.isoformat()} (då: {item.report.status})"
+        shown = f"{NOT_REPORTED} sedan {item.since.isoformat()} (då: {item.report.status})"
     elif not item.in_period:
-        text = f"{item.status} (rapporterad {item.report.date.isoformat()}, tidigare period)"
+        shown = f"{item.status} (rapporterad {item.report.date.isoformat()}, tidigare period)"
     else:
-        text = item.status
-    return f"{text}, **{LATE}**" if item.late else text
+        shown = item.status
+    return f"{shown}, **{LATE}**" if item.late else shown
+
+
+# --- The tables as data (downloads) ------------------------------------------------------
+# Each period page's tables are exported per period, under `<plan>/uppfoljning/<period>/`;
+# the tables per effektmål are parts of one file per period (activities, nyckeltal), offered
+# under each of them the way a record's changes offer the whole history.
+
+
+def _period_path(plan: Plan, item: FollowUpPeriod, name: str) -> str:
+    """Where one of a period page's tables is exported: `<plan>/uppfoljning/<period>/<name>`."""
+    return f"{plan.id}/uppfoljning/{item.id}/{name}"
+
+
+def _period_title(plan: Plan, item: FollowUpPeriod, what: str) -> str:
+    """The title of one of a period page's exports: "Uppföljning 2024/25 i <plan>: <what>"."""
+    return f"Uppföljning {item.name} i {plan.meta.name}: {what}"
+
+
+def _status_columns(label: str) -> list[Column]:
+    """A status at the end of a period as columns: the status, late or not, and the report it comes from."""
+    return [
+        text(label),
+        text(f"{label}: försenad"),
+        text(f"{label}: rapporterad under perioden"),
+        date(f"{label}: senaste rapportens datum"),
+        text(f"{label}: senaste rapportens status"),
+    ]
+
+
+def _status_values(item: PeriodStatus) -> list[Value]:
+    """The values of `_status_columns` for one activity's status."""
+    report = item.report
+    return [
+        item.status,
+        yes_no(item.late),
+        yes_no(item.in_period),
+        report.date if report else None,
+        report.status if report else None,
+    ]
+
+
+ACTIVITY_KEY = [text("Aktivitet, id"), text("Nr"), text("Aktivitet")]
+"""The columns that name an activity in the follow-up's exports."""
+
+
+def _activity_key(activity: Activity) -> list[Value]:
+    """The values of `ACTIVITY_KEY`."""
+    return [activity.id, activity.number, activity.name]
 
 
 # --- Stamp: plan, period, version and the date of the data -------------------------------
@@ -161,6 +215,35 @@ def _stamp_rows(site: Site, plan: Plan, item: FollowUpPeriod) -> list[list[str]]
     ]
 
 
+def _stamp_dataset(site: Site, plan: Plan, item: FollowUpPeriod) -> Dataset:
+    """The facts that identify the period's report, as one row."""
+    columns = [
+        text("Kategoriplan"),
+        text("Period, id"),
+        text("Period"),
+        date("Periodens första dag"),
+        date("Periodens sista dag"),
+        text("Läge"),
+        text("Planens version"),
+        text("Datat ändrat senast"),
+        date("Beräknat"),
+    ]
+    row: list[Value] = [
+        plan.meta.name,
+        item.id,
+        item.name,
+        item.start,
+        item.end,
+        phase(item, site.today).value,
+        plan_version(plan, _version_day(site, item)),
+        data_date(site, plan),
+        site.today,
+    ]
+    return dataset(
+        _period_path(plan, item, "uppgifter"), _period_title(plan, item, "uppgifter om rapporten"), columns, [row]
+    )
+
+
 def _print_frame(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
     """The running header and footer of the printed report (hidden on screen, on every printed page)."""
     head = f"{plan.meta.name} – Uppföljning {item.name} ({_dates(item)})"
@@ -187,7 +270,7 @@ def period_report(site: Site, *, plan: str, period: str) -> str:
     parts = [
         f"# Uppföljning {plain(item.name)}\n",
         _print_frame(site, p, item),
-        table(["Uppgift", "Värde"], _stamp_rows(site, p, item)),
+        table(["Uppgift", "Värde"], _stamp_rows(site, p, item), download=offer(site, _stamp_dataset(site, p, item))),
         f"{_periods_said(p)} En aktivitets status vid periodens slut är den senaste rapporten till och med "
         f"periodens sista dag. *{NOT_REPORTED}* betyder att {NOT_REPORTED_MEANING}\n",
         '<p class="utskrift-dold">Rapporten skrivs ut som ett dokument: skriv ut sidan eller spara den som PDF '
@@ -203,7 +286,7 @@ def period_report(site: Site, *, plan: str, period: str) -> str:
         _changes_section(site, p, item, statuses),
         "## Effektmål, aktiviteter och nyckeltal\n",
         *(_goal_section(site, p, item, goal, statuses) for goal in p.effect_goals),
-        _unlinked_section(site, p, statuses),
+        _unlinked_section(site, p, item, statuses),
     ]
     return "\n".join(part for part in parts if part)
 
@@ -227,13 +310,39 @@ def _summary_section(site: Site, plan: Plan, item: FollowUpPeriod, statuses: lis
         [cell(bar.label), cell(str(int(bar.value)), bar.value), cell(_share(bar.value, counts.total), bar.value)]
         for bar in bars
     ]
-    data = data_table(f"{chart_id}-data", title, ["Status", "Antal", "Andel"], rows, numeric={1, 2})
+    download = offer(site, _summary_dataset(site, plan, item, counts, bars))
+    data = data_table(f"{chart_id}-data", title, ["Status", "Antal", "Andel"], rows, numeric={1, 2}, download=download)
     caption = plain(
         f"{title}. Varje aktivitet räknas en gång efter sin status; försenade (planerat slut passerat utan att "
         "aktiviteten är genomförd eller avbruten) räknas också för sig, streckat."
     )
     chart = bar_figure(chart_id, title, description, bars, caption, data, unit="st", maximum=max(counts.total, 1))
     return "## Sammanfattning\n\n" + computed(site) + sentence + "\n" + chart
+
+
+def _summary_dataset(site: Site, plan: Plan, item: FollowUpPeriod, counts: Summary, bars: list[Bar]) -> Dataset:
+    """The chart's table: how many activities have each status (and how many are late), of how many, on which day."""
+    columns = [
+        text("Status"),
+        whole("Antal"),
+        whole("Antal aktiviteter"),
+        whole("Andel, procent (avrundad)"),
+        date("Räknat per"),
+    ]
+    day = as_of(item, site.today)
+    rows: list[list[Value]] = [
+        [
+            bar.label,
+            int(bar.value),
+            counts.total,
+            round(100 * bar.value / counts.total) if counts.total else None,
+            day,
+        ]
+        for bar in bars
+    ]
+    return dataset(
+        _period_path(plan, item, "status"), _period_title(plan, item, "antal aktiviteter per status"), columns, rows
+    )
 
 
 def _share(value: float, total: int) -> str:
@@ -264,7 +373,20 @@ def _status_changes(site: Site, plan: Plan, item: FollowUpPeriod, statuses: list
         return heading + intro + "Ingen aktivitet har ändrat status.\n"
     rows = [_change_row(site, plan, change) for change in found]
     headers = ["Aktivitet", f"Status {plain(before.name)}", f"Status {plain(item.name)}"]
-    return heading + intro + table(headers, rows)
+    download = offer(site, _status_changes_dataset(plan, item, before, found))
+    return heading + intro + table(headers, rows, download=download)
+
+
+def _status_changes_dataset(plan: Plan, item: FollowUpPeriod, before: FollowUpPeriod, found: list[Change]) -> Dataset:
+    """The activities whose status changed since the previous period, with both statuses."""
+    columns = [
+        *ACTIVITY_KEY,
+        *_status_columns("Status vid föregående periods slut"),
+        *_status_columns("Status vid periodens slut"),
+    ]
+    rows = [[*_activity_key(c.activity), *_status_values(c.before), *_status_values(c.after)] for c in found]
+    title = _period_title(plan, item, f"aktiviteter vars status ändrats sedan {before.name}")
+    return dataset(_period_path(plan, item, "statusandringar"), title, columns, rows)
 
 
 def content_changes_in(
@@ -299,12 +421,42 @@ def _content_changes(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
     )
     if not found:
         return heading + intro + "Historiken visar ingen ändring av planens innehåll under perioden.\n"
+    ordered = sorted(found.items(), key=lambda pair: swedish_key(pair[1][0].label))
     rows = []
-    for key, items in sorted(found.items(), key=lambda pair: swedish_key(pair[1][0].label)):
+    for key, items in ordered:
         link = f'<a href="{plain(record_href(site, key))}">{plain(items[0].label)}</a>'
         rows.append([link, plain(_net_change(items))])
     count = f"{len(rows)} {'post' if len(rows) == 1 else 'poster'} ändrades under perioden.\n\n"
-    return heading + intro + count + table(["Post", "Vad som ändrades"], rows)
+    download = offer(site, _content_changes_dataset(plan, item, last, ordered))
+    return heading + intro + count + table(["Post", "Vad som ändrades"], rows, download=download)
+
+
+def _content_changes_dataset(
+    plan: Plan,
+    item: FollowUpPeriod,
+    last: dt.date,
+    ordered: list[tuple[tuple[str | None, str, str], list[DataChange]]],
+) -> Dataset:
+    """The plan's records changed during the period: which record, and what happened to it over the period."""
+    columns = [
+        text("Post"),
+        text("Slag av post"),
+        text("Id"),
+        text("Vad som ändrades"),
+        whole("Antal ändringar (en per ändrat fält)"),
+    ]
+    rows: list[list[Value]] = [
+        [
+            items[0].label,
+            KINDS[kind].title if kind in KINDS else kind,
+            record,
+            _net_change(items),
+            len(items),
+        ]
+        for (_, kind, record), items in ordered
+    ]
+    title = _period_title(plan, item, f"planens poster ändrade {item.start.isoformat()} – {last.isoformat()}")
+    return dataset(_period_path(plan, item, "innehall"), title, columns, rows)
 
 
 def _net_change(items: list[DataChange]) -> str:
@@ -324,21 +476,114 @@ def _change_row(site: Site, plan: Plan, change: Change) -> list[str]:
 
 def _goal_section(site: Site, plan: Plan, item: FollowUpPeriod, goal: EffectGoal, statuses: list[PeriodStatus]) -> str:
     """One effektmål: its activities with their status at the end of the period, and its nyckeltal's values."""
-    serving = [
-        (status, proposal) for status in statuses for g, proposal in _goals(plan, status.activity) if g.id == goal.id
-    ]
+    serving = _serving(plan, goal, statuses)
     parts = [f"### {plain(goal.number)} {plain(goal.name)}\n"]
     if serving:
         rows = [_activity_row(site, plan, status, proposal) for status, proposal in serving]
-        headers = ["Aktivitet", "Status vid periodens slut", "Rapportdatum", "Rapporterad av", "Kommentar"]
-        parts.append(table(headers, rows))
+        parts.append(table(ACTIVITY_HEADERS, rows, download=_activities_download(site, plan, item, statuses)))
     else:
         parts.append("Inga aktiviteter är kopplade till effektmålet.\n")
     indicators = plan.indicators_of(goal.id)
     if indicators:
         rows = [_indicator_row(site, plan, item, indicator) for indicator in indicators]
-        parts.append(table(["Nyckeltal", "Målvärde", "Värde under perioden", "Rapporterat av", "Kommentar"], rows))
+        headers = ["Nyckeltal", "Målvärde", "Värde under perioden", "Rapporterat av", "Kommentar"]
+        parts.append(table(headers, rows, download=_indicators_download(site, plan, item)))
     return "\n".join(parts)
+
+
+ACTIVITY_HEADERS = ["Aktivitet", "Status vid periodens slut", "Rapportdatum", "Rapporterad av", "Kommentar"]
+"""The headers of the period page's tables of activities."""
+
+
+def _serving(plan: Plan, goal: EffectGoal, statuses: list[PeriodStatus]) -> list[tuple[PeriodStatus, bool]]:
+    """The activities serving an effektmål with their status, True when only the editors' proposals link them."""
+    return [
+        (status, proposal) for status in statuses for g, proposal in _goals(plan, status.activity) if g.id == goal.id
+    ]
+
+
+def _activities_download(site: Site, plan: Plan, item: FollowUpPeriod, statuses: list[PeriodStatus]) -> str:
+    """The download of the period's activities, offered under each table of activities on the period page."""
+    export = site.once(
+        f"period-activities:{plan.id}:{item.id}", lambda: _activities_dataset(site, plan, item, statuses)
+    )
+    return offer(site, export, wider=f"alla aktiviteter i {item.name}, en rad per aktivitet och effektmål")
+
+
+def _activities_dataset(site: Site, plan: Plan, item: FollowUpPeriod, statuses: list[PeriodStatus]) -> Dataset:
+    """Every activity under each effektmål it serves (then those serving none), with its status at the end of the period."""
+    columns = [
+        text("Effektmål, nr"),
+        text("Effektmål"),
+        text("Kopplingen föreslagen av redaktionen"),
+        *ACTIVITY_KEY,
+        *_status_columns("Status vid periodens slut"),
+        text("Rapporterad av"),
+        text("Kommentar"),
+    ]
+
+    def row(goal: EffectGoal | None, status: PeriodStatus, proposal: bool) -> list[Value]:
+        report = status.report
+        return [
+            goal.number if goal else None,
+            goal.name if goal else None,
+            yes_no(proposal) if goal else None,
+            *_activity_key(status.activity),
+            *_status_values(status),
+            site.model.person(report.reported_by).name if report else None,
+            report.comment if report else None,
+        ]
+
+    rows = [
+        row(goal, status, proposal) for goal in plan.effect_goals for status, proposal in _serving(plan, goal, statuses)
+    ]
+    rows += [row(None, status, False) for status in statuses if not _goals(plan, status.activity)]
+    return dataset(
+        _period_path(plan, item, "aktiviteter"), _period_title(plan, item, "aktiviteternas status"), columns, rows
+    )
+
+
+def _indicators_download(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
+    """The download of the period's nyckeltal, offered under each table of nyckeltal on the period page."""
+    export = site.once(f"period-indicators:{plan.id}:{item.id}", lambda: _indicators_dataset(site, plan, item))
+    return offer(site, export, wider=f"alla nyckeltal i {item.name}, en rad per värde uppmätt under perioden")
+
+
+def _indicators_dataset(site: Site, plan: Plan, item: FollowUpPeriod) -> Dataset:
+    """Every nyckeltal under its effektmål with each value measured in the period (latest first), or none."""
+    columns = [
+        text("Effektmål, nr"),
+        text("Effektmål"),
+        text("Nyckeltal, id"),
+        text("Avsnitt"),
+        text("Nyckeltal"),
+        text("Målvärde"),
+        text("Uppmätt under perioden"),
+        date("Datum"),
+        text("Värde"),
+        text("Rapporterat av"),
+        text("Kommentar"),
+    ]
+    rows: list[list[Value]] = []
+    for goal in plan.effect_goals:
+        for indicator in plan.indicators_of(goal.id):
+            named: list[Value] = [
+                goal.number,
+                goal.name,
+                indicator.id,
+                indicator.section,
+                indicator.text,
+                indicator.target,
+            ]
+            values = values_in(plan, indicator, item)
+            if not values:
+                rows.append([*named, yes_no(False), None, None, None, None])
+            for value in reversed(values):
+                person = site.model.person(value.reported_by).name
+                rows.append([*named, yes_no(True), value.date, value.value, person, value.comment])
+    return dataset(
+        _period_path(plan, item, "nyckeltal"), _period_title(plan, item, "nyckeltalens värden"), columns, rows
+    )
 
 
 def _goals(plan: Plan, activity: Activity) -> list[tuple[EffectGoal, bool]]:
@@ -372,14 +617,14 @@ def _indicator_row(site: Site, plan: Plan, item: FollowUpPeriod, indicator: KeyI
     return [name, target, shown, _person(site, latest.reported_by), comment]
 
 
-def _unlinked_section(site: Site, plan: Plan, statuses: list[PeriodStatus]) -> str:
+def _unlinked_section(site: Site, plan: Plan, item: FollowUpPeriod, statuses: list[PeriodStatus]) -> str:
     """Activities that serve no effektmål, so that every activity of the plan is in the report."""
     alone = [status for status in statuses if not _goals(plan, status.activity)]
     if not alone:
         return ""
     rows = [_activity_row(site, plan, status, False) for status in alone]
-    headers = ["Aktivitet", "Status vid periodens slut", "Rapportdatum", "Rapporterad av", "Kommentar"]
-    return "### Aktiviteter utan koppling till ett effektmål\n\n" + table(headers, rows)
+    download = _activities_download(site, plan, item, statuses)
+    return "### Aktiviteter utan koppling till ett effektmål\n\n" + table(ACTIVITY_HEADERS, rows, download=download)
 
 
 # --- Every period ---------------------------------------------------------------------------
@@ -390,14 +635,18 @@ def follow_up_overview(site: Site, *, plan: str) -> str:
     """Planens uppföljningsperioder med antal aktiviteter per status och länkar till varje periods rapport."""
     p = site.plan(plan)
     rows = []
+    values: list[list[Value]] = []
     for item in periods(p):
         link = f"[{plain(item.name)}]({site.link(follow_up_period_page(p.id, item.id))})"
         when = phase(item, site.today)
+        named: list[Value] = [item.id, item.name, item.start, item.end, when.value]
         if when is Phase.FUTURE:
             rows.append([link, _dates(item), when.value, *("–" for _ in STATUS_ORDER), "–"])
+            values.append([*named, None, *(None for _ in STATUS_ORDER), None])
             continue
         counts = summary(_statuses(site, p, item))
         rows.append([link, _dates(item), when.value, *(str(counts.counts[s]) for s in STATUS_ORDER), str(counts.late)])
+        values.append([*named, as_of(item, site.today), *(counts.counts[s] for s in STATUS_ORDER), counts.late])
     headers = ["Period", "Datum", "Läge", *(s.capitalize() for s in STATUS_ORDER), "Försenade"]
     due = f"[Att rapportera]({site.link(due_page(p.id))})"
     guide = f"[Så rapporterar du status och mätvärden]({site.link(GUIDE_PAGE)})"
@@ -405,10 +654,25 @@ def follow_up_overview(site: Site, *, plan: str) -> str:
         f"# Uppföljning\n\n{computed(site)}"
         f"{_periods_said(p)} Varje periods sida är rapporten för perioden och kan skrivas ut som ett dokument. "
         f"Vad som behöver rapporteras nu står på sidan {due}; hur man rapporterar står i {guide}.\n\n"
-        + table(headers, rows)
+        + table(headers, rows, download=offer(site, _overview_dataset(p, values)))
         + f"\nAntalen gäller aktiviteternas status vid periodens slut (för perioden som pågår: idag). "
         f"*{NOT_REPORTED}* betyder att {NOT_REPORTED_MEANING}\n"
     )
+
+
+def _overview_dataset(plan: Plan, values: list[list[Value]]) -> Dataset:
+    """The plan's periods with how many activities have each status at the end of each (for the running one: today)."""
+    columns = [
+        text("Period, id"),
+        text("Period"),
+        date("Första dag"),
+        date("Sista dag"),
+        text("Läge"),
+        date("Räknat per"),
+        *(whole(status.capitalize()) for status in STATUS_ORDER),
+        whole("Försenade"),
+    ]
+    return dataset(f"{plan.id}/uppfoljning", f"Uppföljningsperioder i {plan.meta.name}", columns, values)
 
 
 # --- Att rapportera -------------------------------------------------------------------------
@@ -440,14 +704,18 @@ def due_list(site: Site, *, plan: str) -> str:
         f"inför årsrapporten: det som saknas för perioden, med den som är ansvarig enligt planen. Hur man rapporterar "
         f"står i {guide}.\n",
         f"## Aktiviteter ({len(activities)} av {len(p.activities)})\n",
-        _due_activity_table(site, p, activities) if activities else "Alla aktiviteter är rapporterade för perioden.\n",
+        _due_activity_table(site, p, item, activities)
+        if activities
+        else "Alla aktiviteter är rapporterade för perioden.\n",
         f"## Nyckeltal ({len(indicators)} av {len(p.indicators)})\n",
-        _due_indicator_table(site, p, indicators) if indicators else "Alla nyckeltal har ett värde för perioden.\n",
+        _due_indicator_table(site, p, item, indicators)
+        if indicators
+        else "Alla nyckeltal har ett värde för perioden.\n",
     ]
     return "\n".join(parts)
 
 
-def _due_activity_table(site: Site, plan: Plan, items: list[DueActivity]) -> str:
+def _due_activity_table(site: Site, plan: Plan, period: FollowUpPeriod, items: list[DueActivity]) -> str:
     """Due activities: what is missing, the latest report, the planned end and who is accountable."""
     rows = []
     for due in items:
@@ -468,10 +736,49 @@ def _due_activity_table(site: Site, plan: Plan, items: list[DueActivity]) -> str
                 ", ".join(accountable_labels(site, plan, activity)) or "anges inte i planen",
             ]
         )
-    return table(["Aktivitet", "Vad som saknas", "Senaste rapport", "Planerat slut", "Ansvarig"], rows)
+    headers = ["Aktivitet", "Vad som saknas", "Senaste rapport", "Planerat slut", "Ansvarig"]
+    return table(headers, rows, download=offer(site, _due_activities_dataset(site, plan, period, items)))
 
 
-def _due_indicator_table(site: Site, plan: Plan, items: list[DueIndicator]) -> str:
+def _due_title(site: Site, plan: Plan, period: FollowUpPeriod, what: str) -> str:
+    """The title of an export of Att rapportera: the plan, the day it was computed and the period."""
+    return f"Att rapportera i {plan.meta.name} per {site.today.isoformat()} (perioden {period.name}): {what}"
+
+
+def _due_activities_dataset(site: Site, plan: Plan, period: FollowUpPeriod, items: list[DueActivity]) -> Dataset:
+    """The activities to report on: what is missing, the latest report, the planned end and who is accountable."""
+    columns = [
+        *ACTIVITY_KEY,
+        text("Vad som saknas"),
+        date("Senaste rapport, datum"),
+        text("Senaste rapport, status"),
+        text("Senaste rapport, rapporterad av"),
+        *point_columns("Planerat slut"),
+        text("Löpande"),
+        text("Ansvarig"),
+    ]
+    rows: list[list[Value]] = []
+    for due in items:
+        activity = due.activity
+        latest = due.latest
+        accountable = [party_text(site, plan, p) for p in activity.responsibility if p.kind == "ansvarig"]
+        rows.append(
+            [
+                *_activity_key(activity),
+                "; ".join(reason.value for reason in due.reasons),
+                latest.date if latest else None,
+                latest.status if latest else None,
+                site.model.person(latest.reported_by).name if latest else None,
+                *point_values(activity.schedule.end),
+                yes_no(activity.schedule.continuous),
+                "; ".join(accountable),
+            ]
+        )
+    title = _due_title(site, plan, period, "aktiviteter")
+    return dataset(f"{plan.id}/att-rapportera-aktiviteter", title, columns, rows)
+
+
+def _due_indicator_table(site: Site, plan: Plan, period: FollowUpPeriod, items: list[DueIndicator]) -> str:
     """Due nyckeltal: the latest value, and who reports it (the category leader, and the activities' accountable)."""
     lead = plan.organisation.category_lead
     leader = f"Kategoriledaren, som återrapporterar enligt avsnitt 8.2: {_person(site, lead)}"
@@ -494,7 +801,47 @@ def _due_indicator_table(site: Site, plan: Plan, items: list[DueIndicator]) -> s
                 "; ".join(who),
             ]
         )
-    return table(["Nyckeltal", "Vad som saknas", "Senaste värde", "Ansvarig"], rows)
+    download = offer(site, _due_indicators_dataset(site, plan, period, items))
+    return table(["Nyckeltal", "Vad som saknas", "Senaste värde", "Ansvarig"], rows, download=download)
+
+
+def _due_indicators_dataset(site: Site, plan: Plan, period: FollowUpPeriod, items: list[DueIndicator]) -> Dataset:
+    """The nyckeltal without a value for the period: the latest value, and who reports it."""
+    columns = [
+        text("Nyckeltal, id"),
+        text("Avsnitt"),
+        text("Nyckeltal"),
+        text("Vad som saknas"),
+        date("Senaste värde, datum"),
+        text("Senaste värde"),
+        text("Kategoriledare (återrapporterar enligt avsnitt 8.2)"),
+        text("Ansvariga för nyckeltalets aktiviteter"),
+    ]
+    lead = site.model.person(plan.organisation.category_lead).name
+    rows: list[list[Value]] = []
+    for due in items:
+        indicator = due.indicator
+        latest = due.latest
+        accountable = []
+        for activity_id in indicator.activities:
+            activity = plan.activity(activity_id)
+            names = ", ".join(party_text(site, plan, p) for p in activity.responsibility if p.kind == "ansvarig")
+            if names:
+                accountable.append(f"{activity.number}: {names}")
+        rows.append(
+            [
+                indicator.id,
+                indicator.section,
+                indicator.text,
+                DueReason.NO_VALUE.value,
+                latest.date if latest else None,
+                latest.value if latest else None,
+                lead,
+                "; ".join(accountable),
+            ]
+        )
+    title = _due_title(site, plan, period, "nyckeltal")
+    return dataset(f"{plan.id}/att-rapportera-nyckeltal", title, columns, rows)
 
 
 # --- For the editors' guide ------------------------------------------------------------------

@@ -7,12 +7,14 @@ the table, which always shows every value as reported, stands alone.
 
 from __future__ import annotations
 
+from macros.exports import dataset as export
 from macros.model.catalog import Plan
 from macros.model.goals import KeyIndicator
 from macros.model.periods import period_of_day
 from macros.model.reports import Measurement
 from macros.render.charts import Bar, bar_figure, reported_number
 from macros.render.context import Site
+from macros.render.downloads import offer
 from macros.render.html import slug
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, cell, data_table
@@ -39,6 +41,32 @@ def _rows(site: Site, plan: Plan, values: list[Measurement]) -> list[list[Cell]]
     return rows
 
 
+def _series_dataset(site: Site, plan: Plan, indicator: KeyIndicator, title: str) -> export.Dataset:
+    """The series as a download: the same rows as the table, the value both as reported and as a number."""
+    rows: list[list[export.Value]] = []
+    for value in plan.measurements_of(indicator.id):
+        item = period_of_day(plan, value.date)
+        rows.append(
+            [
+                value.date,
+                item.name if item else "utanför perioderna",
+                value.value,
+                reported_number(value.value),
+                site.model.person(value.reported_by).name,
+                value.comment,
+            ]
+        )
+    columns = [
+        export.date("Datum"),
+        export.text("Period"),
+        export.text("Värde (som rapporterat)"),
+        export.number("Värde"),
+        export.text("Rapporterad av"),
+        export.text("Kommentar"),
+    ]
+    return export.dataset(f"{plan.id}/matserier/{indicator.id}", f"Uppmätta värden: {title}", columns, rows)
+
+
 def measure_series(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
     """The nyckeltal's values over time as a chart with its table, or a sentence when it has none (HTML)."""
     values = plan.measurements_of(indicator.id)
@@ -48,7 +76,15 @@ def measure_series(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
         return f'<p class="matserie"><strong>{plain(title)}</strong>: {NOT_MEASURED}. {plain(target)}</p>\n'
     chart_id = f"matserie-{slug(plan.id)}-{indicator.id}"
     headers = ["Datum", "Period", "Värde", "Rapporterad av", "Kommentar"]
-    table = data_table(f"{chart_id}-data", f"Uppmätta värden: {title}", headers, _rows(site, plan, values), numeric={2})
+    download = offer(site, _series_dataset(site, plan, indicator, title))
+    table = data_table(
+        f"{chart_id}-data",
+        f"Uppmätta värden: {title}",
+        headers,
+        _rows(site, plan, values),
+        numeric={2},
+        download=download,
+    )
     numbers = [reported_number(value.value) for value in values]
     if any(number is None or number < 0 for number in numbers):
         note = "Värdena ritas inte: alla är inte tal. Tabellen visar dem som de rapporterats."
