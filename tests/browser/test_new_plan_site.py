@@ -34,7 +34,7 @@ def new_plan_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSi
     data, content = project / "data", project / "content"
     shutil.copytree(FIXTURE_DATA, data)
     shutil.copytree(FIXTURE_CONTENT, content)
-    (content / "redaktorer").mkdir()
+    (content / "redaktorer").mkdir(exist_ok=True)  # the fixture content has the reporting guide there
     (content / "redaktorer" / "varningar.md").write_text("# Datakontrollens varningar\n", encoding="utf-8")
     for asset in ("assets/oversikter.css", "assets/sortering.js"):
         (content / asset).parent.mkdir(parents=True, exist_ok=True)
