@@ -231,7 +231,7 @@ def test_scaffolded_records_and_plan_appear_on_the_site(data: DataCopy, tmp_path
     """After ny aktivitet, upphandlingsbehov, person and plan the site builds strictly and shows each."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
-    (content / "redaktorer").mkdir()  # Kända brister links to the editors' page of the check's warnings
+    (content / "redaktorer").mkdir(exist_ok=True)  # Kända brister links to the editors' page of the check's warnings
     (content / "redaktorer" / "varningar.md").write_text("# Datakontrollens varningar\n", encoding="utf-8")
     new_activity(data.root, "exempel", "Inför e-arkiv")
     new_need(data.root, "exempel", "Skrivare", subcategory="hardvara", year=2024)
