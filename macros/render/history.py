@@ -409,7 +409,7 @@ def _changes_table(site: Site, plan_id: str, changes: list[tuple[Commit, Change]
     )
 
 
-CHANGE_COLUMNS = [
+RECORD_CHANGE_COLUMNS = [
     text("Post"),
     text("Slag av post"),
     text("Postens id"),
@@ -418,6 +418,11 @@ CHANGE_COLUMNS = [
     text("Fält i datat"),
     text("Före"),
     text("Efter"),
+]
+"""A change's own columns in a download: the record, the field, before and after."""
+
+CHANGE_COLUMNS = [
+    *RECORD_CHANGE_COLUMNS,
     date("Datum"),
     text("Tidpunkt"),
     text("Gjord av"),
@@ -427,8 +432,8 @@ CHANGE_COLUMNS = [
 """The columns of every export of changes; a plan's exports add the decided version in force."""
 
 
-def _change_values(commit: Commit, change: Change) -> list[Value]:
-    """One change as the values of `CHANGE_COLUMNS`."""
+def record_change_values(change: Change) -> list[Value]:
+    """One change as the values of `RECORD_CHANGE_COLUMNS`."""
     return [
         change.label,
         KINDS[change.kind].title if change.kind in KINDS else change.kind,
@@ -438,6 +443,13 @@ def _change_values(commit: Commit, change: Change) -> list[Value]:
         change.key,
         change.old,
         change.new,
+    ]
+
+
+def _change_values(commit: Commit, change: Change) -> list[Value]:
+    """One change as the values of `CHANGE_COLUMNS`."""
+    return [
+        *record_change_values(change),
         commit.made.date(),
         when(commit),
         commit.author,
@@ -448,11 +460,10 @@ def _change_values(commit: Commit, change: Change) -> list[Value]:
 
 def _changes_dataset(site: Site, plan_id: str, changes: list[tuple[Commit, Change]]) -> Dataset:
     """The content changes as rows, in the table's order: the record, the field, old and new, when, who, why, the version."""
-    rows: list[list[Value]] = []
-    for commit, change in changes:
-        state = site.versions.in_force(plan_id, commit.made.date())
-        version = f"version {state.version.version}" if state is not None else "ingen beslutad version"
-        rows.append([*_change_values(commit, change), version])
+    rows = [
+        [*_change_values(commit, change), version_in_force(site, plan_id, commit.made.date())]
+        for commit, change in changes
+    ]
     name = site.model.plan(plan_id).meta.name
     return dataset(
         f"{plan_id}/andringar", f"Ändringar i poster i {name}", [*CHANGE_COLUMNS, text("Gällande version")], rows

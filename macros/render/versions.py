@@ -8,14 +8,20 @@ The copies themselves are built by the adapter (`macros.adapter.versions`) under
 
 from __future__ import annotations
 
-from macros.comparison import KINDS, Change
+from macros.comparison import Change
 from macros.exports.dataset import Dataset, Value, dataset, date, text
 from macros.model.catalog import Plan
 from macros.model.history import VersionState
 from macros.model.plan import DecidedVersion, version_slug
 from macros.render.context import MacroError, Site, archive_root, version_page
 from macros.render.downloads import offer
-from macros.render.history import CHANGE_LOG, change_cells, url_to, what_changed
+from macros.render.history import (
+    CHANGE_LOG,
+    RECORD_CHANGE_COLUMNS,
+    change_cells,
+    record_change_values,
+    url_to,
+)
 from macros.render.html import finished_html, page_url
 from macros.render.registry import macro
 from macros.render.safe import plain
@@ -216,34 +222,7 @@ def changes_table(site: Site, table_id: str, changes: list[Change] | tuple[Chang
     for download under `path` (in the download folder)."""
     rows = [Row(change_cells(site, change), {"post": [change.label]}) for change in changes]
     columns = [Column("Post", row_header=True), Column("Ändring"), Column("Före", None), Column("Efter", None)]
-    values: list[list[Value]] = [
-        [
-            change.label,
-            KINDS[change.kind].title if change.kind in KINDS else change.kind,
-            change.record,
-            "ja" if change.plan is None else "nej",
-            what_changed(change),
-            change.key,
-            change.old,
-            change.new,
-        ]
-        for change in changes
-    ]
-    export = dataset(
-        path,
-        "Ändringar per post",
-        [
-            text("Post"),
-            text("Slag av post"),
-            text("Postens id"),
-            text("Gemensam data"),
-            text("Ändring"),
-            text("Fält i datat"),
-            text("Före"),
-            text("Efter"),
-        ],
-        values,
-    )
+    export = dataset(path, "Ändringar per post", RECORD_CHANGE_COLUMNS, [record_change_values(c) for c in changes])
     return Table(
         table_id,
         "Ändringar per post",
