@@ -18,6 +18,8 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from macros.render.html import expand_finished
+
 
 @event_priority(-100)  # after the engine's hooks have set the menu and the footer
 def on_config(config: Any) -> Any:
@@ -31,13 +33,17 @@ def on_config(config: Any) -> Any:
 
 @event_priority(-100)  # after mkdocs-macros has rendered the page
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Save the rendered Markdown under the page's source path, and the macros' time."""
+    """Save the rendered Markdown under the page's source path, and the macros' time.
+
+    The engine carries its finished HTML through Markdown as signed comments that only this
+    process can open (`macros.render.html.finish_blocks`); the saved page holds the HTML itself,
+    so that the plain build converts and shows the same content."""
     target = os.environ.get("BENCH_CAPTURE_DIR")
     if target:
         seconds = time.perf_counter() - getattr(page, "bench_started", time.perf_counter())
         path = Path(target) / page.file.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
+        path.write_text(expand_finished(markdown), encoding="utf-8")
         with open(f"{target}.times.jsonl", "a", encoding="utf-8") as times:
             times.write(json.dumps({"page": page.file.src_uri, "seconds": seconds}) + "\n")
     return markdown

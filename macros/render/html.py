@@ -105,6 +105,12 @@ def _signature(payload: str) -> str:
     return hmac.new(_FINISHED_KEY, payload.encode("ascii"), "sha256").hexdigest()[:32]
 
 
+def _sealed(html: str) -> str:
+    """`html` as one signed HTML comment (see `finished_html`)."""
+    payload = base64.b64encode(html.encode("utf-8")).decode("ascii")
+    return f"<!--kategoriplan-html {_signature(payload)} {payload}-->"
+
+
 def finished_html(html: str) -> str:
     """A block of finished HTML (a large table of the history) that Markdown carries over without reading it.
 
@@ -113,8 +119,51 @@ def finished_html(html: str) -> str:
     HTML comment holding the HTML in base64, signed for this process, and `expand_finished`
     puts it back in the page's HTML. The HTML is escaped as always (`plain`, `rich`) before.
     """
-    payload = base64.b64encode(html.encode("utf-8")).decode("ascii")
-    return f"\n<!--kategoriplan-html {_signature(payload)} {payload}-->\n"
+    return f"\n{_sealed(html)}\n"
+
+
+RAW_BLOCK_TAGS = ("div", "table", "figure", "details", "section", "nav", "aside", "ul", "ol", "dl", "p")
+"""Block-level elements that Python-Markdown passes through untouched when one starts a line."""
+
+_BLOCK_START = re.compile(rf"^<({'|'.join(RAW_BLOCK_TAGS)})[\s>]", re.MULTILINE)
+
+_MARKDOWN_INSIDE = re.compile(r"<[a-z][^>]*\smarkdown[\s=>]")
+"""A tag asking Markdown to read its content (md_in_html): such a block is left to Markdown."""
+
+
+def _block_end(text: str, start: int, tag: str) -> int | None:
+    """Where the element opened at `start` closes (the index after its end tag), if it does and
+    nothing but spaces follows on that line; None otherwise."""
+    depth = 0
+    for match in re.finditer(rf"<(/?){tag}[\s>]", text[start:]):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            close = text.find(">", start + match.start())
+            if close < 0:
+                return None
+            end = close + 1
+            line_end = text.find("\n", end)
+            rest = text[end : len(text) if line_end < 0 else line_end]
+            return end if not rest.strip() else None
+    return None
+
+
+def finish_blocks(markdown: str) -> str:
+    """A macro's Markdown with each raw HTML block (a block-level element that starts a line and
+    ends one) carried over as finished HTML, so that Markdown does not parse what the engine
+    already made and escaped; the page's HTML is the same (`expand_finished` puts it back)."""
+    if "<" not in markdown:
+        return markdown
+    parts, position = [], 0
+    for match in _BLOCK_START.finditer(markdown):
+        if match.start() < position:
+            continue  # inside a block already carried over
+        end = _block_end(markdown, match.start(), match.group(1))
+        if end is None or _MARKDOWN_INSIDE.search(markdown, match.start(), end):
+            continue
+        parts += [markdown[position : match.start()], _sealed(markdown[match.start() : end])]
+        position = end
+    return "".join(parts) + markdown[position:] if parts else markdown
 
 
 def expand_finished(html: str) -> str:
