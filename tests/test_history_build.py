@@ -148,9 +148,11 @@ def test_the_start_page_links_each_plans_versions(built: HistorySite) -> None:
 
 
 def test_copies_are_built_once_and_reused(built: HistorySite) -> None:
-    """A new commit and a new build reuse the cached copies: neither is built again."""
-    marks = sorted((built.repo.root / ".cache").rglob(".klar"))
-    assert len(marks) == 2
+    """A new commit and a new build reuse the cached copies and their filled-in banners: nothing is built again."""
+    cache = built.repo.root / ".cache"
+    copies, filled = sorted(cache.rglob("arkiv/*/.klar")), sorted(cache.rglob("arkiv-publicerad/*/*/.klar"))
+    assert len(copies) == 2 and len(filled) == 1
+    marks = copies + filled
     before = [mark.stat().st_mtime_ns for mark in marks]
     built.repo.replace("planer/exempel/aktiviteter.yml", "    prioritet: 3\n", "    prioritet: 1\n")
     built.repo.commit("Utbildningen får högsta prioritet", when="2024-05-01T09:00:00+02:00")

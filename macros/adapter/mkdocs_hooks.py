@@ -332,8 +332,9 @@ def _publish_copies(config: Any) -> None:
     site = session.current_site(config)
     if site is None or site.archive is not None or not any(site.versions.of(plan) for plan in site.model.plans):
         return
-    copies = build_copies(site, config, cache_root(session.project_of(config.config_file_path)))
-    publish(site, copies, Path(config.site_dir))
+    cache = cache_root(session.project_of(config.config_file_path))
+    copies = build_copies(site, config, cache)
+    publish(site, copies, Path(config.site_dir), cache)
 
 
 def _fold_search(config: Any) -> None:

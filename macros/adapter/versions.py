@@ -1,14 +1,14 @@
 """Read-only copies of decided versions: each built once with MkDocs, kept in the cache, and
-copied into every build under `arkiv/<plan>/<version>/`.
+linked into every build under `arkiv/<plan>/<version>/`.
 
 A copy is the whole site as it was at the version's commit: the data, the pages and the
 navigation of that commit, rendered by today's engine and theme, with today as the day of
 the decision. It is built in its own MkDocs process (with `extra.arkiv` set, which turns
 off history and versions inside it and shows the banner) into the cache folder, keyed by
-the commit and the banner's facts, and never built again. Each build copies the cached
-copies into its site folder and fills in what changes over time in every page's banner:
-which version is in force, and links to the same page in the other versions and in the
-published plan. Everything is static files with relative links: the copies work on any
+the commit and the banner's facts, and never built again. What changes over time in every
+page's banner (which version is in force, links to the same page in the other versions and
+in the published plan) is filled in once per plan's copies and set of published pages, kept
+in the cache too, and hard-linked into each build's site folder. Everything is static files with relative links: the copies work on any
 plain web server and offline, and no page fetches anything.
 """
 
@@ -180,13 +180,81 @@ def _old_nav(git: Git, commit: str, config_file: Path, top: Path) -> Any:
 # --------------------------------------------------------------------------- publishing
 
 
-def publish(site: Site, copies: list[Copy], site_dir: Path) -> None:
-    """Copy every built copy into `site_dir/arkiv/<plan>/<version>/`, filling in each page's banner."""
-    pages = {(copy.state.plan, copy.state.slug): _pages(copy.folder) for copy in copies}
+PUBLISHED = "arkiv-publicerad"
+"""The cache folder of the copies with their banners filled in, per plan and per state of the site."""
+
+KEPT_FILLINGS = 2
+"""How many filled states of a plan's copies the cache keeps (the newest); older ones are removed."""
+
+
+def publish(site: Site, copies: list[Copy], site_dir: Path, cache: Path) -> None:
+    """Put every built copy under `site_dir/arkiv/<plan>/<version>/`, each page's banner filled in.
+
+    The banners depend only on the plan's copies and on which pages the published site has, so
+    the filled pages are kept in the cache under a key of those and linked into each build (a
+    build whose copies and pages are as before writes no page of the copies again)."""
     published = _pages(site_dir)
-    for copy in copies:
-        target = site_dir / ARCHIVE_FOLDER / copy.state.plan / copy.state.slug
-        siblings = [other for other in copies if other.state.plan == copy.state.plan]
+    for plan in dict.fromkeys(copy.state.plan for copy in copies):
+        siblings = [copy for copy in copies if copy.state.plan == plan]
+        folder = cache / PUBLISHED / plan
+        filled = folder / _filled_key(siblings, published)
+        if not (filled / DONE).is_file():
+            _fill_atomically(site, siblings, published, filled)
+            _prune(folder, keep=filled)
+        _link_tree(filled, site_dir / ARCHIVE_FOLDER / plan)
+
+
+def _filled_key(siblings: list[Copy], published: frozenset[str]) -> str:
+    """The cache key of a plan's filled copies: the copies (their cache keys) and the published pages."""
+    text = json.dumps([COPY_FORMAT, [copy.folder.name for copy in siblings], sorted(published)])
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def _fill_atomically(site: Site, siblings: list[Copy], published: frozenset[str], target: Path) -> None:
+    """Fill a plan's copies into a new folder and move it to `target` when complete (a build running at
+    the same time never links from half a folder; if it finished first, its folder is kept)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".fyller-", dir=target.parent))
+    try:
+        _fill(site, siblings, published, work)
+        (work / DONE).write_text("", encoding="utf-8")
+        try:
+            work.rename(target)
+        except OSError:
+            if not (target / DONE).is_file():
+                raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove all but the newest filled states of a plan (always keeping `keep`)."""
+    states = sorted(
+        (path for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for old in states[KEPT_FILLINGS:]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Every file under `source` (but the completion mark) linked into the same place under `target`."""
+    for folder, _, names in os.walk(source):
+        here = Path(folder)
+        destination = target / here.relative_to(source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            if name != DONE:
+                _link_or_copy(here / name, destination / name)
+
+
+def _fill(site: Site, siblings: list[Copy], published: frozenset[str], root: Path) -> None:
+    """Every copy of one plan under `root/<version>/`, each page's banner filled in (other files linked)."""
+    pages = {(copy.state.plan, copy.state.slug): _pages(copy.folder) for copy in siblings}
+    for copy in siblings:
+        target = root / copy.state.slug
         for source in sorted(copy.folder.rglob("*")):
             relative = source.relative_to(copy.folder)
             destination = target / relative

@@ -14,6 +14,7 @@ import posixpath
 import re
 import secrets
 import unicodedata
+from functools import lru_cache
 
 from macros.render.context import Site
 from macros.render.safe import plain
@@ -65,18 +66,28 @@ def slug(text: str) -> str:
 
 _ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzåäö"
 _FOLD = {"é": "e", "è": "e", "ü": "y", "æ": "ä", "ø": "ö", "á": "a", "à": "a"}
+_RANK = {char: 1000 + index for index, char in enumerate(_ALPHABET)} | {
+    char: 1000 + _ALPHABET.index(folded) for char, folded in _FOLD.items()
+}
+"""Each letter's place in Swedish alphabetical order (letters folded to their Swedish sorting)."""
+
+_NUMBERS = re.compile(r"(\d+)")
 
 
+def _rank(char: str) -> int:
+    """A character's place: the Swedish alphabet first, other letters after it, everything else first."""
+    return _RANK.get(char) or (2000 + ord(char) if char.isalpha() else 1)
+
+
+@lru_cache(maxsize=16384)
 def swedish_key(text: str) -> tuple[tuple[int, ...], str]:
     """A sort key in Swedish alphabetical order: a–z, then å, ä, ö; numbers by value."""
     key: list[int] = []
-    for part in re.split(r"(\d+)", text.lower()):
+    for part in _NUMBERS.split(text.lower()):
         if part.isdigit():
             key += [0, int(part)]
-            continue
-        for char in part:
-            char = _FOLD.get(char, char)
-            key.append(1000 + _ALPHABET.index(char) if char in _ALPHABET else 2000 + ord(char) if char.isalpha() else 1)
+        else:
+            key += [_rank(char) for char in part]
     return tuple(key), text
 
 
