@@ -454,8 +454,8 @@ def guidance_phases(site: Site, *, plan: str, vagledning: str) -> str:
         _phases_dataset(p, guide.id, procedures, dated),
         wider="alla behovens faser i en fil",
     )
-    details = "".join(_guidance_details(procedures, item) for item in dated)
-    return f'<div class="vy">{intro}{table}{details}{phases}</div>\n'
+    details = "".join(_guidance_details(procedures, item, phases) for item in dated)
+    return f'<div class="vy">{intro}{table}{details}</div>\n'
 
 
 def _guidance_table(plan: Plan, procedures: list[Procedure], dated: list[ProcurementDeadline]) -> str:
@@ -559,9 +559,9 @@ def _phases_dataset(
     )
 
 
-def _guidance_details(procedures: list[Procedure], item: ProcurementDeadline) -> str:
-    """A need's phases, per procedure, placed backwards from its contract end with the longest estimates
-    (one download of every need's phases follows all the needs, see `guidance_phases`)."""
+def _guidance_details(procedures: list[Procedure], item: ProcurementDeadline, download: str) -> str:
+    """A need's phases, per procedure, placed backwards from its contract end with the longest estimates;
+    each table followed by the download of every need's phases (`download`)."""
     assert item.contract_end
     tables = []
     for procedure in procedures:
@@ -584,6 +584,6 @@ def _guidance_details(procedures: list[Procedure], item: ProcurementDeadline) ->
             f'<th scope="col">Uppskattad tid</th><th scope="col">Vägledningens tid (bakåt)</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
-        tables.append(scroll_region(table, caption, "tabell-rulla"))
+        tables.append(scroll_region(table, caption, "tabell-rulla") + download)
     summary = f"{plain(item.need.need)}: faserna bakåt från avtalsslut {item.contract_end.isoformat()}"
     return f'<details class="vy-faser"><summary>{summary}</summary>{"".join(tables)}</details>'
