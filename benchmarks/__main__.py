@@ -383,7 +383,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     factors = [int(part) for part in args.skalor.split(",") if part]
     started = time.time()
-    results = Results(command="make bench", started=dt.datetime.now().astimezone(), load_before=os.getloadavg())
+    given = sys.argv[1:] if argv is None else argv
+    command = "make bench" if not given else "python -m benchmarks " + " ".join(given)
+    results = Results(command=command, started=dt.datetime.now().astimezone(), load_before=os.getloadavg())
     work = Path(tempfile.mkdtemp(prefix="kategoriplan-bench-"))
     try:
         _say(f"arbetsmapp {work}")

@@ -108,22 +108,29 @@ ENGINE_CHANGES = """\
 """What the benchmark led us to change in the engine, kept by hand (the run rewrites the rest)."""
 
 FINDINGS = """\
-Vid den riktiga storleken tar vårt bygge omkring 1 s mer än ren MkDocs (4–5 s här), och
-marginalen till målet 1,25 × är liten: körningar av samma version har gett mellan 1,13 × och
-1,25 ×, beroende på hur datorn mår. Tiden fördelas ungefär så (tidtagning i byggprocessen):
+Tidtagning i byggprocessen vid den riktiga storleken (2026-11-30, utan exportsteget): vårt bygge
+omkring 8,6 s och det rena omkring 9,6 s. Det rena bygget är långsammare sedan det bygger samma
+sidor som vi, ändringshistorikens tabeller inräknade, och läser all HTML genom Markdown, medan
+motorn bär sin färdiga HTML förbi Markdown (se ovan). Det vi gör utöver det rena bygget:
 
-- import av pydantic och datamodellen, ca 0,4 s: pydantic bygger en validerare för var och en av
-  modellens omkring 70 klasser när de importeras (2–4 ms per klass). Att skjuta upp det
-  (`defer_build`) provades; det flyttar bara kostnaden till läsningen (netto 0,02 s);
-- mkdocs-macros själv, ca 0,3 s: importen (som drar in `requests`), tolv git-anrop för dess
-  variabel `git`, och att varje skriven sida kompileras som Jinja-mall, ca 0,15 s för 30 sidor
-  (omkring 1 ms per makroanrop på sidan);
-- makrona, ca 0,13 s, och läsning och kontroll av datat, ca 0,09 s;
-- ändringshistoriken ur git (tre git-kommandon som körs samtidigt), ca 0,015 s.
+- import av motorn, pydantic och det mkdocs-macros drar in (bl.a. `requests`), ca 0,6 s mer än
+  det rena byggets import; modellens klasser ca 0,2 s av det. Att skjuta upp pydantics validerare
+  (`defer_build`) provades igen: det flyttar bara kostnaden till läsningen;
+- makrona, ca 0,7 s: ändringshistoriken och historiken per post ca 0,25 s, aktivitetssidorna
+  ca 0,12 s, ansvarsmatrisen ca 0,06 s;
+- läsning och kontroll av datat ca 0,3 s, historiken ur git ca 0,1 s.
 
-Vid 10× och 50× är kvoten lägre, eftersom de fasta kostnaderna fördelas på fler sidor och makronas
-tid per sida inte växer (tabellen "Var makronas tid går"). Ett missat mål står som **MISSAT** i
-tabellen överst och räknas i sammanfattningen.
+Med historikens förråd (300 incheckningar, 5 beslutade versioner, varm cache) kostar historiken
+omkring 2 s mer än samma bygge utan git: historiksidornas Markdown (hundratals rubriker per post,
+som sidans innehållsförteckning bygger på) ca 0,5 s, historikens makron ca 0,5 s, git och de
+sparade jämförelserna ca 0,25 s, att länka in de fem kopiorna (omkring 3 300 filer) ca 0,2 s och
+sökindexet ca 0,2 s. Exportsteget arbetar omkring 4 s på den andra kärnan (import av pandas 0,9 s,
+170 tabeller som Excel och CSV 3 s); bygget väntar på det omkring 0,3 s efter sista sidan.
+
+En hel körning av `make bench` tar nu länge, mest för de stora skalorna: vid 10× tog ett bygge
+113 s den 30 november, och varje skala kräver tretton byggen (ett som sparar sidorna, tre varv av
+bygget mot ren MkDocs och tre av exportsteget, med och utan). 50× är fem gånger större än 10×. Ett
+missat mål står som **MISSAT** i tabellen överst och räknas i sammanfattningen.
 """
 """Where the remaining cost goes, kept by hand with the figures of the last runs."""
 
@@ -340,6 +347,11 @@ def markdown(results: Results) -> str:
         f"Mätt {results.started:%Y-%m-%d %H:%M %Z}, på {machine()['Kärnor']} kärnor med last (load average "
         f"1, 5, 15 min) {before} före och {after} efter.\n"
     )
+    if results.command != REPRODUCE:
+        add(
+            f"**Den här körningen var inte hela `{REPRODUCE}`** utan `{results.command}`: mål och skalor som "
+            "den inte mätte saknas nedan.\n"
+        )
 
     add("## Resultat mot målen\n")
     rows = [[v.target, v.measured, v.case, _ok(v.met, v.certain)] for v in verdicts(results)]
