@@ -138,6 +138,9 @@ RAW_BLOCK_TAGS = ("div", "table", "figure", "details", "section", "nav", "aside"
 
 _BLOCK_START = re.compile(rf"^<({'|'.join(RAW_BLOCK_TAGS)})[\s>]", re.MULTILINE)
 
+_TAG_OF = {tag: re.compile(rf"<(/?){tag}[\s>]") for tag in RAW_BLOCK_TAGS}
+"""Each block tag's opening and closing tags."""
+
 _MARKDOWN_INSIDE = re.compile(r"<[a-z][^>]*\smarkdown[\s=>]")
 """A tag asking Markdown to read its content (md_in_html): such a block is left to Markdown."""
 
@@ -146,10 +149,10 @@ def _block_end(text: str, start: int, tag: str) -> int | None:
     """Where the element opened at `start` closes (the index after its end tag), if it does and
     nothing but spaces follows on that line; None otherwise."""
     depth = 0
-    for match in re.finditer(rf"<(/?){tag}[\s>]", text[start:]):
+    for match in _TAG_OF[tag].finditer(text, start):
         depth += -1 if match.group(1) else 1
         if depth == 0:
-            close = text.find(">", start + match.start())
+            close = text.find(">", match.start())
             if close < 0:
                 return None
             end = close + 1
