@@ -214,6 +214,8 @@ def _fill_atomically(site: Site, siblings: list[Copy], published: frozenset[str]
     """Fill a plan's copies into a new folder and move it to `target` when complete (a build running at
     the same time never links from half a folder; if it finished first, its folder is kept)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() and not (target / DONE).is_file():
+        shutil.rmtree(target, ignore_errors=True)  # a folder without its completion mark is not a result
     work = Path(tempfile.mkdtemp(prefix=".fyller-", dir=target.parent))
     try:
         _fill(site, siblings, published, work)
