@@ -46,12 +46,10 @@ from benchmarks.sites import (
     write_subject,
 )
 from benchmarks.weight import page_weight
+from macros.adapter.exports import SWITCH as EXPORT_SWITCH
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
 from macros.render.safe import plain as escaped
-
-EXPORT_SWITCH = "KATEGORIPLAN_EXPORT"
-"""Set to "av", our build makes the same pages without writing the exported files (see `macros.adapter.exports`)."""
 
 TODAY = "2025-06-01"
 """The fixed "today" of every check and build, so that runs are comparable."""

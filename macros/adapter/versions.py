@@ -8,8 +8,9 @@ off history and versions inside it and shows the banner) into the cache folder, 
 the commit and the banner's facts, and never built again. What changes over time in every
 page's banner (which version is in force, links to the same page in the other versions and
 in the published plan) is filled in once per plan's copies and set of published pages, kept
-in the cache too, and hard-linked into each build's site folder. Everything is static files with relative links: the copies work on any
-plain web server and offline, and no page fetches anything.
+in the cache too, and hard-linked into each build's site folder. Everything is static files
+with relative links: the copies work on any plain web server and offline, and no page
+fetches anything.
 """
 
 from __future__ import annotations
