@@ -318,7 +318,7 @@ def _name_changes(file: Path, line: int, name: str, case: Case) -> tuple[Callabl
 def measure_serve(case: Case, rounds: int) -> list[ServeResult]:
     """Rebuild after one data edit (ours) against a plain server's rebuild after a page edit, side by side."""
     results = []
-    for name, file, _, _, page, change_ours, change_plain in _serve_edits(case):
+    for name, file, _, key, page, change_ours, change_plain in _serve_edits(case):
         original = file.read_bytes()
         plain_page = case.plain_docs / page if case.plain_docs else None
         plain_original = plain_page.read_bytes() if plain_page else b""
@@ -336,7 +336,10 @@ def measure_serve(case: Case, rounds: int) -> list[ServeResult]:
             if plain_page:
                 plain_page.write_bytes(plain_original)
         changed = file.relative_to(case.work).as_posix()
-        results.append(ServeResult(edit=name, changed_file=changed, page=url, ours=ours, plain=baseline))
+        everywhere = key == "namn"
+        results.append(
+            ServeResult(edit=name, changed_file=changed, page=url, ours=ours, plain=baseline, everywhere=everywhere)
+        )
     return results
 
 

@@ -13,6 +13,7 @@ from benchmarks.results import (
     BUILD_TARGET,
     CHECK_TARGET,
     EXPORT_TARGET,
+    PREVIEW_EVERYWHERE_TARGET,
     PREVIEW_TARGET,
     SCALING_TOLERANCE,
     WEIGHT_TARGET,
@@ -268,9 +269,9 @@ def verdicts(results: Results) -> list[Verdict]:
     for serve in results.serve:
         rows.append(
             _judged(
-                f"Förhandsvisning ≤ {_sv(PREVIEW_TARGET, 1)} × ren ombyggnad ({serve.edit.lower()})",
+                f"Förhandsvisning ≤ {_sv(serve.target, 1)} × ren ombyggnad ({serve.edit.lower()})",
                 serve.wait,
-                PREVIEW_TARGET,
+                serve.target,
                 results.serve_case,
             )
         )
@@ -549,7 +550,12 @@ def markdown(results: Results) -> str:
             f"efter ändringar två gånger i sekunden, så upp till en halv sekund av väntan är bevakningens i "
             f"båda fallen. CPU-tiden är serverns (och git-kommandonas) från sparandet till omladdningen, ur "
             f"/proc. Ren MkDocs bygger alltid om hela webbplatsen; vår server gör om det som ändringen kan "
-            f"påverka (README: Förhandsvisning).\n"
+            f"påverka (README: Förhandsvisning). En ändring som bara några sidor visar (en aktivitets "
+            f"planerade slut) ska synas på högst {_sv(PREVIEW_TARGET, 1)} × den rena ombyggnadens tid. Planens "
+            f"namn står i menyn på varje sida och i rubrikerna till planens tabeller, så den ändringen gör om "
+            f"varje sidas mall, planens sidor och de flesta exporterna: där finns lite att återanvända, och "
+            f"målet är att förhandsvisningen ändå aldrig är långsammare än ren MkDocs "
+            f"(≤ {_sv(PREVIEW_EVERYWHERE_TARGET, 1)} ×).\n"
         )
         rows = []
         for s in results.serve:

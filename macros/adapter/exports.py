@@ -8,6 +8,11 @@ imports pandas and the other writers and writes while MkDocs renders the pages, 
 core; `on_post_build` waits for it and stops the build, naming the file, if anything could
 not be written. Nothing is served: the files are part of the built site.
 
+In the preview (`mkdocs serve`, `macros.adapter.incremental`) the step remembers each job's
+files by the job's content: a job the previous build already wrote, unchanged, is not sent
+again; its files are written from memory. The process is started only when some job is new,
+so a save that changes no exported file never waits for it.
+
 `KATEGORIPLAN_EXPORT=av` builds the same pages without writing the files (for `make bench`,
 which measures what the export step adds); `KATEGORIPLAN_EXPORTTID=FIL` appends the export
 step's timings to FIL as one JSON line per build.
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -27,12 +33,14 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from mkdocs.exceptions import Abort
 
+from macros.adapter import incremental
 from macros.exports.calendar import EventSequence, history_sequence
 from macros.exports.catalog import catalogue, site_jobs
 from macros.exports.dataset import Dataset
@@ -51,40 +59,29 @@ WAIT_LIMIT = 900
 _DONE = object()
 
 
+Memo = Mapping[str, tuple[tuple[str, bytes], ...]]
+"""Files written by earlier jobs: a job's digest (of its pickled content) to each file's path and bytes."""
+
+
 @dataclass
-class _Step:
-    """One build's export process and the thread that feeds it."""
+class _Process:
+    """The export process of one build and the thread that feeds it the pickled jobs."""
 
     process: subprocess.Popen[bytes]
     output: IO[bytes]
     errors: IO[bytes]
-    started: float
-    created: dt.datetime
     jobs: queue.SimpleQueue[object] = field(default_factory=queue.SimpleQueue)
-    sent: int = 0
-    written: list[tuple[str, str]] = field(default_factory=list)
-    """Every file sent for writing, with what it holds (for the list of every file)."""
     feeder: threading.Thread | None = None
     broken: str = ""
 
-    def close(self) -> None:
-        """Close the files that hold the process's output (once it has ended)."""
-        self.output.close()
-        self.errors.close()
-
-    def send(self, job: Job) -> None:
-        """Queue a job for the process (the feeder thread pickles it into the pipe)."""
-        self.sent += 1
-        self.written += [(path, job.title) for path in job.files]
-        self.jobs.put(job)
-
     def feed(self) -> None:
-        """Pickle each queued job into the process's input; close it after the last."""
+        """Write each queued pickled job to the process's input; close it after the last."""
         stdin = self.process.stdin
         assert stdin is not None
         while (job := self.jobs.get()) is not _DONE:
+            assert isinstance(job, bytes)
             try:
-                pickle.dump(job, stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                stdin.write(job)
                 stdin.flush()
             except (BrokenPipeError, OSError) as exc:
                 self.broken = f"exportprocessen tog inte emot fler filer ({exc})"
@@ -92,18 +89,74 @@ class _Step:
         with contextlib.suppress(OSError):
             stdin.close()
 
+    def stop(self) -> None:
+        """End the feeder, kill the process if it still runs and close its output files."""
+        self.jobs.put(_DONE)
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.output.close()
+        self.errors.close()
 
-_step: _Step | None = None
+
+@dataclass
+class _Step:
+    """One build's export jobs: those written by the process, and those taken from the previous build."""
+
+    site_dir: Path
+    started: float
+    created: dt.datetime
+    earlier: Memo | None = None
+    """The previous build's files by job (the preview), or None (a build: every job is written)."""
+    worker: _Process | None = None
+    sent: int = 0
+    written: list[tuple[str, str]] = field(default_factory=list)
+    """Every file of the build, with what it holds (for the list of every file)."""
+    reused: dict[str, tuple[tuple[str, bytes], ...]] = field(default_factory=dict)
+    fresh: dict[str, list[str]] = field(default_factory=dict)
+    """Digests of the jobs sent to the process, with their files (remembered for the next build)."""
+
+    def send(self, job: Job) -> None:
+        """Queue a job for the process, or take its files from the previous build when it is unchanged."""
+        self.written += [(path, job.title) for path in job.files]
+        pickled = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.earlier is not None:
+            digest = hashlib.sha256(pickled).hexdigest()
+            files = self.earlier.get(digest)
+            if files is not None and [path for path, _ in files] == job.files:
+                self.reused[digest] = files
+                return
+            self.fresh[digest] = job.files
+        self.sent += 1
+        self.process().jobs.put(pickled)
+
+    def process(self) -> _Process:
+        """The export process, started at the first job it must write."""
+        if self.worker is None:
+            self.worker = _start(self.site_dir)
+        return self.worker
+
+    def write_reused(self) -> int:
+        """Write the files of the jobs taken from the previous build; how many."""
+        count = 0
+        for path, content in (file for files in self.reused.values() for file in files):
+            target = self.site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            count += 1
+        return count
+
+    def memo(self) -> dict[str, tuple[tuple[str, bytes], ...]]:
+        """Every job's files as this build wrote them (the next preview build reuses them)."""
+        kept = dict(self.reused)
+        for digest, paths in self.fresh.items():
+            kept[digest] = tuple((path, (self.site_dir / path).read_bytes()) for path in paths)
+        return kept
 
 
-def begin(site_dir: Path, site: Site, settings: OpenDataSettings) -> None:
-    """Start the export process for this build and route every offered table to it."""
-    global _step
-    abandon()
-    if os.environ.get(SWITCH) == "av":
-        site.downloads.sink = None
-        return
-    output, errors = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115 (closed with the step)
+def _start(site_dir: Path) -> _Process:
+    """Start `python -m macros.exports.worker SITE_DIR` and the thread that feeds it."""
+    output, errors = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115 (closed with the process)
     path = os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     process = subprocess.Popen(
         [sys.executable, "-m", "macros.exports.worker", str(site_dir)],
@@ -113,14 +166,29 @@ def begin(site_dir: Path, site: Site, settings: OpenDataSettings) -> None:
         env={**os.environ, "PYTHONPATH": path},
         cwd=PROJECT_ROOT,
     )
-    created = _data_moment(site)
-    step = _Step(process, output, errors, time.perf_counter(), created)
-    step.feeder = threading.Thread(target=step.feed, name="export", daemon=True)
-    step.feeder.start()
+    worker = _Process(process, output, errors)
+    worker.feeder = threading.Thread(target=worker.feed, name="export", daemon=True)
+    worker.feeder.start()
+    return worker
+
+
+_step: _Step | None = None
+
+
+def begin(site_dir: Path, site: Site, settings: OpenDataSettings) -> None:
+    """Start this build's export step and route every offered table to it."""
+    global _step
+    abandon()
+    if os.environ.get(SWITCH) == "av":
+        site.downloads.sink = None
+        return
+    step = _Step(Path(site_dir), time.perf_counter(), _data_moment(site), earlier=incremental.earlier_exports())
+    if step.earlier is None:
+        step.process()  # a build: start now, so that the process imports its libraries while pages render
     _step = step
 
     def sink(table: Dataset) -> None:
-        step.send(TableFiles(table, created))
+        step.send(TableFiles(table, step.created))
 
     site.downloads.sink = sink
     for table in site.downloads.datasets:
@@ -170,46 +238,56 @@ def finish() -> None:
     try:
         _finish(step)
     finally:
-        if step.process.poll() is None:
-            step.process.kill()
-            step.process.wait()
-        step.close()
+        if step.worker is not None:
+            step.worker.stop()
 
 
 def _finish(step: _Step) -> None:
-    """Send the list of every file, wait for the process and report what it wrote (see `finish`)."""
+    """Send the list of every file, wait for the process, write the files taken from the previous build
+    and report what was written (see `finish`)."""
     waited = time.perf_counter()
     step.send(TableFiles(catalogue(step.written), step.created))
-    step.jobs.put(_DONE)
-    if step.feeder is not None:
-        step.feeder.join()
-    try:
-        code = step.process.wait(timeout=WAIT_LIMIT)
-    except subprocess.TimeoutExpired:
-        step.process.kill()
-        raise Abort(f"Exporterna blev inte klara på {WAIT_LIMIT} sekunder; webbplatsen byggs inte.") from None
+    report: dict[str, Any] = {"filer": 0}
+    if step.worker is not None:
+        report = _wait(step.worker)
+    reused = step.write_reused()
+    if step.earlier is not None:
+        incremental.remember_exports(step.memo(), reused=reused)
     waited = time.perf_counter() - waited
-    report = _report(step)
-    if code != 0 or step.broken:
-        problems = report.get("fel") or [step.broken or _tail(step.errors)]
-        raise Abort("Exporterna kunde inte skrivas; webbplatsen byggs inte.\n" + "\n".join(map(str, problems)))
     total = time.perf_counter() - step.started
+    kept = f", {reused} oförändrade filer från förra bygget" if step.earlier is not None else ""
     log.info(
-        f"Exporter: {report.get('filer')} filer från {step.sent} jobb; egen process {total:.2f} s, "
+        f"Exporter: {report.get('filer')} filer från {step.sent} jobb{kept}; egen process {total:.2f} s, "
         f"bygget väntade {waited:.2f} s på den"
     )
     if target := os.environ.get(TIMING):
         with open(target, "a", encoding="utf-8") as timings:
-            timings.write(
-                json.dumps({**report, "jobb": step.sent, "process_s": round(total, 3), "väntan_s": round(waited, 3)})
-                + "\n"
-            )
+            line = {**report, "jobb": step.sent, "återanvända_filer": reused}
+            line |= {"process_s": round(total, 3), "väntan_s": round(waited, 3)}
+            timings.write(json.dumps(line) + "\n")
 
 
-def _report(step: _Step) -> dict[str, Any]:
+def _wait(worker: _Process) -> dict[str, Any]:
+    """Close the process's input, wait for it and return its report; stop the build if it failed."""
+    worker.jobs.put(_DONE)
+    if worker.feeder is not None:
+        worker.feeder.join()
+    try:
+        code = worker.process.wait(timeout=WAIT_LIMIT)
+    except subprocess.TimeoutExpired:
+        worker.process.kill()
+        raise Abort(f"Exporterna blev inte klara på {WAIT_LIMIT} sekunder; webbplatsen byggs inte.") from None
+    report = _report(worker.output)
+    if code != 0 or worker.broken:
+        problems = report.get("fel") or [worker.broken or _tail(worker.errors)]
+        raise Abort("Exporterna kunde inte skrivas; webbplatsen byggs inte.\n" + "\n".join(map(str, problems)))
+    return report
+
+
+def _report(output: IO[bytes]) -> dict[str, Any]:
     """The process's closing JSON line, or an empty dict."""
-    step.output.seek(0)
-    lines = step.output.read().decode("utf-8", "replace").strip().splitlines()
+    output.seek(0)
+    lines = output.read().decode("utf-8", "replace").strip().splitlines()
     try:
         return dict(json.loads(lines[-1])) if lines else {}
     except ValueError:
@@ -227,10 +305,5 @@ def abandon() -> None:
     """Stop a running export process (the build failed, or a new build starts)."""
     global _step
     step, _step = _step, None
-    if step is None:
-        return
-    step.jobs.put(_DONE)
-    if step.process.poll() is None:
-        step.process.kill()
-    step.process.wait()
-    step.close()
+    if step is not None and step.worker is not None:
+        step.worker.stop()

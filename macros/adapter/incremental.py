@@ -19,6 +19,9 @@ full build makes (a test holds the two byte for byte):
    entries.
 4. **Theme templates.** A page whose HTML, title, front matter, menu and configuration are
    unchanged renders to the same file; the compiled templates are kept between builds.
+5. **Exported files.** A download job (a table, a JSON file, a calendar) whose content is the
+   same as in the previous build gets its files from that build's bytes, without starting the
+   export process; the process writes only the jobs that changed (`macros.adapter.exports`).
 
 Everything starts over (a full build) when recording is off (`mkdocs build`), after a failed
 build or one that showed the data's errors instead of the site, and when the day, `mkdocs.yml`, the theme's overrides, the engine's code or the set of
@@ -109,8 +112,13 @@ class Build:
     nav_signature: str | None = None
     config_signature: str | None = None
     conversion_signature: str | None = None
-    counts: dict[str, int] = field(default_factory=lambda: {"makron": 0, "tabeller": 0, "html": 0, "mallar": 0})
-    """Pages whose Markdown, HTML and theme output were reused, and tables offered again by reused pages."""
+    exports: dict[str, tuple[tuple[str, bytes], ...]] = field(default_factory=dict)
+    """The export step's files by job digest (`macros.adapter.exports`)."""
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"makron": 0, "tabeller": 0, "html": 0, "mallar": 0, "exportfiler": 0}
+    )
+    """Pages whose Markdown, HTML and theme output were reused, tables offered again by reused pages, and
+    exported files taken from the previous build."""
 
 
 class _State:
@@ -177,12 +185,13 @@ def commit(*, keep: bool = True) -> None:
     STATE.previous = build
     counts = build.counts
     log.debug(
-        "förhandsvisningen återanvände %d sidors makron (och erbjöd deras %d tabeller igen), %d sidors HTML "
-        "och %d sidors mallar",
+        "förhandsvisningen återanvände %d sidors makron (och erbjöd deras %d tabeller igen), %d sidors HTML, "
+        "%d sidors mallar och %d exporterade filer",
         counts["makron"],
         counts["tabeller"],
         counts["html"],
         counts["mallar"],
+        counts["exportfiler"],
     )
     STATE.current = Build()
 
@@ -227,6 +236,25 @@ def _roots(model: Municipality) -> list[object]:
     for plan in model.plans.values():
         roots += [getattr(plan, f.name) for f in dataclasses.fields(plan)]
     return roots
+
+
+# --------------------------------------------------------------------------- exported files
+
+
+def earlier_exports() -> Mapping[str, tuple[tuple[str, bytes], ...]] | None:
+    """The files the previous build's export jobs wrote, by job digest: empty when this build is a full
+    one, None when nothing is remembered between builds (`mkdocs build` writes every file)."""
+    if not STATE.enabled:
+        return None
+    previous = STATE.previous
+    return previous.exports if previous is not None and not STATE.current.full else {}
+
+
+def remember_exports(files: dict[str, tuple[tuple[str, bytes], ...]], *, reused: int) -> None:
+    """Keep this build's exported files for the next one, and how many of them it took from the previous."""
+    if STATE.enabled:
+        STATE.current.exports = files
+        STATE.current.counts["exportfiler"] = reused
 
 
 # --------------------------------------------------------------------------- 1. macros
