@@ -244,13 +244,19 @@ def _prune(folder: Path, keep: Path) -> None:
 
 def _link_tree(source: Path, target: Path) -> None:
     """Every file under `source` (but the completion mark) linked into the same place under `target`."""
-    for folder, _, names in os.walk(source):
-        here = Path(folder)
-        destination = target / here.relative_to(source)
-        destination.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            if name != DONE:
-                _link_or_copy(here / name, destination / name)
+    _link_folder(os.fspath(source), os.fspath(target))
+
+
+def _link_folder(source: str, target: str) -> None:
+    """`_link_tree` for one folder and, in turn, its subfolders (plain strings and `os.scandir`: a build links
+    thousands of files this way, and path objects cost more than the links)."""
+    os.makedirs(target, exist_ok=True)
+    with os.scandir(source) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                _link_folder(entry.path, os.path.join(target, entry.name))
+            elif entry.name != DONE:
+                _link_or_copy(entry.path, os.path.join(target, entry.name))
 
 
 def _fill(site: Site, siblings: list[Copy], published: frozenset[str], root: Path) -> None:
@@ -281,7 +287,7 @@ def _pages(folder: Path) -> frozenset[str]:
     return frozenset(path.relative_to(folder).as_posix() for path in folder.rglob("*.html"))
 
 
-def _link_or_copy(source: Path, destination: Path) -> None:
+def _link_or_copy(source: str | Path, destination: str | Path) -> None:
     """A hard link to a cached file (no copy of the bytes), or a copy across file systems."""
     try:
         os.link(source, destination)

@@ -23,6 +23,7 @@ from html import escape, unescape
 
 from macros.render.context import NOT_IN_SOURCE, activity_page
 from macros.render.html import page_url
+from macros.render.paths import relative_path
 from macros.render.whole_plan import PLACEHOLDER
 
 _ID = re.compile(r'(\sid=")([^"]+)(")')
@@ -122,7 +123,7 @@ def _resolve(base: str, target: str) -> str:
 
 def _relative(path: str, address: str, directory: bool) -> str:
     """`path` (a site path) relative to the page at `address`."""
-    relative = posixpath.relpath(path or ".", address.rstrip("/") or ".")
+    relative = relative_path(path or ".", address.rstrip("/") or ".")
     if relative == ".":
         return "./"
     return relative + "/" if directory and not relative.endswith("/") else relative

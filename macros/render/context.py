@@ -17,6 +17,7 @@ from macros.model.base import Record
 from macros.model.catalog import Municipality, Plan
 from macros.model.history import NO_HISTORY, NO_VERSIONS, History, Versions
 from macros.render.editing import NO_EDIT_LINKS, EditLinks
+from macros.render.paths import relative_path
 from macros.validation.findings import Finding
 
 T = TypeVar("T")
@@ -73,7 +74,7 @@ class Site:
     def link(self, target: str, anchor: str | None = None) -> str:
         """A Markdown link target to another source page, relative to the current page."""
         base = posixpath.dirname(self.page)
-        relative = posixpath.relpath(target, base or ".")
+        relative = relative_path(target, base or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
 

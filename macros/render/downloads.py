@@ -13,6 +13,7 @@ from macros.exports.catalog import person_calendar_path, plan_calendar_path
 from macros.exports.dataset import DOWNLOAD_DIR, Dataset
 from macros.render.context import Site
 from macros.render.html import page_url
+from macros.render.paths import relative_path
 from macros.render.safe import plain
 
 FORMAT_NAMES = {"xlsx": "Excel", "csv": "CSV"}
@@ -23,7 +24,7 @@ def file_href(site: Site, path: str) -> str:
     """A relative URL from the current page to a file of the built site (`nedladdning/…`)."""
     here = page_url(site.page)
     folder = here if here.endswith("/") or not here else posixpath.dirname(here)
-    return posixpath.relpath(path, folder.rstrip("/") or ".")
+    return relative_path(path, folder.rstrip("/") or ".")
 
 
 def links(site: Site, table: Dataset) -> str:

@@ -10,7 +10,6 @@ data before and after it (`macros.comparison`). Old and new values reach the pag
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 
 from macros.comparison import ADDED, CHANGED, KINDS, MOVED, REMOVED, RENUMBERED, Change
 from macros.comparison.records import Key, entries
@@ -20,6 +19,7 @@ from macros.model.history import Commit, History
 from macros.render.context import Site, activity_page, archive_root, history_page, person_page
 from macros.render.downloads import offer
 from macros.render.html import finished_html, page_url, slug, swedish_key
+from macros.render.paths import relative_path
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -96,7 +96,7 @@ def when(commit: Commit) -> str:
 def url_to(site: Site, url_path: str) -> str:
     """A relative URL from the current page to a folder of the built site (`arkiv/…/`, "" for the root)."""
     here = page_url(site.page).rstrip("/") or "."
-    relative = posixpath.relpath(url_path.rstrip("/") or ".", here)
+    relative = relative_path(url_path.rstrip("/") or ".", here)
     return "./" if relative == "." else relative + "/"
 
 

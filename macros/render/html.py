@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import base64
 import hmac
-import posixpath
 import re
 import secrets
 import unicodedata
 from functools import lru_cache
 
 from macros.render.context import Site
+from macros.render.paths import relative_path
 from macros.render.safe import plain
 
 DIRECTORY_URLS = True
@@ -39,7 +39,7 @@ def href(site: Site, target: str, anchor: str | None = None) -> str:
     if target == site.page and anchor:
         return fragment
     here = page_url(site.page).rstrip("/") or "."
-    relative = posixpath.relpath(page_url(target).rstrip("/") or ".", here)
+    relative = relative_path(page_url(target).rstrip("/") or ".", here)
     return ("./" if relative == "." else relative + "/") + fragment
 
 
