@@ -141,8 +141,8 @@ och MkDocs läser, indexerar och lägger dem i temat som andra sidor. Exportsteg
 En hel körning av `make bench` tar nu länge, mest för de stora skalorna: vid 10× tog ett bygge
 113 s den 30 november, och varje skala kräver tretton byggen (ett som sparar sidorna, tre varv av
 bygget mot ren MkDocs och tre av exportsteget, med och utan). 50× är fem gånger större än 10×, och
-varje sida bär hela menyn, så ett bygge där räknas i tiotals minuter: hela `make bench` ryms inte i
-en arbetsdag vid sidan av annat arbete på maskinen och har inte körts i sin helhet. Ett
+varje sida bär hela menyn, så ett bygge där väntas ta tiotals minuter: hela `make bench` tar
+uppskattningsvis flera timmar och har inte körts i sin helhet. Ett
 missat mål står som **MISSAT** i tabellen överst och räknas i sammanfattningen.
 """
 """Where the remaining cost goes, kept by hand with the figures of the last runs."""
