@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from macros.loading.loader import LoadResult, load
 from tests.sitebuild import FIXTURE_DATA
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+"""Debian's Chromium (Playwright cannot download browsers here)."""
 
 TODAY = dt.date(2024, 6, 1)
 
@@ -75,3 +79,23 @@ def playwright_session() -> Iterator[Playwright]:
     """
     with sync_playwright() as playwright:
         yield playwright
+
+
+@pytest.fixture(scope="module")
+def browser(playwright_session: Playwright) -> Iterator[Browser]:
+    """Headless Chromium from Debian's package (one per test module), from the run's one Playwright driver.
+
+    The browser gates in tests/browser/ have a `browser` of their own (their conftest)."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"Chromium saknas ({CHROMIUM})")
+    chromium = playwright_session.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh desktop page (1280 × 900)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

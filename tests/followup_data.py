@@ -7,7 +7,6 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from macros.loading.loader import load
 from macros.model.catalog import Municipality
 from macros.render.context import Site
 from tests import views_data
@@ -31,15 +30,12 @@ def assemble(target: Path) -> Path:
 
 def load_model(target: Path, today: dt.date = TODAY) -> Municipality:
     """The assembled data, validated; fails on any error."""
-    result = load(assemble(target), today=today)
-    errors = [f.format() for f in result.findings if f.severity.name == "ERROR"]
-    assert result.model is not None and not errors, "\n".join(errors)
-    return result.model
+    return views_data.checked_model(assemble(target), today)
 
 
 def site_for(model: Municipality, page: str = "index.md", today: dt.date = TODAY) -> Site:
-    """A rendering context on `page`."""
-    return Site(model=model, today=today, page=page)
+    """A rendering context on `page`, on this fixture's day."""
+    return views_data.site_for(model, page, today)
 
 
 def write_site(project: Path) -> Path:

@@ -3,33 +3,20 @@ plan's name, the period, the plan's version and the data's date on every printed
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import os
-import socketserver
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
+from tests.browser.harness import serve
 from tests.followup_data import PLAN, TODAY, write_site
 from tests.sitebuild import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PERIOD = f"{PLAN}/uppfoljning/2024-25/"
 A4_POINTS = (595, 842)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that does not log every request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Stay quiet."""
 
 
 @pytest.fixture(scope="module")
@@ -38,29 +25,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = tmp_path_factory.mktemp("followup-browser")
     done = build(write_site(project), today=TODAY.isoformat())
     assert done.returncode == 0, done.stdout + done.stderr
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(playwright_session: Playwright) -> Iterator[Browser]:
-    """Headless Chromium from Debian's package."""
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"Chromium saknas ({CHROMIUM})")
-    chromium = playwright_session.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh desktop page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+    with serve(project / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,30 +4,17 @@ diagram colours that follow the dark scheme."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import socketserver
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright
+from playwright.sync_api import Browser, Page
 
+from tests.browser.harness import serve
 from tests.sitebuild import build
 from tests.views_data import write_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TABLE = "vyer/oversikter/aktiviteter/"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that does not log every request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Stay quiet."""
 
 
 @pytest.fixture(scope="module")
@@ -36,29 +23,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = tmp_path_factory.mktemp("views-browser")
     done = build(write_site(project))
     assert done.returncode == 0, done.stdout + done.stderr
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(playwright_session: Playwright) -> Iterator[Browser]:
-    """Headless Chromium from Debian's package, from the run's one Playwright driver."""
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"Chromium saknas ({CHROMIUM})")
-    chromium = playwright_session.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh desktop page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+    with serve(project / "site") as url:
+        yield url
 
 
 def names(page: Page) -> list[str]:

@@ -31,12 +31,17 @@ def assemble(target: Path) -> Path:
     return target
 
 
-def load_model(target: Path, today: dt.date = TODAY) -> Municipality:
-    """The assembled fixture data, validated; fails on any error."""
-    result = load(assemble(target), today=today)
+def checked_model(data_dir: Path, today: dt.date) -> Municipality:
+    """The data in `data_dir`, validated; fails on any error."""
+    result = load(data_dir, today=today)
     errors = [f.format() for f in result.findings if f.severity.name == "ERROR"]
     assert result.model is not None and not errors, "\n".join(errors)
     return result.model
+
+
+def load_model(target: Path, today: dt.date = TODAY) -> Municipality:
+    """The assembled fixture data, validated; fails on any error."""
+    return checked_model(assemble(target), today)
 
 
 def site_for(model: Municipality, page: str = "index.md", today: dt.date = TODAY) -> Site:
