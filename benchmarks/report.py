@@ -349,7 +349,7 @@ def markdown(results: Results) -> str:
     )
     add(STATISTIC)
     add(
-        f"Återskapa: `{REPRODUCE}` (tog {round(results.minutes)} minuter den här gången, varav upp till "
+        f"Återskapa: `{results.command}` (tog {round(results.minutes)} minuter den här gången, varav upp till "
         f"{round(max((c.build.limit for c in results.cases if c.build), default=0) / 60)} minuter för ett bygge "
         f"som inte blir klart). Snabbare prov: `.venv/bin/python -m benchmarks --skalor 1,10 --snabb`; "
         f"`--tidsgrans SEKUNDER` ändrar tidsgränsen per bygge, `--behall` behåller arbetsmappen.\n"
