@@ -18,8 +18,7 @@ from macros.exports.dataset import Dataset, Value, dataset, date, text
 from macros.model.history import Commit, History
 from macros.render.context import Site, activity_page, archive_root, history_page, person_page
 from macros.render.downloads import offer
-from macros.render.html import finished_html, page_url, slug, swedish_key
-from macros.render.paths import relative_path
+from macros.render.html import finished_html, page_url, slug, swedish_key, url_to
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -91,13 +90,6 @@ def when(commit: Commit) -> str:
     offset = commit.made.strftime("%z")
     zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
     return commit.made.strftime("%Y-%m-%d %H:%M") + zone
-
-
-def url_to(site: Site, url_path: str) -> str:
-    """A relative URL from the current page to a folder of the built site (`arkiv/…/`, "" for the root)."""
-    here = page_url(site.page).rstrip("/") or "."
-    relative = relative_path(url_path.rstrip("/") or ".", here)
-    return "./" if relative == "." else relative + "/"
 
 
 def page_href(site: Site, source: str, anchor: str | None = None) -> str:

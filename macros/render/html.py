@@ -33,14 +33,19 @@ def page_url(source: str) -> str:
     return stem + "/"
 
 
+def url_to(site: Site, url_path: str) -> str:
+    """A relative URL from the current page to a folder of the built site (`arkiv/…/`, "" for the root)."""
+    here = page_url(site.page).rstrip("/") or "."
+    relative = relative_path(url_path.rstrip("/") or ".", here)
+    return "./" if relative == "." else relative + "/"
+
+
 def href(site: Site, target: str, anchor: str | None = None) -> str:
     """A URL for a raw-HTML link from the current page to the source page `target`."""
     fragment = f"#{anchor}" if anchor else ""
     if target == site.page and anchor:
         return fragment
-    here = page_url(site.page).rstrip("/") or "."
-    relative = relative_path(page_url(target).rstrip("/") or ".", here)
-    return ("./" if relative == "." else relative + "/") + fragment
+    return url_to(site, page_url(target)) + fragment
 
 
 def link(site: Site, target: str, text: str, anchor: str | None = None) -> str:

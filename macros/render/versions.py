@@ -20,9 +20,8 @@ from macros.render.history import (
     RECORD_CHANGE_COLUMNS,
     change_cells,
     record_change_values,
-    url_to,
 )
-from macros.render.html import finished_html, page_url
+from macros.render.html import finished_html, page_url, url_to
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.sortable import Column, Filter, Row, Table
