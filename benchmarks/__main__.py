@@ -252,10 +252,14 @@ def _set_line(file: Path, line: int, key: str, value: str) -> None:
     file.write_text("".join(lines), encoding="utf-8")
 
 
-def _serve_edits(case: Case) -> list[tuple[str, Path, int, str, str, Callable[[int], str], Callable[[int], str]]]:
-    """The data edits measured in `mkdocs serve`: (name, file, line, key, page, our change, plain change).
+ServeEdit = tuple[str, Path, int, bool, str, Callable[[int], str], Callable[[int], str]]
+"""An edit measured in `mkdocs serve`: (name, file, line, shown on every page, page, our change, plain change)."""
 
-    An activity's planned end (shown on a few pages) and the plan's name (shown in every page's footer).
+
+def _serve_edits(case: Case) -> list[ServeEdit]:
+    """The data edits measured in `mkdocs serve` (see `ServeEdit`).
+
+    An activity's planned end (shown on a few pages) and the plan's name (in every page's menu).
     Each is found through the loader's line numbers, so the edit is exactly the one line an editor changes.
     """
     result = load(case.data, today=dt.date.fromisoformat(TODAY))
@@ -269,14 +273,14 @@ def _serve_edits(case: Case) -> list[tuple[str, Path, int, str, str, Callable[[i
         file, path = record.origin
         return case.data.parent / file, result.sources[file].line_of((*path, *keys))
 
-    edits: list[tuple[str, Path, int, str, str, Callable[[int], str], Callable[[int], str]]] = []
+    edits: list[ServeEdit] = []
     activity = next((a for a in plan.activities if a.schedule.end is not None), None)
     if activity is not None:
         file, line = place(activity, "tidplan", "slut")
         page = f"{plan_id}/aktiviteter/{activity.id}.md"
-        edits.append(("En aktivitets planerade slut", file, line, "slut", page, *_date_changes(file, line, page, case)))
+        edits.append(("En aktivitets planerade slut", file, line, False, page, *_date_changes(file, line, page, case)))
     file, line = place(plan.meta, "namn")
-    edits.append(("Planens namn", file, line, "namn", "index.md", *_name_changes(file, line, plan.meta.name, case)))
+    edits.append(("Planens namn", file, line, True, "index.md", *_name_changes(file, line, plan.meta.name, case)))
     return edits
 
 
@@ -318,7 +322,7 @@ def _name_changes(file: Path, line: int, name: str, case: Case) -> tuple[Callabl
 def measure_serve(case: Case, rounds: int) -> list[ServeResult]:
     """Rebuild after one data edit (ours) against a plain server's rebuild after a page edit, side by side."""
     results = []
-    for name, file, _, key, page, change_ours, change_plain in _serve_edits(case):
+    for name, file, _, everywhere, page, change_ours, change_plain in _serve_edits(case):
         original = file.read_bytes()
         plain_page = case.plain_docs / page if case.plain_docs else None
         plain_original = plain_page.read_bytes() if plain_page else b""
@@ -336,7 +340,6 @@ def measure_serve(case: Case, rounds: int) -> list[ServeResult]:
             if plain_page:
                 plain_page.write_bytes(plain_original)
         changed = file.relative_to(case.work).as_posix()
-        everywhere = key == "namn"
         results.append(
             ServeResult(edit=name, changed_file=changed, page=url, ours=ours, plain=baseline, everywhere=everywhere)
         )
