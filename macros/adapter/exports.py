@@ -41,6 +41,7 @@ from typing import IO, Any
 from mkdocs.exceptions import Abort
 
 from macros.adapter import incremental
+from macros.adapter.incremental import JobFiles
 from macros.exports.calendar import EventSequence, history_sequence
 from macros.exports.catalog import catalogue, site_jobs
 from macros.exports.dataset import Dataset
@@ -59,8 +60,8 @@ WAIT_LIMIT = 900
 _DONE = object()
 
 
-Memo = Mapping[str, tuple[tuple[str, bytes], ...]]
-"""Files written by earlier jobs: a job's digest (of its pickled content) to each file's path and bytes."""
+Memo = Mapping[str, JobFiles]
+"""Files written by earlier jobs, by each job's digest (of its pickled content)."""
 
 
 @dataclass
@@ -112,7 +113,7 @@ class _Step:
     sent: int = 0
     written: list[tuple[str, str]] = field(default_factory=list)
     """Every file of the build, with what it holds (for the list of every file)."""
-    reused: dict[str, tuple[tuple[str, bytes], ...]] = field(default_factory=dict)
+    reused: dict[str, JobFiles] = field(default_factory=dict)
     fresh: dict[str, list[str]] = field(default_factory=dict)
     """Digests of the jobs sent to the process, with their files (remembered for the next build)."""
 
@@ -146,7 +147,7 @@ class _Step:
             count += 1
         return count
 
-    def memo(self) -> dict[str, tuple[tuple[str, bytes], ...]]:
+    def memo(self) -> dict[str, JobFiles]:
         """Every job's files as this build wrote them (the next preview build reuses them)."""
         kept = dict(self.reused)
         for digest, paths in self.fresh.items():

@@ -94,6 +94,10 @@ class Converted:
     messages: list[logging.LogRecord]
 
 
+JobFiles = tuple[tuple[str, bytes], ...]
+"""The files one export job wrote: each file's path in the built site and its bytes."""
+
+
 @dataclass
 class Build:
     """What one build noted, kept for the next when the build succeeds."""
@@ -112,7 +116,7 @@ class Build:
     nav_signature: str | None = None
     config_signature: str | None = None
     conversion_signature: str | None = None
-    exports: dict[str, tuple[tuple[str, bytes], ...]] = field(default_factory=dict)
+    exports: dict[str, JobFiles] = field(default_factory=dict)
     """The export step's files by job digest (`macros.adapter.exports`)."""
     counts: dict[str, int] = field(
         default_factory=lambda: {"makron": 0, "tabeller": 0, "html": 0, "mallar": 0, "exportfiler": 0}
@@ -241,7 +245,7 @@ def _roots(model: Municipality) -> list[object]:
 # --------------------------------------------------------------------------- exported files
 
 
-def earlier_exports() -> Mapping[str, tuple[tuple[str, bytes], ...]] | None:
+def earlier_exports() -> Mapping[str, JobFiles] | None:
     """The files the previous build's export jobs wrote, by job digest: empty when this build is a full
     one, None when nothing is remembered between builds (`mkdocs build` writes every file)."""
     if not STATE.enabled:
@@ -250,7 +254,7 @@ def earlier_exports() -> Mapping[str, tuple[tuple[str, bytes], ...]] | None:
     return previous.exports if previous is not None and not STATE.current.full else {}
 
 
-def remember_exports(files: dict[str, tuple[tuple[str, bytes], ...]], *, reused: int) -> None:
+def remember_exports(files: dict[str, JobFiles], *, reused: int) -> None:
     """Keep this build's exported files for the next one, and how many of them it took from the previous."""
     if STATE.enabled:
         STATE.current.exports = files
