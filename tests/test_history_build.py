@@ -107,6 +107,14 @@ def test_an_activity_page_shows_its_history_and_versions(built: HistorySite) -> 
     assert f'href="../../../{COPY_1}/exempel/aktiviteter/e-tjanster/"' in html
 
 
+def test_the_whole_plan_leaves_the_activities_change_logs_on_their_pages(built: HistorySite) -> None:
+    """The whole plan (to print) holds each activity's chapter but not its change log, and links to it on the activity's page."""
+    whole = html_of(built, "exempel/hela-planen").split('data-hela-planen="exempel">')[1]
+    assert 'class="vy historik"' not in whole and NEW_TIMELINE in whole
+    assert 'href="../aktiviteter/e-tjanster/#historik"' in whole
+    assert 'class="vy historik"' in html_of(built, "exempel/aktiviteter/e-tjanster")
+
+
 def test_the_change_history_lists_changes_by_record_with_the_version_in_force(built: HistorySite) -> None:
     """Ändringshistorik: each change with old and new value, who, why, and the version then in force."""
     html = html_of(built, "exempel/andringshistorik")

@@ -103,13 +103,17 @@ def record_anchor(kind: str, record: str) -> str:
     return slug(f"{kind}-{record}")
 
 
+RECORD_HISTORY_ID = "historik"
+"""The id of the heading over a record's history on its own page (an activity's, a person's)."""
+
+
 def record_href(site: Site, key: Key) -> str:
     """Where a record's history is shown: its own page (activities, people), else its section on a history page."""
     plan, kind, record = key
     if kind == "aktivitet" and plan and plan in site.model.plans and site.model.plan(plan).has("aktivitet", record):
-        return page_href(site, activity_page(plan, record), "historik")
+        return page_href(site, activity_page(plan, record), RECORD_HISTORY_ID)
     if kind == "person" and plan is None and site.model.has("person", record):
-        return page_href(site, person_page(record), "historik")
+        return page_href(site, person_page(record), RECORD_HISTORY_ID)
     if plan is not None and plan not in site.model.plans:
         plan = None
     return page_href(site, history_page(plan), record_anchor(kind, record))
@@ -213,7 +217,7 @@ def last_changed(site: Site, key: Key, *, link: bool = True, inline: bool = Fals
     return f'<p class="senast-andrad">{text}</p>\n'
 
 
-def record_history(site: Site, key: Key, *, heading: str | None = "## Historik { #historik }") -> str:
+def record_history(site: Site, key: Key, *, heading: str | None = f"## Historik {{ #{RECORD_HISTORY_ID} }}") -> str:
     """A record's history: every change with time, author, the commit's message as the reason, and old → new."""
     if site.archive is not None:
         return ""  # a decided version's copy: the history is on the published site

@@ -63,6 +63,7 @@ def whole_plan(site: Site, *, plan: str) -> str:
         "på Mac Cmd+P) och skrivaren *Spara som PDF*. Varje utskriven sida får planens namn, "
         "version och datum för datat. Sidan innehåller samma text som planens egna sidor; "
         "webbplatsens översikter ingår inte, och inte heller uppföljningens sidor: varje periods "
-        "uppföljningsrapport skrivs ut för sig från sin egen sida.\n\n"
+        "uppföljningsrapport skrivs ut för sig från sin egen sida. Aktiviteternas ändringshistorik "
+        "står på varje aktivitets egen sida, inte här.\n\n"
         "</div>\n\n" + PLACEHOLDER.format(plan=plain(p.id)) + "\n"
     )
