@@ -286,4 +286,4 @@ def test_a_record_added_during_the_period_is_said_to_be_added(model: Municipalit
     history = _history_with(("2024-11-01", added), ("2025-03-01", _schedule_change()))
     section = _period_with_history(model, history).split("### Planens innehåll")[1].split("\n## ")[0]
     assert "1 post ändrades under perioden." in section
-    assert "| posten lades till under perioden |" in section and "Tidplan" not in section
+    assert "<td>posten lades till under perioden</td>" in section and "Tidplan" not in section

@@ -149,6 +149,17 @@ def test_the_record_history_page_keeps_every_record(built: HistorySite) -> None:
     assert 'id="upphandlingsbehov"' in html_of(built, "exempel/historik")
 
 
+def test_a_record_never_changed_after_its_addition_is_told_in_one_sentence(built: HistorySite) -> None:
+    """A record added and never changed gets one sentence with its row's time, author and reason; a changed one keeps its table."""
+    text = page(built, "exempel/historik")
+    assert (
+        "Beslutad version 1.0 Posten lades till 2024-03-11 09:00 (UTC+01:00) av Åsa Ek "
+        "(”Besluten om version 1.0 och 2.0”, "
+    ) in text
+    section = html_of(built, "exempel/historik").split('id="aktivitet-e-tjanster"')[1].split("<h3")[0]
+    assert "<table" in section and "har inte ändrats" not in section
+
+
 def test_the_start_page_links_each_plans_versions(built: HistorySite) -> None:
     """The list of plans links the read-only copy of each decided version, newest first."""
     html = html_of(built, "")

@@ -105,6 +105,22 @@ def test_each_change_names_time_author_reason_and_values(model: Municipality) ->
         assert plain(part) in html or part in html
 
 
+def test_a_record_only_added_is_told_in_one_sentence(model: Municipality) -> None:
+    """A record whose whole history is its addition: one sentence with time, author, reason and id (escaped), no table."""
+    person = model.people[0]
+    added = Change(None, "person", person.id, f"Person {person.name}", None, ADDED)
+    commit = _commit(f"Personerna {hostile(91)}", "2024-01-10T09:00:00+01:00", who=f"Åsa {hostile(92)}")
+    history = History(commits=(commit,), data_changes=(DataChange(commit, (added,)),))
+    site = replace(site_for(model, f"ansvar/{person.id}.md"), history=history)
+    output = expand_finished(record_history(site, (None, "person", person.id)))
+    page = parse(_html(output))
+    assert list(live_markup(page)) == [] and "<table" not in output
+    text = " ".join(" ".join(page.text).split())
+    assert "Posten lades till 2024-01-10 09:00 (UTC+01:00) av Åsa" in text
+    assert "⟦m91⟧" in text and "⟦m92⟧" in text and commit.short_id in text
+    assert text.endswith("och har inte ändrats sedan dess.")
+
+
 def test_last_changed_links_to_the_records_history(model: Municipality) -> None:
     """The line "Senast ändrad" names the day and author and links to the history on the activity's own page."""
     history = _history(model, "a", "b", rich=False)

@@ -14,7 +14,8 @@ from typing import get_args
 
 from macros.comparison import ADDED, FOLLOW_UP_KINDS, KINDS, REMOVED
 from macros.comparison import Change as DataChange
-from macros.exports.dataset import Column, Dataset, Value, dataset, date, text, whole
+from macros.exports.dataset import Column as ExportColumn
+from macros.exports.dataset import Dataset, Value, dataset, date, text, whole
 from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED, NOT_REPORTED_MEANING, STATUS_MEANINGS
@@ -62,7 +63,7 @@ from macros.render.history import record_href, unavailable, what_changed
 from macros.render.html import computed, slug, swedish_key
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
-from macros.render.sortable import cell, data_table
+from macros.render.sortable import Cell, Column, Row, Table, cell, data_table
 from macros.render.text import table
 
 PERIOD_RULE = (
@@ -138,7 +139,7 @@ def _period_title(plan: Plan, item: FollowUpPeriod, what: str) -> str:
     return f"Uppföljning {item.name} i {plan.meta.name}: {what}"
 
 
-def _status_columns(label: str) -> list[Column]:
+def _status_columns(label: str) -> list[ExportColumn]:
     """A status at the end of a period as columns: the status, late or not, and the report it comes from."""
     return [
         text(label),
@@ -422,13 +423,24 @@ def _content_changes(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
     if not found:
         return heading + intro + "Historiken visar ingen ändring av planens innehåll under perioden.\n"
     ordered = sorted(found.items(), key=lambda pair: swedish_key(pair[1][0].label))
-    rows = []
-    for key, items in ordered:
-        link = f'<a href="{plain(record_href(site, key))}">{plain(items[0].label)}</a>'
-        rows.append([link, plain(_net_change(items))])
+    rows = [
+        Row(
+            [
+                Cell(f'<a href="{plain(record_href(site, key))}">{plain(items[0].label)}</a>', items[0].label),
+                cell(_net_change(items)),
+            ]
+        )
+        for key, items in ordered
+    ]
     count = f"{len(rows)} {'post' if len(rows) == 1 else 'poster'} ändrades under perioden.\n\n"
-    download = offer(site, _content_changes_dataset(plan, item, last, ordered))
-    return heading + intro + count + table(["Post", "Vad som ändrades"], rows, download=download)
+    changed = Table(
+        "planens-innehall",
+        f"Planens poster ändrade {item.start.isoformat()} – {last.isoformat()}",
+        [Column("Post", row_header=True), Column("Vad som ändrades")],
+        rows,
+        download=offer(site, _content_changes_dataset(plan, item, last, ordered)),
+    )
+    return heading + intro + count + changed.html() + "\n"
 
 
 def _content_changes_dataset(

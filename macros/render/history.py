@@ -227,6 +227,8 @@ def record_history(site: Site, key: Key, *, heading: str | None = f"## Historik 
     changes = site.history.of_record(*key)
     if not changes:
         return top + "Historiken visar ingen incheckad ändring av posten.\n"
+    if (commit := only_added(changes)) is not None:
+        return top + added_unchanged(commit)
     columns = [
         Column("Tidpunkt", row_header=True, css="historik-tid"),
         Column("Gjord av"),
@@ -258,6 +260,23 @@ def record_history(site: Site, key: Key, *, heading: str | None = f"## Historik 
         css=CHANGE_LOG,
     )
     return top + finished_html(f'<div class="vy historik">{table.html()}</div>')
+
+
+def only_added(changes: list[tuple[Commit, Change]]) -> Commit | None:
+    """The commit that added the record, when that is all its history holds."""
+    if len(changes) == 1 and changes[0][1].change == ADDED:
+        return changes[0][0]
+    return None
+
+
+def added_unchanged(commit: Commit) -> str:
+    """A record's whole history when it was added and never changed: one sentence with the row's
+    time, author and reason, instead of a table of one row without old or new values."""
+    return (
+        f'<p class="senast-andrad">Posten lades till {plain(when(commit))} av {plain(commit.author)} '
+        f'(”{plain(commit.subject)}”, <code class="historik-id">{plain(commit.short_id)}</code>) '
+        "och har inte ändrats sedan dess.</p>\n"
+    )
 
 
 def _scope_download(site: Site, plan_id: str | None) -> str:
@@ -600,7 +619,8 @@ def _history_sections(site: Site, plan_id: str | None) -> str:
         parts.append(f"## {KIND_HEADINGS.get(kind, kind)} {{ #{slug(kind)} }}\n")
         for key, label, suffix in records:
             parts.append(f"### {plain(label)}{suffix} {{ #{record_anchor(kind, key[2])} }}\n")
-            parts.append(last_changed(site, key, link=False))
+            if only_added(site.history.of_record(*key)) is None:
+                parts.append(last_changed(site, key, link=False))
             parts.append(record_history(site, key, heading=None))
     return "\n".join(parts)
 
