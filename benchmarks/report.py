@@ -130,16 +130,22 @@ motorn bär sin färdiga HTML förbi Markdown (se ovan). Det vi gör utöver det
 - läsning och kontroll av datat ca 0,3 s, historiken ur git ca 0,1 s.
 
 Med historikens förråd (300 incheckningar, 5 beslutade versioner, varm cache) kostar historiken
-omkring 2 s mer än samma bygge utan git: historiksidornas Markdown (hundratals rubriker per post,
-som sidans innehållsförteckning bygger på) ca 0,5 s, historikens makron ca 0,5 s, git och de
-sparade jämförelserna ca 0,25 s, att länka in de fem kopiorna (omkring 3 300 filer) 0,15–0,25 s
-(0,3–0,4 s före `os.scandir`) och sökindexet ca 0,2 s. Mer än hälften av det är sidornas storlek:
-ändringshistoriken och historiken per post är vardera omkring 0,7 MB HTML vid 300 incheckningar,
-och MkDocs läser, indexerar och lägger dem i temat som andra sidor. Exportsteget arbetar omkring 4 s på den andra kärnan (import av pandas 0,9 s,
+omkring 1,6 s CPU mer än samma bygge utan git (mätt 2026-11-30 efter ändringarna nedan). Sidorna
+ca 1,0 s: ändringshistoriken 0,26 s (mest dess tabell med 700 rader), historiken per post 0,2 s,
+aktivitetssidornas historik 0,2 s (tabellerna läses också in i sökindexet), uppföljningssidornas
+ändrade poster 0,12 s, den gemensamma historiken och versionernas sidor 0,07 s vardera. Git och de
+sparade jämförelserna ca 0,2 s; att länka in de fem kopiorna (omkring 3 300 filer) ca 0,2 s och att
+MkDocs tar bort dem igen när nästa bygge börjar ca 0,2 s; exportprocessen ca 0,4 s CPU för de
+tabeller som bara finns med historik (ändringarna och versionerna). Tillägget var omkring 2,2 s
+före tre ändringar samma dag: en post som bara har lagts till står i en mening i stället för en
+tabell med en rad (historiken per post gick från 0,7 till 0,5 MB och den gemensamma från 0,33 till
+0,2 MB), *Hela planen* tar inte med aktiviteternas historik, och uppföljningens ändrade poster är en
+färdig tabell i stället för en Markdown-tabell. Det som är kvar är mest innehåll som granskarnas sidor ska visa, och
+MkDocs läser, indexerar och lägger det i temat som andra sidor. Exportsteget arbetar omkring 4 s på den andra kärnan (import av pandas 0,9 s,
 170 tabeller som Excel och CSV 3 s); bygget väntar på det omkring 0,3 s efter sista sidan.
 
 En hel körning av `make bench` tar nu länge, mest för de stora skalorna: vid 10× tog ett bygge
-113 s den 30 november, och varje skala kräver tretton byggen (ett som sparar sidorna, tre varv av
+105–113 s den 30 november, och varje skala kräver tretton byggen (ett som sparar sidorna, tre varv av
 bygget mot ren MkDocs och tre av exportsteget, med och utan). 50× är fem gånger större än 10×, och
 varje sida bär hela menyn, så ett bygge där väntas ta tiotals minuter: hela `make bench` tar
 uppskattningsvis flera timmar och har inte körts i sin helhet. Ett
