@@ -5,6 +5,7 @@ built once and reused."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from html import unescape
 
@@ -113,6 +114,15 @@ def test_the_whole_plan_leaves_the_activities_change_logs_on_their_pages(built: 
     assert 'class="vy historik"' not in whole and NEW_TIMELINE in whole
     assert 'href="../aktiviteter/e-tjanster/#historik"' in whole
     assert 'class="vy historik"' in html_of(built, "exempel/aktiviteter/e-tjanster")
+
+
+def test_the_search_finds_the_plan_as_it_is_not_its_old_values(built: HistorySite) -> None:
+    """No old value of the history or a version's changes is in the search index; the current value and the pages are."""
+    docs = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [doc["location"] for doc in docs if OLD_TIMELINE in doc["text"] + doc["title"]] == []
+    activity = [doc for doc in docs if doc["location"].startswith("exempel/aktiviteter/e-tjanster/")]
+    assert any(NEW_TIMELINE in doc["text"] for doc in activity)
+    assert any(doc["location"].startswith("exempel/versioner/version-2-0/") for doc in docs)
 
 
 def test_the_change_history_lists_changes_by_record_with_the_version_in_force(built: HistorySite) -> None:

@@ -40,7 +40,8 @@ def test_an_activitys_change_log_stays_on_its_own_page() -> None:
         "p/aktiviteter/a/",
         '<h1 id="a">9.2.1 A</h1><p class="senast-andrad">Senast ändrad (<a href="./&#35;historik">historik</a>)</p>'
         '<h2 id="mal">Mål</h2><p>Målet.</p>'
-        '<h2 id="historik">Historik</h2><div class="vy historik"><table><tr><td>före</td></tr></table></div>'
+        '<h2 data-search-exclude id="historik">Historik</h2>'
+        '<div class="vy historik" data-search-exclude><table><tr><td>före</td></tr></table></div>'
         '<h2 id="beslutade-versioner">I beslutade versioner</h2><p>1.0</p>',
     )
     listing = Chapter("p/aktiviteter/index.md", "p/aktiviteter/", "<h1>9.2</h1>")

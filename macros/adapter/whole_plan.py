@@ -33,7 +33,7 @@ _IDREFS = re.compile(r'(\s(?:for|headers|aria-labelledby|aria-describedby|aria-c
 _URL_REF = re.compile(r"url\((?:#|&#35;)([^)\s]+)\)")
 _LINK = re.compile(r'(\s(?:href|src|xlink:href)=")([^"]*)(")')
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/)")
-_RECORD_HISTORY = re.compile(rf'<h2 id="{RECORD_HISTORY_ID}"[\s>].*?(?=<h2[\s>]|\Z)', re.DOTALL)
+_RECORD_HISTORY = re.compile(rf'<h2(?:\s[^>]*)?\sid="{RECORD_HISTORY_ID}"[\s>].*?(?=<h2[\s>]|\Z)', re.DOTALL)
 """An activity page's "Historik" section: from its heading to the next section or the end."""
 
 

@@ -217,6 +217,13 @@ def last_changed(site: Site, key: Key, *, link: bool = True, inline: bool = Fals
     return f'<p class="senast-andrad">{text}</p>\n'
 
 
+def change_log_block(table_html: str) -> str:
+    """A table of changes (old and new values, commits) as a finished block, left out of the search
+    index: the search finds the plan as it is now, and an old value must not lead a reader to a page
+    as if the plan still said it."""
+    return finished_html(f'<div class="vy historik" data-search-exclude>{table_html}</div>')
+
+
 def record_history(site: Site, key: Key, *, heading: str | None = f"## Historik {{ #{RECORD_HISTORY_ID} }}") -> str:
     """A record's history: every change with time, author, the commit's message as the reason, and old → new."""
     if site.archive is not None:
@@ -259,7 +266,7 @@ def record_history(site: Site, key: Key, *, heading: str | None = f"## Historik 
         download=_scope_download(site, key[0]),
         css=CHANGE_LOG,
     )
-    return top + finished_html(f'<div class="vy historik">{table.html()}</div>')
+    return top + change_log_block(table.html())
 
 
 def only_added(changes: list[tuple[Commit, Change]]) -> Commit | None:
@@ -325,7 +332,7 @@ def change_history(site: Site, *, plan: str) -> str:
             "En rad per ändrat fält, grupperade per post och nyast först inom varje post. "
             "Före och Efter visar värdena som de stod i datat.\n"
         )
-        parts.append(finished_html(f'<div class="vy historik">{_changes_table(site, p.id, changes).html()}</div>'))
+        parts.append(change_log_block(_changes_table(site, p.id, changes).html()))
     else:
         parts.append(f"Historiken visar ännu inga ändringar av poster i {plain(p.meta.name)}.\n")
     parts.append(_gaps(history, p.id))
@@ -336,7 +343,7 @@ def change_history(site: Site, *, plan: str) -> str:
     )
     commits = history.without_record_changes(p.id)
     if commits:
-        parts.append(finished_html(f'<div class="vy historik">{_commits_table(site, p.id, commits).html()}</div>'))
+        parts.append(change_log_block(_commits_table(site, p.id, commits).html()))
     else:
         parts.append("Det finns inga sådana incheckningar.\n")
     return "\n".join(part for part in parts if part)

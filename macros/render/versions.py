@@ -19,9 +19,10 @@ from macros.render.history import (
     CHANGE_LOG,
     RECORD_CHANGE_COLUMNS,
     change_cells,
+    change_log_block,
     record_change_values,
 )
-from macros.render.html import finished_html, page_url, url_to
+from macros.render.html import page_url, url_to
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.sortable import Column, Filter, Row, Table
@@ -200,7 +201,7 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
             "post för post. Uppföljningen (statusrapporter och mätvärden) räknas inte: den är inte en del av beslutet.\n"
         )
         changed = changes_table(site, f"version-{state.slug}", state.changes, f"{p.id}/versioner/{state.slug}")
-        parts.append(finished_html(f'<div class="vy historik">{changed.html()}</div>'))
+        parts.append(change_log_block(changed.html()))
     latest = site.versions.latest(p.id)
     if latest is state:
         parts.append("## Ändringar sedan beslutet { #sedan-beslutet }\n")
@@ -210,7 +211,7 @@ def decided_version(site: Site, *, plan: str, version: str) -> str:
             pending = changes_table(
                 site, f"sedan-{state.slug}", list(since), f"{p.id}/versioner/{state.slug}-sedan-beslutet"
             )
-            parts.append(finished_html(f'<div class="vy historik">{pending.html()}</div>'))
+            parts.append(change_log_block(pending.html()))
         else:
             parts.append("Den publicerade planen är densamma som den beslutade versionen.\n")
     return "\n".join(parts)
