@@ -132,7 +132,7 @@ motorn bär sin färdiga HTML förbi Markdown (se ovan). Det vi gör utöver det
 Med historikens förråd (300 incheckningar, 5 beslutade versioner, varm cache) kostar historiken
 omkring 1,6 s CPU mer än samma bygge utan git (mätt 2026-11-30 efter ändringarna nedan). Sidorna
 ca 1,0 s: ändringshistoriken 0,26 s (mest dess tabell med 700 rader), historiken per post 0,2 s,
-aktivitetssidornas historik 0,2 s (tabellerna läses också in i sökindexet), uppföljningssidornas
+aktivitetssidornas historik 0,2 s (sökningens tolk läser också tabellerna; efter mätningen tas de inte längre med i indexet, men tolken läser dem), uppföljningssidornas
 ändrade poster 0,12 s, den gemensamma historiken och versionernas sidor 0,07 s vardera. Git och de
 sparade jämförelserna ca 0,2 s; att länka in de fem kopiorna (omkring 3 300 filer) ca 0,2 s och att
 MkDocs tar bort dem igen när nästa bygge börjar ca 0,2 s; exportprocessen ca 0,4 s CPU för de
