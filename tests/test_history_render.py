@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
@@ -16,7 +17,7 @@ from macros.comparison import ADDED, CHANGED, MOVED, REMOVED, Change
 from macros.model.catalog import Municipality
 from macros.model.history import Commit, DataChange, FileChange, History
 from macros.model.plan import DecidedVersion
-from macros.render.history import change_history, last_changed, record_histories, record_history
+from macros.render.history import change_history, change_log_block, last_changed, record_histories, record_history
 from macros.render.html import expand_finished, finished_html
 from macros.render.safe import plain
 from macros.render.versions import NO_VERSIONS, changes_table, version_history
@@ -216,10 +217,34 @@ def test_a_record_that_moved_away_is_not_called_removed(model: Municipality) -> 
     ]
 
 
-def test_a_finished_block_is_put_back_only_when_this_process_made_it() -> None:
+@pytest.mark.parametrize("searched", [True, False])
+def test_a_finished_block_is_put_back_only_when_this_process_made_it(searched: bool) -> None:
     """A history table passes Markdown as one signed comment and comes back whole; a comment that merely
     looks like one (page text cannot sign it) is dropped, not turned into HTML."""
     table = '<div class="vy historik"><table><tr><td>a &lt; b</td></tr></table></div>'
-    assert expand_finished(_html("Före\n" + finished_html(table) + "\nEfter")).count(table) == 1
-    forged = "<!--kategoriplan-html " + "0" * 32 + " PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==-->"
-    assert "script" not in expand_finished(_html(forged))
+    assert expand_finished(_html("Före\n" + finished_html(table, searched=searched) + "\nEfter")).count(table) == 1
+    for kind in ("html", "utan-sok"):
+        forged = f"<!--kategoriplan-{kind} " + "0" * 32 + " PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==-->"
+        assert "script" not in expand_finished(_html(forged))
+
+
+def test_a_table_of_changes_never_reaches_the_search_index() -> None:
+    """A table of changes is not read by the site's search, however its markup nests (Material's own
+    exclusion mark lets go at a nested end tag), and the page shows it whole."""
+    from material.plugins.search.plugin import SearchIndex
+
+    from macros.adapter.mkdocs_hooks import on_page_content, on_page_context
+
+    inner = (
+        '<div class="tabellfilter" data-search-exclude><div><p>Filtrera</p></div></div>'
+        "<table><tr><td>gammalt värde</td><td>nytt värde</td></tr></table>"
+    )
+    page = SimpleNamespace(meta={}, toc=[], url="sida/", title="Sida", content="")
+    converted = markdown.markdown("Planen säger nu nytt värde.\n" + change_log_block(inner), extensions=EXTENSIONS)
+    page.content = on_page_content(converted, page, None, None)
+    index = SearchIndex()
+    index.add_entry_from_context(page)
+    on_page_context({}, page, None, None)
+    indexed = " ".join(entry["text"] for entry in index.entries)
+    assert "Planen säger nu nytt värde." in indexed and "gammalt" not in indexed
+    assert inner in page.content and "kategoriplan-" not in page.content

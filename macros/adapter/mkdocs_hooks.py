@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -284,7 +285,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     for file in _files:
         chapter = getattr(file, "page", None)
         if chapter is not None and chapter.content is not None:
-            rendered[file.src_uri] = Chapter(file.src_uri, chapter.url, chapter.content)
+            rendered[file.src_uri] = Chapter(file.src_uri, chapter.url, expand_finished(chapter.content))
     return assemble(output, plan_id, page.url, in_order(plan_id, _menu, activities, rendered))
 
 
@@ -366,9 +367,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    """The page's HTML with the finished blocks of the history's tables put back (see
-    `macros.render.html.finished_html`), before the search and the theme see it."""
-    return expand_finished(html)
+    """The page's HTML with the engine's finished blocks put back (see `macros.render.html.finished_html`),
+    but for the tables of changes, which the search must not read (see `on_page_context`)."""
+    return expand_finished(html, unsearched=False)
+
+
+@event_priority(-100)
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """After the search plugin has read the page: the tables of changes put back into its HTML."""
+    page.content = expand_finished(page.content)
+    return context
 
 
 def on_build_error(error: Exception) -> None:

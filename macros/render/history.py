@@ -220,8 +220,9 @@ def last_changed(site: Site, key: Key, *, link: bool = True, inline: bool = Fals
 def change_log_block(table_html: str) -> str:
     """A table of changes (old and new values, commits) as a finished block, left out of the search
     index: the search finds the plan as it is now, and an old value must not lead a reader to a page
-    as if the plan still said it."""
-    return finished_html(f'<div class="vy historik" data-search-exclude>{table_html}</div>')
+    as if the plan still said it. The block stays sealed until the search has read the page (its
+    `data-search-exclude` alone would not do: Material's parser lets go of it at a nested end tag)."""
+    return finished_html(f'<div class="vy historik" data-search-exclude>{table_html}</div>', searched=False)
 
 
 def record_history(site: Site, key: Key, *, heading: str | None = f"## Historik {{ #{RECORD_HISTORY_ID} }}") -> str:

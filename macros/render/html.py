@@ -114,28 +114,33 @@ def computed(site: Site, detail: str = "") -> str:
 _FINISHED_KEY = secrets.token_bytes(16)
 """Signs the finished HTML blocks of this process, so that no page text can pass for one."""
 
-FINISHED_BLOCK = re.compile(r"<!--kategoriplan-html ([0-9a-f]{32}) ([A-Za-z0-9+/=]*)-->")
+SEARCHED, UNSEARCHED = "html", "utan-sok"
+"""The two kinds of finished block: put back before the site's search reads the page, or after it."""
+
+FINISHED_BLOCK = re.compile(rf"<!--kategoriplan-({SEARCHED}|{UNSEARCHED}) ([0-9a-f]{{32}}) ([A-Za-z0-9+/=]*)-->")
 
 
-def _signature(payload: str) -> str:
-    return hmac.new(_FINISHED_KEY, payload.encode("ascii"), "sha256").hexdigest()[:32]
+def _signature(kind: str, payload: str) -> str:
+    return hmac.new(_FINISHED_KEY, f"{kind} {payload}".encode("ascii"), "sha256").hexdigest()[:32]
 
 
-def _sealed(html: str) -> str:
+def _sealed(html: str, kind: str = SEARCHED) -> str:
     """`html` as one signed HTML comment (see `finished_html`)."""
     payload = base64.b64encode(html.encode("utf-8")).decode("ascii")
-    return f"<!--kategoriplan-html {_signature(payload)} {payload}-->"
+    return f"<!--kategoriplan-{kind} {_signature(kind, payload)} {payload}-->"
 
 
-def finished_html(html: str) -> str:
+def finished_html(html: str, *, searched: bool = True) -> str:
     """A block of finished HTML (a large table of the history) that Markdown carries over without reading it.
 
     Python-Markdown parses every block of raw HTML it meets, which for the history's tables of
     hundreds of rows costs more than making them. The block travels through Markdown as one
     HTML comment holding the HTML in base64, signed for this process, and `expand_finished`
     puts it back in the page's HTML. The HTML is escaped as always (`plain`, `rich`) before.
+    A block that is not `searched` stays sealed while the site's search reads the page (the
+    adapter puts it back afterwards), so the search neither indexes nor even parses it.
     """
-    return f"\n{_sealed(html)}\n"
+    return f"\n{_sealed(html, SEARCHED if searched else UNSEARCHED)}\n"
 
 
 RAW_BLOCK_TAGS = ("div", "table", "figure", "details", "section", "nav", "aside", "ul", "ol", "dl", "p")
@@ -185,13 +190,18 @@ def finish_blocks(markdown: str) -> str:
     return "".join(parts) + markdown[position:] if parts else markdown
 
 
-def expand_finished(html: str) -> str:
-    """A page's HTML with every finished block put back; a block this process did not sign is dropped."""
+def expand_finished(html: str, *, unsearched: bool = True) -> str:
+    """A page's HTML with every finished block put back; a block this process did not sign is dropped.
+
+    With `unsearched=False` the blocks made not to be searched stay sealed (for the step before
+    the search reads the page); a later call puts them back."""
 
     def back(match: re.Match[str]) -> str:
-        signature, payload = match.groups()
-        if not hmac.compare_digest(signature, _signature(payload)):
+        kind, signature, payload = match.groups()
+        if kind == UNSEARCHED and not unsearched:
+            return match.group(0)
+        if not hmac.compare_digest(signature, _signature(kind, payload)):
             return ""
         return base64.b64decode(payload).decode("utf-8")
 
-    return FINISHED_BLOCK.sub(back, html) if "<!--kategoriplan-html " in html else html
+    return FINISHED_BLOCK.sub(back, html) if "<!--kategoriplan-" in html else html
