@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import shutil
 from html import unescape
 
 import openpyxl
@@ -183,12 +185,31 @@ def test_copies_are_built_once_and_reused(built: HistorySite) -> None:
     assert len(copies) == 2 and len(filled) == 1
     marks = copies + filled
     before = [mark.stat().st_mtime_ns for mark in marks]
+    inside = built.site / COPY_1 / "exempel"
+    os.utime(inside, ns=(10**18, 10**18))  # a folder linked again would have the time of the build
     built.repo.replace("planer/exempel/aktiviteter.yml", "    prioritet: 3\n", "    prioritet: 1\n")
     built.repo.commit("Utbildningen får högsta prioritet", when="2024-05-01T09:00:00+02:00")
     built.build()
     assert [mark.stat().st_mtime_ns for mark in marks] == before
     assert (built.site / COPY_1 / "exempel" / "index.html").is_file()
     assert "Senast ändrad 2024-05-01 av Åsa Ek" in page(built, "exempel/historik")
+    # the previous build's folder of copies was moved back whole, not emptied and linked file by file
+    assert inside.stat().st_mtime_ns == 10**18
+
+
+def test_copies_another_hand_put_in_the_site_folder_are_not_reused(built: HistorySite) -> None:
+    """A folder of copies that the last build did not put there (replaced since) is emptied by MkDocs as any
+    stale file, never taken into the cache; the build links the copies again."""
+    folder = built.site / "arkiv" / "exempel"
+    shutil.rmtree(folder)
+    (folder / "version-1-0" / "exempel").mkdir(parents=True)
+    (folder / "version-1-0" / "exempel" / "index.html").write_text("<p>främmande</p>", encoding="utf-8")
+    (folder / "främmande.html").write_text("<p>främmande</p>", encoding="utf-8")
+    built.build()
+    assert not (folder / "främmande.html").exists()
+    assert "Du läser version 1.0 av Kategoriplan Exempel" in page(built, f"{COPY_1}/exempel")
+    cache = built.repo.root / ".cache"
+    assert not [path for path in cache.rglob("främmande.html")]
 
 
 def test_the_copies_cache_lives_outside_git(built: HistorySite) -> None:

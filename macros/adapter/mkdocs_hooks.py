@@ -26,7 +26,7 @@ from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of  # noqa: E402
 from macros.adapter.source_footnotes import SourceFootnotesExtension  # noqa: E402
-from macros.adapter.versions import build_copies, publish  # noqa: E402
+from macros.adapter.versions import build_copies, publish, set_aside  # noqa: E402
 from macros.adapter.whole_plan import Chapter, assemble, in_order  # noqa: E402
 from macros.loading.cache import cache_root  # noqa: E402
 from macros.loading.pages import page_files  # noqa: E402
@@ -216,6 +216,7 @@ def on_pre_build(config: Any) -> None:
     """Refuse to build when mkdocs-macros would render a page without the page check, or when a
     symbolic link in the pages or the theme would make the build read files from outside the project."""
     require_page_check(config)
+    _set_copies_aside(config)
     theme = config.theme.custom_dir
     links = links_under(Path(config.docs_dir), "content") + (links_under(Path(theme), "overrides") if theme else [])
     if links:
@@ -336,6 +337,16 @@ def _publish_copies(config: Any) -> None:
     cache = cache_root(session.project_of(config.config_file_path))
     copies = build_copies(site, config, cache)
     publish(site, copies, Path(config.site_dir), cache)
+
+
+def _set_copies_aside(config: Any) -> None:
+    """Keep the previous build's copies of the decided versions from MkDocs' cleaning of the site folder:
+    `publish` moves them back when they are unchanged (see `versions.set_aside`)."""
+    if config.extra.get("arkiv"):
+        return  # a copy's own build
+    cache = cache_root(session.project_of(config.config_file_path))
+    if cache.is_dir():
+        set_aside(Path(config.site_dir), cache)
 
 
 def _fold_search(config: Any) -> None:

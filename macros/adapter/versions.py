@@ -15,6 +15,7 @@ fetches anything.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -193,16 +194,110 @@ def publish(site: Site, copies: list[Copy], site_dir: Path, cache: Path) -> None
 
     The banners depend only on the plan's copies and on which pages the published site has, so
     the filled pages are kept in the cache under a key of those and linked into each build (a
-    build whose copies and pages are as before writes no page of the copies again)."""
+    build whose copies and pages are as before writes no page of the copies again). When the
+    previous build's links into this site folder were set aside (`set_aside`) and hold the same
+    state, they are moved back instead of linked again."""
     published = _pages(site_dir)
     for plan in dict.fromkeys(copy.state.plan for copy in copies):
         siblings = [copy for copy in copies if copy.state.plan == plan]
         folder = cache / PUBLISHED / plan
-        filled = folder / _filled_key(siblings, published)
+        key = _filled_key(siblings, published)
+        filled = folder / key
         if not (filled / DONE).is_file():
             _fill_atomically(site, siblings, published, filled)
             _prune(folder, keep=filled)
-        _link_tree(filled, site_dir / ARCHIVE_FOLDER / plan)
+        placed = _Placement(folder, site_dir / ARCHIVE_FOLDER / plan)
+        if not placed.put_back(key):
+            _link_tree(filled, placed.target)
+        placed.remember(key)
+
+
+def set_aside(site_dir: Path, cache: Path) -> None:
+    """Before MkDocs empties the site folder: move each plan's copies, as the previous build put them
+    there, into the cache (one rename per plan), so that MkDocs does not delete thousands of links one
+    by one and `publish` can move them back when nothing in them changed. A folder the previous build
+    did not put there (another tool's, or made again since) is left to MkDocs."""
+    archive = site_dir / ARCHIVE_FOLDER
+    if not archive.is_dir():
+        return
+    for entry in os.scandir(archive):
+        placed = _Placement(cache / PUBLISHED / entry.name, Path(entry.path))
+        if entry.is_dir(follow_symlinks=False) and placed.folder.is_dir():
+            placed.set_aside()
+
+
+def _identity(status: os.stat_result) -> list[int]:
+    """What tells a folder from another made in its place later: device, inode (which a file system may
+    give again), and the times of its last change of status and of content, to the nanosecond."""
+    return [status.st_dev, status.st_ino, status.st_ctime_ns, status.st_mtime_ns]
+
+
+def _read_record(record: Path) -> dict[str, Any]:
+    """A `_Placement` record; empty when it is missing or unreadable."""
+    try:
+        value = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """One plan's copies in one site folder, and what the cache knows of them: the filled state last put
+    there and the identity of the folder it was put into (a record in the plan's cache folder, named
+    after the site folder's path)."""
+
+    folder: Path
+    target: Path
+
+    @property
+    def _name(self) -> str:
+        return ".webbplats-" + hashlib.sha256(os.fsencode(os.path.abspath(self.target))).hexdigest()[:24]
+
+    @property
+    def record(self) -> Path:
+        """What was put into `target`: {"nyckel": filled state, "mapp": its `_identity`, "sokvag": target}."""
+        return self.folder / f"{self._name}.json"
+
+    @property
+    def aside(self) -> Path:
+        """Where `set_aside` keeps the folder between MkDocs' cleaning and `publish`."""
+        return self.folder / self._name
+
+    def set_aside(self) -> None:
+        """Move `target` into the cache when it is the folder the record names."""
+        try:
+            identity = os.stat(self.target, follow_symlinks=False)
+        except OSError:
+            return
+        if _read_record(self.record).get("mapp") != _identity(identity):
+            return
+        shutil.rmtree(self.aside, ignore_errors=True)
+        with contextlib.suppress(OSError):  # another file system: MkDocs empties it, `publish` links again
+            os.rename(self.target, self.aside)
+
+    def put_back(self, key: str) -> bool:
+        """Move the folder set aside back to `target` when it holds the filled state `key`; whether it did.
+        A folder set aside that holds another state is removed."""
+        if not self.aside.is_dir():
+            return False
+        if _read_record(self.record).get("nyckel") == key and not os.path.lexists(self.target):
+            try:
+                self.target.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(self.aside, self.target)
+                return True
+            except OSError:
+                pass
+        shutil.rmtree(self.aside, ignore_errors=True)
+        return False
+
+    def remember(self, key: str) -> None:
+        """Record that `target` now holds the filled state `key`."""
+        identity = os.stat(self.target, follow_symlinks=False)
+        text = json.dumps({"nyckel": key, "mapp": _identity(identity), "sokvag": str(self.target)})
+        work = self.record.with_name(f".{self.record.name}.{os.getpid()}")
+        work.write_text(text, encoding="utf-8")
+        os.replace(work, self.record)
 
 
 def _filled_key(siblings: list[Copy], published: frozenset[str]) -> str:
@@ -231,7 +326,13 @@ def _fill_atomically(site: Site, siblings: list[Copy], published: frozenset[str]
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the newest filled states of a plan (always keeping `keep`)."""
+    """Remove all but the newest filled states of a plan (always keeping `keep`), and what the cache
+    remembers of site folders that no longer exist (a preview's temporary folder)."""
+    for record in folder.glob(".webbplats-*.json"):
+        target = _read_record(record).get("sokvag")
+        if not isinstance(target, str) or not os.path.lexists(target):
+            shutil.rmtree(record.with_suffix(""), ignore_errors=True)  # its folder set aside, if any
+            record.unlink(missing_ok=True)
     states = sorted(
         (path for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")),
         key=lambda path: path.stat().st_mtime,
