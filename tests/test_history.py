@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.loading import history as history_module
+from macros.loading.cache import Cache
 from macros.loading.history import read_history
 from macros.model.catalog import Municipality
 from macros.model.history import NO_HISTORY, History
@@ -103,6 +105,34 @@ def test_a_shallow_copy_is_flagged(repo: Path, tmp_path: Path) -> None:
     subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(copy)], check=True, capture_output=True)
     history = read_history(copy / "data", copy / "content")
     assert history.shallow and [c.subject for c in history.commits] == ["Ny person"]
+
+
+def test_the_log_is_kept_while_the_commit_checked_out_is_the_same(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a cache, git's log is asked once per commit checked out: the same history comes from the cache,
+    a new commit is read from git at once, and a shallow clone, whose history can grow, always asks git."""
+    asked: list[str] = []
+    start = history_module._start
+
+    def noted(folder: Path, *arguments: str) -> subprocess.Popen[str]:
+        asked.append(arguments[0])
+        return start(folder, *arguments)
+
+    monkeypatch.setattr(history_module, "_start", noted)
+    cache = Cache(tmp_path / "cache")
+    first = read_history(repo / "data", repo / "content", cache)
+    assert read_history(repo / "data", repo / "content", cache) == first
+    assert asked.count("log") == 1
+    _write(repo, "data/kommun/personer.yml", "personer: [] # ändrad\n")
+    _git(repo, "commit", "-q", "-am", "Personerna igen", when="2025-02-01T08:00:00+01:00")
+    assert read_history(repo / "data", repo / "content", cache).commits[0].subject == "Personerna igen"
+    assert asked.count("log") == 2
+    copy = tmp_path / "grund"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(copy)], check=True, capture_output=True)
+    for _ in range(2):
+        assert read_history(copy / "data", copy / "content", cache).shallow
+    assert asked.count("log") == 4
 
 
 def test_without_a_repository_the_reason_is_given(tmp_path: Path) -> None:

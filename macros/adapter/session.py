@@ -191,10 +191,11 @@ def build_today() -> dt.date:
 _histories: dict[tuple[int, Path, Path], History] = {}
 
 
-def history_once(config: object, data_dir: Path, pages_dir: Path) -> History:
+def history_once(config: Any, data_dir: Path, pages_dir: Path) -> History:
     """The change history of one build (git is asked once, by whichever part of the build asks first)."""
     key = (id(config), data_dir.resolve(), pages_dir.resolve())
     if key not in _histories:
         _histories.clear()
-        _histories[key] = read_history(data_dir, pages_dir)
+        cache = Cache(cache_root(project_of(config.config_file_path)))
+        _histories[key] = read_history(data_dir, pages_dir, cache)
     return _histories[key]

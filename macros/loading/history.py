@@ -7,10 +7,12 @@ the history says why it is missing and the page shows that sentence instead of a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import subprocess
 from pathlib import Path
 
+from macros.loading.cache import NO_CACHE, Cache
 from macros.model.history import Commit, FileChange, History
 
 RECORD = "\x1e"
@@ -18,6 +20,8 @@ RECORD = "\x1e"
 FIELD = "\x1f"
 """Separates a commit's fields (ASCII unit separator)."""
 LOG_FORMAT = f"--format={RECORD}%H{FIELD}%P{FIELD}%aI{FIELD}%an{FIELD}%s"
+LOG_CACHE = "git-logg"
+"""The cache's kind of entry holding git's log for a commit and the two folders."""
 
 
 class GitUnavailable(Exception):
@@ -56,6 +60,12 @@ def _answer(process: subprocess.Popen[str]) -> str:
     raise GitUnavailable(f"git svarade inte ({message})")
 
 
+def _head(process: subprocess.Popen[str]) -> str:
+    """The id of the commit checked out, as a started `rev-parse --verify HEAD` printed it; "" when there is none."""
+    output, _ = process.communicate()
+    return output.strip() if process.returncode == 0 else ""
+
+
 def _relative(folder: Path, root: Path) -> str:
     """`folder` relative to the repository root, with a trailing slash ("" for the root itself)."""
     relative = folder.resolve().relative_to(root).as_posix()
@@ -79,26 +89,35 @@ def parse_log(output: str) -> tuple[Commit, ...]:
     return tuple(commits)
 
 
-def read_history(data_dir: Path, pages_dir: Path) -> History:
+def read_history(data_dir: Path, pages_dir: Path, cache: Cache = NO_CACHE) -> History:
     """The commits that touched `data_dir` or `pages_dir`, newest first, and what git could not show.
 
-    The three git commands run at the same time; paths in their output are relative to the
-    repository's root.
+    The git commands run at the same time; paths in their output are relative to the
+    repository's root. The log of a clone with its whole history is kept in `cache` under the
+    commit checked out and the two folders: a commit's id stands for all its history, so git's
+    answer cannot differ while they are the same (a shallow clone, whose history can grow under
+    the same commit, always asks git).
     """
     folders = ["--", str(data_dir.resolve()), str(pages_dir.resolve())]
+    started: list[subprocess.Popen[str]] = []
     try:
-        started = [
+        started += [
             _start(data_dir, "rev-parse", "--show-toplevel", "--is-shallow-repository"),
-            _start(data_dir, "log", "--no-renames", LOG_FORMAT, "--name-status", *folders),
+            _start(data_dir, "rev-parse", "-q", "--verify", "HEAD"),
             _start(data_dir, "status", "--porcelain", "--untracked-files=all", *folders),
         ]
-    except GitUnavailable as reason:
-        return History(unavailable=str(reason))
-    try:
         top, shallow = _answer(started[0]).split()
-        log, status = _answer(started[1]), _answer(started[2])
+        status = _answer(started[2])
         root = Path(top).resolve()
         data_prefix, pages_prefix = _relative(data_dir, root), _relative(pages_dir, root)
+        head = _head(started[1]) if shallow == "false" else ""
+        key = hashlib.sha256(f"{head}\0{data_prefix}\0{pages_prefix}\0{LOG_FORMAT}".encode()).hexdigest()[:32]
+        log = cache.get(LOG_CACHE, key) if head else None
+        if not isinstance(log, str):
+            started.append(_start(data_dir, "log", "--no-renames", LOG_FORMAT, "--name-status", *folders))
+            log = _answer(started[-1])
+            if head:
+                cache.put(LOG_CACHE, key, log)
     except GitUnavailable as reason:
         return History(unavailable=str(reason))
     except ValueError:
