@@ -230,7 +230,7 @@ def measure_exports(case: Case, subject: Path, rounds: int, limit: float) -> tup
     timings.unlink(missing_ok=True)
     build = [PY, "-m", "mkdocs", "build", "--clean", "-f", str(subject)]
     pair = interleaved(
-        build,
+        ["env", f"{EXPORT_SWITCH}=utan-cache", *build],  # every file written, none taken from the cache
         ["env", f"{EXPORT_SWITCH}=av", *build],
         rounds,
         env=_env(KATEGORIPLAN_EXPORTTID=str(timings)),

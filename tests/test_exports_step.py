@@ -49,10 +49,10 @@ def test_a_finished_step_has_written_each_table_and_closed_its_files(
 ) -> None:
     """After `finish`, an offered table is in the site as Excel with its row, and no file of the step is open."""
     site = Site(model=model, today=TODAY)
-    exports.begin(tmp_path, site, OpenDataSettings())
+    exports.begin(tmp_path / "webbplats", site, OpenDataSettings(), tmp_path / "cache")
     site.downloads.offer(TABLE)
     exports.finish()
-    sheet = openpyxl.load_workbook(tmp_path / "nedladdning/prov/tabell.xlsx").worksheets[0]
+    sheet = openpyxl.load_workbook(tmp_path / "webbplats/nedladdning/prov/tabell.xlsx").worksheets[0]
     assert [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)] == [["a", 3, dt.datetime(2026, 11, 29)]]
     del site  # its downloads' sink holds the step
     gc.collect()
@@ -64,7 +64,7 @@ def test_an_abandoned_step_closes_its_files(
 ) -> None:
     """A failed build's step is stopped and leaves no file open."""
     site = Site(model=model, today=TODAY)
-    exports.begin(tmp_path, site, OpenDataSettings())
+    exports.begin(tmp_path / "webbplats", site, OpenDataSettings(), tmp_path / "cache")
     exports.abandon()
     del site  # its downloads' sink holds the step
     gc.collect()
@@ -91,7 +91,7 @@ def test_the_preview_writes_unchanged_jobs_from_the_previous_build_without_the_p
     for table in (TABLE, TABLE, changed):
         site_dir = tmp_path / str(len(sites))
         site = Site(model=model, today=TODAY)
-        exports.begin(site_dir, site, OpenDataSettings())
+        exports.begin(site_dir, site, OpenDataSettings(), tmp_path / "cache")
         site.downloads.offer(table)
         exports.finish()
         incremental.commit()
@@ -105,5 +105,43 @@ def test_the_preview_writes_unchanged_jobs_from_the_previous_build_without_the_p
     }
     assert incremental.STATE.previous is not None
     assert incremental.STATE.previous.counts["exportfiler"] == len(sites[0]) - 2
+    sheet = openpyxl.load_workbook(tmp_path / "2/nedladdning/prov/tabell.xlsx").worksheets[0]
+    assert [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)] == [["b", 4, dt.datetime(2026, 11, 29)]]
+
+
+@pytest.mark.parametrize("switch", [None, "utan-cache"])
+def test_a_build_copies_unchanged_jobs_from_the_export_cache(
+    model: Municipality, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, switch: str | None
+) -> None:
+    """A build whose export jobs are unchanged since an earlier build copies every file, byte for byte, from
+    the cache without starting the export process; a changed table starts it and is written anew. With
+    KATEGORIPLAN_EXPORT=utan-cache every build writes every file."""
+    if switch:
+        monkeypatch.setenv(exports.SWITCH, switch)
+    started: list[Path] = []
+    start = exports._start
+
+    def counted(site_dir: Path) -> exports._Process:
+        started.append(site_dir)
+        return start(site_dir)
+
+    monkeypatch.setattr(exports, "_start", counted)
+    changed = dataset("prov/tabell", "Prov", [text("Namn"), whole("Antal"), date("Dag")], [["b", 4, TODAY]])
+    sites = []
+    for table in (TABLE, TABLE, changed):
+        site_dir = tmp_path / str(len(sites))
+        site = Site(model=model, today=TODAY)
+        exports.begin(site_dir, site, OpenDataSettings(), tmp_path / "cache")
+        site.downloads.offer(table)
+        exports.finish()
+        sites.append({p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()})
+    assert started == [tmp_path / str(n) for n in ((0, 1, 2) if switch else (0, 2))]
+    assert sites[1] == sites[0] and len(sites[0]) > 2
+    assert {name for name in sites[2] if sites[2][name] != sites[0][name]} >= {
+        "nedladdning/prov/tabell.xlsx",
+        "nedladdning/prov/tabell.csv",
+    }
+    stored = list((tmp_path / "cache" / exports.STORE).glob("*/*/filer.json"))
+    assert (stored != []) is (switch is None)
     sheet = openpyxl.load_workbook(tmp_path / "2/nedladdning/prov/tabell.xlsx").worksheets[0]
     assert [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)] == [["b", 4, dt.datetime(2026, 11, 29)]]

@@ -13,9 +13,17 @@ files by the job's content: a job the previous build already wrote, unchanged, i
 again; its files are written from memory. The process is started only when some job is new,
 so a save that changes no exported file never waits for it.
 
+A build (`mkdocs build`) keeps each job's files in the cache folder (`exporter/`, see
+`_Stored`), by the same digest and a fingerprint of the writers (their source and the
+libraries' versions): a later build whose job is unchanged copies the files from there
+instead of writing them again, and the process is started only when some job is not in the
+cache. Entries no build has used for a week are removed.
+
 `KATEGORIPLAN_EXPORT=av` builds the same pages without writing the files (for `make bench`,
-which measures what the export step adds); `KATEGORIPLAN_EXPORTTID=FIL` appends the export
-step's timings to FIL as one JSON line per build.
+which measures what the export step adds); `KATEGORIPLAN_EXPORT=utan-cache` writes every file
+without the cache (what the export step costs when nothing is cached);
+`KATEGORIPLAN_EXPORTTID=FIL` appends the export step's timings to FIL as one JSON line per
+build.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import logging
 import os
 import pickle
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +44,7 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
 
@@ -62,6 +72,84 @@ _DONE = object()
 
 Memo = Mapping[str, JobFiles]
 """Files written by earlier jobs, by each job's digest (of its pickled content)."""
+
+STORE = "exporter"
+"""The export cache's folder in the cache (`macros.loading.cache.cache_root`)."""
+
+STORE_DAYS = 7
+"""Days an entry of the export cache is kept after the last build that used it."""
+
+WRITER_LIBRARIES = ("pandas", "numpy", "XlsxWriter", "icalendar")
+"""The libraries whose version, with our writers' source, decides an exported file's bytes."""
+
+
+def _writers_fingerprint() -> str:
+    """A short hash of what turns a job into bytes: the source of `macros.exports` and the libraries' versions."""
+    digest = hashlib.sha256()
+    for path in sorted((PROJECT_ROOT / "macros" / "exports").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in WRITER_LIBRARIES:
+        digest.update(f"{name}={metadata.version(name)}\0".encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """The export cache of a build: each job's files in a folder named after the job's digest, with the list
+    of their paths in the site (`filer.json`), under a folder per writers' fingerprint."""
+
+    folder: Path
+
+    @classmethod
+    def under(cls, cache: Path) -> _Stored:
+        """The export cache in the cache folder `cache`, for the writers of this engine."""
+        return cls(cache / STORE / _writers_fingerprint())
+
+    def copy_out(self, digest: str, paths: list[str], site_dir: Path) -> bool:
+        """Copy a job's files into the site when the cache holds them; whether it did."""
+        entry = self.folder / digest
+        try:
+            if json.loads((entry / "filer.json").read_text(encoding="utf-8")) != paths:
+                return False
+            for index, path in enumerate(paths):
+                target = site_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(entry / str(index), target)
+            os.utime(entry)
+        except (OSError, ValueError):
+            return False
+        return True
+
+    def keep(self, digest: str, paths: list[str], site_dir: Path) -> None:
+        """Copy a job's files, as the process wrote them into the site, into the cache (whole or not at all)."""
+        entry = self.folder / digest
+        if entry.exists():
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix=".", dir=self.folder))
+        except OSError:
+            return  # a cache that cannot be written only costs time
+        try:
+            for index, path in enumerate(paths):
+                shutil.copyfile(site_dir / path, work / str(index))
+            (work / "filer.json").write_text(json.dumps(paths), encoding="utf-8")
+            work.rename(entry)
+        except OSError:
+            pass
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def prune(self, now: float) -> None:
+        """Remove the entries no build has used for `STORE_DAYS` days, and the caches of other writers."""
+        for other in self.folder.parent.iterdir() if self.folder.parent.is_dir() else ():
+            if other != self.folder:
+                shutil.rmtree(other, ignore_errors=True)
+        limit = now - STORE_DAYS * 86400
+        with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
+            for entry in entries:
+                if entry.stat(follow_symlinks=False).st_mtime < limit:
+                    shutil.rmtree(entry.path, ignore_errors=True)
 
 
 @dataclass
@@ -108,7 +196,9 @@ class _Step:
     started: float
     created: dt.datetime
     earlier: Memo | None = None
-    """The previous build's files by job (the preview), or None (a build: every job is written)."""
+    """The previous build's files by job (the preview), or None (a build)."""
+    stored: _Stored | None = None
+    """The export cache (a build), or None (the preview, or a build told not to use it)."""
     worker: _Process | None = None
     sent: int = 0
     written: list[tuple[str, str]] = field(default_factory=list)
@@ -116,16 +206,21 @@ class _Step:
     reused: dict[str, JobFiles] = field(default_factory=dict)
     fresh: dict[str, list[str]] = field(default_factory=dict)
     """Digests of the jobs sent to the process, with their files (remembered for the next build)."""
+    copied: int = 0
+    """Files copied from the export cache."""
 
     def send(self, job: Job) -> None:
         """Queue a job for the process, or take its files from the previous build when it is unchanged."""
         self.written += [(path, job.title) for path in job.files]
         pickled = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
-        if self.earlier is not None:
+        if self.earlier is not None or self.stored is not None:
             digest = hashlib.sha256(pickled).hexdigest()
-            files = self.earlier.get(digest)
+            files = self.earlier.get(digest) if self.earlier is not None else None
             if files is not None and [path for path, _ in files] == job.files:
                 self.reused[digest] = files
+                return
+            if self.stored is not None and self.stored.copy_out(digest, job.files, self.site_dir):
+                self.copied += len(job.files)
                 return
             self.fresh[digest] = job.files
         self.sent += 1
@@ -146,6 +241,14 @@ class _Step:
             target.write_bytes(content)
             count += 1
         return count
+
+    def store(self) -> None:
+        """Keep the files the process wrote in the export cache, and let it forget what no build uses."""
+        if self.stored is None:
+            return
+        for digest, paths in self.fresh.items():
+            self.stored.keep(digest, paths, self.site_dir)
+        self.stored.prune(time.time())
 
     def memo(self) -> dict[str, JobFiles]:
         """Every job's files as this build wrote them (the next preview build reuses them)."""
@@ -176,16 +279,19 @@ def _start(site_dir: Path) -> _Process:
 _step: _Step | None = None
 
 
-def begin(site_dir: Path, site: Site, settings: OpenDataSettings) -> None:
-    """Start this build's export step and route every offered table to it."""
+def begin(site_dir: Path, site: Site, settings: OpenDataSettings, cache: Path) -> None:
+    """Start this build's export step and route every offered table to it (`cache`: the cache folder)."""
     global _step
     abandon()
-    if os.environ.get(SWITCH) == "av":
+    switch = os.environ.get(SWITCH)
+    if switch == "av":
         site.downloads.sink = None
         return
-    step = _Step(Path(site_dir), time.perf_counter(), _data_moment(site), earlier=incremental.earlier_exports())
-    if step.earlier is None:
-        step.process()  # a build: start now, so that the process imports its libraries while pages render
+    earlier = incremental.earlier_exports()
+    stored = _Stored.under(cache) if earlier is None and switch != "utan-cache" else None
+    step = _Step(Path(site_dir), time.perf_counter(), _data_moment(site), earlier=earlier, stored=stored)
+    if step.earlier is None and step.stored is None:
+        step.process()  # a build without the cache: start now, so that the process imports its libraries while pages render
     _step = step
 
     def sink(table: Dataset) -> None:
@@ -254,9 +360,12 @@ def _finish(step: _Step) -> None:
     reused = step.write_reused()
     if step.earlier is not None:
         incremental.remember_exports(step.memo(), reused=reused)
+    step.store()
+    reused += step.copied
     waited = time.perf_counter() - waited
     total = time.perf_counter() - step.started
     kept = f", {reused} oförändrade filer från förra bygget" if step.earlier is not None else ""
+    kept = f", {step.copied} oförändrade filer ur cachen" if step.stored is not None else kept
     log.info(
         f"Exporter: {report.get('filer')} filer från {step.sent} jobb{kept}; egen process {total:.2f} s, "
         f"bygget väntade {waited:.2f} s på den"

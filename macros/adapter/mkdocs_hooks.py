@@ -254,7 +254,7 @@ def on_files(files: Files, config: Any) -> Files:
             return _error_site(files, config)
         if problems:
             raise Abort(f"{reason}; webbplatsen byggs inte.\n" + "\n".join(f.format() for f in problems))
-    exports.begin(Path(config.site_dir), site, site.open_data)
+    exports.begin(Path(config.site_dir), site, site.open_data, cache_root(session.project_of(config.config_file_path)))
     preview.remember([page.path for page in pages], config.nav)
     _edit_urls.update(_written_edit_urls(files, config, edit))
     for page in pages:
