@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -71,13 +71,11 @@ def test_an_abandoned_step_closes_its_files(
     assert [w for w in no_unclosed_files if issubclass(w.category, ResourceWarning)] == []
 
 
-def test_the_preview_writes_unchanged_jobs_from_the_previous_build_without_the_process(
-    model: Municipality, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """In the preview, a rebuild whose export jobs are unchanged writes every file, byte for byte, without
-    starting the export process; a changed table starts it and is written anew, the rest still reused."""
-    monkeypatch.setattr(incremental, "STATE", incremental._State())
-    incremental.STATE.enabled = True
+def _three_builds(
+    model: Municipality, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, after: Callable[[], None] = lambda: None
+) -> tuple[list[Path], list[dict[str, bytes]]]:
+    """Three export steps into sites `0`, `1` and `2` offering the same table, the same again, then a changed
+    one (`after` runs after each); the sites whose step started the export process, and each site's files."""
     started: list[Path] = []
     start = exports._start
 
@@ -94,9 +92,24 @@ def test_the_preview_writes_unchanged_jobs_from_the_previous_build_without_the_p
         exports.begin(site_dir, site, OpenDataSettings(), tmp_path / "cache")
         site.downloads.offer(table)
         exports.finish()
+        after()
+        sites.append({p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()})
+    return started, sites
+
+
+def test_the_preview_writes_unchanged_jobs_from_the_previous_build_without_the_process(
+    model: Municipality, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the preview, a rebuild whose export jobs are unchanged writes every file, byte for byte, without
+    starting the export process; a changed table starts it and is written anew, the rest still reused."""
+    monkeypatch.setattr(incremental, "STATE", incremental._State())
+    incremental.STATE.enabled = True
+
+    def next_build() -> None:
         incremental.commit()
         incremental.STATE.current = incremental.Build(full=False)
-        sites.append({p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()})
+
+    started, sites = _three_builds(model, tmp_path, monkeypatch, next_build)
     assert started == [tmp_path / "0", tmp_path / "2"]
     assert sites[1] == sites[0] and len(sites[0]) > 2
     assert {name for name in sites[2] if sites[2][name] != sites[0][name]} == {
@@ -118,23 +131,7 @@ def test_a_build_copies_unchanged_jobs_from_the_export_cache(
     KATEGORIPLAN_EXPORT=utan-cache every build writes every file."""
     if switch:
         monkeypatch.setenv(exports.SWITCH, switch)
-    started: list[Path] = []
-    start = exports._start
-
-    def counted(site_dir: Path) -> exports._Process:
-        started.append(site_dir)
-        return start(site_dir)
-
-    monkeypatch.setattr(exports, "_start", counted)
-    changed = dataset("prov/tabell", "Prov", [text("Namn"), whole("Antal"), date("Dag")], [["b", 4, TODAY]])
-    sites = []
-    for table in (TABLE, TABLE, changed):
-        site_dir = tmp_path / str(len(sites))
-        site = Site(model=model, today=TODAY)
-        exports.begin(site_dir, site, OpenDataSettings(), tmp_path / "cache")
-        site.downloads.offer(table)
-        exports.finish()
-        sites.append({p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()})
+    started, sites = _three_builds(model, tmp_path, monkeypatch)
     assert started == [tmp_path / str(n) for n in ((0, 1, 2) if switch else (0, 2))]
     assert sites[1] == sites[0] and len(sites[0]) > 2
     assert {name for name in sites[2] if sites[2][name] != sites[0][name]} >= {
