@@ -197,15 +197,24 @@ def test_a_records_history_follows_it_to_another_plan(tmp_path: Path) -> None:
     assert plan == [("Planen Liten får id:t mini", "flyttad"), ("Planens data", "tillagd")]
 
 
-def test_a_warm_cache_reads_no_data(repo: Repo, tmp_path: Path) -> None:
-    """With every comparison cached, building the history again validates no data file."""
+def test_a_warm_cache_reads_no_data(repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every comparison cached, building the history again validates no data file and asks git for no
+    commit's data folder."""
     base = read_history(repo.data, repo.root / "content")
     cache = Cache(tmp_path)
     cold = SnapshotReader(Git(repo.data))
     first = data_changes(Git(repo.data), base.data_prefix, base.commits, cache, cold)
+    asked: list[list[str]] = []
+    objects = Git.objects
+
+    def noted(git: Git, names: list[str]) -> list[tuple[str, str] | None]:
+        asked.append(names)
+        return objects(git, names)
+
+    monkeypatch.setattr(Git, "objects", noted)
     warm = SnapshotReader(Git(repo.data))
     second = data_changes(Git(repo.data), base.data_prefix, base.commits, cache, warm)
-    assert cold.files_read > 0 and warm.files_read == 0
+    assert cold.files_read > 0 and warm.files_read == 0 and asked == []
     assert second == first
 
 

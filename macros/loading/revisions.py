@@ -15,6 +15,7 @@ only that commit.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable
@@ -46,6 +47,9 @@ KNOWN_GUIDANCE = {kind.name: kind for kind in GUIDANCE_FILES if f"{GUIDANCE_DIR}
 
 NONE = "ingen"
 """The key of "no data folder" (before the first commit, or a commit without `data/`)."""
+
+TREES_CACHE = "trad"
+"""The cache's kind of entry holding the data folder's tree at each commit of a history (`_trees`)."""
 
 
 def _slug(name: str) -> bool:
@@ -189,14 +193,9 @@ def data_changes(
     if not touched:
         return ()
     names = [name for commit in touched for name in (_tree_name(commit.id, prefix), _parent_tree(commit, prefix))]
-    found = git.objects([name for name in names if name])
-    trees = iter(found)
-    resolved: list[str | None] = []
-    for name in names:
-        item = next(trees) if name else None
-        resolved.append(item[0] if item and item[1] == "tree" else None)
-    reader = reader or SnapshotReader(git)
     grafted = git.shallow_commits()
+    resolved = _trees(git, names, cache if not grafted else NO_CACHE)
+    reader = reader or SnapshotReader(git)
     result: list[DataChange] = []
     for index, commit in enumerate(reversed(touched)):
         position = len(touched) - 1 - index
@@ -211,6 +210,23 @@ def data_changes(
             progress(index + 1, len(touched))
     result.reverse()
     return tuple(result)
+
+
+def _trees(git: Git, names: list[str], cache: Cache) -> list[str | None]:
+    """The id of the tree each object name (`<commit>:<folder>`) stands for, None where there is none or the
+    name is "". Kept in `cache` by the names: a commit's folder never changes (but in a shallow clone,
+    where a parent can be fetched later, so it is not given a cache there)."""
+    key = hashlib.sha256("\n".join(names).encode()).hexdigest()[:32]
+    cached = cache.get(TREES_CACHE, key)
+    if isinstance(cached, list) and len(cached) == len(names) and all(v is None or isinstance(v, str) for v in cached):
+        return cached
+    found = iter(git.objects([name for name in names if name]))
+    resolved: list[str | None] = []
+    for name in names:
+        item = next(found) if name else None
+        resolved.append(item[0] if item and item[1] == "tree" else None)
+    cache.put(TREES_CACHE, key, resolved)
+    return resolved
 
 
 def _tree_name(commit: str, prefix: str) -> str:
