@@ -129,20 +129,29 @@ motorn bär sin färdiga HTML förbi Markdown (se ovan). Det vi gör utöver det
   ca 0,12 s, ansvarsmatrisen ca 0,06 s;
 - läsning och kontroll av datat ca 0,3 s, historiken ur git ca 0,1 s.
 
-Med historikens förråd (300 incheckningar, 5 beslutade versioner, varm cache) kostar historiken
-omkring 1,6 s CPU mer än samma bygge utan git (mätt 2026-11-30 efter ändringarna nedan). Sidorna
-ca 1,0 s: ändringshistoriken 0,26 s (mest dess tabell med 700 rader), historiken per post 0,2 s,
-aktivitetssidornas historik 0,2 s (sökningens tolk läser också tabellerna; efter mätningen tas de inte längre med i indexet, men tolken läser dem), uppföljningssidornas
-ändrade poster 0,12 s, den gemensamma historiken och versionernas sidor 0,07 s vardera. Git och de
-sparade jämförelserna ca 0,2 s; att länka in de fem kopiorna (omkring 3 300 filer) ca 0,2 s och att
-MkDocs tar bort dem igen när nästa bygge börjar ca 0,2 s; exportprocessen ca 0,4 s CPU för de
-tabeller som bara finns med historik (ändringarna och versionerna). Tillägget var omkring 2,2 s
-före tre ändringar samma dag: en post som bara har lagts till står i en mening i stället för en
-tabell med en rad (historiken per post gick från 0,7 till 0,5 MB och den gemensamma från 0,33 till
-0,2 MB), *Hela planen* tar inte med aktiviteternas historik, och uppföljningens ändrade poster är en
-färdig tabell i stället för en Markdown-tabell. Det som är kvar är mest innehåll som granskarnas sidor ska visa, och
-MkDocs läser, indexerar och lägger det i temat som andra sidor. Exportsteget arbetar omkring 4 s på den andra kärnan (import av pandas 0,9 s,
-170 tabeller som Excel och CSV 3 s); bygget väntar på det omkring 0,3 s efter sista sidan.
+Med historikens förråd (300 incheckningar, 5 beslutade versioner, varma cacher) kostar historiken
+omkring 0,6 s CPU mer än samma bygge utan git (mätt 2026-11-30 kl. 12, fem omväxlande varv;
+samma morgon 1,6 s). Det som är kvar är mest sidorna: ändringshistoriken ca 0,2 s (mest dess
+tabell med 700 rader), historiken per post ca 0,2 s (Markdown läser dess 294 rubriker), versionernas
+och personernas sidor resten; git och cachen några hundradelar. Fyra ändringar tog bort resten:
+
+- tabellerna med ändringar är förseglade tills sökningen har läst sidan, så sökningens tolk läser
+  dem inte (ca 0,2 s);
+- de fem kopiorna (omkring 3 300 filer) flyttas undan innan MkDocs tömmer webbplatsmappen och
+  tillbaka när bygget är klart, om de är oförändrade (förut 0,2 s att länka in dem och 0,2 s för
+  MkDocs att ta bort dem);
+- exportcachen: en tabell vars innehåll inte har ändrats kopieras ur cachen, och exportprocessen
+  startas inte alls när inget är nytt. Historikens egna tabeller kostade förut ca 0,6 s CPU i
+  exportprocessen; båda byggena sparar dessutom omkring 4 s CPU (import av pandas och alla
+  tabeller), så baslinjen är nu omkring 9,4 s CPU i stället för 13,3 s;
+- git-loggen och datamappens träd vid varje incheckning läses ur cachen (ca 0,15 s).
+
+Tidigare samma dag: en post som bara har lagts till står i en mening i stället för en tabell med en
+rad (historiken per post gick från 0,7 till 0,5 MB och den gemensamma från 0,33 till 0,2 MB),
+*Hela planen* tar inte med aktiviteternas historik, och uppföljningens ändrade poster är en färdig
+tabell i stället för en Markdown-tabell. Exportsteget utan cache (som ett första bygge, och som
+exportmålet mäts) arbetar omkring 4 s på den andra kärnan (import av pandas 0,9 s, 170 tabeller
+som Excel och CSV 3 s); bygget väntar på det omkring 0,3 s efter sista sidan.
 
 En hel körning av `make bench` tar nu länge, mest för de stora skalorna: vid 10× tog ett bygge
 105–113 s den 30 november, och varje skala kräver tretton byggen (ett som sparar sidorna, tre varv av
