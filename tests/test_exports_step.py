@@ -142,3 +142,15 @@ def test_a_build_copies_unchanged_jobs_from_the_export_cache(
     assert (stored != []) is (switch is None)
     sheet = openpyxl.load_workbook(tmp_path / "2/nedladdning/prov/tabell.xlsx").worksheets[0]
     assert [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)] == [["b", 4, dt.datetime(2026, 11, 29)]]
+
+
+def test_the_export_cache_is_new_for_a_changed_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change anywhere in the engine's source (the model the JSON Schemas come from, not only the writers)
+    gives the export cache a new folder, so no file written by an older engine is copied."""
+    model_file = tmp_path / "macros" / "model" / "plan.py"
+    model_file.parent.mkdir(parents=True)
+    model_file.write_text("FÄLT = 1\n", encoding="utf-8")
+    monkeypatch.setattr(exports, "PROJECT_ROOT", tmp_path)
+    before = exports._Stored.under(tmp_path / "cache").folder
+    model_file.write_text("FÄLT = 2\n", encoding="utf-8")
+    assert exports._Stored.under(tmp_path / "cache").folder != before

@@ -14,7 +14,7 @@ again; its files are written from memory. The process is started only when some 
 so a save that changes no exported file never waits for it.
 
 A build (`mkdocs build`) keeps each job's files in the cache folder (`exporter/`, see
-`_Stored`), by the same digest and a fingerprint of the writers (their source and the
+`_Stored`), by the same digest and a fingerprint of the writers (the engine's source and the
 libraries' versions): a later build whose job is unchanged copies the files from there
 instead of writing them again, and the process is started only when some job is not in the
 cache. Entries no build has used for a week are removed.
@@ -84,10 +84,12 @@ WRITER_LIBRARIES = ("pandas", "numpy", "XlsxWriter", "icalendar")
 
 
 def _writers_fingerprint() -> str:
-    """A short hash of what turns a job into bytes: the source of `macros.exports` and the libraries' versions."""
+    """A short hash of what turns a job into bytes: the engine's source (the writers, and the model that the
+    JSON Schemas are made from) and the libraries' versions."""
     digest = hashlib.sha256()
-    for path in sorted((PROJECT_ROOT / "macros" / "exports").glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    engine = PROJECT_ROOT / "macros"
+    for path in sorted(engine.rglob("*.py")):
+        digest.update(path.relative_to(engine).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in WRITER_LIBRARIES:
         digest.update(f"{name}={metadata.version(name)}\0".encode())
     return digest.hexdigest()[:16]
