@@ -130,8 +130,10 @@ motorn bär sin färdiga HTML förbi Markdown (se ovan). Det vi gör utöver det
 - läsning och kontroll av datat ca 0,3 s, historiken ur git ca 0,1 s.
 
 Med historikens förråd (300 incheckningar, 5 beslutade versioner, varma cacher) kostar historiken
-omkring 0,6 s CPU mer än samma bygge utan git (mätt 2026-11-30 kl. 12, fem omväxlande varv;
-samma morgon 1,6 s). Det som är kvar är mest sidorna: ändringshistoriken ca 0,2 s (mest dess
+omkring 0,6–1,0 s CPU mer än samma bygge utan git, på omkring 9,3 s (samma morgon 1,6 s på 13,3 s).
+Kvoten låg på 1,06 × och 1,09 × i två mätningar med fem omväxlande varv vardera på två nygjorda
+förråd kl. 12 och 13.50, och på 1,10 × (strax över målet) i körningen ovan: skillnaden mellan
+körningar är lika stor som marginalen. Det som är kvar är mest sidorna: ändringshistoriken ca 0,2 s (mest dess
 tabell med 700 rader), historiken per post ca 0,2 s (Markdown läser dess 294 rubriker), versionernas
 och personernas sidor resten; git och cachen några hundradelar. Fyra ändringar tog bort resten:
 
