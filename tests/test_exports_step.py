@@ -16,6 +16,7 @@ import pytest
 from macros.adapter import exports, incremental
 from macros.exports.dataset import dataset, date, text, whole
 from macros.exports.settings import OpenDataSettings
+from macros.loading import cache
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
 from macros.render.context import Site
@@ -145,12 +146,17 @@ def test_a_build_copies_unchanged_jobs_from_the_export_cache(
 
 
 def test_the_export_cache_is_new_for_a_changed_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A change anywhere in the engine's source (the model the JSON Schemas come from, not only the writers)
-    gives the export cache a new folder, so no file written by an older engine is copied."""
+    """A change in the source the export process runs (the model the JSON Schemas come from, not only the
+    writers) gives the export cache a new folder, so no file written by an older engine is copied."""
     model_file = tmp_path / "macros" / "model" / "plan.py"
     model_file.parent.mkdir(parents=True)
     model_file.write_text("FÄLT = 1\n", encoding="utf-8")
-    monkeypatch.setattr(exports, "PROJECT_ROOT", tmp_path)
-    before = exports._Stored.under(tmp_path / "cache").folder
-    model_file.write_text("FÄLT = 2\n", encoding="utf-8")
-    assert exports._Stored.under(tmp_path / "cache").folder != before
+    monkeypatch.setattr(cache, "ENGINE", tmp_path / "macros")
+    cache.source_fingerprint.cache_clear()
+    try:
+        before = exports._Stored.under(tmp_path / "cache").folder
+        model_file.write_text("FÄLT = 2\n", encoding="utf-8")
+        cache.source_fingerprint.cache_clear()
+        assert exports._Stored.under(tmp_path / "cache").folder != before
+    finally:
+        cache.source_fingerprint.cache_clear()  # the real engine's fingerprints for the tests that follow

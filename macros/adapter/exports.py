@@ -14,8 +14,8 @@ again; its files are written from memory. The process is started only when some 
 so a save that changes no exported file never waits for it.
 
 A build (`mkdocs build`) keeps each job's files in the cache folder (`exporter/`, see
-`_Stored`), by the same digest and a fingerprint of the writers (the engine's source and the
-libraries' versions): a later build whose job is unchanged copies the files from there
+`_Stored`), by the same digest and a fingerprint of the writers (their source, the model's,
+and the libraries' versions): a later build whose job is unchanged copies the files from there
 instead of writing them again, and the process is started only when some job is not in the
 cache. Entries no build has used for a week are removed.
 
@@ -57,6 +57,7 @@ from macros.exports.catalog import catalogue, site_jobs
 from macros.exports.dataset import Dataset
 from macros.exports.jobs import Job, TableFiles
 from macros.exports.settings import OpenDataSettings, data_version
+from macros.loading.cache import source_fingerprint
 from macros.render.context import Site
 
 log = logging.getLogger("mkdocs.plugins.kategoriplan")
@@ -82,17 +83,14 @@ STORE_DAYS = 7
 WRITER_LIBRARIES = ("pandas", "numpy", "XlsxWriter", "icalendar")
 """The libraries whose version, with our writers' source, decides an exported file's bytes."""
 
+WRITER_SOURCE = ("exports", "model")
+"""The engine's sub-packages the export process runs: the writers, and the model the JSON Schemas are made from."""
+
 
 def _writers_fingerprint() -> str:
-    """A short hash of what turns a job into bytes: the engine's source (the writers, and the model that the
-    JSON Schemas are made from) and the libraries' versions."""
-    digest = hashlib.sha256()
-    engine = PROJECT_ROOT / "macros"
-    for path in sorted(engine.rglob("*.py")):
-        digest.update(path.relative_to(engine).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in WRITER_LIBRARIES:
-        digest.update(f"{name}={metadata.version(name)}\0".encode())
-    return digest.hexdigest()[:16]
+    """A short hash of what turns a job into bytes: the writers' source and the libraries' versions."""
+    versions = "".join(f"{name}={metadata.version(name)}\0" for name in WRITER_LIBRARIES)
+    return hashlib.sha256(f"{source_fingerprint(WRITER_SOURCE)}\0{versions}".encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

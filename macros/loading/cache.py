@@ -31,15 +31,20 @@ FINGERPRINTED = ("model", "loading", "comparison", "validation")
 """Sub-packages whose source decides what a cached answer holds."""
 
 
-@lru_cache(maxsize=1)
-def engine_fingerprint() -> str:
-    """A short hash of the engine's source that cached answers depend on."""
+@lru_cache(maxsize=4)
+def source_fingerprint(folders: tuple[str, ...]) -> str:
+    """A short hash of the source of some of the engine's sub-packages (names relative to `ENGINE`)."""
     digest = hashlib.sha256()
-    files = sorted(path for folder in FINGERPRINTED for path in (ENGINE / folder).glob("*.py"))
+    files = sorted(path for folder in folders for path in (ENGINE / folder).glob("*.py"))
     for path in files:
         digest.update(path.relative_to(ENGINE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def engine_fingerprint() -> str:
+    """A short hash of the engine's source that cached answers depend on."""
+    return source_fingerprint(FINGERPRINTED)
 
 
 def cache_root(project: Path) -> Path:
