@@ -161,6 +161,16 @@ def test_the_record_history_page_keeps_every_record(built: HistorySite) -> None:
     assert 'id="upphandlingsbehov"' in html_of(built, "exempel/historik")
 
 
+@pytest.mark.parametrize("path", ["exempel/historik", "kommunen/historik"])
+def test_the_history_pages_table_of_contents_lists_every_record(built: HistorySite, path: str) -> None:
+    """Every section of a history page, each kind and each record in it, is in the page's table of contents, in order."""
+    html = html_of(built, path)
+    article = html.split('<article class="md-content__inner md-typeset">')[1].split("</article>")[0]
+    contents = html.split('<nav class="md-nav md-nav--secondary"')[1].split("</nav>\n</div>")[0]
+    listed = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', contents)
+    assert listed == re.findall(r'<h[23] id="([^"]+)"', article) and len(listed) > 10
+
+
 def test_a_record_never_changed_after_its_addition_is_told_in_one_sentence(built: HistorySite) -> None:
     """A record added and never changed gets one sentence with its row's time, author and reason; a changed one keeps its table."""
     text = page(built, "exempel/historik")

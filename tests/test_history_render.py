@@ -5,9 +5,11 @@ what they cannot show, and each record's history and last change are where reade
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import markdown
 import pytest
@@ -18,7 +20,7 @@ from macros.model.catalog import Municipality
 from macros.model.history import Commit, DataChange, FileChange, History
 from macros.model.plan import DecidedVersion
 from macros.render.history import change_history, change_log_block, last_changed, record_histories, record_history
-from macros.render.html import expand_finished, finished_html
+from macros.render.html import expand_finished, finished_heading, finished_html
 from macros.render.safe import plain
 from macros.render.versions import NO_VERSIONS, changes_table, version_history
 from tests.markers import hostile, live_markup, parse
@@ -207,9 +209,9 @@ def test_a_record_that_moved_away_is_not_called_removed(model: Municipality) -> 
         ),
     )
     site = replace(site_for(model, f"{PLAN}/historik.md"), history=history)
-    page = record_histories(site, plan=PLAN)
-    assert "### Aktivitet 9.2.9 flyttas (flyttad till en annan plan)" in page
-    assert "### Aktivitet 9.2.9 stryks (borttagen)" in page
+    page = _html(record_histories(site, plan=PLAN))
+    assert '>Aktivitet 9.2.9 flyttas (flyttad till en annan plan)<a class="headerlink"' in page
+    assert '>Aktivitet 9.2.9 stryks (borttagen)<a class="headerlink"' in page
     moved_history = history.of_record("exempel", "aktivitet", "flyttas")
     assert [(c.subject, ch.change) for c, ch in moved_history] == [
         ("En aktivitet flyttas, en stryks", MOVED),
@@ -248,3 +250,30 @@ def test_a_table_of_changes_never_reaches_the_search_index() -> None:
     indexed = " ".join(entry["text"] for entry in index.entries)
     assert "Planen säger nu nytt värde." in indexed and "gammalt" not in indexed
     assert inner in page.content and "kategoriplan-" not in page.content
+
+
+def test_the_headings_of_a_finished_block_join_the_table_of_contents() -> None:
+    """A finished block's headings are in the page's table of contents where the block stands, under the heading
+    before it, and are anchors other pages may link to; a forged block adds nothing, and the table of contents
+    Markdown made (which the preview keeps) is left as it was."""
+    from mkdocs.structure.toc import get_toc
+
+    from macros.adapter.toc import add_finished_headings
+
+    def shape(links: Any) -> list[tuple[str, str, list[Any]]]:
+        return [(link.id, link.title, shape(link.children)) for link in links]
+
+    block = finished_heading(3, "Post &#60;1&#62;", "post-1") + "<p>Text</p>" + finished_heading(3, "Post 2", "post-2")
+    forged = re.sub(r"(?<=kategoriplan-html )[0-9a-f]{32}", "0" * 32, finished_html(finished_heading(3, "Falsk", "f")))
+    converter = markdown.Markdown(extensions=EXTENSIONS)
+    html = converter.convert(
+        f"# Sida\n\n## Först {{ #forst }}\n{finished_html(block)}\n{forged}\n## Sist {{ #sist }}\n"
+    )
+    made = get_toc(converter.toc_tokens)  # type: ignore[attr-defined]
+    before = shape(made)
+    page = SimpleNamespace(toc=made, present_anchor_ids={"forst", "sist"})
+    add_finished_headings(page, html)
+    children = [("post-1", "Post &#60;1&#62;", []), ("post-2", "Post 2", [])]
+    assert shape(page.toc) == [("sida", "Sida", [("forst", "Först", children), ("sist", "Sist", [])])]
+    assert page.present_anchor_ids == {"forst", "sist", "post-1", "post-2"}
+    assert shape(made) == before

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from macros.model.catalog import Municipality
 from macros.render import MACROS
@@ -21,7 +23,7 @@ from macros.render.charts import follow_up_chart, kraljic_matrix, loyalty_chart,
 from macros.render.context import MacroError, Site
 from macros.render.gantt import timeline
 from macros.render.goalchain import goal_chain
-from macros.render.html import DIRECTORY_URLS, href, swedish_key
+from macros.render.html import DIRECTORY_URLS, PERMALINK_TITLE, _rank, href, swedish_key
 from macros.render.raci import activity_responsibility, person_responsibilities, raci_matrix
 from macros.render.reference import macro_reference
 from macros.render.sortable import Column, Filter, Row, Table, cell
@@ -98,6 +100,30 @@ def test_swedish_order() -> None:
     assert sorted(words, key=swedish_key) == ["9.2.2", "9.2.10", "Avveckla", "Zon", "Åtgärda", "Ändra", "Öka"]
 
 
+def _places(text: str) -> tuple[int, ...]:
+    """The Swedish order as first defined: each character's place, each number as (0, its value)."""
+    key: list[int] = []
+    for part in re.split(r"(\d+)", text.lower()):
+        key += [0, int(part)] if part.isdigit() else [_rank(char) for char in part]
+    return tuple(key)
+
+
+_SORTED_TEXT = st.lists(
+    st.integers(0, 10**12).map(str)
+    | st.sampled_from(["0", "007", "١٢", "a", "å", "ä", "Ö", "z", "é", "æ", "ø", " ", ".", "-"])
+    | st.characters(max_codepoint=0x2FFFF),
+    max_size=6,
+).map("".join)
+"""Texts of letters, numbers (with leading zeros, in other scripts) and any other characters."""
+
+
+@given(first=_SORTED_TEXT, second=_SORTED_TEXT)
+def test_swedish_key_orders_as_the_places_and_numbers_do(first: str, second: str) -> None:
+    """The fast sort key puts any two texts in the order of their characters' places and numbers' values."""
+    expected = (_places(first), first) < (_places(second), second)
+    assert (swedish_key(first) < swedish_key(second)) == expected
+
+
 def test_href_is_relative_to_the_built_page(model: Municipality) -> None:
     """Raw-HTML links point at the built page of the target, relative to the current one."""
     assert href(site_for(model, OVERVIEW), "vyer/aktiviteter/webb.md") == "../../aktiviteter/webb/"
@@ -110,6 +136,13 @@ def test_directory_urls_match_mkdocs_yml() -> None:
     """The link helper assumes what mkdocs.yml says about directory URLs."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["use_directory_urls"] is DIRECTORY_URLS
+
+
+def test_the_engines_permalinks_match_mkdocs_yml() -> None:
+    """A heading the engine makes has the permalink title mkdocs.yml gives Markdown's headings."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    toc = next(entry["toc"] for entry in config["markdown_extensions"] if isinstance(entry, dict) and "toc" in entry)
+    assert toc["permalink"] is True and toc["permalink_title"] == PERMALINK_TITLE
 
 
 def test_wrap_keeps_words_and_marks_cut_text() -> None:

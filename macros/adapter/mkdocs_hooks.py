@@ -26,6 +26,7 @@ from macros.adapter.calls import call_macro  # noqa: E402
 from macros.adapter.pages import require_page_check  # noqa: E402
 from macros.adapter.session import build_today, data_dir_of  # noqa: E402
 from macros.adapter.source_footnotes import SourceFootnotesExtension  # noqa: E402
+from macros.adapter.toc import add_finished_headings  # noqa: E402
 from macros.adapter.versions import build_copies, publish, set_aside  # noqa: E402
 from macros.adapter.whole_plan import Chapter, assemble, in_order  # noqa: E402
 from macros.loading.cache import cache_root  # noqa: E402
@@ -379,7 +380,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """The page's HTML with the engine's finished blocks put back (see `macros.render.html.finished_html`),
-    but for the tables of changes, which the search must not read (see `on_page_context`)."""
+    but for the tables of changes, which the search must not read (see `on_page_context`); the headings
+    of those blocks join the page's table of contents."""
+    add_finished_headings(page, html)
     return expand_finished(html, unsearched=False)
 
 

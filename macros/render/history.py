@@ -10,6 +10,7 @@ data before and after it (`macros.comparison`). Old and new values reach the pag
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from macros.comparison import ADDED, CHANGED, KINDS, MOVED, REMOVED, RENUMBERED, Change
 from macros.comparison.records import Key, entries
@@ -18,7 +19,7 @@ from macros.exports.dataset import Dataset, Value, dataset, date, text
 from macros.model.history import Commit, History
 from macros.render.context import Site, activity_page, archive_root, history_page, person_page
 from macros.render.downloads import offer
-from macros.render.html import finished_html, page_url, slug, swedish_key, url_to
+from macros.render.html import finished_heading, finished_html, page_url, slug, swedish_key, url_to
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -87,9 +88,16 @@ ARCHIVED = (
 
 def when(commit: Commit) -> str:
     """A commit's time with its offset from UTC: "2024-03-01 09:30 (UTC+01:00)"."""
-    offset = commit.made.strftime("%z")
-    zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
-    return commit.made.strftime("%Y-%m-%d %H:%M") + zone
+    return _written_time(commit.made, commit.made.utcoffset())
+
+
+@lru_cache(maxsize=4096)
+def _written_time(made: dt.datetime, offset: dt.timedelta | None) -> str:
+    """`when` for a time and its offset (the offset is part of the key: equal instants in two zones
+    are equal datetimes, but not written alike)."""
+    written_offset = made.strftime("%z")
+    zone = f" (UTC{written_offset[:3]}:{written_offset[3:]})" if written_offset else ""
+    return made.strftime("%Y-%m-%d %H:%M") + zone
 
 
 def page_href(site: Site, source: str, anchor: str | None = None) -> str:
@@ -234,7 +242,7 @@ def record_history(site: Site, key: Key, *, heading: str | None = f"## Historik 
         return top + reason
     changes = site.history.of_record(*key)
     if not changes:
-        return top + "Historiken visar ingen incheckad ändring av posten.\n"
+        return top + "<p>Historiken visar ingen incheckad ändring av posten.</p>\n"
     if (commit := only_added(changes)) is not None:
         return top + added_unchanged(commit)
     columns = [
@@ -621,15 +629,21 @@ def _records_of(site: Site, plan_id: str | None) -> dict[str, list[tuple[Key, st
 
 
 def _history_sections(site: Site, plan_id: str | None) -> str:
-    """A section per kind of record and a sub-section per record with its history."""
+    """A section per kind of record and a sub-section per record with its history.
+
+    A kind's records are one finished block, headings included: a history page holds hundreds of
+    records, and Markdown would spend more time reading their headings than the engine making them.
+    """
     parts = []
     for kind, records in _records_of(site, plan_id).items():
         parts.append(f"## {KIND_HEADINGS.get(kind, kind)} {{ #{slug(kind)} }}\n")
+        sections = []
         for key, label, suffix in records:
-            parts.append(f"### {plain(label)}{suffix} {{ #{record_anchor(kind, key[2])} }}\n")
+            sections.append(finished_heading(3, plain(label) + suffix, record_anchor(kind, key[2])))
             if only_added(site.history.of_record(*key)) is None:
-                parts.append(last_changed(site, key, link=False))
-            parts.append(record_history(site, key, heading=None))
+                sections.append(last_changed(site, key, link=False))
+            sections.append(record_history(site, key, heading=None))
+        parts.append(finished_html("\n".join(sections)))
     return "\n".join(parts)
 
 

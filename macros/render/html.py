@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import base64
 import hmac
+import html as html_lib
 import re
 import secrets
+import sys
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from macros.render.context import Site
@@ -84,16 +87,42 @@ def _rank(char: str) -> int:
     return _RANK.get(char) or (2000 + ord(char) if char.isalpha() else 1)
 
 
+class _Places(dict[int, str]):
+    """For `str.translate`: each character as the character whose code is its place (`_rank`)."""
+
+    def __missing__(self, code: int) -> str:
+        place = self[code] = chr(min(_rank(chr(code)), sys.maxunicode))
+        return place
+
+
+_PLACES = _Places()
+
+
+class _Digits(dict[int, str]):
+    """For `str.translate`: each decimal digit of any script as its ASCII digit."""
+
+    def __missing__(self, code: int) -> str:
+        digit = self[code] = str(unicodedata.decimal(chr(code)))
+        return digit
+
+
+_DIGITS = _Digits()
+
+
 @lru_cache(maxsize=16384)
-def swedish_key(text: str) -> tuple[tuple[int, ...], str]:
-    """A sort key in Swedish alphabetical order: a–z, then å, ä, ö; numbers by value."""
-    key: list[int] = []
-    for part in _NUMBERS.split(text.lower()):
-        if part.isdigit():
-            key += [0, int(part)]
-        else:
-            key += [_rank(char) for char in part]
-    return tuple(key), text
+def swedish_key(text: str) -> tuple[str, str]:
+    """A sort key in Swedish alphabetical order: a–z, then å, ä, ö; numbers by value.
+
+    Each character becomes the character whose code is its place, and a number a character before
+    every place, then its count of digits, then its digits: such strings compare as the places and
+    the numbers' values would (a test holds the two together)."""
+    parts = _NUMBERS.split(text.lower())
+    for index in range(1, len(parts), 2):
+        digits = parts[index].translate(_DIGITS).lstrip("0")
+        parts[index] = "\x00" + chr(1 + min(len(digits), sys.maxunicode - 1)) + digits
+    for index in range(0, len(parts), 2):
+        parts[index] = parts[index].translate(_PLACES)
+    return "".join(parts), text
 
 
 def count(number: int, singular: str, plural: str) -> str:
@@ -190,18 +219,69 @@ def finish_blocks(markdown: str) -> str:
     return "".join(parts) + markdown[position:] if parts else markdown
 
 
+def _opened(match: re.Match[str]) -> str | None:
+    """The HTML a finished block holds, or None when this process did not sign it."""
+    kind, signature, payload = match.groups()
+    if not hmac.compare_digest(signature, _signature(kind, payload)):
+        return None
+    return base64.b64decode(payload).decode("utf-8")
+
+
 def expand_finished(html: str, *, unsearched: bool = True) -> str:
     """A page's HTML with every finished block put back; a block this process did not sign is dropped.
 
     With `unsearched=False` the blocks made not to be searched stay sealed (for the step before
-    the search reads the page); a later call puts them back."""
+    the search reads the page); a later call puts them back. A block inside a block is put back with it."""
 
     def back(match: re.Match[str]) -> str:
-        kind, signature, payload = match.groups()
-        if kind == UNSEARCHED and not unsearched:
+        if match.group(1) == UNSEARCHED and not unsearched:
             return match.group(0)
-        if not hmac.compare_digest(signature, _signature(kind, payload)):
-            return ""
-        return base64.b64decode(payload).decode("utf-8")
+        return expand_finished(_opened(match) or "", unsearched=unsearched)
 
     return FINISHED_BLOCK.sub(back, html) if "<!--kategoriplan-" in html else html
+
+
+PERMALINK_TITLE = "Länk till det här avsnittet"
+"""The title of a heading's permalink, as mkdocs.yml gives it to the `toc` extension (a test keeps the two in step)."""
+
+_HEADING_MARK = "data-kategoriplan-rubrik"
+_FINISHED_HEADING = re.compile(rf'<h([1-6]) id="([^"<>]+)" {_HEADING_MARK}>(.*?)<a class="headerlink"', re.DOTALL)
+
+
+def finished_heading(level: int, text_html: str, anchor: str) -> str:
+    """A heading inside a finished block, with its permalink as Markdown's headings have.
+
+    Markdown never sees it, so it is not in the page's table of contents as Markdown makes it;
+    `finished_headings` finds it for the adapter, which adds it there. `text_html` is escaped text.
+    """
+    identifier = plain(anchor)
+    link = f'<a class="headerlink" href="#{identifier}" title="{PERMALINK_TITLE}">&para;</a>'
+    return f'<h{level} id="{identifier}" {_HEADING_MARK}>{text_html}{link}</h{level}>'
+
+
+@dataclass(frozen=True)
+class FinishedHeading:
+    """A heading made by `finished_heading`: where its block starts in the page's HTML, its level, id and text."""
+
+    offset: int
+    level: int
+    anchor: str
+    title: str
+
+
+def finished_headings(html: str) -> list[FinishedHeading]:
+    """The headings inside the finished blocks of a page's HTML (before they are put back), in order.
+
+    Only blocks this process signed are read, so no page text can add an entry to a table of contents."""
+    if "<!--kategoriplan-" not in html:
+        return []
+    found = []
+    for block in FINISHED_BLOCK.finditer(html):
+        content = _opened(block)
+        if content is None or _HEADING_MARK not in content:
+            continue
+        found += [
+            FinishedHeading(block.start(), int(level), html_lib.unescape(anchor), title)
+            for level, anchor, title in _FINISHED_HEADING.findall(content)
+        ]
+    return found

@@ -140,9 +140,10 @@ class Table:
     @staticmethod
     def _cell(column: Column, item: Cell) -> str:
         """A data cell, or a row header cell for the column that names the row."""
-        tag = "th" if column.row_header else "td"
-        extra = attributes({"scope": "row" if column.row_header else None, "data-sort": item.sort, "class": column.css})
-        return f"<{tag}{extra}>{item.html}</{tag}>"
+        scope, tag = (' scope="row"', "th") if column.row_header else ("", "td")
+        sort = "" if item.sort is None else f' data-sort="{plain(item.sort)}"'
+        css = "" if column.css is None else f' class="{plain(column.css)}"'
+        return f"<{tag}{scope}{sort}{css}>{item.html}</{tag}>"
 
     def _filters(self) -> str:
         """Labelled selects, hidden until the script shows them, and a live count line.
