@@ -222,6 +222,16 @@ def test_copies_another_hand_put_in_the_site_folder_are_not_reused(built: Histor
     assert not [path for path in cache.rglob("främmande.html")]
 
 
+def test_a_build_forgets_the_cache_of_an_engine_unused_for_a_week(built: HistorySite) -> None:
+    """The cache does not grow with every change to the engine: a build removes what an engine no build has used
+    for a week left there."""
+    stale = built.repo.root / ".cache" / "kategoriplan" / "0123456789abcdef"
+    (stale / "jamforelse").mkdir(parents=True)
+    os.utime(stale, (0, 0))
+    built.build()
+    assert not stale.exists()
+
+
 def test_the_copies_cache_lives_outside_git(built: HistorySite) -> None:
     """The cache folder is ignored by git: a build leaves the repository clean."""
     status = built.repo.git("status", "--porcelain")

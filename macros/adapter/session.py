@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -152,6 +153,7 @@ def build_site(result: LoadResult, day: dt.date, data_dir: Path, config: Any) ->
     else:
         assert result.model is not None
         cache = Cache(cache_root(project_of(config.config_file_path)))
+        cache.prune_other_engines(time.time())
         history = history_once(config, data_dir, Path(config.docs_dir))
         if not history.unavailable:
             changes, reason = safe_data_changes(Git(data_dir), history.data_prefix, history.commits, cache)

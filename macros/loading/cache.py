@@ -4,16 +4,20 @@ the verdict on the data of a decided version, and the built copies of decided ve
 Entries are keyed by content (git's ids of the data folder's trees, which are hashes of
 every data file), so a cached entry is never stale: the same data gives the same answer.
 The folder is namespaced by a fingerprint of the engine's source (model, loading,
-comparison), so a changed engine never reads answers of an older one. The cache lives in
+comparison), so a changed engine never reads answers of an older one; a build removes the
+folders of engines no build has used for a week. The cache lives in
 `.cache/kategoriplan/` next to mkdocs.yml (ignored by git), or where the environment
 variable `KATEGORIPLAN_CACHE` says; deleting it only makes the next build slower.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -53,11 +57,36 @@ def cache_root(project: Path) -> Path:
     return Path(configured).resolve() if configured else project / ".cache" / "kategoriplan"
 
 
+UNUSED_DAYS = 7
+"""How long the cache keeps the answers of an engine no build has used (after a change to its source)."""
+
+_FINGERPRINT_NAME = re.compile(r"[0-9a-f]{16}")
+
+
 class Cache:
     """JSON answers by kind and key, in a folder per engine fingerprint; a missing or broken entry is None."""
 
     def __init__(self, root: Path | None) -> None:
         self.folder = root / engine_fingerprint() if root is not None else None
+
+    def prune_other_engines(self, now: float) -> None:
+        """Mark this engine's folder as used now, and remove the folders of other engines that no build
+        has used for `UNUSED_DAYS` days (only folders named as fingerprints: the cache holds others)."""
+        if self.folder is None:
+            return
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            os.utime(self.folder, (now, now))
+        limit = now - UNUSED_DAYS * 86400
+        with contextlib.suppress(OSError), os.scandir(self.folder.parent) as entries:
+            for entry in entries:
+                if (
+                    entry.name != self.folder.name
+                    and _FINGERPRINT_NAME.fullmatch(entry.name)
+                    and entry.is_dir(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_mtime < limit
+                ):
+                    shutil.rmtree(entry.path, ignore_errors=True)
 
     def path(self, kind: str, key: str) -> Path | None:
         """Where an entry lives (None without a cache folder)."""
