@@ -19,7 +19,7 @@ from macros.exports.dataset import Dataset, Value, dataset, date, text
 from macros.model.history import Commit, History
 from macros.render.context import Site, activity_page, archive_root, history_page, person_page
 from macros.render.downloads import offer
-from macros.render.html import finished_heading, finished_html, page_url, slug, swedish_key, url_to
+from macros.render.html import finished_heading, finished_html, href, slug, swedish_key, url_to
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -100,12 +100,6 @@ def _written_time(made: dt.datetime, offset: dt.timedelta | None) -> str:
     return made.strftime("%Y-%m-%d %H:%M") + zone
 
 
-def page_href(site: Site, source: str, anchor: str | None = None) -> str:
-    """A relative URL from the current page to a source page, with an anchor."""
-    url = url_to(site, page_url(source))
-    return f"{url}#{anchor}" if anchor else url
-
-
 def record_anchor(kind: str, record: str) -> str:
     """The id of a record's section on a history page."""
     return slug(f"{kind}-{record}")
@@ -119,12 +113,12 @@ def record_href(site: Site, key: Key) -> str:
     """Where a record's history is shown: its own page (activities, people), else its section on a history page."""
     plan, kind, record = key
     if kind == "aktivitet" and plan and plan in site.model.plans and site.model.plan(plan).has("aktivitet", record):
-        return page_href(site, activity_page(plan, record), RECORD_HISTORY_ID)
+        return href(site, activity_page(plan, record), RECORD_HISTORY_ID)
     if kind == "person" and plan is None and site.model.has("person", record):
-        return page_href(site, person_page(record), RECORD_HISTORY_ID)
+        return href(site, person_page(record), RECORD_HISTORY_ID)
     if plan is not None and plan not in site.model.plans:
         plan = None
-    return page_href(site, history_page(plan), record_anchor(kind, record))
+    return href(site, history_page(plan), record_anchor(kind, record))
 
 
 def value_html(text: str | None, *, is_rich: bool) -> str:
