@@ -457,10 +457,10 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     results.load_after = os.getloadavg()
     results.minutes = (time.time() - started) / 60
-    if args.behall:
-        (work / "results.pickle").write_bytes(pickle.dumps(results))
     args.ut.write_text(report.markdown(results), encoding="utf-8")
     _say(f"skrev {args.ut}")
+    if args.behall:
+        (work / "results.pickle").write_bytes(pickle.dumps(results))
     print(report.summary(results))
     return 0
 

@@ -345,15 +345,6 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _size(case: Case) -> str:
-    if case.scale is None:
-        plan = next(iter(case.model.plans.values()))
-        return (
-            f"{len(case.model.plans)} plan × {len(plan.activities)} aktiviteter × {len(plan.procurement_needs)} behov"
-        )
-    return case.scale.label.replace("upphandlingsbehov", "behov")
-
-
 def markdown(results: Results) -> str:
     """The whole BENCHMARKS.md."""
     out: list[str] = []
@@ -407,7 +398,7 @@ def markdown(results: Results) -> str:
         rows.append(
             [
                 case.name,
-                _size(case),
+                case.size,
                 f"{c.files} / {_sv(c.megabytes)} MB",
                 _sv(c.parse_seconds, 3),
                 _sv(c.check_seconds, 3),
@@ -461,7 +452,7 @@ def markdown(results: Results) -> str:
         p = b.pair
         if p is None:
             rows.append(
-                [case.name, _size(case), f"{b.pages} klara", "–", f"> {b.limit:.0f} s (avbrutet)", "inte klart"]
+                [case.name, case.size, f"{b.pages} klara", "–", f"> {b.limit:.0f} s (avbrutet)", "inte klart"]
                 + ["–"] * 3
                 + ["1"]
             )
@@ -469,7 +460,7 @@ def markdown(results: Results) -> str:
         rows.append(
             [
                 case.name,
-                _size(case),
+                case.size,
                 str(b.pages),
                 f"{_sv(p.baseline_cpu, 1)} / {_sv(p.baseline_seconds, 1)}",
                 f"{_sv(p.subject_cpu, 1)} / {_sv(p.subject_seconds, 1)}",

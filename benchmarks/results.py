@@ -209,6 +209,24 @@ class Case:
     build: BuildResult | None = None
     failures: list[str] = field(default_factory=list)
 
+    real_size: str = ""
+    """The real plan's size, kept in a saved run (`--behall`), which does not keep the model."""
+
+    @property
+    def size(self) -> str:
+        """The data's size in the report: the scale, or for the real plan its plans, activities and needs."""
+        if self.scale is not None:
+            return self.scale.label.replace("upphandlingsbehov", "behov")
+        if self.model is None:
+            return self.real_size
+        plan = next(iter(self.model.plans.values()))
+        activities, needs = len(plan.activities), len(plan.procurement_needs)
+        return f"{len(self.model.plans)} plan × {activities} aktiviteter × {needs} behov"
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a saved run keeps: everything the report needs, not the model (its lookups cannot be pickled)."""
+        return {**self.__dict__, "model": None, "real_size": self.size}
+
 
 @dataclass
 class Results:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from pathlib import Path
 
 from benchmarks.measure import Pair, Run
-from benchmarks.report import Verdict, summary, verdicts
+from benchmarks.report import Verdict, markdown, summary, verdicts
 from benchmarks.results import BuildResult, Case, CheckResult, Results
+from macros.loading.loader import load
+from tests.sitebuild import ROOT
 
 
 def _pair(subject: float, baseline: float) -> Pair:
@@ -100,3 +103,13 @@ def test_a_failed_history_measurement_misses_its_target() -> None:
     results.history = HistoryResult(300, 5, failure="git saknas")
     row = next(row for row in verdicts(results) if row[0].startswith("Historik"))
     assert row[1] == "inte klart" and row[3] is False
+
+
+def test_a_saved_run_gives_the_same_report(tmp_path: Path) -> None:
+    """`--behall` saves a run whose report can be written again (`--bara-rapport`), the real plan's size included."""
+    model = load(ROOT / "data", today=dt.date(2025, 6, 1)).model
+    real = _case("Riktig plan", 0)
+    real.model = model
+    results = _results(real, _case("1×", 1))
+    saved = pickle.loads(pickle.dumps(results))
+    assert markdown(saved) == markdown(results) and "plan × 22 aktiviteter" in markdown(saved)
