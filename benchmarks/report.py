@@ -130,12 +130,11 @@ motorn bär sin färdiga HTML förbi Markdown (se ovan). Det vi gör utöver det
 - läsning och kontroll av datat ca 0,3 s, historiken ur git ca 0,1 s.
 
 Med historikens förråd (300 incheckningar, 5 beslutade versioner, varma cacher) kostar historiken
-omkring 0,6–1,0 s CPU mer än samma bygge utan git, på omkring 9,3 s (samma morgon 1,6 s på 13,3 s).
-Kvoten låg på 1,06 × och 1,09 × i två mätningar med fem omväxlande varv vardera på två nygjorda
-förråd kl. 12 och 13.50, och på 1,10 × (strax över målet) i körningen ovan: skillnaden mellan
-körningar är lika stor som marginalen. Det som är kvar är mest sidorna: ändringshistoriken ca 0,2 s (mest dess
-tabell med 700 rader), historiken per post ca 0,2 s (Markdown läser dess 294 rubriker), versionernas
-och personernas sidor resten; git och cachen några hundradelar. Fyra ändringar tog bort resten:
+omkring 0,6–0,7 s mer än samma bygge utan git, på omkring 9,0–9,3 s (på morgonen den 30 november 1,6 s
+på 13,3 s). I A/B-mätningar med fem omväxlande varv låg kvoten på 1,07 × (1,05–1,09) efter
+ändringarna nedan, mot 1,08–1,12 × före de två sista; i körningen ovan 1,07 × (9,5 s mot 8,9 s), och i en körning samma eftermiddag som stannade innan rapporten skrevs 9,7 s mot 9,0 s. Det som är kvar är mest sidorna:
+ändringshistoriken ca 0,2 s (mest dess tabell med 700 rader), versionernas och personernas sidor
+resten; git och cachen några hundradelar. Sex ändringar tog bort resten:
 
 - tabellerna med ändringar är förseglade tills sökningen har läst sidan, så sökningens tolk läser
   dem inte (ca 0,2 s);
@@ -146,7 +145,14 @@ och personernas sidor resten; git och cachen några hundradelar. Fyra ändringar
   startas inte alls när inget är nytt. Historikens egna tabeller kostade förut ca 0,6 s CPU i
   exportprocessen; båda byggena sparar dessutom omkring 4 s CPU (import av pandas och alla
   tabeller), så baslinjen är nu omkring 9,4 s CPU i stället för 13,3 s;
-- git-loggen och datamappens träd vid varje incheckning läses ur cachen (ca 0,15 s).
+- git-loggen och datamappens träd vid varje incheckning läses ur cachen (ca 0,15 s);
+- historiken per post: varje slags poster går genom Markdown som ett enda färdigt block, rubrikerna
+  inräknade, och adaptern för in rubrikerna i sidans innehållsförteckning och ankare
+  (`macros/adapter/toc.py`). Markdown läste förut sidans 294 rubriker och omkring 600 block (ca
+  0,12 s); sidorna är desamma (jämfört för hela den riktiga webbplatsen);
+- en snabbare svensk sorteringsnyckel (samma ordning: ett egenskapstest håller den mot den gamla
+  definitionen), incheckningarnas tidpunkter skrivna en gång per tidpunkt och tabellceller utan en
+  ordbok per cell (tillsammans ca 0,1 s, mest på ändringshistoriken).
 
 Tidigare samma dag: en post som bara har lagts till står i en mening i stället för en tabell med en
 rad (historiken per post gick från 0,7 till 0,5 MB och den gemensamma från 0,33 till 0,2 MB),
