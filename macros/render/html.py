@@ -15,6 +15,7 @@ import re
 import secrets
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,26 +88,23 @@ def _rank(char: str) -> int:
     return _RANK.get(char) or (2000 + ord(char) if char.isalpha() else 1)
 
 
-class _Places(dict[int, str]):
-    """For `str.translate`: each character as the character whose code is its place (`_rank`)."""
+class _Translation(dict[int, str]):
+    """A table for `str.translate` that works out each character's replacement when first met."""
+
+    def __init__(self, replacement: Callable[[str], str]) -> None:
+        super().__init__()
+        self.replacement = replacement
 
     def __missing__(self, code: int) -> str:
-        place = self[code] = chr(min(_rank(chr(code)), sys.maxunicode))
-        return place
+        value = self[code] = self.replacement(chr(code))
+        return value
 
 
-_PLACES = _Places()
+_PLACES = _Translation(lambda char: chr(min(_rank(char), sys.maxunicode)))
+"""Each character as the character whose code is its place (`_rank`)."""
 
-
-class _Digits(dict[int, str]):
-    """For `str.translate`: each decimal digit of any script as its ASCII digit."""
-
-    def __missing__(self, code: int) -> str:
-        digit = self[code] = str(unicodedata.decimal(chr(code)))
-        return digit
-
-
-_DIGITS = _Digits()
+_DIGITS = _Translation(lambda char: str(unicodedata.decimal(char)))
+"""Each decimal digit of any script as its ASCII digit."""
 
 
 @lru_cache(maxsize=16384)
