@@ -20,11 +20,13 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import yaml
 
+from macros.adapter import incremental
 from macros.exports.dataset import DOWNLOAD_DIR
 from macros.loading.loader import load
 from macros.model.base import Record
@@ -219,3 +221,21 @@ def test_preview_rebuilds_equal_full_builds(tmp_path: Path) -> None:
         assert reused["exportfiler"] > len(exported) / 2, (edit, reused)
         if edit in GUIDANCE:
             assert reused["pages"] - reused["makron"] <= 2, (edit, reused)
+
+
+def test_first_rebuild_of_serve_with_a_relative_config_path_is_not_a_full_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs serve -f mkdocs.yml` names the file relatively for its first build and absolutely for the
+    rebuilds; both name the same configuration, so the first save does not start the site over."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Prov\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def environment(config_file: str) -> tuple[object, ...]:
+        config = SimpleNamespace(
+            config_file_path=config_file, docs_dir="content", theme=SimpleNamespace(custom_dir=None)
+        )
+        return incremental._environment(config, tmp_path / "data", dt.date(2025, 6, 1))
+
+    assert environment("mkdocs.yml") == environment(str(tmp_path / "mkdocs.yml"))
+    assert environment("mkdocs.yml") != environment(str(tmp_path / "annan.yml"))

@@ -207,7 +207,7 @@ def discard() -> None:
 
 def _environment(config: Any, data_dir: Path, day: dt.date) -> tuple[object, ...]:
     """Everything that makes the next build a full one when it changes."""
-    config_file = Path(config.config_file_path or "")
+    config_file = Path(config.config_file_path or "").resolve()  # `serve -f` gives a relative path first
     theme_dir = config.theme.custom_dir
     return (
         day,
