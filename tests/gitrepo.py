@@ -34,10 +34,12 @@ def _environment(when: str, who: str) -> dict[str, str]:
 class Repo:
     """A repository whose `data/` starts as the fixture data."""
 
-    def __init__(self, root: Path, *, data: Path = FIXTURE_DATA) -> None:
+    def __init__(self, root: Path, *, data: Path | None = FIXTURE_DATA) -> None:
+        """A new repository in `root`, with a copy of `data` as its data folder (None: the files already there)."""
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(data, root / "data")
+        if data is not None:
+            shutil.copytree(data, root / "data")
         self.git("init", "-q", "-b", "main")
 
     @property

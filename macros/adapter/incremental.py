@@ -53,6 +53,7 @@ from macros.exports.dataset import Dataset, Downloads
 from macros.loading.loader import LoadResult
 from macros.model import reads
 from macros.model.catalog import Municipality
+from macros.model.history import History
 from macros.render.context import Site
 
 ENGINE = Path(__file__).resolve().parents[1]
@@ -272,16 +273,23 @@ def tracked(site: Site) -> Site:
     known = STATE.current.sites.get(id(site))
     if known is None or known[0] is not site:
         values = {f.name: object.__getattribute__(site, f.name) for f in dataclasses.fields(site)}
+        history: History = values["history"]
+        values["history"] = _TrackedHistory(**{f.name: getattr(history, f.name) for f in dataclasses.fields(history)})
         known = STATE.current.sites[id(site)] = (site, TrackedSite(**values))
     return known[1]
 
 
 class TrackedSite(Site):
-    """A `Site` whose inputs besides the model (today, findings, history, sections …) count as reads."""
+    """A `Site` whose inputs besides the model (today, findings, history, sections …) count as reads.
+
+    The history counts as one read of everything git says about the commits, and its list of files
+    changed since the last commit as a read of its own, when it is used: the first save of a file makes
+    that list longer, and only the pages that show it (the whole plan's printed line, the change history,
+    the follow-up reports) depend on it, not every page with a record's history."""
 
     def __getattribute__(self, name: str) -> Any:
         if reads.enabled() and name in _site_inputs():
-            reads.note({(SITE_FILE, (), name)})
+            reads.note(_COMMITTED_HISTORY if name == "history" else {(SITE_FILE, (), name)})
         return object.__getattribute__(self, name)
 
     def on_page(self, page: str) -> Site:
@@ -292,6 +300,32 @@ class TrackedSite(Site):
 
 def _site_inputs() -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(Site)) - _UNREAD_SITE_FIELDS
+
+
+_UNCOMMITTED = "history.uncommitted"
+"""The name of the read of the history's files changed since the last commit (`_TrackedHistory`)."""
+
+_COMMITTED_HISTORY = frozenset(
+    (SITE_FILE, (), f"history.{f.name}") for f in dataclasses.fields(History) if f.name != "uncommitted"
+)
+"""The reads that using the history makes: each of its fields but the files changed since the last commit."""
+
+
+class _TrackedHistory(History):
+    """The history as the macros see it: using its list of files changed since the last commit (every use
+    reads the attribute) counts as a read of that list."""
+
+    def __getattribute__(self, name: str) -> Any:
+        if name == "uncommitted":
+            reads.note({(SITE_FILE, (), _UNCOMMITTED)})
+        return object.__getattribute__(self, name)
+
+
+def _site_value(site: Site, name: str) -> object:
+    """The value of one of the site's inputs as a read names it (`history.<field>` for a field of the history)."""
+    part, _, field_name = name.partition(".")
+    value = object.__getattribute__(site, part)
+    return object.__getattribute__(value, field_name) if field_name else value
 
 
 def rendered(page: str, source: str, site: Site, render: Callable[[], str]) -> str:
@@ -307,7 +341,7 @@ def rendered(page: str, source: str, site: Site, render: Callable[[], str]) -> s
     if (
         memo is not None
         and memo.source == source
-        and all(object.__getattribute__(inputs, name) == value for name, value in memo.site_values)
+        and all(_site_value(inputs, name) == value for name, value in memo.site_values)
         and memo.keys.isdisjoint(_changed(build))
     ):
         for table in memo.offered:
@@ -320,7 +354,7 @@ def rendered(page: str, source: str, site: Site, render: Callable[[], str]) -> s
         output = render()
     data = frozenset(key for key in keys if key[0] != SITE_FILE)
     names = sorted({key[2] for key in keys if key[0] == SITE_FILE})
-    values = tuple((name, object.__getattribute__(inputs, name)) for name in names)
+    values = tuple((name, _site_value(inputs, name)) for name in names)
     build.pages[page] = PageMemo(source, data, values, output, tuple(offered))
     return output
 
