@@ -222,10 +222,12 @@ def test_rich_text_accepts_the_subset(text: str) -> None:
 
 
 @settings(max_examples=3000, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list("ab c\n\n  &<>#|{}~`!:-.1)\u00a0\t\r*_[]\\+^")), max_size=40))
+@given(text=st.text(alphabet=st.sampled_from(list("ab c\n\n  &<>#|{}~`!:-.1)\u00a0\u2003\t\r*_[]\\+^")), max_size=40))
 @example(text="a\n    b")
 @example(text="   \n\na")
 @example(text="1.5 procent\n\n2024.")
+@example(text="1\n\n\xa0")
+@example(text="a\n\n\u2003\n\nb")
 def test_plain_paragraphs_skip_the_parser_with_the_same_result(text: str) -> None:
     """Text of words and paragraphs renders exactly as the full rich-text pipeline renders it."""
     for inline in (False, True):

@@ -259,8 +259,9 @@ def rich(text: str, *, inline: bool = False) -> str:
     """
     if not _MARKUP.search(text) and not _CONTROL.search(text):
         paragraphs = [part for part in _BLANK_LINE.split(text) if part.strip(" \t\n")]
-        if not inline:
-            return "\n\n".join(_text(part, line_start=True).rstrip() for part in paragraphs) + "\n"
+        if not inline:  # a paragraph of spaces of other kinds (no-break, em) ends up empty: the parser drops it
+            blocks = (_text(part, line_start=True).rstrip() for part in paragraphs)
+            return "\n\n".join(block for block in blocks if block) + "\n"
         if len(paragraphs) == 1:
             return _text(paragraphs[0], line_start=True).rstrip()
     return parsed_rich(text, inline=inline)
