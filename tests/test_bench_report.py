@@ -8,7 +8,8 @@ from pathlib import Path
 
 from benchmarks.measure import Pair, Run
 from benchmarks.report import Verdict, markdown, summary, verdicts
-from benchmarks.results import BuildResult, Case, CheckResult, Results
+from benchmarks.results import BuildResult, Case, CheckResult, Results, ServeResult
+from benchmarks.serve import Rebuilds
 from macros.loading.loader import load
 from tests.sitebuild import ROOT
 
@@ -113,3 +114,23 @@ def test_a_saved_run_gives_the_same_report(tmp_path: Path) -> None:
     results = _results(real, _case("1×", 1))
     saved = pickle.loads(pickle.dumps(results))
     assert markdown(saved) == markdown(results) and "plan × 22 aktiviteter" in markdown(saved)
+
+
+def test_the_first_save_of_the_preview_is_shown_apart_and_judged_with_the_others() -> None:
+    """The preview's first round (the first save after start) has a column of its own, and still counts."""
+    rounds = [5.0, 2.5, 2.5, 2.5, 2.5]
+    results = _results(_case("Riktig plan", 0))
+    results.serve = [
+        ServeResult(
+            edit="En aktivitets planerade slut",
+            changed_file="data/a.yml",
+            page="/a/",
+            ours=Rebuilds(seconds=rounds, cpu_seconds=rounds),
+            plain=Rebuilds(seconds=[8.0] * 5, cpu_seconds=[8.0] * 5),
+        )
+    ]
+    results.serve_case = "Riktig plan"
+    row = next(line for line in markdown(results).splitlines() if line.startswith("| En aktivitets planerade slut"))
+    assert "| 5,00 / 8,00 s (0,62 ×) |" in row
+    preview = next(v for v in verdicts(results) if v.target.startswith("Förhandsvisning"))
+    assert preview.met and "0,31 × (0,31–0,62)" in preview.measured
