@@ -16,6 +16,7 @@ from macros.exports.settings import (
     SettingsError,
     data_version,
     settings_from,
+    tables_created,
 )
 from macros.loading.loader import load
 from macros.model.catalog import Municipality
@@ -133,6 +134,18 @@ def test_data_version_sees_uncommitted_data() -> None:
     )
     version = data_version(history, PLAN, TODAY)
     assert not version.committed and "inte är incheckat" in version.version and version.day == TODAY
+
+
+def test_tables_keep_the_last_commits_time_when_data_changes_after_it() -> None:
+    """The tables' created time is the newest data commit's, with or without files changed since (their
+    bytes stay the same until the next commit), and the build's day at midnight without git."""
+    made = dt.datetime(2026, 10, 1, 9, 30, tzinfo=dt.UTC)
+    files = (FileChange("M", f"data/planer/{PLAN}/plan.yml"), FileChange("M", "data/kommun/personer.yml"))
+    clean = History(commits=(Commit("abcdef1234", made, "R", "Ä", files),))
+    changed = History(commits=clean.commits, uncommitted=(f"data/planer/{PLAN}/aktiviteter.yml",))
+    assert tables_created(clean, [None, PLAN], TODAY) == tables_created(changed, [None, PLAN], TODAY) == made
+    midnight = dt.datetime.combine(TODAY, dt.time(), tzinfo=dt.UTC)
+    assert tables_created(NO_HISTORY, [None, PLAN], TODAY) == midnight
 
 
 def test_data_version_ignores_other_plans_and_pages() -> None:

@@ -238,13 +238,15 @@ def test_preview_rebuilds_equal_full_builds(tmp_path: Path) -> None:
 
 def test_first_saves_in_a_git_checkout_redo_only_what_shows_uncommitted_files(tmp_path: Path) -> None:
     """In a git checkout the first save of a data file makes it uncommitted, which the whole plan's printed
-    line, the change history and the follow-up reports show: the rebuild is still the full build's site, and
-    the pages with a record's history but no list of uncommitted files keep their macros' Markdown."""
+    line, the change history, the follow-up reports and the files stating the data's version show: the
+    rebuild is still the full build's site, the pages with a record's history but no list of uncommitted
+    files keep their macros' Markdown, and the tables keep their files (created at the last commit)."""
     project, config = _project(tmp_path)
     Repo(project, data=None).commit("Planen läggs in")
     edits = {"en aktivitets slut flyttas": _move_end, "en person byter namn": _rename_person}
     for edit, reused in zip(edits, _checked_chain(tmp_path, project, config, edits), strict=True):
         assert reused["makron"] > reused["pages"] * 2 / 3, (edit, reused)
+        assert reused["exportfiler"] > reused["exported"] / 2, (edit, reused)
 
 
 def test_first_rebuild_of_serve_with_a_relative_config_path_is_not_a_full_one(

@@ -56,7 +56,7 @@ from macros.exports.calendar import EventSequence, history_sequence
 from macros.exports.catalog import catalogue, site_jobs
 from macros.exports.dataset import Dataset
 from macros.exports.jobs import Job, TableFiles
-from macros.exports.settings import OpenDataSettings, data_version
+from macros.exports.settings import OpenDataSettings, tables_created
 from macros.loading.cache import source_fingerprint
 from macros.render.context import Site
 
@@ -319,9 +319,8 @@ def date_changes(site: Site) -> EventSequence:
 
 
 def _data_moment(site: Site) -> dt.datetime:
-    """When the data last changed (the newest of the plans' and the shared data's versions)."""
-    ids: list[str | None] = [None, *site.model.plans]
-    return max(data_version(site.history, plan_id, site.today).stamp for plan_id in ids)
+    """When the data was last committed (the newest of the plans' and the shared data's commits): the tables' created time."""
+    return tables_created(site.history, [None, *site.model.plans], site.today)
 
 
 def _addresses(settings: OpenDataSettings) -> Any:

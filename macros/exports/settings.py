@@ -7,7 +7,9 @@ the "Öppna data" page says that they are defaults.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,3 +102,15 @@ def data_version(history: History, plan_id: str | None, today: dt.date) -> DataV
     newest = commits[0]
     stamp = newest.made.astimezone(dt.UTC)
     return DataVersion(newest.made.date(), stamp, newest.short_id, committed=True)
+
+
+def tables_created(history: History, plan_ids: Iterable[str | None], today: dt.date) -> dt.datetime:
+    """The time the exported tables give as created (the xlsx property): the newest commit that changed
+    these plans' or the shared data, as SOURCE_DATE_EPOCH is for a reproducible build.
+
+    Files changed after that commit do not move it: the plan's JSON, calendars and OCDS say that the data
+    is not that commit's version, while the tables' bytes stay as they were until the next commit (so the
+    preview's first save does not rewrite every table). Without such a commit: the build's day, at midnight.
+    """
+    committed = dataclasses.replace(history, uncommitted=())
+    return max(data_version(committed, plan_id, today).stamp for plan_id in plan_ids)
