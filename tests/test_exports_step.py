@@ -73,10 +73,15 @@ def test_an_abandoned_step_closes_its_files(
 
 
 def _three_builds(
-    model: Municipality, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, after: Callable[[], None] = lambda: None
+    model: Municipality,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    after: Callable[[], None] = lambda: None,
+    cache: Path | None = None,
 ) -> tuple[list[Path], list[dict[str, bytes]]]:
     """Three export steps into sites `0`, `1` and `2` offering the same table, the same again, then a changed
-    one (`after` runs after each); the sites whose step started the export process, and each site's files."""
+    one (`after` runs after each), with the export cache `cache` (default: `cache` in `tmp_path`); the sites
+    whose step started the export process, and each site's files."""
     started: list[Path] = []
     start = exports._start
 
@@ -90,7 +95,7 @@ def _three_builds(
     for table in (TABLE, TABLE, changed):
         site_dir = tmp_path / str(len(sites))
         site = Site(model=model, today=TODAY)
-        exports.begin(site_dir, site, OpenDataSettings(), tmp_path / "cache")
+        exports.begin(site_dir, site, OpenDataSettings(), cache or tmp_path / "cache")
         site.downloads.offer(table)
         exports.finish()
         after()
@@ -98,11 +103,12 @@ def _three_builds(
     return started, sites
 
 
-def test_the_preview_writes_unchanged_jobs_from_the_previous_build_without_the_process(
+def test_the_preview_takes_unchanged_jobs_from_the_export_cache_without_the_process(
     model: Municipality, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """In the preview, a rebuild whose export jobs are unchanged writes every file, byte for byte, without
-    starting the export process; a changed table starts it and is written anew, the rest still reused."""
+    """In the preview, a rebuild whose export jobs are unchanged takes every file, byte for byte, from the
+    export cache without starting the export process; a changed table starts it and is written anew, the
+    rest still reused."""
     monkeypatch.setattr(incremental, "STATE", incremental._State())
     incremental.STATE.enabled = True
 
@@ -143,6 +149,40 @@ def test_a_build_copies_unchanged_jobs_from_the_export_cache(
     assert (stored != []) is (switch is None)
     sheet = openpyxl.load_workbook(tmp_path / "2/nedladdning/prov/tabell.xlsx").worksheets[0]
     assert [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)] == [["b", 4, dt.datetime(2026, 11, 29)]]
+
+
+def test_files_from_the_export_cache_are_links_that_a_later_build_never_writes_through(
+    model: Municipality, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged job's files are hard links to the export cache (nothing is copied); a later build
+    that writes a changed table where such a link lies (a build that does not empty the site folder)
+    replaces the link, so the cache keeps the bytes its key promises."""
+    _, sites = _three_builds(model, tmp_path, monkeypatch)
+    linked = tmp_path / "1/nedladdning/prov/tabell.csv"
+    assert linked.stat().st_nlink > 1
+    site = Site(model=model, today=TODAY)
+    exports.begin(tmp_path / "1", site, OpenDataSettings(), tmp_path / "cache")
+    site.downloads.offer(dataset("prov/tabell", "Prov", [text("Namn"), whole("Antal"), date("Dag")], [["c", 5, TODAY]]))
+    exports.finish()
+    assert linked.read_bytes() != sites[1]["nedladdning/prov/tabell.csv"]
+    _, again = _three_builds(model, tmp_path / "igen", monkeypatch, cache=tmp_path / "cache")
+    assert again[1] == sites[1]
+
+
+def test_files_from_the_export_cache_are_copies_where_links_cannot_be_made(
+    model: Municipality, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the site and the cache are on different file systems (no hard link), the files are copied,
+    byte for byte the same."""
+
+    def no_link(source: Path, target: Path) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(exports.os, "link", no_link)
+    started, sites = _three_builds(model, tmp_path, monkeypatch)
+    assert started == [tmp_path / "0", tmp_path / "2"]
+    assert sites[1] == sites[0]
+    assert (tmp_path / "1/nedladdning/prov/tabell.csv").stat().st_nlink == 1
 
 
 def test_the_export_cache_is_new_for_a_changed_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

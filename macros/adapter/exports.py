@@ -8,16 +8,13 @@ imports pandas and the other writers and writes while MkDocs renders the pages, 
 core; `on_post_build` waits for it and stops the build, naming the file, if anything could
 not be written. Nothing is served: the files are part of the built site.
 
-In the preview (`mkdocs serve`, `macros.adapter.incremental`) the step remembers each job's
-files by the job's content: a job the previous build already wrote, unchanged, is not sent
-again; its files are written from memory. The process is started only when some job is new,
-so a save that changes no exported file never waits for it.
-
-A build (`mkdocs build`) keeps each job's files in the cache folder (`exporter/`, see
-`_Stored`), by the same digest and a fingerprint of the writers (their source, the model's,
-and the libraries' versions): a later build whose job is unchanged copies the files from there
-instead of writing them again, and the process is started only when some job is not in the
-cache. Entries no build has used for a week are removed.
+Every build, and every rebuild of the preview (`mkdocs serve`), keeps each job's files in the
+cache folder (`exporter/`, see `_Stored`), by the job's content and a fingerprint of the writers
+(their source, the model's, and the libraries' versions): a later build whose job is unchanged
+takes the files from there instead of writing them again (a hard link, or a copy where the site
+is on another file system), and the process is started only when some job is not in the cache,
+so a save that changes no exported file never waits for it. Entries no build has used for a
+week are removed.
 
 `KATEGORIPLAN_EXPORT=av` builds the same pages without writing the files (for `make bench`,
 which measures what the export step adds); `KATEGORIPLAN_EXPORT=utan-cache` writes every file
@@ -42,7 +39,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -51,7 +47,6 @@ from typing import IO, Any
 from mkdocs.exceptions import Abort
 
 from macros.adapter import incremental
-from macros.adapter.incremental import JobFiles
 from macros.exports.calendar import EventSequence, history_sequence
 from macros.exports.catalog import catalogue, site_jobs
 from macros.exports.dataset import Dataset
@@ -70,9 +65,6 @@ WAIT_LIMIT = 900
 
 _DONE = object()
 
-
-Memo = Mapping[str, JobFiles]
-"""Files written by earlier jobs, by each job's digest (of its pickled content)."""
 
 STORE = "exporter"
 """The export cache's folder in the cache (`macros.loading.cache.cache_root`)."""
@@ -106,7 +98,7 @@ class _Stored:
         return cls(cache / STORE / _writers_fingerprint())
 
     def copy_out(self, digest: str, paths: list[str], site_dir: Path) -> bool:
-        """Copy a job's files into the site when the cache holds them; whether it did."""
+        """Put a job's files into the site when the cache holds them; whether it did."""
         entry = self.folder / digest
         try:
             if json.loads((entry / "filer.json").read_text(encoding="utf-8")) != paths:
@@ -114,7 +106,7 @@ class _Stored:
             for index, path in enumerate(paths):
                 target = site_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(entry / str(index), target)
+                _link_or_copy(entry / str(index), target)
             os.utime(entry)
         except (OSError, ValueError):
             return False
@@ -132,7 +124,7 @@ class _Stored:
             return  # a cache that cannot be written only costs time
         try:
             for index, path in enumerate(paths):
-                shutil.copyfile(site_dir / path, work / str(index))
+                _link_or_copy(site_dir / path, work / str(index))
             (work / "filer.json").write_text(json.dumps(paths), encoding="utf-8")
             work.rename(entry)
         except OSError:
@@ -150,6 +142,16 @@ class _Stored:
             for entry in entries:
                 if entry.stat(follow_symlinks=False).st_mtime < limit:
                     shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """`target` with `source`'s bytes: a hard link (no bytes are written; the cache's files are never
+    changed in place, only replaced), or a copy where the two folders are on different file systems."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 @dataclass
@@ -190,36 +192,29 @@ class _Process:
 
 @dataclass
 class _Step:
-    """One build's export jobs: those written by the process, and those taken from the previous build."""
+    """One build's export jobs: those written by the process, and those taken from the export cache."""
 
     site_dir: Path
     started: float
     created: dt.datetime
-    earlier: Memo | None = None
-    """The previous build's files by job (the preview), or None (a build)."""
     stored: _Stored | None = None
-    """The export cache (a build), or None (the preview, or a build told not to use it)."""
+    """The export cache, or None (a build told not to use it)."""
     worker: _Process | None = None
     sent: int = 0
     written: list[tuple[str, str]] = field(default_factory=list)
     """Every file of the build, with what it holds (for the list of every file)."""
-    reused: dict[str, JobFiles] = field(default_factory=dict)
     fresh: dict[str, list[str]] = field(default_factory=dict)
-    """Digests of the jobs sent to the process, with their files (remembered for the next build)."""
+    """Digests of the jobs sent to the process, with their files (kept in the cache for the next build)."""
     copied: int = 0
     """Files copied from the export cache."""
 
     def send(self, job: Job) -> None:
-        """Queue a job for the process, or take its files from the previous build when it is unchanged."""
+        """Queue a job for the process, or take its files from the export cache when it is unchanged."""
         self.written += [(path, job.title) for path in job.files]
         pickled = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
-        if self.earlier is not None or self.stored is not None:
+        if self.stored is not None:
             digest = hashlib.sha256(pickled).hexdigest()
-            files = self.earlier.get(digest) if self.earlier is not None else None
-            if files is not None and [path for path, _ in files] == job.files:
-                self.reused[digest] = files
-                return
-            if self.stored is not None and self.stored.copy_out(digest, job.files, self.site_dir):
+            if self.stored.copy_out(digest, job.files, self.site_dir):
                 self.copied += len(job.files)
                 return
             self.fresh[digest] = job.files
@@ -232,16 +227,6 @@ class _Step:
             self.worker = _start(self.site_dir)
         return self.worker
 
-    def write_reused(self) -> int:
-        """Write the files of the jobs taken from the previous build; how many."""
-        count = 0
-        for path, content in (file for files in self.reused.values() for file in files):
-            target = self.site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-            count += 1
-        return count
-
     def store(self) -> None:
         """Keep the files the process wrote in the export cache, and let it forget what no build uses."""
         if self.stored is None:
@@ -249,13 +234,6 @@ class _Step:
         for digest, paths in self.fresh.items():
             self.stored.keep(digest, paths, self.site_dir)
         self.stored.prune(time.time())
-
-    def memo(self) -> dict[str, JobFiles]:
-        """Every job's files as this build wrote them (the next preview build reuses them)."""
-        kept = dict(self.reused)
-        for digest, paths in self.fresh.items():
-            kept[digest] = tuple((path, (self.site_dir / path).read_bytes()) for path in paths)
-        return kept
 
 
 def _start(site_dir: Path) -> _Process:
@@ -287,10 +265,9 @@ def begin(site_dir: Path, site: Site, settings: OpenDataSettings, cache: Path) -
     if switch == "av":
         site.downloads.sink = None
         return
-    earlier = incremental.earlier_exports()
-    stored = _Stored.under(cache) if earlier is None and switch != "utan-cache" else None
-    step = _Step(Path(site_dir), time.perf_counter(), _data_moment(site), earlier=earlier, stored=stored)
-    if step.earlier is None and step.stored is None:
+    stored = _Stored.under(cache) if switch != "utan-cache" else None
+    step = _Step(Path(site_dir), time.perf_counter(), _data_moment(site), stored=stored)
+    if step.stored is None:
         step.process()  # a build without the cache: start now, so that the process imports its libraries while pages render
     _step = step
 
@@ -349,29 +326,25 @@ def finish() -> None:
 
 
 def _finish(step: _Step) -> None:
-    """Send the list of every file, wait for the process, write the files taken from the previous build
-    and report what was written (see `finish`)."""
+    """Send the list of every file, wait for the process, keep what it wrote in the export cache and
+    report what was written (see `finish`)."""
     waited = time.perf_counter()
     step.send(TableFiles(catalogue(step.written), step.created))
     report: dict[str, Any] = {"filer": 0}
     if step.worker is not None:
         report = _wait(step.worker)
-    reused = step.write_reused()
-    if step.earlier is not None:
-        incremental.remember_exports(step.memo(), reused=reused)
     step.store()
-    reused += step.copied
+    incremental.count_reused_exports(step.copied)
     waited = time.perf_counter() - waited
     total = time.perf_counter() - step.started
-    kept = f", {reused} oförändrade filer från förra bygget" if step.earlier is not None else ""
-    kept = f", {step.copied} oförändrade filer ur cachen" if step.stored is not None else kept
+    kept = f", {step.copied} oförändrade filer ur cachen" if step.stored is not None else ""
     log.info(
         f"Exporter: {report.get('filer')} filer från {step.sent} jobb{kept}; egen process {total:.2f} s, "
         f"bygget väntade {waited:.2f} s på den"
     )
     if target := os.environ.get(TIMING):
         with open(target, "a", encoding="utf-8") as timings:
-            line = {**report, "jobb": step.sent, "återanvända_filer": reused}
+            line = {**report, "jobb": step.sent, "återanvända_filer": step.copied}
             line |= {"process_s": round(total, 3), "väntan_s": round(waited, 3)}
             timings.write(json.dumps(line) + "\n")
 

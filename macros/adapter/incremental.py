@@ -95,10 +95,6 @@ class Converted:
     messages: list[logging.LogRecord]
 
 
-JobFiles = tuple[tuple[str, bytes], ...]
-"""The files one export job wrote: each file's path in the built site and its bytes."""
-
-
 @dataclass
 class Build:
     """What one build noted, kept for the next when the build succeeds."""
@@ -117,13 +113,11 @@ class Build:
     nav_signature: str | None = None
     config_signature: str | None = None
     conversion_signature: str | None = None
-    exports: dict[str, JobFiles] = field(default_factory=dict)
-    """The export step's files by job digest (`macros.adapter.exports`)."""
     counts: dict[str, int] = field(
         default_factory=lambda: {"makron": 0, "tabeller": 0, "html": 0, "mallar": 0, "exportfiler": 0}
     )
     """Pages whose Markdown, HTML and theme output were reused, tables offered again by reused pages, and
-    exported files taken from the previous build."""
+    exported files taken from the export cache."""
 
 
 class _State:
@@ -246,19 +240,9 @@ def _roots(model: Municipality) -> list[object]:
 # --------------------------------------------------------------------------- exported files
 
 
-def earlier_exports() -> Mapping[str, JobFiles] | None:
-    """The files the previous build's export jobs wrote, by job digest: empty when this build is a full
-    one, None when nothing is remembered between builds (`mkdocs build` writes every file)."""
-    if not STATE.enabled:
-        return None
-    previous = STATE.previous
-    return previous.exports if previous is not None and not STATE.current.full else {}
-
-
-def remember_exports(files: dict[str, JobFiles], *, reused: int) -> None:
-    """Keep this build's exported files for the next one, and how many of them it took from the previous."""
+def count_reused_exports(reused: int) -> None:
+    """Note how many exported files this build took from the export cache (the preview's debug line)."""
     if STATE.enabled:
-        STATE.current.exports = files
         STATE.current.counts["exportfiler"] = reused
 
 
@@ -683,4 +667,30 @@ def stable(value: object, *, strict: bool = False) -> object:
 
 
 def _digest(*parts: object) -> str:
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    """A short hash of `parts` (built from `stable` values), equal between builds exactly when they are."""
+    digest = hashlib.blake2b(digest_size=20)
+    _feed(digest, parts)
+    return digest.hexdigest()
+
+
+_SPELLED_OUT = 16
+"""Tuples up to this length are hashed part by part, so that a page's text inside one is hashed as it is;
+longer ones (lists of many small values) through their `repr`, which is faster for those."""
+
+
+def _feed(digest: Any, value: object) -> None:
+    """Add `value` to `digest`, each part marked with its kind and length so that no two values run
+    together: text as its UTF-8 bytes (a page's HTML is not copied into a `repr` first), short tuples
+    part by part, anything else as its `repr`."""
+    if isinstance(value, str):
+        data = value.encode("utf-8", "surrogatepass")
+        digest.update(b"s%d:" % len(data))
+        digest.update(data)
+    elif isinstance(value, tuple) and len(value) <= _SPELLED_OUT:
+        digest.update(b"t%d:" % len(value))
+        for part in value:
+            _feed(digest, part)
+    else:
+        data = repr(value).encode("utf-8", "surrogatepass")
+        digest.update(b"r%d:" % len(data))
+        digest.update(data)

@@ -34,9 +34,12 @@ class Job(Protocol):
 
 
 def _target(root: Path, path: str) -> Path:
-    """A file of the built site, with its folder made."""
+    """A file of the built site, with its folder made and without an earlier file at its place: that may
+    be a hard link into the export cache (`macros.adapter.exports`), which must be replaced, never
+    written over."""
     target = root / path
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
     return target
 
 
@@ -61,6 +64,8 @@ class TableFiles:
         """Write both with pandas."""
         from macros.exports.tabular import write_table
 
+        for path in self.files:
+            _target(root, path)
         write_table(self.table, root, self.created)
 
 

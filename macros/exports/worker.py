@@ -11,6 +11,7 @@ a job failed, 2 on wrong use.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sys
 import time
@@ -57,5 +58,13 @@ def main(argv: Sequence[str]) -> int:
     return 1 if report["fel"] else 0
 
 
+def exit_now(code: int) -> None:
+    """End the process without Python's teardown of its modules (about 0.1 s with pandas loaded), which
+    the build would wait for: every file is closed by its writer, and the report is flushed here."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main(sys.argv[1:]))
+    exit_now(main(sys.argv[1:]))
