@@ -52,7 +52,7 @@ from macros.exports.catalog import catalogue, site_jobs
 from macros.exports.dataset import Dataset
 from macros.exports.jobs import Job, TableFiles
 from macros.exports.settings import OpenDataSettings, tables_created
-from macros.loading.cache import source_fingerprint
+from macros.loading.cache import link_or_copy, source_fingerprint
 from macros.render.context import Site
 
 log = logging.getLogger("mkdocs.plugins.kategoriplan")
@@ -106,7 +106,7 @@ class _Stored:
             for index, path in enumerate(paths):
                 target = site_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(entry / str(index), target)
+                link_or_copy(entry / str(index), target)
             os.utime(entry)
         except (OSError, ValueError):
             return False
@@ -124,7 +124,7 @@ class _Stored:
             return  # a cache that cannot be written only costs time
         try:
             for index, path in enumerate(paths):
-                _link_or_copy(site_dir / path, work / str(index))
+                link_or_copy(site_dir / path, work / str(index))
             (work / "filer.json").write_text(json.dumps(paths), encoding="utf-8")
             work.rename(entry)
         except OSError:
@@ -142,16 +142,6 @@ class _Stored:
             for entry in entries:
                 if entry.stat(follow_symlinks=False).st_mtime < limit:
                     shutil.rmtree(entry.path, ignore_errors=True)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """`target` with `source`'s bytes: a hard link (no bytes are written; the cache's files are never
-    changed in place, only replaced), or a copy where the two folders are on different file systems."""
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 @dataclass
@@ -206,7 +196,7 @@ class _Step:
     fresh: dict[str, list[str]] = field(default_factory=dict)
     """Digests of the jobs sent to the process, with their files (kept in the cache for the next build)."""
     copied: int = 0
-    """Files copied from the export cache."""
+    """Files taken from the export cache (linked, or copied)."""
 
     def send(self, job: Job) -> None:
         """Queue a job for the process, or take its files from the export cache when it is unchanged."""

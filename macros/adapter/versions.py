@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 from mkdocs.exceptions import Abort
 
+from macros.loading.cache import link_or_copy
 from macros.loading.data_tree import MAX_FILE_BYTES
 from macros.loading.git import Git, GitUnavailable
 from macros.model.history import VersionState
@@ -357,7 +358,7 @@ def _link_folder(source: str, target: str) -> None:
             if entry.is_dir(follow_symlinks=False):
                 _link_folder(entry.path, os.path.join(target, entry.name))
             elif entry.name != DONE:
-                _link_or_copy(entry.path, os.path.join(target, entry.name))
+                link_or_copy(entry.path, os.path.join(target, entry.name))
 
 
 def _fill(site: Site, siblings: list[Copy], published: frozenset[str], root: Path) -> None:
@@ -380,20 +381,12 @@ def _fill(site: Site, siblings: list[Copy], published: frozenset[str], root: Pat
                 destination.write_text(banner(html), encoding="utf-8")
             else:
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(source, destination)
+                link_or_copy(source, destination)
 
 
 def _pages(folder: Path) -> frozenset[str]:
     """The HTML files of a built site, relative to it."""
     return frozenset(path.relative_to(folder).as_posix() for path in folder.rglob("*.html"))
-
-
-def _link_or_copy(source: str | Path, destination: str | Path) -> None:
-    """A hard link to a cached file (no copy of the bytes), or a copy across file systems."""
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copy2(source, destination)
 
 
 def _banner(

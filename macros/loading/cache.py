@@ -35,6 +35,18 @@ FINGERPRINTED = ("model", "loading", "comparison", "validation")
 """Sub-packages whose source decides what a cached answer holds."""
 
 
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """`target` with the bytes of `source`, a file kept in the cache: a hard link (no bytes are written),
+    or a copy where the two are on different file systems. An earlier file at `target` is replaced, not
+    written over, since it may itself be a link to a cached file, which must never change in place."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 @lru_cache(maxsize=4)
 def source_fingerprint(folders: tuple[str, ...]) -> str:
     """A short hash of the source of some of the engine's sub-packages (names relative to `ENGINE`)."""
