@@ -370,9 +370,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     if url := _edit_urls.get(page.file.src_uri):
         page.edit_url = url
     incremental.remember_conversion(page, files, config)
+    render = None
     if page.file.generated_by:
         _forget_template_marker(page)
-    render = _generated.get(page.file.src_uri) if page.file.generated_by else None
+        render = _generated.get(page.file.src_uri)
     if render is None:
         return markdown
     if render.func is not call_macro:  # the preview's error page for a build whose data has errors
