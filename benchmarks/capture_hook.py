@@ -35,8 +35,8 @@ def on_config(config: Any) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Save the rendered Markdown under the page's source path, and the macros' time.
 
-    The engine carries its finished HTML through Markdown as signed comments that only this
-    process can open (`macros.render.html.finish_blocks`); the saved page holds the HTML itself,
+    The engine carries its finished HTML through Markdown as comments naming blocks that only this
+    process holds (`macros.render.html.finish_blocks`); the saved page holds the HTML itself,
     so that the plain build converts and shows the same content."""
     target = os.environ.get("BENCH_CAPTURE_DIR")
     if target:

@@ -20,7 +20,7 @@ from macros.model.catalog import Municipality
 from macros.model.history import Commit, DataChange, FileChange, History
 from macros.model.plan import DecidedVersion
 from macros.render.history import change_history, change_log_block, last_changed, record_histories, record_history
-from macros.render.html import expand_finished, finished_heading, finished_html
+from macros.render.html import expand_finished, finished_heading, finished_html, keep_finished_blocks
 from macros.render.safe import plain
 from macros.render.versions import NO_VERSIONS, changes_table, version_history
 from tests.markers import hostile, live_markup, parse
@@ -221,13 +221,27 @@ def test_a_record_that_moved_away_is_not_called_removed(model: Municipality) -> 
 
 @pytest.mark.parametrize("searched", [True, False])
 def test_a_finished_block_is_put_back_only_when_this_process_made_it(searched: bool) -> None:
-    """A history table passes Markdown as one signed comment and comes back whole; a comment that merely
-    looks like one (page text cannot sign it) is dropped, not turned into HTML."""
+    """A history table passes Markdown as one short comment and comes back whole; a comment that merely
+    looks like one (a token this process did not make, or a real token under the other kind) is dropped."""
     table = '<div class="vy historik"><table><tr><td>a &lt; b</td></tr></table></div>'
-    assert expand_finished(_html("Före\n" + finished_html(table, searched=searched) + "\nEfter")).count(table) == 1
+    sealed = finished_html(table, searched=searched)
+    assert table not in sealed and len(sealed) < 80
+    assert expand_finished(_html("Före\n" + sealed + "\nEfter")).count(table) == 1
+    token = sealed.split()[-1].removesuffix("-->")
     for kind in ("html", "utan-sok"):
-        forged = f"<!--kategoriplan-{kind} " + "0" * 32 + " PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==-->"
-        assert "script" not in expand_finished(_html(forged))
+        assert expand_finished(_html(f"<!--kategoriplan-{kind} " + "0" * 32 + "-->")).strip() == ""
+    other = "html" if not searched else "utan-sok"
+    assert "table" not in expand_finished(_html(f"<!--kategoriplan-{other} {token}-->"))
+
+
+def test_finished_blocks_live_as_long_as_a_kept_text_names_them() -> None:
+    """At the start of a build the engine forgets the finished blocks that no text kept for reuse names,
+    and keeps those that one does: its memory holds one build's blocks, and no reused page loses one."""
+    kept, dropped = finished_html("<p>behålls</p>"), finished_html("<p>glöms</p>")
+    keep_finished_blocks([f"Sida\n{kept}\n"])
+    assert expand_finished(kept).strip() == "<p>behålls</p>"
+    assert expand_finished(dropped).strip() == ""
+    assert expand_finished(finished_html("<p>glöms</p>")).strip() == "<p>glöms</p>"
 
 
 def test_a_table_of_changes_never_reaches_the_search_index() -> None:

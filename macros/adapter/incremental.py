@@ -55,6 +55,7 @@ from macros.model import reads
 from macros.model.catalog import Municipality
 from macros.model.history import History
 from macros.render.context import Site
+from macros.render.html import keep_finished_blocks
 
 ENGINE = Path(__file__).resolve().parents[1]
 """The `macros` package: a change to its code makes the next build a full one."""
@@ -159,7 +160,9 @@ def disable() -> None:
 
 
 def begin(config: Any, result: LoadResult, data_dir: Path, day: dt.date) -> None:
-    """Start a build (on_config, after the data was loaded and checked): decide what may be reused."""
+    """Start a build (on_config, after the data was loaded and checked): decide what may be reused, and
+    forget the finished blocks of earlier builds that nothing kept for this one names."""
+    keep_finished_blocks(_reusable_texts(STATE.previous) if STATE.enabled else ())
     if not STATE.enabled:
         return
     environment = _environment(config, data_dir, day)
@@ -168,6 +171,15 @@ def begin(config: Any, result: LoadResult, data_dir: Path, day: dt.date) -> None
     STATE.current = Build(environment=environment, full=full)
     if result.model is not None:
         STATE.current.records = reads.records_by_origin(_roots(result.model))
+
+
+def _reusable_texts(build: Build | None) -> Iterator[str]:
+    """The texts of a build that the next one may reuse and that can name finished blocks: its
+    macros' Markdown and its converted pages."""
+    if build is None:
+        return
+    yield from (memo.output for memo in build.pages.values())
+    yield from (converted.content for converted in build.converted.values())
 
 
 def commit(*, keep: bool = True) -> None:

@@ -8,14 +8,13 @@ links only in Markdown, so links in raw HTML must already be the built page's UR
 
 from __future__ import annotations
 
-import base64
-import hmac
+import hashlib
 import html as html_lib
 import re
 import secrets
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,35 +138,51 @@ def computed(site: Site, detail: str = "") -> str:
 
 
 _FINISHED_KEY = secrets.token_bytes(16)
-"""Signs the finished HTML blocks of this process, so that no page text can pass for one."""
+"""Keys the tokens of this process's finished blocks, so that no page text can name one it did not get."""
 
 SEARCHED, UNSEARCHED = "html", "utan-sok"
 """The two kinds of finished block: put back before the site's search reads the page, or after it."""
 
-FINISHED_BLOCK = re.compile(rf"<!--kategoriplan-({SEARCHED}|{UNSEARCHED}) ([0-9a-f]{{32}}) ([A-Za-z0-9+/=]*)-->")
+FINISHED_BLOCK = re.compile(rf"<!--kategoriplan-({SEARCHED}|{UNSEARCHED}) ([0-9a-f]{{32}})-->")
 
-
-def _signature(kind: str, payload: str) -> str:
-    return hmac.new(_FINISHED_KEY, f"{kind} {payload}".encode("ascii"), "sha256").hexdigest()[:32]
+_FINISHED: dict[str, tuple[str, str]] = {}
+"""The finished blocks this process made, by token: their kind and HTML (see `keep_finished_blocks`)."""
 
 
 def _sealed(html: str, kind: str = SEARCHED) -> str:
-    """`html` as one signed HTML comment (see `finished_html`)."""
-    payload = base64.b64encode(html.encode("utf-8")).decode("ascii")
-    return f"<!--kategoriplan-{kind} {_signature(kind, payload)} {payload}-->"
+    """`html` as one HTML comment naming it by a token (see `finished_html`).
+
+    The token is a keyed hash of the block, so the same block gets the same token in every build
+    of the process: a page whose macros give the same HTML gives the same Markdown (the preview
+    reuses its conversion)."""
+    token = hashlib.blake2b(f"{kind} {html}".encode(), key=_FINISHED_KEY, digest_size=16).hexdigest()
+    _FINISHED[token] = (kind, html)
+    return f"<!--kategoriplan-{kind} {token}-->"
 
 
 def finished_html(html: str, *, searched: bool = True) -> str:
     """A block of finished HTML (a large table of the history) that Markdown carries over without reading it.
 
     Python-Markdown parses every block of raw HTML it meets, which for the history's tables of
-    hundreds of rows costs more than making them. The block travels through Markdown as one
-    HTML comment holding the HTML in base64, signed for this process, and `expand_finished`
-    puts it back in the page's HTML. The HTML is escaped as always (`plain`, `rich`) before.
+    hundreds of rows costs more than making them. The block travels through Markdown as one short
+    HTML comment naming it by a token keyed for this process, the HTML waits in the engine's
+    memory, and `expand_finished` puts it back in the page's HTML; so Markdown reads a few dozen
+    characters, not the block. The HTML is escaped as always (`plain`, `rich`) before.
     A block that is not `searched` stays sealed while the site's search reads the page (the
     adapter puts it back afterwards), so the search neither indexes nor even parses it.
     """
     return f"\n{_sealed(html, SEARCHED if searched else UNSEARCHED)}\n"
+
+
+def keep_finished_blocks(texts: Iterable[str]) -> None:
+    """Forget every finished block that none of `texts` names (the start of a build).
+
+    A build's pages name only blocks made in that build, or kept from the previous build in the
+    texts the preview reuses (its macros' Markdown, its converted pages), which the adapter passes
+    here; so the engine's memory holds one build's blocks, however long the preview runs."""
+    named = {match.group(2) for text in texts if "<!--kategoriplan-" in text for match in FINISHED_BLOCK.finditer(text)}
+    for token in _FINISHED.keys() - named:
+        del _FINISHED[token]
 
 
 RAW_BLOCK_TAGS = ("div", "table", "figure", "details", "section", "nav", "aside", "ul", "ol", "dl", "p")
@@ -218,15 +233,14 @@ def finish_blocks(markdown: str) -> str:
 
 
 def _opened(match: re.Match[str]) -> str | None:
-    """The HTML a finished block holds, or None when this process did not sign it."""
-    kind, signature, payload = match.groups()
-    if not hmac.compare_digest(signature, _signature(kind, payload)):
-        return None
-    return base64.b64decode(payload).decode("utf-8")
+    """The HTML of a finished block, or None when this process made no such block (page text that imitates one)."""
+    kind, token = match.groups()
+    entry = _FINISHED.get(token)
+    return entry[1] if entry is not None and entry[0] == kind else None
 
 
 def expand_finished(html: str, *, unsearched: bool = True) -> str:
-    """A page's HTML with every finished block put back; a block this process did not sign is dropped.
+    """A page's HTML with every finished block put back; a block this process did not make is dropped.
 
     With `unsearched=False` the blocks made not to be searched stay sealed (for the step before
     the search reads the page); a later call puts them back. A block inside a block is put back with it."""
@@ -270,7 +284,7 @@ class FinishedHeading:
 def finished_headings(html: str) -> list[FinishedHeading]:
     """The headings inside the finished blocks of a page's HTML (before they are put back), in order.
 
-    Only blocks this process signed are read, so no page text can add an entry to a table of contents."""
+    Only blocks this process made are read, so no page text can add an entry to a table of contents."""
     if "<!--kategoriplan-" not in html:
         return []
     found = []
