@@ -242,6 +242,9 @@ def test_finished_blocks_live_as_long_as_a_kept_text_names_them() -> None:
     assert expand_finished(kept).strip() == "<p>behålls</p>"
     assert expand_finished(dropped).strip() == ""
     assert expand_finished(finished_html("<p>glöms</p>")).strip() == "<p>glöms</p>"
+    outer = finished_html(f"<div>{finished_html('<p>inre</p>')}</div>")
+    keep_finished_blocks([outer])
+    assert "<p>inre</p>" in expand_finished(outer)
 
 
 def test_a_table_of_changes_never_reaches_the_search_index() -> None:

@@ -179,8 +179,17 @@ def keep_finished_blocks(texts: Iterable[str]) -> None:
 
     A build's pages name only blocks made in that build, or kept from the previous build in the
     texts the preview reuses (its macros' Markdown, its converted pages), which the adapter passes
-    here; so the engine's memory holds one build's blocks, however long the preview runs."""
-    named = {match.group(2) for text in texts if "<!--kategoriplan-" in text for match in FINISHED_BLOCK.finditer(text)}
+    here; so the engine's memory holds one build's blocks, however long the preview runs. A block
+    named inside a kept block is kept with it."""
+    named: set[str] = set()
+    pending = list(texts)
+    while pending:
+        text = pending.pop()
+        for match in FINISHED_BLOCK.finditer(text) if "<!--kategoriplan-" in text else ():
+            token = match.group(2)
+            if token not in named and token in _FINISHED:
+                named.add(token)
+                pending.append(_FINISHED[token][1])
     for token in _FINISHED.keys() - named:
         del _FINISHED[token]
 
