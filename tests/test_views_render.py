@@ -22,7 +22,7 @@ from macros.render.calendar import procurement_calendar
 from macros.render.charts import follow_up_chart, kraljic_matrix, loyalty_chart, spend_chart
 from macros.render.context import MacroError, Site
 from macros.render.gantt import timeline
-from macros.render.goalchain import goal_chain
+from macros.render.goalchain import EDITORS_REFERENCE, goal_chain
 from macros.render.html import DIRECTORY_URLS, PERMALINK_TITLE, _rank, href, swedish_key
 from macros.render.raci import activity_responsibility, person_responsibilities, raci_matrix
 from macros.render.reference import macro_reference
@@ -483,7 +483,7 @@ def test_goal_chain_of_one_activity(model: Municipality) -> None:
         " → [Effektmål 4.1.1 Ökad service]"
     )
     assert "→ **9.2.1 Inför e-tjänster** (avsnitt 9.2.1 i planen)" in md
-    assert "Följs upp med nyckeltal: 6.1: Nöjdheten med e-tjänsterna har ökat." in md
+    assert f"Följs upp med nyckeltal {EDITORS_REFERENCE}: 6.1: Nöjdheten med e-tjänsterna har ökat." in md
 
 
 # --- analysis charts -------------------------------------------------------------------

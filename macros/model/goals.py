@@ -109,7 +109,11 @@ class KeyIndicator(Record):
     section: SectionNumber = field("avsnitt", "Avsnittet, t.ex. 6.1.")
     effect_goal: Slug = field("effektmål", "Effektmålet (id).")
     text: PlainText = field("text", "Måttet ordagrant.")
-    activities: list[Slug] = field("aktiviteter", "Aktiviteter som måttet nämner.", default_factory=list)
+    activities: list[Slug] = field(
+        "aktiviteter",
+        "Aktiviteter som måttet följer upp enligt redaktionen (visas som redaktionens hänvisning).",
+        default_factory=list,
+    )
     target: PlainText | None = field("målvärde", "Målvärde, om planen anger ett.", default=None)
 
 

@@ -20,11 +20,11 @@ from macros.model.reports import StatusReport
 from macros.model.responsibility import role_holders
 from macros.model.status import current, planned_span, status_label, status_text
 from macros.render.activity_export import activities_dataset, activity_dataset
-from macros.render.context import FOLLOW_UP_PAGE, Site, activity_page, chapter_page, follow_up_period_page
+from macros.render.context import Site, activity_page, follow_up_period_page
 from macros.render.downloads import offer
 from macros.render.editing import edit_paragraph
 from macros.render.gantt import activity_timeline
-from macros.render.goalchain import activity_goal_chain, activity_link, goal_link, strategy_link
+from macros.render.goalchain import EDITORS_REFERENCE, activity_goal_chain, activity_link, goal_link, strategy_link
 from macros.render.guidance import reference_items
 from macros.render.history import last_changed, record_history
 from macros.render.html import computed
@@ -32,6 +32,7 @@ from macros.render.measures import measure_series
 from macros.render.raci import RESOLVED, activity_responsibility_table
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
+from macros.render.sections import section_link
 from macros.render.text import admonition, bullets, indented, kronor_sv, table
 from macros.render.versions import in_decided_versions
 
@@ -318,7 +319,7 @@ def _contributions(site: Site, plan: Plan, activity: Activity) -> str:
     if stated:
         parts.append(
             "Koppling som framgår av planen:\n\n"
-            + bullets([f"{_target(site, plan, link)} – {_stated_by(site, plan, activity, link)}" for link in stated])
+            + bullets([f"{_target(site, plan, link)} – {_stated_by(site, plan, link)}" for link in stated])
         )
     if proposed:
         items = [
@@ -343,15 +344,9 @@ def _target(site: Site, plan: Plan, link: Contribution) -> str:
     return goal_link(site, plan, plan.effect_goal(link.effect_goal or ""))
 
 
-def _stated_by(site: Site, plan: Plan, activity: Activity, link: Contribution) -> str:
-    """Where the plan states the link: the follow-up measure of 6.x that follows up what the activity does."""
-    section = link.section or ""
-    where = f"[avsnitt {plain(section)}]({site.link(chapter_page(plan.id, FOLLOW_UP_PAGE))})"
-    measures = [i for i in plan.indicators_naming(activity.id) if i.section == section]
-    if measures:
-        quoted = "; ".join(f"”{plain(measure.text)}”" for measure in measures)
-        return f"effektuppföljningen i {where} följer upp det aktiviteten gäller: {quoted}"
-    return f"framgår av {where}"
+def _stated_by(site: Site, plan: Plan, link: Contribution) -> str:
+    """Where the plan states the link, as a link to that section."""
+    return "står i " + section_link(site, plan, link.section or "", f"avsnitt {link.section}")
 
 
 def _short_link(plan: Plan, link: Contribution) -> str:
@@ -395,7 +390,9 @@ def _follow_up(site: Site, plan: Plan, activity: Activity) -> str:
         parts.append(f"### Rapporter\n\nVarje rapport, äldst först.\n\n{timeline}\n{offer(site, reported)}\n")
     indicators = plan.indicators_naming(activity.id)
     if indicators:
-        parts.append("### Nyckeltal som följer upp aktiviteten\n")
+        parts.append(
+            f"### Nyckeltal som följer upp aktiviteten\n\nVilka mått i effektuppföljningen som gäller aktiviteten är {EDITORS_REFERENCE[2:-2]}.\n"
+        )
         parts += [measure_series(site, plan, indicator) for indicator in indicators]
     return "\n".join(parts)
 

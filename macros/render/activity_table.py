@@ -6,9 +6,11 @@ from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED
 from macros.model.goalchain import effect_goals_of
+from macros.model.goals import EffectGoal
 from macros.model.raci import accountable
 from macros.model.reports import Status
 from macros.model.status import LATE, planned_span, status_label, status_values
+from macros.render.activities import PROPOSAL_MARK
 from macros.render.activity_export import activities_dataset
 from macros.render.context import Site, activity_page
 from macros.render.downloads import offer
@@ -43,10 +45,22 @@ def _goals(plan: Plan, activity: Activity) -> tuple[str, list[str]]:
     goals = effect_goals_of(plan, activity)
     parts = [
         f'<span title="{plain(g.name)}">{plain(g.number)}</span><span class="vy-dold"> {plain(g.name)}</span>'
-        + (' <em class="forslag">(förslag)</em>' if proposal else "")
+        + (f' <em class="forslag">{PROPOSAL_MARK}</em>' if proposal else "")
         for g, proposal in goals
     ]
-    return "<br>".join(parts) or "–", [f"{g.number} {g.name}" for g, _ in goals]
+    return "<br>".join(parts) or "–", [_goal_value(g, proposal) for g, proposal in goals]
+
+
+def _goal_value(goal: EffectGoal, proposal: bool) -> str:
+    """A goal's value in the filter, marked when only the editors' proposals link the activity to it."""
+    return f"{goal.number} {goal.name}" + (f" {PROPOSAL_MARK}" if proposal else "")
+
+
+def _goal_choices(plan: Plan, rows: list[Row]) -> list[str]:
+    """The effektmål filter's choices in the plan's order: each goal as stated and as proposed, where rows have it."""
+    present = {value for row in rows for value in row.filters["effektmal"]}
+    every = [_goal_value(g, proposal) for g in plan.effect_goals for proposal in (False, True)]
+    return [value for value in every if value in present]
 
 
 def _goal_key(plan: Plan) -> str:
@@ -64,6 +78,25 @@ def _accountable(site: Site, plan: Plan, activity: Activity) -> tuple[str, list[
     html = "<br>".join(party_html(site, party, plan.id) for party in parties) or "–"
     values = sorted({v for party in parties for v in party_filter_values(site, party, plan.id)})
     return html, values
+
+
+def _through_roles(site: Site, plan: Plan) -> dict[str, str]:
+    """The Ansvarig filter's choices for people it finds through a role they hold, saying so.
+
+    A person named in one activity and reached through a role in another is one choice, matching both.
+    """
+    named: set[str] = set()
+    resolved: set[str] = set()
+    for activity in plan.activities:
+        for party in accountable(activity):
+            name, *holders = party_filter_values(site, party, plan.id)
+            (named if party.kind != "roll" else set()).add(name)
+            resolved.update(holders)
+    return {name: f"{name} ({'även ' if name in named else ''}{THROUGH_ROLE})" for name in sorted(resolved)}
+
+
+THROUGH_ROLE = "genom roll, enligt redaktionens tolkning"
+"""How the Ansvarig filter marks a person matched because they hold a role an activity names."""
 
 
 def _row(site: Site, plan: Plan, activity: Activity) -> Row:
@@ -111,8 +144,8 @@ def activity_table(site: Site, *, plan: str) -> str:
     years = sorted({y for row in rows for y in row.filters["ar"] if y != NOT_SCHEDULED})
     filters = [
         Filter("prioritet", "Prioritet", ["1", "2", "3", NO_PRIORITY]),
-        Filter("effektmal", "Effektmål", [f"{g.number} {g.name}" for g in p.effect_goals]),
-        Filter("ansvarig", "Ansvarig"),
+        Filter("effektmal", "Effektmål", _goal_choices(p, rows)),
+        Filter("ansvarig", "Ansvarig", shown_as=_through_roles(site, p)),
         Filter("status", "Status", STATUS_ORDER),
         Filter("ar", "År", [*years, NOT_SCHEDULED]),
     ]

@@ -662,7 +662,7 @@ def indicators_dataset(site: Site, plan: Plan) -> export.Dataset:
         export.text("Nyckeltal"),
         export.text("Effektmål"),
         export.text("Målvärde"),
-        export.text("Aktiviteter"),
+        export.text("Aktiviteter (redaktionens hänvisning)"),
         export.text("Senast uppmätt (som rapporterat)"),
         export.number("Senast uppmätt, tal"),
         export.date("Senast uppmätt, datum"),

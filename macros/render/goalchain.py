@@ -28,6 +28,9 @@ from macros.render.safe import plain, rich
 
 PROPOSAL = "*förslag från redaktionen, inte beslutat i planen*"
 
+EDITORS_REFERENCE = "*(redaktionens hänvisning, inte planens)*"
+"""How the activities a 6.x measure follows up are marked: the plan's measures name no activity."""
+
 
 def council_goal_text(link: CouncilLink) -> str:
     """A fullmäktigemål by the council's name, with the plan's own wording beside it when it differs."""
@@ -74,7 +77,7 @@ def _indicator_item(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
         links = ", ".join(
             activity_link(site, plan, plan.activity(a)) for a in indicator.activities if plan.has("aktivitet", a)
         )
-        parts.append(f"följer upp {links}")
+        parts.append(f"följer upp {links} {EDITORS_REFERENCE}")
     return " – ".join(parts)
 
 
@@ -109,10 +112,15 @@ def _summary(plan: Plan, nodes: list[GoalNode]) -> str:
     """Counts of the chain, and activities without any link."""
     every = all_reasons(plan)
     proposed = sum(reason.is_proposal for reason in every)
+    stated = len(every) - proposed
+    links = (
+        f"{stated} kopplingar från aktiviteter står i planen; {proposed} är redaktionens förslag och markeras så."
+        if stated
+        else f"Ingen koppling från en aktivitet står i planen; alla {proposed} är redaktionens förslag och markeras så."
+    )
     text = (
         f"{len(nodes)} effektmål, {len(plan.strategies)} strategier, {len(plan.activities)} aktiviteter och "
-        f"{len(plan.indicators)} nyckeltal. {len(every) - proposed} kopplingar från aktiviteter står i planen; "
-        f"{proposed} är redaktionens förslag och markeras så.\n"
+        f"{len(plan.indicators)} nyckeltal. {links}\n"
     )
     missing = unlinked(plan)
     if missing:
@@ -162,6 +170,7 @@ def activity_goal_chain(site: Site, plan: Plan, activity: Activity) -> str:
     followed = indicators_naming(plan, activity)
     if followed:
         items.append(
-            "- Följs upp med nyckeltal: " + "; ".join(f"{plain(i.section)}: {plain(i.text)}" for i in followed)
+            f"- Följs upp med nyckeltal {EDITORS_REFERENCE}: "
+            + "; ".join(f"{plain(i.section)}: {plain(i.text)}" for i in followed)
         )
     return "\n".join(items) + "\n"

@@ -71,6 +71,8 @@ class Filter:
     key: str
     label: str
     order: list[str] | None = None
+    shown_as: dict[str, str] = field(default_factory=dict)
+    """What a choice says where it says more than the value it matches (a person reached through a role)."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ class Table:
         """One filter control with every value that occurs in the rows."""
         values = self._values(spec)
         control_id = f"{self.id}-filter-{slug(spec.key)}"
-        options = "".join(f'<option value="{plain(v)}">{plain(v)}</option>' for v in values)
+        options = "".join(f'<option value="{plain(v)}">{plain(spec.shown_as.get(v, v))}</option>' for v in values)
         return (
             f'<div class="tabellfilter-falt" data-search-exclude><label for="{control_id}">{plain(spec.label)}</label>'
             f'<select id="{control_id}" data-filter="{plain(spec.key)}"><option value="">Alla</option>{options}</select></div>'

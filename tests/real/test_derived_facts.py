@@ -5,11 +5,15 @@ One test per defect a line-by-line comparison with the source found (see issue "
 
 from __future__ import annotations
 
+import re
+
 import markdown
 
 from macros.adapter.source_footnotes import SourceFootnotesExtension
 from macros.model.catalog import Municipality, Plan
 from macros.model.plan import Basis
+from macros.render.activities import PROPOSAL_TITLE
+from macros.render.goalchain import EDITORS_REFERENCE
 from macros.render.plan_pages import DERIVED_PERIOD
 from macros.render.raci import RESOLVED
 from macros.render.safe import plain
@@ -24,26 +28,38 @@ def activity_page(model: Municipality, plan: Plan, activity_id: str) -> str:
     )
 
 
-def test_only_links_the_plan_states_are_stated(plan: Plan) -> None:
-    """An activity's link is "in the plan" only where a follow-up measure of 6.x follows up what it does."""
+def test_no_activity_link_is_presented_as_the_plans(model: Municipality, plan: Plan) -> None:
+    """The plan ties no activity to a strategy or an effektmål (its 6.x measures name none): every link is a proposal."""
+    assert [a.number for a in plan.activities for link in a.contributions if link.basis is Basis.PLAN] == []
     for activity in plan.activities:
-        for link in activity.contributions:
-            if link.basis is Basis.PLAN:
-                assert (link.section or "").startswith("6."), (activity.number, link.section)
-                assert any(i.section == link.section for i in plan.indicators_naming(activity.id)), activity.number
+        page = activity_page(model, plan, activity.id)
+        assert "Koppling som framgår av planen" not in page, activity.number
+        assert PROPOSAL_TITLE in page, activity.number
 
 
-def test_a_stated_link_quotes_the_measure_that_states_it(model: Municipality, plan: Plan) -> None:
-    """9.2.17's page quotes the 6.3 measure that follows up external reuse, not a claim that 6.3 names the activity."""
+def test_a_link_through_a_6x_measure_is_a_proposal_with_its_reason(model: Municipality, plan: Plan) -> None:
+    """9.2.17 → effektmål 4.1.3 is the editors' reading of a 6.3 measure, shown as a proposal that says so."""
     page = activity_page(model, plan, "externt-aterbruk")
-    assert "följer upp det aktiviteten gäller: ”Möjligheter till externt återbruk av hårdvaror" in page
-    assert "nämner aktiviteten" not in page
+    proposals = page.split(PROPOSAL_TITLE, 1)[1]
+    assert "Effektmål 4.1.3" in proposals
+    assert "Effektuppföljningen i 6.3 mäter om möjligheter till externt återbruk" in proposals
+
+
+def test_measures_following_up_an_activity_are_the_editors_reference(model: Municipality, plan: Plan) -> None:
+    """Wherever a 6.x measure is tied to an activity, the tie is marked as the editors' reference, not the plan's."""
+    for activity_id in ("pub-avtal", "webbtillganglighet", "centraliserat-datorinkop", "externt-aterbruk"):
+        page = activity_page(model, plan, activity_id)
+        assert f"Följs upp med nyckeltal {EDITORS_REFERENCE}:" in page, activity_id
+        assert "### Nyckeltal som följer upp aktiviteten\n\nVilka mått" in page, activity_id
+    chain = render_macro(model, "malkedja", page=f"{PLAN}/oversikter/malkedja.md", plan=PLAN)
+    assert chain.count("följer upp [") == chain.count(f") {EDITORS_REFERENCE}") > 0
 
 
 def test_proposed_links_are_proposals_in_the_goal_chain_count(model: Municipality) -> None:
-    """The goal chain counts only the links the plan states as "in the plan"."""
+    """The goal chain counts no activity link as "in the plan"."""
     text = render_macro(model, "malkedja", page=f"{PLAN}/oversikter/malkedja.md", plan=PLAN)
-    assert "5 kopplingar från aktiviteter står i planen" in text
+    assert "Ingen koppling från en aktivitet står i planen; alla " in text
+    assert "står i planen;" not in text.replace("Ingen koppling från en aktivitet står i planen;", "")
 
 
 def test_a_role_resolved_to_people_looks_resolved(model: Municipality, plan: Plan) -> None:
@@ -109,3 +125,23 @@ def test_the_goal_chain_uses_the_wording_the_note_says(model: Municipality) -> N
         "Cirkulär ekonomi som minimerar gifter i miljön (i planens 4.1: ”utveckla cirkulär ekonomi som minimerar "
         "gifter i miljön och minska de konsumtionsbaserade utsläppen”)"
     ) in text
+
+
+def _filter_choices(model: Municipality, key: str) -> list[str]:
+    """The texts of one filter's choices in the real activity table."""
+    html = render_macro(model, "aktivitetstabell", page=f"{PLAN}/oversikter/aktiviteter.md", plan=PLAN)
+    select = html.split(f'data-filter="{key}">', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option value="[^"]+">([^<]*)</option>', select)
+
+
+def test_the_effect_goal_filter_offers_proposals_as_proposals(model: Municipality) -> None:
+    """The Effektmål filter's choices say "(förslag)" where only the editors' proposals link activities to a goal."""
+    choices = _filter_choices(model, "effektmal")
+    assert len(choices) == 4 and all(choice.endswith(" (förslag)") for choice in choices)
+
+
+def test_the_responsible_filter_says_who_is_found_through_a_role(model: Municipality) -> None:
+    """Erik Lindståhl is Ansvarig only as holder of a role 9.2.18 names; the filter's choice says so."""
+    choices = _filter_choices(model, "ansvarig")
+    assert "Erik Lindståhl (genom roll, enligt redaktionens tolkning)" in choices
+    assert "Erik Lindståhl" not in choices
