@@ -19,6 +19,8 @@ from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
 from macros.render.context import Site
 from macros.render.export_values import point_columns, point_values, yes_no
+from macros.render.raci import resolved_role_text
+from macros.render.text import kronor_sv
 
 
 def person_text(site: Site, plan: Plan, person_id: str) -> str:
@@ -29,7 +31,8 @@ def person_text(site: Site, plan: Plan, person_id: str) -> str:
 
 
 def party_text(site: Site, plan: Plan, party: Party) -> str:
-    """Who a party is, in plain text: a person, a role with its holders today, or a unit with its förvaltning."""
+    """Who a party is, in plain text, as the page says it: a person, a role with the people the
+    editors resolve it to today (marked as their interpretation), or a unit with its förvaltning."""
     model = site.model
     if party.person:
         return person_text(site, plan, party.person)
@@ -38,7 +41,7 @@ def party_text(site: Site, plan: Plan, party: Party) -> str:
         holders = role_holders(model, role.id, plan.id, site.today)
         if not holders:
             return f"{role.name} (planen anger inte vem)"
-        return f"{role.name}: " + ", ".join(person_text(site, plan, person.id) for person in holders)
+        return resolved_role_text(role.name, [person_text(site, plan, person.id) for person in holders])
     assert party.unit is not None
     unit = model.unit(party.unit)
     if unit.administration:
@@ -46,12 +49,26 @@ def party_text(site: Site, plan: Plan, party: Party) -> str:
     return unit.name
 
 
+NO_ACCOUNTABLE = "anges inte i planen"
+"""What the exports say, as the page does, when the plan names no one accountable for an activity."""
+
+
+def accountable_text(site: Site, plan: Plan, activity: Activity) -> str:
+    """Who is accountable (ansvarig) for an activity, as the page's summary says it: the parties, or
+    "anges inte i planen" with who carries the activity out (genomför) when the plan names them."""
+    accountable = [party_text(site, plan, party) for party in activity.responsibility if party.kind == "ansvarig"]
+    if accountable:
+        return "; ".join(accountable)
+    doers = [party_text(site, plan, party) for party in activity.responsibility if party.kind == "genomför"]
+    return NO_ACCOUNTABLE + (f" (genomförs av {', '.join(doers)})" if doers else "")
+
+
 def implementation_text(activity: Activity) -> str | None:
-    """The implementering text with the budget amounts written in, as the page shows it."""
+    """The implementering text with the budget amounts written in as the page writes them ("200 000 kr")."""
     if not activity.implementation:
         return None
     return BUDGET_PLACEHOLDER.sub(
-        lambda m: f"{activity.budget[int(m.group(1)) - 1].amount_kr} kr", activity.implementation
+        lambda m: kronor_sv(activity.budget[int(m.group(1)) - 1].amount_kr), activity.implementation
     )
 
 
@@ -120,8 +137,7 @@ def activity_values(site: Site, plan: Plan, activity: Activity) -> tuple[Value, 
         f"{goal.number} {goal.name}" + (" (förslag)" if proposal else "")
         for goal, proposal in effect_goals_of(plan, activity)
     ]
-    accountable = [party_text(site, plan, p) for p in activity.responsibility if p.kind == "ansvarig"]
-    budget = [f"{line.text}: {line.amount_kr} kr" for line in activity.budget]
+    budget = [f"{line.text}: {kronor_sv(line.amount_kr)}" for line in activity.budget]
     return (
         activity.id,
         activity.number,
@@ -136,7 +152,7 @@ def activity_values(site: Site, plan: Plan, activity: Activity) -> tuple[Value, 
         yes_no(schedule.continuous),
         ", ".join(plan.activity(ref).number for ref in schedule.after) or None,
         schedule.text,
-        "; ".join(accountable) or None,
+        accountable_text(site, plan, activity),
         activity.responsibility_text,
         "; ".join(goals) or None,
         "; ".join(_contribution_texts(plan, activity)) or None,

@@ -62,6 +62,11 @@ RESOLVED = "innehas enligt redaktionens tolkning av"
 editors (from the plan's own lists of people and roles) the people: a derived fact, not a stated one."""
 
 
+def resolved_role_text(role: str, holders: list[str]) -> str:
+    """A role with the people who hold it, as plain text marked as the editors' interpretation (for exports)."""
+    return f"{role} ({RESOLVED} {', '.join(holders)})" if holders else role
+
+
 def party_filter_values(site: Site, party: PartyRef, plan_id: str) -> list[str]:
     """What a filter on people matches: the party's name and, for a role, its holders' names."""
     holders = resolve(site.model, party, plan_id, site.today) if party.kind == "roll" else []

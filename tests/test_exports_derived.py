@@ -1,0 +1,133 @@
+"""What the site derives looks derived in the downloads too, on the real data: a role's holders, who
+reaches a person through a role, what stands instead of a missing ansvarig and the budget amounts
+written into a text are exported as the pages show them, never as if the plan said them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import icalendar
+import pytest
+
+from macros.exports.catalog import person_feeds
+from macros.exports.dataset import Dataset
+from macros.exports.ical import feed_bytes
+from macros.loading.loader import load
+from macros.model.activities import Activity
+from macros.model.catalog import Municipality, Plan
+from macros.model.responsibility import role_holders
+from macros.render import MACROS
+from macros.render.activity_export import activities_dataset
+from macros.render.context import Site, activity_page, due_page
+from macros.render.raci import RESOLVED
+from macros.render.text import kronor_sv
+from tests.sitebuild import ROOT
+
+PLAN = "it-och-telekom"
+TODAY = dt.date(2026, 11, 29)
+STAMP = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
+PERSON = "sara-holst"
+"""The category leader: named directly in some activities, reached through the role Kategoriledare in others."""
+
+
+@pytest.fixture(scope="module")
+def model() -> Municipality:
+    """The real data."""
+    result = load(ROOT / "data", today=TODAY)
+    assert result.model is not None
+    return result.model
+
+
+def _site(model: Municipality, page: str) -> Site:
+    """A site rendering `page` on the real data."""
+    return Site(model=model, today=TODAY, page=page)
+
+
+def _offered(site: Site, path: str) -> Dataset:
+    """The dataset the rendered views offered under `path`."""
+    return next(item for item in site.downloads.datasets if item.path == path)
+
+
+def _rows(export: Dataset) -> list[dict[str, object]]:
+    """An export's rows by column header."""
+    labels = [c.label for c in export.columns]
+    return [dict(zip(labels, row, strict=True)) for row in export.rows]
+
+
+def _activity_rows(model: Municipality) -> dict[str, dict[str, object]]:
+    """aktiviteter.csv's rows by activity number."""
+    site = _site(model, f"{PLAN}/aktiviteter/index.md")
+    return {str(row["Nr"]): row for row in _rows(activities_dataset(site, model.plan(PLAN)))}
+
+
+def _role_accountable(model: Municipality, plan: Plan) -> list[tuple[Activity, str, list[str]]]:
+    """Each activity whose ansvarig is a role with holders today: the role's name and its holders' names."""
+    found = []
+    for activity in plan.activities:
+        for party in activity.responsibility:
+            if party.kind == "ansvarig" and party.role:
+                holders = [p.name for p in role_holders(model, party.role, plan.id, TODAY)]
+                if holders:
+                    found.append((activity, model.role(party.role).name, holders))
+    return found
+
+
+def test_a_role_as_ansvarig_is_exported_with_its_holders_as_the_editors_interpretation(model: Municipality) -> None:
+    """aktiviteter.csv writes an ansvarig role as "Roll (innehas enligt redaktionens tolkning av …)", as the page does."""
+    rows = _activity_rows(model)
+    found = _role_accountable(model, model.plan(PLAN))
+    assert len(found) > 5
+    for activity, role, holders in found:
+        value = str(rows[activity.number]["Ansvarig"])
+        assert f"{role} ({RESOLVED} {', '.join(holders)})" in value, value
+        assert f"{role}:" not in value
+
+
+def test_the_due_exports_write_an_ansvarig_role_as_the_editors_interpretation(model: Municipality) -> None:
+    """Att rapportera's two files name an ansvarig role's holders only as the editors' interpretation."""
+    site = _site(model, due_page(PLAN))
+    MACROS["att_rapportera"].bind(site)(plan=PLAN)
+    activities = {r["Nr"]: str(r["Ansvarig"]) for r in _rows(_offered(site, f"{PLAN}/att-rapportera-aktiviteter"))}
+    indicators = [
+        str(r["Ansvariga för nyckeltalets aktiviteter"])
+        for r in _rows(_offered(site, f"{PLAN}/att-rapportera-nyckeltal"))
+    ]
+    found = _role_accountable(model, model.plan(PLAN))
+    due = [(a, role, holders) for a, role, holders in found if a.number in activities]
+    assert due
+    for activity, role, holders in due:
+        assert f"{role} ({RESOLVED} {', '.join(holders)})" in activities[activity.number]
+    assert any(RESOLVED in value for value in indicators)
+    assert not any(f"{role}:" in value for value in indicators for _, role, _ in found)
+
+
+def _person_events(model: Municipality) -> list[icalendar.Event]:
+    """The person's calendar as written (iCalendar) and read back."""
+    (feed,) = [f for f in person_feeds(model, TODAY, STAMP) if f.path == f"ansvar/{PERSON}.ics"]
+    return list(icalendar.Calendar.from_ical(feed_bytes(feed)).walk("VEVENT"))
+
+
+def _names_person(activity: Activity) -> bool:
+    """Whether the activity names the person directly."""
+    return any(party.person == PERSON for party in activity.responsibility)
+
+
+@pytest.mark.parametrize("number", ["9.2.5", "9.2.19"])
+def test_an_activity_without_ansvarig_is_exported_as_its_page_says_it(model: Municipality, number: str) -> None:
+    """Where the plan names no ansvarig, aktiviteter.csv says what the page's summary says ("anges inte i planen …")."""
+    activity = next(a for a in model.plan(PLAN).activities if a.number == number)
+    assert not any(party.kind == "ansvarig" for party in activity.responsibility)
+    site = _site(model, activity_page(PLAN, activity.id))
+    page = MACROS["aktivitetssida"].bind(site)(plan=PLAN, aktivitet=activity.id)
+    (shown,) = re.findall(r"^\| Ansvarig \| (.*) \|$", page, re.MULTILINE)
+    value = _activity_rows(model)[number]["Ansvarig"]
+    assert value == html.unescape(shown) and str(value).startswith("anges inte i planen")
+
+
+def test_budget_amounts_in_the_implementering_text_are_written_as_the_page_writes_them(model: Municipality) -> None:
+    """9.2.1's Implementering in aktiviteter.csv has "200 000 kr + 500 000 kr" as on the page, no bare digits."""
+    value = str(_activity_rows(model)["9.2.1"]["Implementering"])
+    assert f"{kronor_sv(200_000)} + {kronor_sv(500_000)}" in value
+    assert "200000" not in value and "{budget:" not in value
