@@ -42,6 +42,17 @@ def test_every_activity_has_a_place_in_the_menu(real_site: Path) -> None:
     assert footer and "9.2.10" in footer.group(0) and "9.2.12" in footer.group(0)
 
 
+def test_every_breadcrumb_step_leads_to_a_page_about_it(real_site: Path) -> None:
+    """A person page's breadcrumb "Ansvar per person" leads to the list of people, not to the first person's page."""
+    crumbs = re.search(r'<nav class="md-path".*?</nav>', page(real_site, "ansvar/sara-holst"), re.S)
+    assert crumbs
+    step = re.search(
+        r'<a href="([^"]*)" class="md-path__link">\s*<span class="md-ellipsis">\s*Ansvar per person', crumbs.group(0)
+    )
+    assert step and step.group(1) == "../../kommunen/#personer"
+    assert 'id="personer"' in page(real_site, "kommunen")
+
+
 def test_the_history_pages_have_a_place_in_the_menu(real_site: Path) -> None:
     """Historik per post follows the plan's Ändringshistorik and the shared data's history sits under the
     municipality's page: each has a breadcrumb, and the build lists no history page as outside the menu."""

@@ -50,7 +50,7 @@ from macros.render.context import (  # noqa: E402
     person_navigation,
 )
 from macros.render.editing import EditLinks  # noqa: E402
-from macros.render.html import expand_finished, page_url  # noqa: E402
+from macros.render.html import expand_finished, keep_dates_whole, page_url  # noqa: E402
 from macros.render.problems import error_page  # noqa: E402
 from macros.render.safe import plain  # noqa: E402
 from macros.scaffold.plan import plan_navigation  # noqa: E402
@@ -108,6 +108,7 @@ def on_config(config: Any) -> Any:
         history = session.history_once(config, data_dir, Path(config.docs_dir))
         config.extra["sidfot"] = _footer(result.model, history, day)
         config.extra["sidfot"]["tillganglighet"] = (Path(config.docs_dir) / ACCESSIBILITY_PAGE).is_file()
+        config.extra["sektionssidor"] = {PEOPLE_SECTION: {"sida": page_url(MUNICIPALITY_PAGE), "ankare": PEOPLE_ANCHOR}}
     return config
 
 
@@ -136,6 +137,9 @@ ACCESSIBILITY_PAGE = "tillganglighet.md"
 
 PEOPLE_SECTION = "Ansvar per person"
 """The menu section of the person pages, under the page of what the plans share."""
+PEOPLE_ANCHOR = "personer"
+"""Where the municipality's page lists the people: the breadcrumb's "Ansvar per person" leads there
+(overrides/partials/path-item.html), not to the first person's page."""
 
 
 def _nav_targets(items: list[Any]) -> Iterator[str]:
@@ -287,7 +291,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     for file in _files:
         chapter = getattr(file, "page", None)
         if chapter is not None and chapter.content is not None:
-            rendered[file.src_uri] = Chapter(file.src_uri, chapter.url, expand_finished(chapter.content))
+            rendered[file.src_uri] = Chapter(
+                file.src_uri, chapter.url, keep_dates_whole(expand_finished(chapter.content))
+            )
     return assemble(output, plan_id, page.url, in_order(plan_id, _menu, activities, rendered))
 
 
@@ -403,8 +409,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 @event_priority(-100)
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """After the search plugin has read the page: the tables of changes put back into its HTML."""
-    page.content = expand_finished(page.content)
+    """After the search plugin has read the page: the tables of changes put back into its HTML, and the
+    dates in its tables kept whole on one line."""
+    page.content = keep_dates_whole(expand_finished(page.content))
     return context
 
 

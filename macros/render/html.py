@@ -306,3 +306,43 @@ def finished_headings(html: str) -> list[FinishedHeading]:
             for level, anchor, title in _FINISHED_HEADING.findall(content)
         ]
     return found
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
+_SVG = re.compile(r"(<svg\b.*?</svg>)", re.DOTALL)
+_TEXT_NODE = re.compile(r"(<[^<>]*>)([^<>]+)(?=<)")
+_ISO_DATE = re.compile(r"(?<![\w\-−])\d{4}-\d{2}-\d{2}(?![\w\-−])")
+WHOLE_DATE_CLASS = "helt-datum"
+"""The class of a date a table keeps on one line (white-space: nowrap in the style sheet)."""
+
+
+def keep_dates_whole(html: str) -> str:
+    """The page's HTML with every ISO date in a table's text kept on one line.
+
+    Browsers may break "2023-12-12" after a hyphen, so that a narrow column shows "2023-12-" over
+    "12". Each date in the text between a table's tags is wrapped in a span the style sheet keeps
+    whole, and a period's dash stays with its first date; attributes, tags and drawings (SVG) are left as they are, and so is a date already
+    wrapped (the function may run twice over a page).
+    """
+    if "<table" not in html:
+        return html
+    return _TABLE.sub(lambda table: _dates_in_table(table.group(0)), html)
+
+
+def _dates_in_table(table: str) -> str:
+    """One table's HTML with its dates wrapped, outside any SVG inside it."""
+    parts = _SVG.split(table)
+    return "".join(part if part.startswith("<svg") else _TEXT_NODE.sub(_dates_in_text, part) for part in parts)
+
+
+_WHOLE_DATE_START = f'<span class="{WHOLE_DATE_CLASS}">'
+
+
+def _dates_in_text(node: re.Match[str]) -> str:
+    """A tag and the text after it, with the text's dates wrapped (once: a wrapped date is left alone)."""
+    tag, text = node.groups()
+    if tag == _WHOLE_DATE_START:
+        return node.group(0)
+    wrapped = _ISO_DATE.sub(lambda date: f"{_WHOLE_DATE_START}{date.group(0)}</span>", text)
+    # A period "2023-10-01 – 2024-09-30" breaks after its dash, not before it.
+    return tag + wrapped.replace(f"</span> – {_WHOLE_DATE_START}", f"</span>\u00a0– {_WHOLE_DATE_START}")

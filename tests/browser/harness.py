@@ -55,7 +55,7 @@ GATES = {
     "links": "Inga trasiga interna länkar eller ankare",
     "downloads": "Nedladdningar: varje fil som en länk pekar på serveras",
     "print": "Utskrift: utan navigation, tabeller och diagram hela",
-    "layout": "Tabeller och diagram ryms i 1366 och 390 px (eller visar att de rullar); diagramtext minst 12 px",
+    "layout": "Tabeller och diagram ryms i 1366 och 390 px (eller visar att de rullar), datum hela; diagramtext minst 12 px",
     "search": "Sökningen hittar det en läsare skriver",
 }
 

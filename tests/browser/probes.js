@@ -276,7 +276,7 @@
   // first column in view while it scrolls, and is no taller than the window; no table is
   // clipped; the page itself does not scroll sideways. Every text of a drawn diagram is at
   // least 12 CSS px as rendered, and today's line of a diagram is in view without scrolling.
-  // Returns the problems and how each table was laid out (for the report).
+  // No date in a table is broken over two lines. Returns the problems and how each table was laid out (for the report).
   const MIN_TEXT = 12;
 
   function clipper(element) {
@@ -377,6 +377,39 @@
     }
   }
 
+  // A date in a table cell that the browser breaks over two lines ("2023-12-" over "12").
+  const ISO_DATE = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])/g;
+
+  function splitDates(table, name, problems) {
+    for (const cell of table.querySelectorAll("th, td")) {
+      if (!isVisible(cell)) continue;
+      const nodes = [];
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) => (node.parentElement.closest("svg") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      let whole = "";
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node, start: whole.length });
+        whole += node.data;
+      }
+      const at = (offset) => {
+        const found = nodes.filter((item) => item.start <= offset).pop();
+        return [found.node, offset - found.start];
+      };
+      for (const match of whole.matchAll(ISO_DATE)) {
+        const range = document.createRange();
+        range.setStart(...at(match.index));
+        range.setEnd(...at(match.index + match[0].length - 1));
+        range.setEnd(range.endContainer, range.endOffset + 1);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) {
+          problems.push(`${name}: datumet ${match[0]} delas på två rader`);
+          return;
+        }
+      }
+    }
+  }
+
   function layoutProblems() {
     const problems = [];
     const layouts = {};
@@ -387,6 +420,7 @@
     [...article.querySelectorAll("table")].forEach((table, index) => {
       if (!isVisible(table)) return;
       const kind = tableLayout(table, tableName(table, index), problems);
+      splitDates(table, tableName(table, index), problems);
       layouts[kind] = (layouts[kind] || 0) + 1;
     });
     let diagrams = 0;

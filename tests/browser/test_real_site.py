@@ -90,6 +90,12 @@ def test_print_hides_navigation_and_keeps_tables_and_diagrams_whole(real_crawl: 
     require_clean(real_crawl, "print")
 
 
+def test_tables_and_diagrams_fit_a_laptop_and_a_phone(real_crawl: Crawl) -> None:
+    """At 1366 and 390 px, light and dark, every table on every page fits, becomes cards or scrolls with a cue and
+    a sticky header and first column; no date breaks over two lines; diagram text is at least 12 px; today's line shows."""
+    require_clean(real_crawl, "layout")
+
+
 def test_swedish_search_finds_what_readers_type(browser: Browser, real_site: ServedSite, real_crawl: Crawl) -> None:
     """Material's offline search (lang sv) finds the pages for words readers type."""
     problems = check_searches(browser, real_site.base, SEARCHES, real_crawl)
