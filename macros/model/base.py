@@ -201,6 +201,9 @@ class Amount(Record):
         "Hur källan uttrycker talet: exakt, ca, knappt (strax under), över, minst.",
         default="exakt",
     )
+    spaced_unit: bool = field(
+        "mellanslag_före_enhet", "Falskt när källans löptext skriver enheten tätt efter talet (70%).", default=True
+    )
 
     @model_validator(mode="after")
     def _sensible_for_unit(self) -> Amount:

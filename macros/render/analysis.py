@@ -102,10 +102,12 @@ def _subcategory_name(plan: Plan, subcategory: str | None, *, whole: str = "hela
 
 
 def amount_text(amount: Amount) -> str:
-    """A figure as running text writes it: "ca 163 miljoner kr", "14,2 %", "över 50 000"."""
+    """A figure as the source's running text writes it: "ca 163 miljoner kr", "14,2 %", "över 70%", "över 50 000"."""
     unit = _TEXT_UNITS[amount.unit]
     number = f"{_QUALIFIER_WORDS[amount.qualifier]}{number_sv(amount.value)}"
-    return f"{number}\u00a0{unit}" if unit else number
+    if not unit:
+        return number
+    return f"{number}\u00a0{unit}" if amount.spaced_unit else f"{number}{unit}"
 
 
 def _amount(amount: Amount, form: Form) -> str:

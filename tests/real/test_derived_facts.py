@@ -145,3 +145,10 @@ def test_the_responsible_filter_says_who_is_found_through_a_role(model: Municipa
     choices = _filter_choices(model, "ansvarig")
     assert "Erik Lindståhl (genom roll, enligt redaktionens tolkning)" in choices
     assert "Erik Lindståhl" not in choices
+
+
+def test_the_share_outside_contracts_is_written_as_the_source_does(model: Municipality) -> None:
+    """10.2 says IT-konsulter bought "över 70%" outside contracts, with no space, as the source writes it."""
+    text = render_page(model, f"{PLAN}/nulagesanalys/index.md")
+    assert "köpts över 70% utanför avtal" in text
+    assert "14,2\u00a0%" in text  # where the source writes a space, so does the page
