@@ -29,7 +29,7 @@ class GoalArea(Record):
     goals: list[CouncilGoal] = field("mål", "Fullmäktigemålen inom målområdet.")
 
 
-DocumentKind = Literal["intern", "nationell", "lag", "eu", "okänd"]
+DocumentKind = Literal["intern", "nationell", "lag", "eu", "internationell", "okänd"]
 
 
 class GoverningDocument(Record):
@@ -40,7 +40,7 @@ class GoverningDocument(Record):
     kind: DocumentKind = field(
         "typ",
         "intern (kommunens), nationell (strategi, regeringsuppdrag), lag (svensk lag), eu (förordning, "
-        "direktiv, dom) eller okänd (källan säger inte vems dokumentet är).",
+        "direktiv, dom), internationell (t.ex. ILO:s konventioner) eller okänd (källan säger inte vems dokumentet är).",
     )
     short_name: PlainText | None = field("förkortning", "Förkortning som planen använder, t.ex. LOU.", default=None)
     designation: PlainText | None = field(

@@ -51,7 +51,14 @@ _QUALIFIER_WORDS = {
     "minst": "minst ",
     "max": "max ",
 }
-_KIND_NAMES = {"intern": "Intern", "nationell": "Nationell", "lag": "Lag", "eu": "EU", "okänd": "Okänd"}
+_KIND_NAMES = {
+    "intern": "Intern",
+    "nationell": "Nationell",
+    "lag": "Lag",
+    "eu": "EU",
+    "internationell": "Internationell",
+    "okänd": "Okänd",
+}
 _QUADRANT_NAMES = {
     "strategisk": "strategiska avtal",
     "flaskhals": "flaskhalsavtal",
