@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 
 import icalendar
@@ -14,6 +15,7 @@ import pytest
 from macros.exports.catalog import person_feeds
 from macros.exports.dataset import Dataset
 from macros.exports.ical import feed_bytes
+from macros.exports.plan_json import json_text, plan_document
 from macros.loading.loader import load
 from macros.model.activities import Activity
 from macros.model.catalog import Municipality, Plan
@@ -131,3 +133,13 @@ def test_budget_amounts_in_the_implementering_text_are_written_as_the_page_write
     value = str(_activity_rows(model)["9.2.1"]["Implementering"])
     assert f"{kronor_sv(200_000)} + {kronor_sv(500_000)}" in value
     assert "200000" not in value and "{budget:" not in value
+
+
+def test_the_plan_json_has_the_budget_amounts_written_into_the_text(model: Municipality) -> None:
+    """plan.json's implementering texts have the amounts filled in as the pages show them, no {budget:n} left."""
+    plan = model.plan(PLAN)
+    document = plan_document(plan, data_date=TODAY, data_version="v", licence="CC0-1.0", licence_url=None)
+    assert "{budget:" not in json_text(document)
+    first = json.loads(json_text(document))["aktiviteter"]["aktiviteter"][0]
+    assert first["nummer"] == "9.2.1"
+    assert f"{kronor_sv(200_000)} + {kronor_sv(500_000)}" in first["implementering"]

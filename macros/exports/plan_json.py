@@ -3,8 +3,9 @@
 One file per plan and one for what the plans share. Each carries the format's name and
 version, the data's date and version and the licence, and then every data file of the plan
 under the file's name (`plan`, `aktiviteter`, `upphandlingsbehov` …), with the same Swedish
-keys as the YAML in `data/`. The schema is made from the same models as the data's own
-schemas, so a program reads any plan the same way. `FORMAT_VERSION` changes when the
+keys as the YAML in `data/`, except that an activity's `implementering` has its budget amounts
+written in as its page writes them ("200 000 kr"), not as `{budget:1}`. The schema is made from
+the same models as the data's own schemas, so a program reads any plan the same way. `FORMAT_VERSION` changes when the
 structure does (a new field raises the minor number; a removed or changed one the major).
 """
 
@@ -93,6 +94,19 @@ def _header(schema: str, data_date: Any, data_version: str, licence: str, licenc
     }
 
 
+def activities_as_shown(activities: ActivitiesFile) -> ActivitiesFile:
+    """The activities with each implementering's budget amounts written in, as the pages show them."""
+    from macros.render.activity_export import implementation_text  # the pages' wording; render imports exports
+
+    filled = [
+        activity.model_copy(update={"implementation": implementation_text(activity)})
+        if activity.budget_in_text
+        else activity
+        for activity in activities.activities
+    ]
+    return activities.model_copy(update={"activities": filled})
+
+
 def plan_document(
     plan: Plan, *, data_date: Any, data_version: str, licence: str, licence_url: str | None
 ) -> dict[str, Any]:
@@ -107,7 +121,7 @@ def plan_document(
             "effektmal": plan.effect_goals_file,
             "strategier": plan.strategies_file,
             "nyckeltal": plan.indicators_file,
-            "aktiviteter": plan.activities_file,
+            "aktiviteter": activities_as_shown(plan.activities_file),
             "upphandlingsbehov": plan.procurement_file,
             "organisation": plan.organisation,
             "nulage": plan.analysis,
