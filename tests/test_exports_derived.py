@@ -22,7 +22,7 @@ from macros.model.catalog import Municipality, Plan
 from macros.model.responsibility import role_holders
 from macros.render import MACROS
 from macros.render.activity_export import activities_dataset
-from macros.render.context import Site, activity_page, due_page
+from macros.render.context import Site, activity_page, due_page, person_page
 from macros.render.raci import RESOLVED
 from macros.render.text import kronor_sv
 from tests.sitebuild import ROOT
@@ -103,6 +103,35 @@ def test_the_due_exports_write_an_ansvarig_role_as_the_editors_interpretation(mo
         assert f"{role} ({RESOLVED} {', '.join(holders)})" in activities[activity.number]
     assert any(RESOLVED in value for value in indicators)
     assert not any(f"{role}:" in value for value in indicators for _, role, _ in found)
+
+
+def test_the_matrix_export_names_a_roles_holders_as_the_editors_interpretation(model: Municipality) -> None:
+    """ansvarsmatris.csv's column of a role's holders says in its header that they are the editors' interpretation."""
+    site = _site(model, f"{PLAN}/oversikter/ansvarsmatris.md")
+    MACROS["ansvarsmatris"].bind(site)(plan=PLAN)
+    labels = [c.label for c in _offered(site, f"{PLAN}/ansvarsmatris").columns]
+    assert "Innehas i dag av" not in labels
+    assert any(RESOLVED in label.lower() for label in labels)
+
+
+def test_an_activitys_responsibility_export_names_holders_as_the_editors_interpretation(model: Municipality) -> None:
+    """An activity's ansvar.csv says in the holders' header that they are the editors' interpretation."""
+    activity = _role_accountable(model, model.plan(PLAN))[0][0]
+    site = _site(model, activity_page(PLAN, activity.id))
+    MACROS["aktivitetsansvar"].bind(site)(plan=PLAN, aktivitet=activity.id)
+    labels = [c.label for c in _offered(site, f"{PLAN}/aktiviteter/{activity.id}/ansvar").columns]
+    assert "Innehas i dag av" not in labels
+    assert any(RESOLVED in label.lower() for label in labels)
+
+
+def test_a_persons_export_says_that_a_role_reaching_them_is_the_editors_interpretation(model: Municipality) -> None:
+    """A person's ansvar CSV names the role through which an activity reaches them under a header saying it is interpreted."""
+    site = _site(model, person_page(PERSON))
+    MACROS["personansvar"].bind(site)(person=PERSON)
+    export = _offered(site, f"ansvar/{PERSON}")
+    (label,) = [c.label for c in export.columns if c.label.startswith("Genom roll")]
+    assert RESOLVED in label
+    assert "Kategoriledare" in {row[label] for row in _rows(export)}
 
 
 def _person_events(model: Municipality) -> list[icalendar.Event]:

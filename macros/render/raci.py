@@ -154,6 +154,14 @@ def raci_matrix(site: Site, *, plan: str) -> str:
     return computed(site) + f'<div class="ansvarsmatris">{_legend()}{table.html()}</div>\n'
 
 
+HOLDERS_COLUMN = f"{RESOLVED[:1].upper()}{RESOLVED[1:]} (i dag)"
+"""The exports' column of the people holding a role: its name says that they are the editors' interpretation."""
+
+VIA_ROLE_COLUMN = f"Genom roll ({RESOLVED} personen)"
+"""A person's export's column of the role through which an activity reaches the person (or "direkt"): that
+the person holds the role is the editors' interpretation, as the page says it."""
+
+
 def holders_text(site: Site, party: PartyRef, plan_id: str) -> str | None:
     """For a role: the names of the people holding it today; None for a person or a unit."""
     if party.kind != "roll":
@@ -165,7 +173,7 @@ def holders_text(site: Site, party: PartyRef, plan_id: str) -> str | None:
 
 def _matrix_dataset(site: Site, plan: Plan, raci: RaciMatrix) -> Dataset:
     """The matrix as shown: a row per party, a column per activity with its letters."""
-    columns = [text("Person, roll eller enhet"), text("Typ"), text("Id"), text("Innehas i dag av")]
+    columns = [text("Person, roll eller enhet"), text("Typ"), text("Id"), text(HOLDERS_COLUMN)]
     columns += [text(f"{a.number} {a.name}") for a in raci.activities]
     rows = [
         [
@@ -333,7 +341,7 @@ def _involvement_dataset(site: Site, who: Person, found: list[Involvement]) -> D
         text("Aktivitet"),
         text("Ansvar (A/G/D/I)"),
         text("Typ av ansvar"),
-        text("Genom roll"),
+        text(VIA_ROLE_COLUMN),
         whole("Prioritet"),
         text("Planerad period"),
         date("Ritas från"),
@@ -395,7 +403,7 @@ def activity_responsibility_table(site: Site, plan: Plan, activity: Activity) ->
             text("Vem"),
             text("Typ"),
             text("Id"),
-            text("Innehas i dag av"),
+            text(HOLDERS_COLUMN),
             text("Ansvar (A/G/D/I)"),
             text("Typ av ansvar"),
             text("Som källan beskriver det"),
