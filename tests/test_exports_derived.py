@@ -145,6 +145,22 @@ def _names_person(activity: Activity) -> bool:
     return any(party.person == PERSON for party in activity.responsibility)
 
 
+def test_a_persons_calendar_marks_the_activities_that_reach_them_only_through_a_role(model: Municipality) -> None:
+    """In ansvar/<person>.ics an activity that names only the role the person holds says so and that it is interpreted."""
+    plan = model.plan(PLAN)
+    by_number = {a.number: a for a in plan.activities}
+    marked = 0
+    for event in _person_events(model):
+        number = re.search(r": (9\.2\.\d+) ", str(event["SUMMARY"]))
+        assert number is not None
+        activity, description = by_number[number.group(1)], str(event["DESCRIPTION"])
+        through_role = f"Kategoriledare ({RESOLVED} Sara Holst)" in description
+        assert through_role == (not _names_person(activity)), (activity.number, description)
+        assert str(event["SUMMARY"]).endswith("(genom roll)") == through_role
+        marked += through_role
+    assert marked > 3
+
+
 @pytest.mark.parametrize("number", ["9.2.5", "9.2.19"])
 def test_an_activity_without_ansvarig_is_exported_as_its_page_says_it(model: Municipality, number: str) -> None:
     """Where the plan names no ansvarig, aktiviteter.csv says what the page's summary says ("anges inte i planen …")."""

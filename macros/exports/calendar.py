@@ -7,6 +7,8 @@ planned start, its planned end and its "påbörjas senast", each at the precisio
 gives (a quarter is an event from its first to its last day, and the text says "kvartal").
 Per person: the dates of the activities the person takes part in, directly or through a role
 (the plan names no one responsible for a procurement need, so those are in the plan's feed only).
+An activity that names only a role the person holds says so in its summary and description:
+that the person holds the role is the editors' interpretation, not the plan's words.
 
 Every event has a UID made from the plan, the record's id and the date's field, so that it is
 the same in every build and a subscribed calendar updates the event instead of adding a copy.
@@ -162,8 +164,18 @@ ACTIVITY_DATES: tuple[tuple[str, str, str, Callable[[Activity], TimePoint | None
 """The dates of an activity that become events: UID part, field in tidplan (YAML), label, and how to read it."""
 
 
-def activity_events(plan: Plan, activity: Activity, sequence: EventSequence, url: str | None) -> list[Event]:
-    """An activity's planned start, end and latest start, each at the plan's precision."""
+VIA_ROLE_MARK = " (genom roll)"
+"""Added to the summary of an event in a person's feed that reaches the person only through a role."""
+
+
+def activity_events(
+    plan: Plan, activity: Activity, sequence: EventSequence, url: str | None, *, via_role: str | None = None
+) -> list[Event]:
+    """An activity's planned start, end and latest start, each at the plan's precision.
+
+    `via_role`, in a person's feed, says how the activity reaches the person when it names only a role
+    the person holds; it ends the description, and the summary is marked `VIA_ROLE_MARK`.
+    """
     events = []
     for part, field, label, read in ACTIVITY_DATES:
         point = read(activity)
@@ -175,12 +187,13 @@ def activity_events(plan: Plan, activity: Activity, sequence: EventSequence, url
                 f"{label}: {span_text(point)}.",
                 f"Tidplan i planen: {activity.schedule.text}",
                 f"Aktivitet {activity.number} i {plan.meta.name}.",
+                *([via_role] if via_role else []),
             ]
         )
         events.append(
             Event(
                 uid(plan.id, "aktivitet", activity.id, part),
-                f"{label} ({when}): {activity.number} {activity.name}",
+                f"{label} ({when}): {activity.number} {activity.name}" + (VIA_ROLE_MARK if via_role else ""),
                 description,
                 point.first_day,
                 point.last_day,
@@ -263,20 +276,25 @@ def plan_feed(
 def person_feed(
     name: str,
     person_id: str,
-    activities: list[tuple[Plan, Activity]],
+    activities: list[tuple[Plan, Activity, str | None]],
     stamp: dt.datetime,
     *,
     sequence: EventSequence = no_changes,
     urls: Callable[[str], str | None] = lambda page: None,
 ) -> Feed:
-    """A person's feed: the planned dates of every activity the person takes part in (each activity once)."""
+    """A person's feed: the planned dates of every activity the person takes part in (each activity once).
+
+    Each activity comes with None when the plan names the person, or else the text saying through
+    which role it reaches the person (see `activity_events`); its first mention counts.
+    """
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
-    for plan, activity in activities:
+    for plan, activity, via_role in activities:
         if (plan.id, activity.id) in seen:
             continue
         seen.add((plan.id, activity.id))
-        events += activity_events(plan, activity, sequence, urls(f"{plan.id}/aktiviteter/{activity.id}.md"))
+        url = urls(f"{plan.id}/aktiviteter/{activity.id}.md")
+        events += activity_events(plan, activity, sequence, url, via_role=via_role)
     return Feed(
         f"ansvar/{person_id}.ics",
         f"Ansvar: {name}",

@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING
 
 from macros.exports.dataset import DOWNLOAD_DIR, Dataset
 from macros.exports.settings import DataVersion, OpenDataSettings, data_version
+from macros.model.activities import Activity
 from macros.model.catalog import Municipality, Plan
 from macros.model.history import History
+from macros.model.organisation import Role
 
 if TYPE_CHECKING:  # the writers' modules are imported when the files are made, not by the check
     from macros.exports.calendar import EventSequence, Feed
     from macros.exports.jobs import Job
+    from macros.model.raci import Involvement
 
 SHARED_FOLDER = "kommun"
 """The download folder of what the plans share."""
@@ -250,7 +253,11 @@ def person_feeds(
     sequence: EventSequence | None = None,
     page_address: Callable[[str], str | None] = lambda page: None,
 ) -> list[Feed]:
-    """One feed per person: the activities the person takes part in, directly or through a role held today."""
+    """One feed per person: the activities the person takes part in, directly or through a role held today.
+
+    An activity that names only roles the person holds says which, and that the person holds them
+    by the editors' interpretation (`via_role_text`).
+    """
     from macros.exports.calendar import no_changes, person_feed
     from macros.model.raci import involvements_by_person
 
@@ -258,9 +265,39 @@ def person_feeds(
     involvements = involvements_by_person(model, today)
     feeds = []
     for person in model.people:
-        found = [(item.plan, item.assignment.activity) for item in involvements.get(person.id, [])]
+        found = _person_activities(involvements.get(person.id, []), person.name)
         feeds.append(person_feed(person.name, person.id, found, stamp, sequence=sequence, urls=page_address))
     return feeds
+
+
+def _person_activities(items: list[Involvement], person_name: str) -> list[tuple[Plan, Activity, str | None]]:
+    """Each activity of a person's involvements once, in order, with None when the plan names the
+    person in it and otherwise the text saying through which roles it reaches the person."""
+    found: dict[tuple[str, str], tuple[Plan, Activity]] = {}
+    roles: dict[tuple[str, str], list[Role]] = {}
+    named: set[tuple[str, str]] = set()
+    for item in items:
+        key = (item.plan.id, item.assignment.activity.id)
+        found.setdefault(key, (item.plan, item.assignment.activity))
+        known = roles.setdefault(key, [])
+        if item.via_role is None:
+            named.add(key)
+        elif item.via_role not in known:
+            known.append(item.via_role)
+    return [
+        (plan, activity, None if key in named else via_role_text(roles[key], person_name))
+        for key, (plan, activity) in found.items()
+    ]
+
+
+def via_role_text(roles: list[Role], person_name: str) -> str:
+    """How an activity that names only roles reaches a person, in the pages' wording: "Genom rollen
+    Kategoriledare (innehas enligt redaktionens tolkning av Sara Holst). Planen anger rollen, inte personen."""
+    from macros.render.raci import resolved_role_text  # the pages' wording; the render layer imports exports
+
+    texts = "; ".join(resolved_role_text(role.name, [person_name]) for role in roles)
+    which = "rollen" if len(roles) == 1 else "rollerna"
+    return f"Genom {which} {texts}. Planen anger {which}, inte personen."
 
 
 def _person_jobs(
