@@ -434,6 +434,7 @@ SHAPES = {
     "Supplier.largest": "visas som ”Ja” i kolumnen Störst i underkategorin",
     "Amount.unit": "enheten skrivs efter talet (kr, mnkr, %)",
     "Amount.qualifier": "skrivs före talet (ca, knappt, över …)",
+    "Amount.spaced_unit": "avgör om löptexten skriver enheten med mellanslag",
     "GoverningSignal.text_missing": "ger markeringen ”Texten saknas i källdokumentet”",
     "FactorGroup.factor": "avgör i vilket avsnitt av 10.8 punkterna står",
     "TextFigure.unit": "enheten skrivs efter talet",
