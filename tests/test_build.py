@@ -3,6 +3,7 @@ data or a broken engine never becomes a site."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -109,7 +110,7 @@ def test_the_change_history_comes_from_git(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     html = (project / "site" / "exempel" / "andringshistorik" / "index.html").read_text(encoding="utf-8")
     assert "Planen läggs in" in html and "Åsa Ek" in html
-    assert "Aktivitet 9.2.1 Inför e-tjänster</a></th><td>posten lades till</td>" in html
+    assert re.search(r"Aktivitet 9\.2\.1 Inför e-tjänster</a></th>\s*<td>posten lades till</td>", html)
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,17 @@ def test_the_search_index_holds_no_filter_controls(real_site: Path) -> None:
     assert not any("Filtrera tabellen" in doc["text"] for doc in index["docs"])
 
 
+def test_search_snippets_are_words_not_glued_cells_or_drawings(real_site: Path) -> None:
+    """A table's cells reach the search index as separate words, and a drawing's labels not at all (its data table does)."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert not [
+        where for where, text in texts.items() if "NrAktivitetPrioritet" in text or "PrioritetEffektmål" in text
+    ]
+    assert not [where for where, text in texts.items() if re.search(r"Idag \d{4}-\d{2}-\d{2}P1", text)]
+    assert any("Nr Aktivitet Prioritet" in text for text in texts.values())
+
+
 def test_the_editors_pages_are_not_in_the_staffs_search(real_site: Path) -> None:
     """The editors' guide and macro reference are left out of the search staff use."""
     index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))

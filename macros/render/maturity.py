@@ -17,7 +17,7 @@ from macros.model.catalog import Plan
 from macros.model.maturity import Assessment, AssessmentsFile, CellAssessment, Level, MaturityModelFile, Row, Step
 from macros.render.context import ASSESSMENT_PAGE, MATURITY_PAGE, MacroError, Site, chapter_page, person_page
 from macros.render.downloads import offer
-from macros.render.html import count
+from macros.render.html import cells_apart, count
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.text import admonition, bullets, table
@@ -191,10 +191,11 @@ def matrix_html(
                 groups.append(_group(maturity, breakable(plain(perspective.name)), rows, reached, extra))
         caption = f"Steg {step.number}. {plain(step.name)}"
         download = offer(site, matrix_dataset(maturity, step, assessment, where, title))
-        tables.append(
+        table = (
             f'<table class="dalamatris" id="steg-{step.id}"><caption>{caption}</caption>'
-            f"{_head(maturity, 'Perspektiv')}{''.join(groups)}</table>{download}"
+            f"{_head(maturity, 'Perspektiv')}{''.join(groups)}</table>"
         )
+        tables.append(cells_apart(table) + download)
     return f'<div class="dalamatris-vy">{"".join(tables)}</div>\n'
 
 
@@ -229,11 +230,11 @@ def crisis(site: Site) -> str:
         [text("Område"), whole("Rad"), *_level_columns(maturity), text("Redaktionell anmärkning")],
         [[maturity.crisis.heading, index, *_row_values(maturity, row)] for index, row in enumerate(crisis_rows, 1)],
     )
-    return (
-        f'<div class="dalamatris-vy"><table class="dalamatris" id="kris-och-beredskap">'
+    table = (
+        f'<table class="dalamatris" id="kris-och-beredskap">'
         f"<caption>{plain(maturity.crisis.heading)}</caption>{_head(maturity, 'Område')}{body}</table>"
-        f"{offer(site, export)}</div>\n"
     )
+    return f'<div class="dalamatris-vy">{cells_apart(table)}{offer(site, export)}</div>\n'
 
 
 @macro("dalamodellen_bilaga", "dalamodellen_bilaga(nummer=1)")

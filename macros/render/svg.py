@@ -187,7 +187,7 @@ class Diagram:
         """The `<svg>` element with its title and description."""
         title_id, desc_id = f"{self.id}-titel", f"{self.id}-beskrivning"
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" viewBox="0 0 {num(self.width)} {num(self.height)}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" data-search-exclude viewBox="0 0 {num(self.width)} {num(self.height)}" '
             f'width="{num(self.width)}" height="{num(self.height)}" role="img" aria-labelledby="{title_id} {desc_id}" '
             f'preserveAspectRatio="xMinYMin meet">'
             f'<title id="{title_id}">{plain(self.title)}</title><desc id="{desc_id}">{plain(self.description)}</desc>'
