@@ -53,6 +53,7 @@ from macros.render.editing import EditLinks  # noqa: E402
 from macros.render.html import expand_finished, keep_dates_whole, page_url  # noqa: E402
 from macros.render.problems import error_page  # noqa: E402
 from macros.render.safe import plain  # noqa: E402
+from macros.render.whole_plan import version_text  # noqa: E402
 from macros.scaffold.plan import plan_navigation  # noqa: E402
 from macros.validation.paths import links_under, page_collisions  # noqa: E402
 from macros.validation.sections import unplaced_sections  # noqa: E402
@@ -114,7 +115,8 @@ def on_config(config: Any) -> Any:
 
 def _footer(model: Any, history: Any, day: Any) -> dict[str, Any]:
     """What the theme's footer shows (overrides/partials/copyright.html): each plan's owner and
-    contact, and when the data last changed. Every text is escaped, as everywhere else."""
+    contact, and when the data last changed; and what every printed page says it shows (the
+    plan, its version, the data's date; overrides/main.html). Every text is escaped, as everywhere else."""
     changed = history.data_changed
     return {
         "planer": [
@@ -124,6 +126,8 @@ def _footer(model: Any, history: Any, day: Any) -> dict[str, Any]:
                 "agare": plain(item.owner),
                 "kontakt": plain(item.category_lead),
                 "kontaktsida": page_url(item.category_lead_page),
+                "mapp": page_url(item.page),
+                "version": plain(version_text(model.plans[item.page.split("/")[0]])),
             }
             for item in footer_plans(model)
         ],

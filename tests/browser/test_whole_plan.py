@@ -80,3 +80,31 @@ def test_printed_tables_keep_words_whole(printed: tuple[str, list[str], list[str
     _, _, pages = printed
     listing = next(text for text in pages if "9.2 Aktivitetslista" in text and "Bidrar till" in text)
     assert "Prioritet" in listing and "Status" in listing
+
+
+@pytest.mark.parametrize(
+    ("path", "start"),
+    [
+        ("/it-och-telekom/aktiviteter/", "Kategoriplan IT & Telekom · Version: "),
+        ("/it-och-telekom/aktiviteter/molntjanster/", "Kategoriplan IT & Telekom · Version: "),
+        ("/kommunen/", "Kategoriplaner – Huddinge kommun · Data per "),
+    ],
+)
+def test_any_printed_page_says_what_it_shows(
+    browser: Browser, real_site: ServedSite, tmp_path: Path, path: str, start: str
+) -> None:
+    """Any page printed on its own carries, on every sheet, the plan, its version and the data's date."""
+    browser.use_scheme(LIGHT)
+    browser.open(real_site.base, path)
+    page = browser.page
+    line = _words(page.locator(".utskrift-sida").text_content() or "")
+    assert line.startswith(start) and " · Data per " in line
+    assert not page.locator(".utskrift-sida").is_visible()  # on screen the page says it elsewhere
+    target = tmp_path / "sida.pdf"
+    page.emulate_media(media="print", color_scheme=LIGHT.color_scheme)  # type: ignore[arg-type]
+    try:
+        page.pdf(path=str(target), prefer_css_page_size=True)
+    finally:
+        page.emulate_media(media="screen", color_scheme=LIGHT.color_scheme)  # type: ignore[arg-type]
+    sheets = [_words(p.extract_text()) for p in PdfReader(target).pages]
+    assert [number for number, text in enumerate(sheets, 1) if line not in text] == []
