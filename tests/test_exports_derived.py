@@ -188,3 +188,26 @@ def test_the_plan_json_has_the_budget_amounts_written_into_the_text(model: Munic
     first = json.loads(json_text(document))["aktiviteter"]["aktiviteter"][0]
     assert first["nummer"] == "9.2.1"
     assert f"{kronor_sv(200_000)} + {kronor_sv(500_000)}" in first["implementering"]
+
+
+def test_the_due_export_says_what_stands_instead_of_a_missing_ansvarig(model: Municipality) -> None:
+    """Att rapportera's activity file writes "anges inte i planen …" for an activity without ansvarig, never nothing."""
+    site = _site(model, due_page(PLAN))
+    MACROS["att_rapportera"].bind(site)(plan=PLAN)
+    rows = _rows(_offered(site, f"{PLAN}/att-rapportera-aktiviteter"))
+    assert rows and all(str(row["Ansvarig"] or "").strip() for row in rows)
+    without = [row for row in rows if row["Nr"] in ("9.2.5", "9.2.19")]
+    assert without and all(str(row["Ansvarig"]).startswith("anges inte i planen") for row in without)
+
+
+def test_the_plan_period_days_in_the_downloads_say_they_are_computed(model: Municipality) -> None:
+    """plan.csv and planer.csv give the period's first and last day in columns that say the site computed them."""
+    site = _site(model, f"{PLAN}/index.md")
+    MACROS["planfakta"].bind(site)(plan=PLAN)
+    plan_columns = [c.label for c in _offered(site, f"{PLAN}/plan").columns]
+    site = _site(model, "index.md")
+    MACROS["planlista"].bind(site)()
+    list_columns = [c.label for c in _offered(site, "planer").columns]
+    for columns in (plan_columns, list_columns):
+        days = [label for label in columns if "första dag" in label or "sista dag" in label]
+        assert len(days) == 2 and all("räknad av webbplatsen" in label for label in days), columns

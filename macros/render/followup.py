@@ -46,7 +46,7 @@ from macros.model.periods import (
 from macros.model.reports import FollowUpPeriod, Status
 from macros.model.status import LATE
 from macros.render.activities import accountable_labels
-from macros.render.activity_export import party_text
+from macros.render.activity_export import accountable_text, party_text
 from macros.render.charts import Bar, bar_figure
 from macros.render.context import (
     GUIDE_PAGE,
@@ -773,7 +773,6 @@ def _due_activities_dataset(site: Site, plan: Plan, period: FollowUpPeriod, item
     for due in items:
         activity = due.activity
         latest = due.latest
-        accountable = [party_text(site, plan, p) for p in activity.responsibility if p.kind == "ansvarig"]
         rows.append(
             [
                 *_activity_key(activity),
@@ -783,7 +782,7 @@ def _due_activities_dataset(site: Site, plan: Plan, period: FollowUpPeriod, item
                 site.model.person(latest.reported_by).name if latest else None,
                 *point_values(activity.schedule.end),
                 yes_no(activity.schedule.continuous),
-                "; ".join(accountable),
+                accountable_text(site, plan, activity),
             ]
         )
     title = _due_title(site, plan, period, "aktiviteter")

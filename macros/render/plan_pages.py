@@ -67,8 +67,8 @@ def plan_dataset(site: Site, plan: Plan) -> Dataset:
         text("Beslutsdatum (som i källan)"),
         date("Beslutsdatum"),
         text("Planperiod (som i källan)"),
-        date("Planperiod, första dag"),
-        date("Planperiod, sista dag"),
+        date(f"Planperiod, första dag ({COMPUTED_DAY})"),
+        date(f"Planperiod, sista dag ({COMPUTED_DAY})"),
         whole("Planperiod, år"),
         text("Tas fram av"),
         text("Ägs av"),
@@ -98,6 +98,9 @@ def plan_dataset(site: Site, plan: Plan) -> Dataset:
 
 DERIVED_PERIOD = "(räknat av webbplatsen ur planperioden ovan; källan anger inga datum)"
 """How the exact plan period, which the site derives from the source's words, says that it is derived."""
+
+COMPUTED_DAY = "räknad av webbplatsen ur perioden som källan anger"
+"""How a download's column of the plan period's first or last day says that the site computed it."""
 
 
 @macro("titelsida", 'titelsida(plan="it-och-telekom")')
@@ -411,8 +414,8 @@ def plan_list(site: Site) -> str:
             text("Id"),
             text("Kategoriplan"),
             text("Period"),
-            date("Period, första dag"),
-            date("Period, sista dag"),
+            date(f"Period, första dag ({COMPUTED_DAY})"),
+            date(f"Period, sista dag ({COMPUTED_DAY})"),
             text("Beslutad (som i källan)"),
             date("Beslutsdatum"),
         ],
