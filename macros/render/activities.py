@@ -266,7 +266,7 @@ def _responsibility(site: Site, plan: Plan, activity: Activity) -> str:
     """The responsibility as structured data: letter, who (roles resolved) and the source's wording."""
     if not activity.responsibility:
         return ""
-    heading = "### Ansvar i strukturerad form\n\nRedaktionens tolkning av texten ovan; vid skillnad gäller planens text. En roll visas med den som innehar den enligt planen.\n"
+    heading = "### Ansvar i strukturerad form\n\nRedaktionens tolkning av texten ovan; vid skillnad gäller planens text. En roll visas med den som innehar den enligt planens förteckningar över personer och roller, i redaktionens tolkning.\n"
     return heading + "\n" + activity_responsibility_table(site, plan, activity)
 
 
