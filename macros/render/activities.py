@@ -19,7 +19,7 @@ from macros.model.raci import has_left
 from macros.model.reports import StatusReport
 from macros.model.responsibility import role_holders
 from macros.model.status import current, planned_span, status_label, status_text
-from macros.render.activity_export import activities_dataset, activity_dataset
+from macros.render.activity_export import NO_ACCOUNTABLE, activities_dataset, activity_dataset
 from macros.render.context import Site, activity_page, follow_up_period_page
 from macros.render.downloads import offer
 from macros.render.editing import edit_paragraph
@@ -163,7 +163,7 @@ def party_label(site: Site, plan: Plan, party: Party) -> str:
 def _no_accountable(site: Site, plan: Plan, activity: Activity) -> str:
     """What the plan says instead of who is accountable: nothing, or who carries the activity out."""
     doers = [party_label(site, plan, party) for party in activity.responsibility if party.kind == "genomför"]
-    return "anges inte i planen" + (f" (genomförs av {', '.join(doers)})" if doers else "")
+    return NO_ACCOUNTABLE + (f" (genomförs av {', '.join(doers)})" if doers else "")
 
 
 def accountable_labels(site: Site, plan: Plan, activity: Activity) -> list[str]:

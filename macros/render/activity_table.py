@@ -7,11 +7,11 @@ from macros.model.catalog import Plan
 from macros.model.followup import NOT_REPORTED
 from macros.model.goalchain import effect_goals_of
 from macros.model.goals import EffectGoal
-from macros.model.raci import accountable
+from macros.model.raci import accountable, assignments_of
 from macros.model.reports import Status
 from macros.model.status import LATE, planned_span, status_label, status_values
 from macros.render.activities import PROPOSAL_MARK
-from macros.render.activity_export import activities_dataset
+from macros.render.activity_export import NO_ACCOUNTABLE, activities_dataset
 from macros.render.context import Site, activity_page
 from macros.render.downloads import offer
 from macros.render.html import computed, link
@@ -75,7 +75,10 @@ PROPOSAL_NOTE = "kopplingen är redaktionens förslag och står inte i planen"
 def _accountable(site: Site, plan: Plan, activity: Activity) -> tuple[str, list[str]]:
     """Ansvarig cell HTML (people linked, roles with their holders) and the filter values."""
     parties = accountable(activity)
-    html = "<br>".join(party_html(site, party, plan.id) for party in parties) or "–"
+    html = "<br>".join(party_html(site, party, plan.id) for party in parties)
+    if not parties:
+        doers = [party_html(site, item.party, plan.id) for item in assignments_of(activity) if item.kind == "genomför"]
+        html = NO_ACCOUNTABLE + (f" (genomförs av {', '.join(doers)})" if doers else "")
     values = sorted({v for party in parties for v in party_filter_values(site, party, plan.id)})
     return html, values
 

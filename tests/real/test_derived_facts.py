@@ -152,3 +152,10 @@ def test_the_share_outside_contracts_is_written_as_the_source_does(model: Munici
     text = render_page(model, f"{PLAN}/nulagesanalys/index.md")
     assert "köpts över 70% utanför avtal" in text
     assert "14,2\u00a0%" in text  # where the source writes a space, so does the page
+
+
+def test_the_activity_table_says_who_carries_out_9_2_5(model: Municipality) -> None:
+    """The overview table's Ansvarig for 9.2.5 says the plan names none and who carries it out, not a bare "–"."""
+    html = render_macro(model, "aktivitetstabell", page=f"{PLAN}/oversikter/aktiviteter.md", plan=PLAN)
+    row = html.split("<td>9.2.5</td>", 1)[1].split("</tr>", 1)[0]
+    assert "anges inte i planen (genomförs av Kategoriledare" in row
