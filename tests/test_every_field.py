@@ -435,6 +435,7 @@ SHAPES = {
     "Amount.unit": "enheten skrivs efter talet (kr, mnkr, %)",
     "Amount.qualifier": "skrivs före talet (ca, knappt, över …)",
     "Amount.spaced_unit": "avgör om löptexten skriver enheten med mellanslag",
+    "Schedule.end_words": "visas i stället för ”senast …”",
     "GoverningSignal.text_missing": "ger markeringen ”Texten saknas i källdokumentet”",
     "FactorGroup.factor": "avgör i vilket avsnitt av 10.8 punkterna står",
     "TextFigure.unit": "enheten skrivs efter talet",

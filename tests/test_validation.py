@@ -200,6 +200,19 @@ def test_start_after_end(data: DataCopy) -> None:
     )
 
 
+def test_end_words_without_end(data: DataCopy) -> None:
+    """An end in the source's words needs the point in time it means (slut)."""
+    data.replace(ACTIVITIES, "      start: 2023-Q4", "      start: 2023-Q4\n      slut_med_källans_ord: före november 2024")
+    data.replace(ACTIVITIES, "      slut: 2024-Q4\n", "")
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "tidplan:"),
+        "fel",
+        "slut_med_källans_ord kräver slut: tidpunkten som orden betyder",
+    )
+
+
 def test_unknown_enum_value(data: DataCopy) -> None:
     """A value outside a fixed list names the allowed values."""
     data.replace("planer/exempel/uppfoljning.yml", "status: pågår", "status: klar")

@@ -82,6 +82,12 @@ class Schedule(Record):
         "senast_start", "Senaste start när källan bara säger det, t.ex. 'bör påbörjas senast 2024'.", default=None
     )
     continuous: bool = field("löpande", "Sant om arbetet pågår löpande utan slut.", default=False)
+    end_words: PlainText | None = field(
+        "slut_med_källans_ord",
+        "Slutet med källans ord när det inte är en tidpunkt, t.ex. 'före november 2024' (då är slut 2024-10); "
+        "visas i stället för 'senast oktober 2024'.",
+        default=None,
+    )
     after: list[Slug] = field("efter", "Aktiviteter som ska vara på plats först (id).", default_factory=list)
 
     @model_validator(mode="after")
@@ -89,6 +95,8 @@ class Schedule(Record):
         """Start must not lie after end."""
         if self.start and self.end and self.start.first_day > self.end.last_day:
             raise ValueError(f"start ({self.start}) ligger efter slut ({self.end})")
+        if self.end_words and not self.end:
+            raise ValueError("slut_med_källans_ord kräver slut: tidpunkten som orden betyder")
         return self
 
 

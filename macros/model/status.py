@@ -58,6 +58,8 @@ class PlannedSpan:
     after: tuple[str, ...]
     latest_start: TimePoint | None = None
     """The latest start when the plan gives only that ("bör påbörjas senast 2024")."""
+    end_words: str | None = None
+    """The end in the source's words when it is not a point in time ("före november 2024")."""
 
     @property
     def shape(self) -> SpanShape:
@@ -107,7 +109,7 @@ class PlannedSpan:
         if start:
             return f"från {start.label}"
         if end:
-            return f"senast {end.label}"
+            return self.end_words or f"senast {end.label}"
         if self.latest_start:
             return f"påbörjas senast {self.latest_start.label}"
         return "efter annan aktivitet" if self.after else "ej angiven"
@@ -121,7 +123,14 @@ class PlannedSpan:
 def planned_span(activity: Activity) -> PlannedSpan:
     """The activity's planned period from its `tidplan`."""
     schedule = activity.schedule
-    return PlannedSpan(schedule.start, schedule.end, schedule.continuous, tuple(schedule.after), schedule.latest_start)
+    return PlannedSpan(
+        schedule.start,
+        schedule.end,
+        schedule.continuous,
+        tuple(schedule.after),
+        schedule.latest_start,
+        schedule.end_words,
+    )
 
 
 def timing(activity: Activity, today: dt.date) -> Timing:

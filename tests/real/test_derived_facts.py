@@ -159,3 +159,12 @@ def test_the_activity_table_says_who_carries_out_9_2_5(model: Municipality) -> N
     html = render_macro(model, "aktivitetstabell", page=f"{PLAN}/oversikter/aktiviteter.md", plan=PLAN)
     row = html.split("<td>9.2.5</td>", 1)[1].split("</tr>", 1)[0]
     assert "anges inte i planen (genomförs av Kategoriledare" in row
+
+
+def test_9_2_9_ends_before_november_2024_in_the_sources_words(model: Municipality) -> None:
+    """9.2.9 "bör vara genomförd före november 2024" is shown in those words, not reworded as "senast oktober 2024"."""
+    table = render_macro(model, "aktivitetstabell", page=f"{PLAN}/oversikter/aktiviteter.md", plan=PLAN)
+    row = table.split("<td>9.2.9</td>", 1)[1].split("</tr>", 1)[0]
+    assert "före november 2024" in row.split("<small>")[0] and "senast oktober 2024" not in row
+    timeline = render_macro(model, "tidslinje", page=f"{PLAN}/oversikter/tidslinje.md", plan=PLAN)
+    assert "senast oktober 2024" not in timeline
