@@ -48,10 +48,15 @@
   }
 
   // The visible text of a header cell (without the screen-reader text of .vy-dold).
+  // A column's name as a card shows it: the header's visible text, and the name a narrow header
+  // gives only as hover text (the ansvarsmatris's "9.2.11" is "9.2.11 Tillsätt arbetsgrupp …").
   function headerText(cell) {
     var copy = cell.cloneNode(true);
     copy.querySelectorAll(".vy-dold, .headerlink").forEach(function (hidden) { hidden.remove(); });
-    return words(copy.textContent);
+    var text = words(copy.textContent);
+    var titled = cell.querySelector("[title]");
+    var more = titled ? words(titled.getAttribute("title")) : "";
+    return more && text.indexOf(more) < 0 ? text + " " + more : text;
   }
 
   function table(frame) {
