@@ -133,7 +133,7 @@ def schedule_label(plan: Plan, activity: Activity) -> str:
     if span.start and span.start == span.end and not span.continuous:
         return f"under {span.start.label}"
     if span.start or span.end or span.continuous:
-        return span.label()
+        return plain(span.label())
     if activity.schedule.latest_start:
         return f"påbörjas senast {activity.schedule.latest_start.label}"
     if activity.schedule.after:
