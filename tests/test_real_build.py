@@ -139,13 +139,15 @@ def test_the_footer_says_who_owns_the_plan_and_when_the_data_changed(real_site: 
 
 
 def test_the_start_page_leads_to_what_staff_come_for(real_site: Path) -> None:
-    """The start page links the answers to the common questions: responsibility, procurement dates, status, goals."""
+    """The start page links the answers to the common questions: responsibility, procurement dates, status, goals,
+    and the whole plan to print or save as PDF."""
     html = page(real_site, "")
     for target in (
         "oversikter/ansvarsmatris/",
         "oversikter/upphandlingskalender/",
         "oversikter/aktiviteter/",
         "oversikter/malkedja/",
+        "hela-planen/",
     ):
         assert f'href="it-och-telekom/{target}"' in html, target
     assert "så står det i källan; datumet är inte fullständigt" in html

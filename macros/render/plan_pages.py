@@ -455,7 +455,13 @@ SHORTCUTS = (
         (("Aktiviteter: status och ansvar", "oversikter/aktiviteter.md"), ("Tidslinje", "oversikter/tidslinje.md")),
     ),
     ("Vad bidrar till målen?", (("Målkedja", "oversikter/malkedja.md"), ("4.1 Effektmål", "kategoriplan.md"))),
-    ("Hela planen, kapitel för kapitel", (("Titelsida och innehåll", "index.md"),)),
+    (
+        "Hela planen",
+        (
+            ("Titelsida och innehåll, kapitel för kapitel", "index.md"),
+            ("Hela planen att skriva ut eller spara som PDF", "hela-planen.md"),
+        ),
+    ),
 )
 """The questions staff come with, and the pages of a plan that answer them."""
 
