@@ -238,3 +238,18 @@ def test_the_whole_plan_holds_the_source_chapters_only(real_site: Path) -> None:
     assert "6.0 Effektuppföljning" in headings
     for own in ("Öppna data", "Ändringshistorik", "Kända brister i källdokumentet", "Ansvarsmatris"):
         assert not any(own in h for h in headings), own
+
+
+def test_the_plan_period_in_dates_always_says_it_is_computed(real_site: Path) -> None:
+    """The source gives the period only as "fyra år, med start i oktober 2023": wherever a page (or a chart's
+    description) writes it as dates, the same sentence says the site computed them."""
+    period = re.compile(r"2023-10-01\W{1,8}2027-09-30")
+    unlabelled = []
+    for path in real_site.rglob("index.html"):
+        text = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", "", path.read_text("utf-8"), flags=re.S)
+        words = re.sub(r"\s+", " ", html.unescape(text))
+        for found in period.finditer(words):
+            sentence = words[found.start() : found.end() + 120]
+            if "räkna" not in sentence:
+                unlabelled.append(f"{path.relative_to(real_site).parent}: {sentence}")
+    assert len(unlabelled) == 0, "\n".join(unlabelled[:10])

@@ -282,7 +282,8 @@ def timeline_diagram(
     scheduled = sum(planned_span(a).is_scheduled for a in activities)
     description = (
         f"{count(len(activities), 'aktivitet', 'aktiviteter')} längs tiden {scale.first.isoformat()} – {scale.last.isoformat()}; "
-        f"{scheduled} med tidpunkt i planen. Staplarna följer planens precision; streckade delar anger start eller slut "
+        f"{scheduled} med tidpunkt i planen. Planperioden i datum, {plan.period_start.isoformat()} – "
+        f"{plan.period_end.isoformat()}, är räknad av webbplatsen ur ”{plan.meta.period.text}”. Staplarna följer planens precision; streckade delar anger start eller slut "
         "som planen inte ger. Samma uppgifter finns i tabellen vid diagrammet."
     )
     title = f"Tidslinje för aktiviteterna i {plan.meta.name}"
