@@ -202,7 +202,9 @@ def test_start_after_end(data: DataCopy) -> None:
 
 def test_end_words_without_end(data: DataCopy) -> None:
     """An end in the source's words needs the point in time it means (slut)."""
-    data.replace(ACTIVITIES, "      start: 2023-Q4", "      start: 2023-Q4\n      slut_med_källans_ord: före november 2024")
+    data.replace(
+        ACTIVITIES, "      start: 2023-Q4", "      start: 2023-Q4\n      slut_med_källans_ord: före november 2024"
+    )
     data.replace(ACTIVITIES, "      slut: 2024-Q4\n", "")
     finding(
         data.load(),
