@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from macros.render.html import WHOLE_DATE_CLASS, keep_dates_whole
@@ -38,6 +38,8 @@ def _unmarked(html: str) -> str:
 
 
 @given(st.lists(pieces, max_size=30), st.lists(pieces, max_size=10))
+@example(["2023-12-12", "<svg><text>2023-01-01</text></svg>"], [])  # text right before a drawing
+@example(["<svg><text>2023-01-01</text></svg>", "2023-12-12"], [])  # text right after a drawing
 def test_only_dates_in_table_text_are_marked(inside: list[str], outside: list[str]) -> None:
     """Marking adds spans around dates in a table's text and nothing else; it is idempotent; outside tables nothing changes."""
     page = "".join(outside) + "<table>" + "".join(inside) + "</table>" + "".join(outside)

@@ -324,7 +324,8 @@ def finished_headings(html: str) -> list[FinishedHeading]:
 
 _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
 _SVG = re.compile(r"(<svg\b.*?</svg>)", re.DOTALL)
-_TEXT_NODE = re.compile(r"(<[^<>]*>)([^<>]+)(?=<)")
+_TEXT_NODE = re.compile(r"(<[^<>]*>|^)([^<>]+)(?=<|$)")
+"""A tag and the text after it, up to the next tag; a piece between drawings may begin or end with text."""
 _ISO_DATE = re.compile(r"(?<![\w\-−])\d{4}-\d{2}-\d{2}(?![\w\-−])")
 WHOLE_DATE_CLASS = "helt-datum"
 """The class of a date a table keeps on one line (white-space: nowrap in the style sheet)."""
