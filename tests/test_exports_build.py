@@ -7,7 +7,9 @@ and every file is linked."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -41,7 +43,9 @@ from macros.model.deadlines import deadlines
 from macros.model.raci import matrix
 from macros.model.status import planned_span
 from macros.render import render_call
+from macros.render.calendar import LATEST_START_COLUMN
 from macros.render.context import Site, generated_pages
+from macros.render.export_values import COMPUTED
 from macros.schema_export import SCHEMA_DIR
 from macros.validation.findings import Severity
 from macros.validation.pages import check_content
@@ -284,10 +288,31 @@ def test_activities_export_has_every_activity_with_its_dates(built: Path, model:
             ("Slut", schedule.end),
             ("Påbörjas senast", schedule.latest_start),
         ):
-            assert row[f"{label}, första dag"] == (point.first_day if point else None)
-            assert row[f"{label}, sista dag"] == (point.last_day if point else None)
-        assert row["Budget, kr"] == (sum(b.amount_kr for b in activity.budget) if activity.budget else None)
+            assert row[f"{label}, första dag ({COMPUTED})"] == (point.first_day if point else None)
+            assert row[f"{label}, sista dag ({COMPUTED})"] == (point.last_day if point else None)
+        assert row["Slut"] == schedule.end_said
+        budget = sum(b.amount_kr for b in activity.budget) if activity.budget else None
+        assert row[f"Budget, kr (summan av budgetposterna, {COMPUTED})"] == budget
         assert row["Planerad period"] == planned_span(activity).label()
+
+
+DERIVED_COLUMN = re.compile(
+    r"första dag|sista dag|Ritas (?:från|till)|Senaste start|löpt ut|Budget, kr|Underkategorier|Genomförs efter"
+    r"|Väntar på denna|Innehas (?:i dag|enligt)"
+)
+"""Headers of columns whose values the site computes or the editors read into the plan (days from a
+quarter, a latest start, a sum, a role's holders, an activity's subcategories or predecessor)."""
+
+SAYS_WHERE_FROM = re.compile(r"räkna|redaktionens|uppfoljning\.yml")
+
+
+def test_every_derived_column_says_so_in_its_header(built: Path) -> None:
+    """No download presents a computed or interpreted column as the plan's own: its header says where it comes from."""
+    unlabelled = set()
+    for path in (built / DOWNLOAD_DIR).rglob("*.csv"):
+        header = next(csv.reader(io.StringIO(path.read_text("utf-8-sig")), delimiter=";"))
+        unlabelled |= {label for label in header if DERIVED_COLUMN.search(label) and not SAYS_WHERE_FROM.search(label)}
+    assert unlabelled == set()
 
 
 def test_needs_export_has_every_need_with_its_derived_latest_start(built: Path, model: Municipality) -> None:
@@ -300,7 +325,7 @@ def test_needs_export_has_every_need_with_its_derived_latest_start(built: Path, 
         assert row["Lista"] == item.need.list_year
         assert row["Förlängning nuvarande avtal möjlig t.o.m."] == item.contract_end
         assert row["Ledtid, månader"] == item.lead_time_months
-        assert row["Senaste start"] == item.latest_start
+        assert row[LATEST_START_COLUMN] == item.latest_start
         assert row["Snarast"] == ("ja" if item.is_snarast else "nej")
 
 

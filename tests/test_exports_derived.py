@@ -12,6 +12,7 @@ import re
 import icalendar
 import pytest
 
+from macros.exports.calendar import activity_events
 from macros.exports.catalog import person_feeds
 from macros.exports.dataset import Dataset
 from macros.exports.ical import feed_bytes
@@ -23,6 +24,7 @@ from macros.model.responsibility import role_holders
 from macros.render import MACROS
 from macros.render.activity_export import activities_dataset
 from macros.render.context import Site, activity_page, due_page, person_page
+from macros.render.followup import INDICATOR_ACTIVITY_REFERENCE
 from macros.render.raci import RESOLVED
 from macros.render.text import kronor_sv
 from tests.sitebuild import ROOT
@@ -93,7 +95,7 @@ def test_the_due_exports_write_an_ansvarig_role_as_the_editors_interpretation(mo
     MACROS["att_rapportera"].bind(site)(plan=PLAN)
     activities = {r["Nr"]: str(r["Ansvarig"]) for r in _rows(_offered(site, f"{PLAN}/att-rapportera-aktiviteter"))}
     indicators = [
-        str(r["Ansvariga för nyckeltalets aktiviteter"])
+        str(r[f"Ansvariga för aktiviteter som nyckeltalet följer upp ({INDICATOR_ACTIVITY_REFERENCE})"])
         for r in _rows(_offered(site, f"{PLAN}/att-rapportera-nyckeltal"))
     ]
     found = _role_accountable(model, model.plan(PLAN))
@@ -211,3 +213,15 @@ def test_the_plan_period_days_in_the_downloads_say_they_are_computed(model: Muni
     for columns in (plan_columns, list_columns):
         days = [label for label in columns if "första dag" in label or "sista dag" in label]
         assert len(days) == 2 and all("räknad av webbplatsen" in label for label in days), columns
+
+
+def test_an_end_the_source_words_is_exported_in_those_words(model: Municipality) -> None:
+    """9.2.9 "före november 2024" is the Slut of the activities export and of its calendar event, not "oktober 2024"."""
+    plan = model.plan(PLAN)
+    site = _site(model, f"{PLAN}/aktiviteter.md")
+    (row,) = [r for r in _rows(activities_dataset(site, plan)) if r["Nr"] == "9.2.9"]
+    assert row["Slut"] == "före november 2024" and row["Planerad period"] == "före november 2024"
+    events = activity_events(plan, plan.activity("nis-direktiv"), lambda *_: 0, None)
+    (end,) = [e for e in events if e.summary.startswith("Planerat slut")]
+    assert end.summary.startswith("Planerat slut (före november 2024)")
+    assert "före november 2024 (räknat av webbplatsen som oktober 2024" in end.description

@@ -187,7 +187,9 @@ def test_the_stamp_export_names_plan_period_and_version(model: Municipality) -> 
     _, site = _period(model, "2023-24")
     (row,) = _rows(_offered(site, f"{PLAN}/uppfoljning/2023-24/uppgifter"))
     assert row["Kategoriplan"] == "Kategoriplan Årsrapport" and row["Period"] == "2023/24"
-    assert row["Periodens första dag"] == dt.date(2023, 10, 1) and row["Planens version"] == "1.0 (2023-09-15)"
+    first = next(label for label in row if label.startswith("Periodens första dag ("))
+    assert "räknad av webbplatsen" in first or "uppfoljning.yml" in first  # where the days come from
+    assert row[first] == dt.date(2023, 10, 1) and row["Planens version"] == "1.0 (2023-09-15)"
     assert row["Beräknat"] == TODAY
 
 

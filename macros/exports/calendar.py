@@ -181,10 +181,14 @@ def activity_events(
         point = read(activity)
         if point is None:
             continue
-        when = point.label if point.precision is Precision.DAY else f"{PRECISION_WORDS[point.precision]} {point.label}"
+        words = activity.schedule.end_words if field == "slut" else None
+        when = words or (
+            point.label if point.precision is Precision.DAY else f"{PRECISION_WORDS[point.precision]} {point.label}"
+        )
+        said = f"{words} (räknat av webbplatsen som {span_text(point)})" if words else span_text(point)
         description = "\n".join(
             [
-                f"{label}: {span_text(point)}.",
+                f"{label}: {said}.",
                 f"Tidplan i planen: {activity.schedule.text}",
                 f"Aktivitet {activity.number} i {plan.meta.name}.",
                 *([via_role] if via_role else []),

@@ -77,7 +77,9 @@ class Schedule(Record):
 
     text: RichText = field("text", "Tidplan/prioritering ordagrant ur källan.")
     start: TimePointField | None = field("start", "Start, om källan anger den.", default=None)
-    end: TimePointField | None = field("slut", "Slut, om källan anger det.", default=None)
+    end: TimePointField | None = field(
+        "slut", "Slut: tidpunkten källan anger, eller den som slut_med_källans_ord räknas som.", default=None
+    )
     latest_start: TimePointField | None = field(
         "senast_start", "Senaste start när källan bara säger det, t.ex. 'bör påbörjas senast 2024'.", default=None
     )
@@ -88,7 +90,18 @@ class Schedule(Record):
         "visas i stället för 'senast oktober 2024'.",
         default=None,
     )
-    after: list[Slug] = field("efter", "Aktiviteter som ska vara på plats först (id).", default_factory=list)
+    after: list[Slug] = field(
+        "efter",
+        "Aktiviteter som ska vara på plats först (id): redaktionens tolkning av tidplanens text.",
+        default_factory=list,
+    )
+
+    @property
+    def end_said(self) -> str | None:
+        """The end as the source says it: its own words when the data keeps them, else the point's label."""
+        if self.end is None:
+            return None
+        return self.end_words or self.end.label
 
     @model_validator(mode="after")
     def _start_not_after_end(self) -> Schedule:
@@ -143,7 +156,9 @@ class Activity(Record):
     )
     potential: RichText | None = field("potential", "Identifierad potential (Markdown).", default=None)
     responsibility_text: RichText = field("ansvar_text", "Avsnittet Ansvarig ordagrant (Markdown).")
-    responsibility: list[Party] = field("ansvar", "Ansvar strukturerat: vem och hur.", default_factory=list)
+    responsibility: list[Party] = field(
+        "ansvar", "Ansvar strukturerat, vem och hur: redaktionens tolkning av ansvarstexten.", default_factory=list
+    )
     goal: RichText | None = field("mål", "Mål (Markdown).", default=None)
     implementation: RichText | None = field(
         "implementering",

@@ -19,10 +19,18 @@ from macros.model.raci import has_left
 from macros.model.reports import StatusReport
 from macros.model.responsibility import role_holders
 from macros.model.status import current, planned_span, status_label, status_text
-from macros.render.activity_export import NO_ACCOUNTABLE, activities_dataset, activity_dataset
+from macros.model.time import TimePoint
+from macros.render.activity_export import (
+    AFTER_READING,
+    NO_ACCOUNTABLE,
+    SUBCATEGORY_READING,
+    activities_dataset,
+    activity_dataset,
+)
 from macros.render.context import Site, activity_page, follow_up_period_page
 from macros.render.downloads import offer
 from macros.render.editing import edit_paragraph
+from macros.render.export_values import COMPUTED, point_values
 from macros.render.gantt import activity_timeline
 from macros.render.goalchain import EDITORS_REFERENCE, activity_goal_chain, activity_link, goal_link, strategy_link
 from macros.render.guidance import reference_items
@@ -73,7 +81,7 @@ def activity_list(site: Site, *, plan: str) -> str:
             f"[{plain(a.name)}]({site.link(activity_page(p.id, a.id))})",
             str(a.priority) if a.priority else "anges inte",
             schedule_label(p, a),
-            ", ".join(accountable_labels(site, p, a)) or _no_accountable(site, p, a),
+            accountable_cell(site, p, a),
             ", ".join(_short_link(p, link) for link in a.contributions),
             status_label(p, a, site.today),
         ]
@@ -137,7 +145,8 @@ def schedule_label(plan: Plan, activity: Activity) -> str:
     if activity.schedule.latest_start:
         return f"påbörjas senast {activity.schedule.latest_start.label}"
     if activity.schedule.after:
-        return "efter " + ", ".join(plain(plan.activity(ref).number) for ref in activity.schedule.after)
+        numbers = ", ".join(plain(plan.activity(ref).number) for ref in activity.schedule.after)
+        return f"efter {numbers} ({AFTER_READING})"
     return "inga datum i planen"
 
 
@@ -169,6 +178,12 @@ def _no_accountable(site: Site, plan: Plan, activity: Activity) -> str:
 def accountable_labels(site: Site, plan: Plan, activity: Activity) -> list[str]:
     """Who is accountable (ansvarig) for an activity, resolved to names."""
     return [party_label(site, plan, party) for party in activity.responsibility if party.kind == "ansvarig"]
+
+
+def accountable_cell(site: Site, plan: Plan, activity: Activity) -> str:
+    """Who is accountable, as every table shows it: the parties (roles resolved), or what the plan
+    says instead ("anges inte i planen (genomförs av …)")."""
+    return ", ".join(accountable_labels(site, plan, activity)) or _no_accountable(site, plan, activity)
 
 
 def _person_name(site: Site, plan: Plan, person_id: str) -> str:
@@ -216,10 +231,10 @@ def _facts(site: Site, plan: Plan, activity: Activity) -> str:
         ["Status", status_label(plan, activity, site.today)],
         ["Prioritet", str(activity.priority) if activity.priority else "anges inte i planen"],
         ["Tidplan", schedule_label(plan, activity)],
-        ["Ansvarig", ", ".join(accountable_labels(site, plan, activity)) or _no_accountable(site, plan, activity)],
+        ["Ansvarig", accountable_cell(site, plan, activity)],
     ]
     if subcategories:
-        rows.append(["Underkategorier (redaktionens indelning; planen anger dem inte)", subcategories])
+        rows.append([f"Underkategorier ({SUBCATEGORY_READING})", subcategories])
     return table(["Uppgift", "Värde"], rows, download=offer(site, activity_dataset(site, plan, activity)))
 
 
@@ -275,19 +290,25 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
     schedule = activity.schedule
     rows = []
     values: list[list[export.Value]] = []
-    for label, point in (("Start", schedule.start), ("Påbörjas senast", schedule.latest_start), ("Slut", schedule.end)):
+    points = (
+        ("Start", schedule.start, None),
+        ("Påbörjas senast", schedule.latest_start, None),
+        ("Slut", schedule.end, schedule.end_words),
+    )
+    for label, point, words in points:
         if point:
-            rows.append([label, point.label])
-            values.append([label, point.label, point.precision.value, point.first_day, point.last_day])
+            shown = plain(words or point.label) + _counted_as(point, words)
+            rows.append([label, shown])
+            values.append([label, *point_values(point, words)])
     if schedule.continuous:
         rows.append(["Löpande", "ja, utan slutdatum"])
         values.append(["Löpande", "ja, utan slutdatum", None, None, None])
     for ref in schedule.after:
-        rows.append(["Genomförs efter", activity_link(site, plan, plan.activity(ref))])
-        values.append(["Genomförs efter", _activity_text(plan, ref), None, None, None])
+        rows.append([f"Genomförs efter ({AFTER_READING})", activity_link(site, plan, plan.activity(ref))])
+        values.append([f"Genomförs efter ({AFTER_READING})", _activity_text(plan, ref), None, None, None])
     for other in plan.dependents_of(activity.id):
-        rows.append(["Väntar på denna", activity_link(site, plan, other)])
-        values.append(["Väntar på denna", _activity_text(plan, other.id), None, None, None])
+        rows.append([f"Väntar på denna ({AFTER_READING})", activity_link(site, plan, other)])
+        values.append([f"Väntar på denna ({AFTER_READING})", _activity_text(plan, other.id), None, None, None])
     if not rows:
         return "Planen anger inga datum för aktiviteten.\n"
     timeline = export.dataset(
@@ -297,12 +318,20 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
             export.text("Uppgift"),
             export.text("Värde"),
             export.text("Precision"),
-            export.date("Första dag"),
-            export.date("Sista dag"),
+            export.date(f"Första dag ({COMPUTED})"),
+            export.date(f"Sista dag ({COMPUTED})"),
         ],
         values,
     )
-    return "### Tidplan i strukturerad form\n\n" + table(["Uppgift", "Värde"], rows, download=offer(site, timeline))
+    lead = "Redaktionens tolkning av tidplanen ovan; vid skillnad gäller planens text.\n\n"
+    return (
+        "### Tidplan i strukturerad form\n\n" + lead + table(["Uppgift", "Värde"], rows, download=offer(site, timeline))
+    )
+
+
+def _counted_as(point: TimePoint, words: str | None) -> str:
+    """What the site takes the source's words for, when they do not name the point themselves."""
+    return f" (webbplatsen räknar det som {point.label})" if words and point.label not in words else ""
 
 
 def _activity_text(plan: Plan, activity_id: str) -> str:

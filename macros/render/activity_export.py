@@ -18,7 +18,7 @@ from macros.model.raci import has_left
 from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
 from macros.render.context import Site
-from macros.render.export_values import point_columns, point_values, yes_no
+from macros.render.export_values import COMPUTED, point_columns, point_values, yes_no
 from macros.render.raci import resolved_role_text
 from macros.render.text import kronor_sv
 
@@ -52,6 +52,12 @@ def party_text(site: Site, plan: Plan, party: Party) -> str:
 NO_ACCOUNTABLE = "anges inte i planen"
 """What the exports say, as the page does, when the plan names no one accountable for an activity."""
 
+SUBCATEGORY_READING = "redaktionens indelning – planen anger dem inte"
+"""What the activities' underkategorier are, wherever they are shown: the plan names none for them."""
+
+AFTER_READING = "redaktionens tolkning av tidplanen"
+"""What an activity's "genomförs efter" is, wherever it is shown: the editors' reading of the plan's words."""
+
 
 def accountable_text(site: Site, plan: Plan, activity: Activity) -> str:
     """Who is accountable (ansvarig) for an activity, as the page's summary says it: the parties, or
@@ -84,14 +90,14 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
     *point_columns("Slut"),
     *point_columns("Påbörjas senast"),
     text("Löpande"),
-    text("Genomförs efter"),
+    text(f"Genomförs efter ({AFTER_READING})"),
     text("Tidplan i planen (ordagrant)"),
     text("Ansvarig"),
     text("Ansvar i planen (ordagrant)"),
     text("Effektmål"),
     text("Bidrar till"),
-    text("Underkategorier"),
-    whole("Budget, kr"),
+    text(f"Underkategorier ({SUBCATEGORY_READING})"),
+    whole(f"Budget, kr (summan av budgetposterna, {COMPUTED})"),
     text("Budgetposter"),
     text("Rubrikens fotnot"),
     text("Beskrivning"),
@@ -147,7 +153,7 @@ def activity_values(site: Site, plan: Plan, activity: Activity) -> tuple[Value, 
         report.date if report else None,
         planned_span(activity).label(),
         *point_values(schedule.start),
-        *point_values(schedule.end),
+        *point_values(schedule.end, schedule.end_words),
         *point_values(schedule.latest_start),
         yes_no(schedule.continuous),
         ", ".join(plan.activity(ref).number for ref in schedule.after) or None,

@@ -17,7 +17,7 @@ from macros.model.procurement import SNARAST
 from macros.model.procurement_guide import Procedure
 from macros.render.context import GUIDES_PAGE, MacroError, Site
 from macros.render.downloads import offer, plan_calendar
-from macros.render.export_values import yes_no
+from macros.render.export_values import COMPUTED, yes_no
 from macros.render.html import computed, count, href, scroll_region, slug
 from macros.render.procurement_guide import Progress, backwards, guide_of
 from macros.render.registry import macro
@@ -262,6 +262,9 @@ def checklist_progress(site: Site, plan: Plan) -> dict[str, tuple[str, float]]:
     return found
 
 
+LATEST_START_COLUMN = f"Senaste start ({COMPUTED}: förlängning t.o.m. minus ledtiden)"
+"""The export's column of a need's latest start, which the plan does not give: the site computes it."""
+
 NEED_COLUMNS = (
     export.text("Id"),
     export.whole("Lista"),
@@ -272,9 +275,9 @@ NEED_COLUMNS = (
     export.date("Förlängning nuvarande avtal möjlig t.o.m."),
     export.text("Snarast"),
     export.whole("Ledtid, månader"),
-    export.date("Senaste start"),
-    export.text("Läge"),
-    export.text("Avtalet har löpt ut"),
+    export.date(LATEST_START_COLUMN),
+    export.text("Läge (räknat av webbplatsen den dag filen skapades)"),
+    export.text("Avtalet har löpt ut (räknat av webbplatsen den dag filen skapades)"),
 )
 """The columns of the procurement needs export (9.1 and the procurement calendar)."""
 

@@ -10,6 +10,9 @@ from macros.model.time import TimePoint
 YES, NO = "ja", "nej"
 """How yes and no are written in the exports."""
 
+COMPUTED = "räknad av webbplatsen"
+"""What a column header adds when the site computed the column's values (a day from "Q4 2023", a sum)."""
+
 
 def yes_no(value: bool) -> str:
     """A truth value as "ja" or "nej"."""
@@ -29,12 +32,19 @@ def amount_values(amount: Amount | None) -> list[Value]:
 
 
 def point_columns(label: str) -> list[Column]:
-    """A time point as four columns: as the plan says it, its precision, its first and its last day."""
-    return [text(label), text(f"{label}, precision"), date(f"{label}, första dag"), date(f"{label}, sista dag")]
+    """A time point as four columns: as the plan says it, its precision, and its first and last day,
+    which the site computes from the precision (their headers say so)."""
+    return [
+        text(label),
+        text(f"{label}, precision"),
+        date(f"{label}, första dag ({COMPUTED})"),
+        date(f"{label}, sista dag ({COMPUTED})"),
+    ]
 
 
-def point_values(point: TimePoint | None) -> list[Value]:
-    """The four values of a time point (empty when the plan gives none)."""
+def point_values(point: TimePoint | None, words: str | None = None) -> list[Value]:
+    """The four values of a time point (empty when the plan gives none); `words` is how the source
+    says it when that is not the point's own label ("före november 2024" for 2024-10)."""
     if point is None:
         return [None, None, None, None]
-    return [point.label, point.precision.value, point.first_day, point.last_day]
+    return [words or point.label, point.precision.value, point.first_day, point.last_day]

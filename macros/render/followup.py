@@ -45,7 +45,7 @@ from macros.model.periods import (
 )
 from macros.model.reports import FollowUpPeriod, Status
 from macros.model.status import LATE
-from macros.render.activities import accountable_labels
+from macros.render.activities import accountable_cell, accountable_labels
 from macros.render.activity_export import accountable_text, party_text
 from macros.render.charts import Bar, bar_figure
 from macros.render.context import (
@@ -58,7 +58,7 @@ from macros.render.context import (
     history_page,
 )
 from macros.render.downloads import offer
-from macros.render.export_values import point_columns, point_values, yes_no
+from macros.render.export_values import COMPUTED, point_columns, point_values, yes_no
 from macros.render.history import record_href, unavailable, what_changed
 from macros.render.html import computed, slug, swedish_key
 from macros.render.registry import macro
@@ -66,9 +66,13 @@ from macros.render.safe import plain, rich
 from macros.render.sortable import Cell, Column, Row, Table, cell, data_table
 from macros.render.text import table
 
+INDICATOR_ACTIVITY_REFERENCE = "redaktionens hänvisning från nyckeltalet, inte planens"
+"""What the link from a nyckeltal to an activity is, where the activity's people are named for it."""
+
 PERIOD_RULE = (
-    "Planen säger att genomförda aktiviteter och deras effekter rapporteras årligen (avsnitt 6.0), så "
-    "uppföljningen har en period per år av planperioden, räknat från planperiodens start."
+    "Planen säger att genomförda aktiviteter och deras effekter rapporteras årligen (avsnitt 6.0) men anger "
+    "inga perioder. Webbplatsen delar därför planperioden i ett år i taget från planperiodens start: "
+    "periodernas datum är räknade av webbplatsen, inte planens."
 )
 """How the default periods come about, said where they are shown."""
 
@@ -78,6 +82,12 @@ def _periods_said(plan: Plan) -> str:
     if declared(plan):
         return "Perioderna anges i planens uppfoljning.yml."
     return PERIOD_RULE
+
+
+def _period_day_columns(plan: Plan, first: str, last: str) -> list[ExportColumn]:
+    """A period's first and last day as download columns that say where the days come from."""
+    basis = "enligt uppfoljning.yml" if declared(plan) else COMPUTED
+    return [date(f"{first} ({basis})"), date(f"{last} ({basis})")]
 
 
 def _period(site: Site, plan: Plan, period_id: str) -> FollowUpPeriod:
@@ -222,8 +232,7 @@ def _stamp_dataset(site: Site, plan: Plan, item: FollowUpPeriod) -> Dataset:
         text("Kategoriplan"),
         text("Period, id"),
         text("Period"),
-        date("Periodens första dag"),
-        date("Periodens sista dag"),
+        *_period_day_columns(plan, "Periodens första dag", "Periodens sista dag"),
         text("Läge"),
         text("Planens version"),
         text("Datat ändrat senast"),
@@ -677,8 +686,7 @@ def _overview_dataset(plan: Plan, values: list[list[Value]]) -> Dataset:
     columns = [
         text("Period, id"),
         text("Period"),
-        date("Första dag"),
-        date("Sista dag"),
+        *_period_day_columns(plan, "Första dag", "Sista dag"),
         text("Läge"),
         date("Räknat per"),
         *(whole(status.capitalize()) for status in STATUS_ORDER),
@@ -712,8 +720,9 @@ def due_list(site: Site, *, plan: str) -> str:
     parts = [
         "# Att rapportera\n",
         computed(site, "Listan räknas fram varje dag ur planens tidplan och uppföljningsrapporterna."),
-        f"Perioden som rapporteras nu: {period_link} ({_dates(item)}; {ends}). Listan är kategoriledarens checklista "
-        f"inför årsrapporten: det som saknas för perioden, med den som är ansvarig enligt planen. Hur man rapporterar "
+        f"Perioden som rapporteras nu: {period_link} ({_dates(item)}; {ends}). {_periods_said(p)} "
+        "Listan är kategoriledarens checklista "
+        f"inför årsrapporten: det som saknas för perioden och vem som svarar för det. Hur man rapporterar "
         f"står i {guide}.\n",
         f"## Aktiviteter ({len(activities)} av {len(p.activities)})\n",
         _due_activity_table(site, p, item, activities)
@@ -735,8 +744,8 @@ def _due_activity_table(site: Site, plan: Plan, period: FollowUpPeriod, items: l
         latest = due.latest
         reported = f"{latest.status}, {latest.date.isoformat()}, {_person(site, latest.reported_by)}" if latest else "–"
         end = (
-            activity.schedule.end.label
-            if activity.schedule.end
+            plain(activity.schedule.end_said)
+            if activity.schedule.end_said
             else ("löpande" if activity.schedule.continuous else "anges inte")
         )
         rows.append(
@@ -745,7 +754,7 @@ def _due_activity_table(site: Site, plan: Plan, period: FollowUpPeriod, items: l
                 "; ".join(reason.value for reason in due.reasons),
                 reported,
                 end,
-                ", ".join(accountable_labels(site, plan, activity)) or "anges inte i planen",
+                accountable_cell(site, plan, activity),
             ]
         )
     headers = ["Aktivitet", "Vad som saknas", "Senaste rapport", "Planerat slut", "Ansvarig"]
@@ -780,7 +789,7 @@ def _due_activities_dataset(site: Site, plan: Plan, period: FollowUpPeriod, item
                 latest.date if latest else None,
                 latest.status if latest else None,
                 site.model.person(latest.reported_by).name if latest else None,
-                *point_values(activity.schedule.end),
+                *point_values(activity.schedule.end, activity.schedule.end_words),
                 yes_no(activity.schedule.continuous),
                 accountable_text(site, plan, activity),
             ]
@@ -803,7 +812,7 @@ def _due_indicator_table(site: Site, plan: Plan, period: FollowUpPeriod, items: 
             activity = plan.activity(activity_id)
             names = ", ".join(accountable_labels(site, plan, activity))
             if names:
-                who.append(f"ansvarig för {plain(activity.number)}: {names}")
+                who.append(f"ansvarig för {plain(activity.number)} ({INDICATOR_ACTIVITY_REFERENCE}): {names}")
         rows.append(
             [
                 f"{plain(indicator.section)} {plain(indicator.text)}",
@@ -826,7 +835,7 @@ def _due_indicators_dataset(site: Site, plan: Plan, period: FollowUpPeriod, item
         date("Senaste värde, datum"),
         text("Senaste värde"),
         text("Kategoriledare (återrapporterar enligt avsnitt 8.2)"),
-        text("Ansvariga för nyckeltalets aktiviteter"),
+        text(f"Ansvariga för aktiviteter som nyckeltalet följer upp ({INDICATOR_ACTIVITY_REFERENCE})"),
     ]
     lead = site.model.person(plan.organisation.category_lead).name
     rows: list[list[Value]] = []

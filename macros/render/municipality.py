@@ -13,9 +13,13 @@ from macros.model.responsibility import role_holders
 from macros.render.context import Site, person_page
 from macros.render.downloads import offer
 from macros.render.html import computed
+from macros.render.raci import RESOLVED
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.text import bullets, table
+
+HOLDERS = RESOLVED[0].upper() + RESOLVED[1:]
+"""The roles table's column of who holds each role: the editors' reading of the plan's lists of people."""
 
 
 @macro("forvaltningar", "forvaltningar()")
@@ -82,10 +86,10 @@ def roles(site: Site) -> str:
     export = dataset(
         "kommun/roller",
         "Roller",
-        [text("Id"), text("Roll"), text("Innehas per plan"), text("Innehas i dag av")],
+        [text("Id"), text("Roll"), text("Innehas per plan"), text(HOLDERS)],
         values,
     )
-    return computed(site) + table(["Roll", "Innehas per plan", "Innehas i dag av"], rows, download=offer(site, export))
+    return computed(site) + table(["Roll", "Innehas per plan", HOLDERS], rows, download=offer(site, export))
 
 
 @macro("personer", "personer()")

@@ -9,6 +9,7 @@ from macros.model.catalog import Plan
 from macros.model.responsibility import role_holders
 from macros.render.context import Site
 from macros.render.downloads import offer
+from macros.render.export_values import COMPUTED
 from macros.render.html import computed
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
@@ -79,7 +80,7 @@ def team_dataset(site: Site, plan: Plan) -> Dataset:
         text("Förvaltning"),
         text("Deltog (som i källan)"),
         text("Deltog till"),
-        date("Deltog till, sista dag"),
+        date(f"Deltog till, sista dag ({COMPUTED} ur källans ord)"),
     ]
     return dataset(f"{plan.id}/kategoriteam", f"Kategoriteamet i {plan.meta.name}", columns, rows)
 
@@ -102,6 +103,13 @@ def stakeholders(site: Site, *, plan: str) -> str:
     """Intressenterna med den inledande texten (8.4)."""
     org = site.plan(plan).organisation
     return rich(org.stakeholders_text) + "\n" + bullets([plain(item) for item in org.stakeholders])
+
+
+ROLE_HOLDER_COLUMN = "Innehavare (redaktionens tolkning av planens namn och titlar)"
+"""Who holds a role: the plan writes names with titles, the editors read them as the role."""
+
+ROLE_COUNT_COLUMN = "Antal aktiviteter (redaktionens tolkning av hur de benämner rollen)"
+"""How many activities name a role: their wordings differ, so counting them as one role is the editors' reading."""
 
 
 @macro("rollinnehavare", 'rollinnehavare(plan="it-och-telekom")')
@@ -132,13 +140,13 @@ def role_holders_table(site: Site, *, plan: str) -> str:
         [
             text("Id"),
             text("Roll"),
-            text("Innehavare enligt planen"),
+            text(ROLE_HOLDER_COLUMN),
             text("Källans formulering"),
-            whole("Antal aktiviteter"),
+            whole(ROLE_COUNT_COLUMN),
         ],
         values,
     )
-    headers = ["Roll", "Innehavare enligt planen", "Källans formulering", "Antal aktiviteter"]
+    headers = ["Roll", ROLE_HOLDER_COLUMN, "Källans formulering", ROLE_COUNT_COLUMN]
     return computed(site) + table(headers, rows, download=offer(site, export))
 
 

@@ -23,6 +23,7 @@ from macros.render.context import (
 )
 from macros.render.downloads import offer
 from macros.render.editing import edit_link, edit_paragraph
+from macros.render.export_values import COMPUTED
 from macros.render.goalchain import activity_link, strategy_link
 from macros.render.guidance import reference_items
 from macros.render.history import last_changed
@@ -99,7 +100,7 @@ def plan_dataset(site: Site, plan: Plan) -> Dataset:
 DERIVED_PERIOD = "(räknat av webbplatsen ur planperioden ovan; källan anger inga datum)"
 """How the exact plan period, which the site derives from the source's words, says that it is derived."""
 
-COMPUTED_DAY = "räknad av webbplatsen ur perioden som källan anger"
+COMPUTED_DAY = f"{COMPUTED} ur perioden som källan anger"
 """How a download's column of the plan period's first or last day says that the site computed it."""
 
 

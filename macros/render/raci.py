@@ -25,6 +25,7 @@ from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
 from macros.render.downloads import offer, person_calendar
 from macros.render.editing import edit_paragraph
+from macros.render.export_values import COMPUTED
 from macros.render.history import last_changed, record_history
 from macros.render.html import computed, href, link
 from macros.render.registry import macro
@@ -344,8 +345,8 @@ def _involvement_dataset(site: Site, who: Person, found: list[Involvement]) -> D
         text(VIA_ROLE_COLUMN),
         whole("Prioritet"),
         text("Planerad period"),
-        date("Ritas från"),
-        date("Ritas till"),
+        date(f"Ritas från ({COMPUTED})"),
+        date(f"Ritas till ({COMPUTED})"),
         text("Status"),
         text("Som källan beskriver insatsen"),
     ]

@@ -579,7 +579,7 @@ def _activity_warnings(
         check.warn(
             schedule,
             ("slut",),
-            f"aktivitet {activity.number} skulle vara klar {schedule.end.label} men har ingen uppföljningsrapport",
+            f"aktivitet {activity.number} skulle vara klar {schedule.end_said} men har ingen uppföljningsrapport",
             follow_up=True,
         )
     if status in FINISHED:

@@ -14,6 +14,7 @@ from macros.model.catalog import Municipality, Plan
 from macros.model.followup import NOT_REPORTED
 from macros.model.plan import Basis
 from macros.render.activities import PROPOSAL_MARK, PROPOSAL_TITLE
+from macros.render.activity_export import AFTER_READING
 from macros.render.context import activity_page
 from macros.render.raci import RESOLVED
 from macros.render.safe import plain, rich
@@ -314,8 +315,8 @@ def test_dependency_shown_both_ways(model: Municipality, plan: Plan) -> None:
     """9.2.17 links to 9.2.16 as its predecessor, and 9.2.16 shows that 9.2.17 waits for it."""
     after = activity_page_text(model, plan.activity("externt-aterbruk"))
     before = activity_page_text(model, plan.activity("centraliserat-datorinkop"))
-    assert "Genomförs efter | [9.2.16" in after
-    assert "Väntar på denna | [9.2.17" in before
+    assert f"Genomförs efter ({AFTER_READING}) | [9.2.16" in after
+    assert f"Väntar på denna ({AFTER_READING}) | [9.2.17" in before
 
 
 def test_editorial_notes_cover_known_source_problems(plan: Plan) -> None:

@@ -93,7 +93,7 @@ def test_the_editors_cross_references_in_6_are_labelled(model: Municipality) -> 
 def test_subcategory_tags_say_they_are_the_editors(model: Municipality, plan: Plan) -> None:
     """The underkategorier of an activity are the editors' classification and labelled so."""
     page = activity_page(model, plan, "externt-aterbruk")
-    assert "Underkategorier (redaktionens indelning; planen anger dem inte)" in page
+    assert "Underkategorier (redaktionens indelning – planen anger dem inte)" in page
 
 
 def test_footnotes_keep_the_source_numbers(model: Municipality) -> None:
@@ -168,3 +168,57 @@ def test_9_2_9_ends_before_november_2024_in_the_sources_words(model: Municipalit
     assert "före november 2024" in row.split("<small>")[0] and "senast oktober 2024" not in row
     timeline = render_macro(model, "tidslinje", page=f"{PLAN}/oversikter/tidslinje.md", plan=PLAN)
     assert "senast oktober 2024" not in timeline
+
+
+def test_9_2_9_ends_in_the_sources_words_in_its_structured_timeline(model: Municipality, plan: Plan) -> None:
+    """The structured timeline of 9.2.9 gives the end as "före november 2024" and says the month is the site's reading."""
+    page = activity_page(model, plan, "nis-direktiv")
+    timeline = page.split("### Tidplan i strukturerad form", 1)[1]
+    assert "före november 2024 (webbplatsen räknar det som oktober 2024)" in timeline
+    assert "Redaktionens tolkning av tidplanen" in timeline
+
+
+def test_a_predecessor_the_plan_implies_is_the_editors_reading(model: Municipality, plan: Plan) -> None:
+    """9.2.17 "genomförs efter eventuellt införande av centralt ägande" is shown as the editors' reading of 9.2.16 as predecessor."""
+    page = activity_page(model, plan, "externt-aterbruk")
+    assert "efter 9.2.16 (redaktionens tolkning av tidplanen)" in page
+    assert "Genomförs efter (redaktionens tolkning av tidplanen)" in page
+    waited_for = activity_page(model, plan, "centraliserat-datorinkop")
+    assert "Väntar på denna (redaktionens tolkning av tidplanen)" in waited_for
+
+
+def test_the_due_list_names_no_one_as_the_plans_choice_that_the_editors_made(model: Municipality) -> None:
+    """Att rapportera says who answers for a nyckeltal through an activity only as the editors' reference,
+    and what the plan says for an activity without an ansvarig."""
+    page = render_macro(model, "att_rapportera", page=f"{PLAN}/uppfoljning/att-rapportera.md", plan=PLAN)
+    assert "enligt planen" not in page.split("## Aktiviteter")[0]
+    kpis = page.split("## Nyckeltal")[1]
+    through_activity = re.findall(r"ansvarig för 9\.2\.\d+[^:;]*", kpis)
+    assert through_activity and all("redaktionens hänvisning" in found for found in through_activity)
+    row_9_2_5 = next(line for line in page.splitlines() if "9.2.5" in line and line.startswith("|"))
+    assert "anges inte i planen (genomförs av" in row_9_2_5
+
+
+def test_the_follow_up_periods_say_the_site_computes_them(model: Municipality) -> None:
+    """The plan gives no follow-up periods: the overview, each period's report and the due list say the days are computed."""
+    pages = [
+        render_macro(model, "uppfoljning", page=f"{PLAN}/uppfoljning/index.md", plan=PLAN),
+        render_macro(model, "uppfoljningsperiod", page=f"{PLAN}/uppfoljning/2023-24.md", plan=PLAN, period="2023-24"),
+        render_macro(model, "att_rapportera", page=f"{PLAN}/uppfoljning/att-rapportera.md", plan=PLAN),
+    ]
+    assert all("periodernas datum är räknade av webbplatsen" in page for page in pages)
+
+
+def test_the_municipalitys_roles_name_holders_as_the_editors_reading(model: Municipality) -> None:
+    """Kommunen's table of roles names who holds each as the editors' interpretation, not as a fact of today."""
+    page = render_macro(model, "roller", page="kommunen/index.md")
+    assert "Innehas i dag av" not in page
+    assert RESOLVED[1:] in page
+
+
+def test_the_role_summary_says_holders_and_counts_are_the_editors_reading(model: Municipality) -> None:
+    """The summary of roles in the activities names holders and merged wordings as the editors' reading, not the plan's."""
+    page = render_macro(model, "rollinnehavare", page=f"{PLAN}/kategoriorganisation.md", plan=PLAN)
+    header = next(line for line in page.splitlines() if line.startswith("| Roll"))
+    assert "enligt planen" not in header
+    assert header.count("redaktionens tolkning") == 2
