@@ -44,6 +44,9 @@ from macros.render.sections import section_link
 from macros.render.text import admonition, bullets, indented, kronor_sv, table
 from macros.render.versions import in_decided_versions
 
+STRUCTURED_READING = "Redaktionens tolkning av texten ovan; vid skillnad gäller planens text."
+"""What every "i strukturerad form" section of an activity is: the editors' reading of the plan's words."""
+
 PROPOSAL_TITLE = "Förslag från redaktionen – ska bekräftas av kategoriteamet"
 """How every link the editors propose is labelled; such links are not part of the decided plan."""
 
@@ -272,7 +275,8 @@ def _implementation(site: Site, plan: Plan, activity: Activity) -> str:
             [[number, b.text, b.amount_kr] for number, b in enumerate(activity.budget, 1)],
         )
         extra.append(
-            "### Budget i strukturerad form\n\n" + table(["Post", "Vad", "Belopp"], rows, download=offer(site, budget))
+            f"### Budget i strukturerad form\n\n{STRUCTURED_READING}\n\n"
+            + table(["Post", "Vad", "Belopp"], rows, download=offer(site, budget))
         )
     return _section("Implementering", text, "\n".join(part for part in extra if part))
 
@@ -281,7 +285,10 @@ def _responsibility(site: Site, plan: Plan, activity: Activity) -> str:
     """The responsibility as structured data: letter, who (roles resolved) and the source's wording."""
     if not activity.responsibility:
         return ""
-    heading = "### Ansvar i strukturerad form\n\nRedaktionens tolkning av texten ovan; vid skillnad gäller planens text. En roll visas med den som innehar den enligt planens förteckningar över personer och roller, i redaktionens tolkning.\n"
+    heading = (
+        f"### Ansvar i strukturerad form\n\n{STRUCTURED_READING} En roll visas med den som innehar den enligt "
+        "planens förteckningar över personer och roller, i redaktionens tolkning.\n"
+    )
     return heading + "\n" + activity_responsibility_table(site, plan, activity)
 
 
@@ -323,7 +330,7 @@ def _schedule_facts(site: Site, plan: Plan, activity: Activity) -> str:
         ],
         values,
     )
-    lead = "Redaktionens tolkning av tidplanen ovan; vid skillnad gäller planens text.\n\n"
+    lead = f"{STRUCTURED_READING}\n\n"
     return (
         "### Tidplan i strukturerad form\n\n" + lead + table(["Uppgift", "Värde"], rows, download=offer(site, timeline))
     )

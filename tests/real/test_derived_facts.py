@@ -12,7 +12,7 @@ import markdown
 from macros.adapter.source_footnotes import SourceFootnotesExtension
 from macros.model.catalog import Municipality, Plan
 from macros.model.plan import Basis
-from macros.render.activities import PROPOSAL_TITLE
+from macros.render.activities import PROPOSAL_TITLE, STRUCTURED_READING
 from macros.render.goalchain import EDITORS_REFERENCE
 from macros.render.plan_pages import DERIVED_PERIOD
 from macros.render.raci import RESOLVED
@@ -175,7 +175,7 @@ def test_9_2_9_ends_in_the_sources_words_in_its_structured_timeline(model: Munic
     page = activity_page(model, plan, "nis-direktiv")
     timeline = page.split("### Tidplan i strukturerad form", 1)[1]
     assert "före november 2024 (webbplatsen räknar det som oktober 2024)" in timeline
-    assert "Redaktionens tolkning av tidplanen" in timeline
+    assert STRUCTURED_READING in timeline
 
 
 def test_a_predecessor_the_plan_implies_is_the_editors_reading(model: Municipality, plan: Plan) -> None:
@@ -222,3 +222,9 @@ def test_the_role_summary_says_holders_and_counts_are_the_editors_reading(model:
     header = next(line for line in page.splitlines() if line.startswith("| Roll"))
     assert "enligt planen" not in header
     assert header.count("redaktionens tolkning") == 2
+
+
+def test_the_budget_split_is_the_editors_reading(model: Municipality, plan: Plan) -> None:
+    """9.2.1's "200 000 kr + 500 000 kr … (ev. betalt från centralt?)" split into posts says it is the editors' reading."""
+    page = activity_page(model, plan, "leverantorsstyrning-pm3")
+    assert STRUCTURED_READING in page.split("### Budget i strukturerad form", 1)[1].split("|", 1)[0]
