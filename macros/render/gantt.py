@@ -16,7 +16,7 @@ from macros.exports.dataset import Dataset, dataset
 from macros.model.activities import Activity
 from macros.model.catalog import Plan
 from macros.model.status import SpanShape, is_late, planned_span, status_label
-from macros.render.activity_export import ACTIVITY_COLUMNS, AFTER_READING, activities_dataset, activity_values
+from macros.render.activity_export import ACTIVITY_COLUMNS, activities_dataset, activity_values
 from macros.render.context import Site, activity_page
 from macros.render.downloads import offer
 from macros.render.html import computed, count, href, link, slug
@@ -176,7 +176,7 @@ def _unscheduled_text(plan: Plan, activity: Activity) -> str:
     """What an activity without dates waits for, or that the plan gives no dates."""
     if activity.schedule.after:
         names = ", ".join(plan.activity(a).number for a in activity.schedule.after if plan.has("aktivitet", a))
-        return f"startar efter {names} ({AFTER_READING}) – ingen tidpunkt i planen"
+        return f"startar efter {names} (redaktionens tolkning)"
     return "ingen tidplan i planen"
 
 
