@@ -286,6 +286,7 @@ SHOWN: dict[str, Show] = {
     "RoleTerm.start": period,
     "RoleTerm.end": period,
     "Person.left": period,
+    "Person.same_as": name_of("person"),
     "NationalGoal.number": number,
     "GoverningDocument.kind": lambda model, value: [{"eu": "EU"}.get(value, value.capitalize())],
     "GoverningDocument.part_of": name_of("styrdokument"),

@@ -529,3 +529,27 @@ def test_citation_of_an_unknown_document_is_refused(data: DataCopy) -> None:
     result = data.load()
     assert not result.ok
     assert any("okand-lag" in f.message and f.file.endswith("plan.yml") for f in result.findings)
+
+
+def test_same_person_must_name_a_person(data: DataCopy) -> None:
+    """troligen_samma_som names another person in the list; an unknown id is an error at that line."""
+    data.replace(PEOPLE, "    namn: Bo Lind\n", "    namn: Bo Lind\n    troligen_samma_som: bo-lindh\n")
+    finding(
+        data.load(),
+        PEOPLE,
+        data.line_of(PEOPLE, "troligen_samma_som"),
+        "fel",
+        "hänvisningen till person 'bo-lindh' leder ingenstans",
+    )
+
+
+def test_same_person_is_not_oneself(data: DataCopy) -> None:
+    """A person cannot be another spelling of themselves."""
+    data.replace(PEOPLE, "    namn: Bo Lind\n", "    namn: Bo Lind\n    troligen_samma_som: bo-lind\n")
+    finding(
+        data.load(),
+        PEOPLE,
+        data.line_of(PEOPLE, "troligen_samma_som"),
+        "fel",
+        "en person kan inte hänvisa till sig själv som samma person",
+    )

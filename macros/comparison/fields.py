@@ -169,6 +169,7 @@ LABELS: dict[str, str] = {
     "Person.administration": "Förvaltning",
     "Person.roles": "Uppdrag",
     "Person.left": "Slutade i kommunen",
+    "Person.same_as": "Troligen samma person som",
     "RoleTerm.start": "från",
     "RoleTerm.end": "till",
     "RoleTerm.source_text": "källans formulering",
@@ -198,6 +199,7 @@ above it" (a timeline's own text is the "Tidplan"). Other fields are labelled fr
 REFERENCES: dict[str, str] = {
     "Unit.administration": "förvaltning",
     "Person.administration": "förvaltning",
+    "Person.same_as": "person",
     "RoleTerm.role": "roll",
     "RoleTerm.plan": "plan",
     "GoverningDocument.part_of": "styrdokument",

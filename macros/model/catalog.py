@@ -404,6 +404,11 @@ class Municipality:
         """The person with this id."""
         return self._index["person"][identifier]  # type: ignore[return-value]
 
+    def other_spellings(self, identifier: str) -> list[Person]:
+        """The other entries that are probably the same person (`troligen_samma_som`, either way round)."""
+        me = self.person(identifier)
+        return [p for p in self.people if p.id != me.id and (p.id == me.same_as or p.same_as == me.id)]
+
     def role(self, identifier: str) -> Role:
         """The role with this id."""
         return self._index["roll"][identifier]  # type: ignore[return-value]

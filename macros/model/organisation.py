@@ -59,6 +59,12 @@ class Person(Record):
     administration: Slug | None = field("förvaltning", "Förvaltning (id).", default=None)
     roles: list[RoleTerm] = field("uppdrag", "Roller personen haft, med perioder.", default_factory=list)
     left: TimePointField | None = field("slutat", "När personen slutat i kommunen, om känt.", default=None)
+    same_as: Slug | None = field(
+        "troligen_samma_som",
+        "En annan person i listan (id) som troligen är samma person, när källan stavar namnet på två sätt: "
+        "redaktionens bedömning. Båda behålls som källan skriver dem.",
+        default=None,
+    )
 
 
 class OrganisationFile(Record):

@@ -37,7 +37,7 @@ from macros.render.guidance import reference_items
 from macros.render.history import last_changed, record_history
 from macros.render.html import computed
 from macros.render.measures import measure_series
-from macros.render.raci import RESOLVED, activity_responsibility_table
+from macros.render.raci import RESOLVED, activity_responsibility_table, spelling_note
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sections import section_link
@@ -163,7 +163,7 @@ def party_label(site: Site, plan: Plan, party: Party) -> str:
         holders = role_holders(model, role.id, plan.id, site.today)
         if not holders:
             return f"{plain(role.name)} (planen anger inte vem)"
-        people = ", ".join(_person_name(site, plan, person.id) for person in holders)
+        people = ", ".join(_person_name(site, plan, person.id) for person in holders) + spelling_note(model, holders)
         return f"{plain(role.name)} ({RESOLVED} {people})"
     assert party.unit is not None
     unit = model.unit(party.unit)

@@ -19,7 +19,7 @@ from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
 from macros.render.context import Site
 from macros.render.export_values import COMPUTED, point_columns, point_values, yes_no
-from macros.render.raci import resolved_role_text
+from macros.render.raci import resolved_role_text, spelling_note
 from macros.render.text import kronor_sv
 
 
@@ -41,7 +41,8 @@ def party_text(site: Site, plan: Plan, party: Party) -> str:
         holders = role_holders(model, role.id, plan.id, site.today)
         if not holders:
             return f"{role.name} (planen anger inte vem)"
-        return resolved_role_text(role.name, [person_text(site, plan, person.id) for person in holders])
+        names = [person_text(site, plan, person.id) for person in holders]
+        return resolved_role_text(role.name, names, spelling_note(model, holders))
     assert party.unit is not None
     unit = model.unit(party.unit)
     if unit.administration:

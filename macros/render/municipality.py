@@ -13,7 +13,7 @@ from macros.model.responsibility import role_holders
 from macros.render.context import Site, person_page
 from macros.render.downloads import offer
 from macros.render.html import computed
-from macros.render.raci import RESOLVED
+from macros.render.raci import RESOLVED, spelling_note
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.text import bullets, table
@@ -74,7 +74,11 @@ def roles(site: Site) -> str:
             for plan in model.plans.values()
             for person in role_holders(model, role.id, plan.id, site.today)
         ]
-        values.append([role.id, role.name, "ja" if role.per_plan else "nej", ", ".join(dict.fromkeys(named)) or None])
+        note = spelling_note(
+            model, [p for plan in model.plans.values() for p in role_holders(model, role.id, plan.id, site.today)]
+        )
+        listed = ", ".join(dict.fromkeys(named)) + note if named else None
+        values.append([role.id, role.name, "ja" if role.per_plan else "nej", listed])
         holders = [
             f"[{plain(person.name)}]({site.link(person_page(person.id))})"
             + (f" ({plain(plan.meta.name)})" if role.per_plan else "")
@@ -82,7 +86,7 @@ def roles(site: Site) -> str:
             for person in role_holders(model, role.id, plan.id, site.today)
         ]
         per_plan = "ja" if role.per_plan else "nej"
-        rows.append([plain(role.name), per_plan, ", ".join(dict.fromkeys(holders)) or "anges inte"])
+        rows.append([plain(role.name), per_plan, ", ".join(dict.fromkeys(holders)) + note if holders else "anges inte"])
     export = dataset(
         "kommun/roller",
         "Roller",

@@ -54,7 +54,7 @@ def party_html(site: Site, party: PartyRef, plan_id: str) -> str:
     holders = resolve(model, party, plan_id, site.today)
     if not holders:
         return name
-    people = ", ".join(link(site, person_page(p.id), p.name) for p in holders)
+    people = ", ".join(link(site, person_page(p.id), p.name) for p in holders) + spelling_note(model, holders)
     return f'{name} <span class="tolkat">({RESOLVED} {people})</span>'
 
 
@@ -63,9 +63,21 @@ RESOLVED = "innehas enligt redaktionens tolkning av"
 editors (from the plan's own lists of people and roles) the people: a derived fact, not a stated one."""
 
 
-def resolved_role_text(role: str, holders: list[str]) -> str:
-    """A role with the people who hold it, as plain text marked as the editors' interpretation (for exports)."""
-    return f"{role} ({RESOLVED} {', '.join(holders)})" if holders else role
+SAME_PERSON = "troligen samma person, som källan stavar på två sätt"
+"""Said after a role's holders when two of them are probably one person whose name the source spells two ways."""
+
+
+def spelling_note(model: Municipality, holders: list[Person]) -> str:
+    """The note " – troligen samma person …" when two of `holders` are entries for one person (`troligen_samma_som`)."""
+    ids = {person.id for person in holders}
+    same = any(other.id in ids for person in holders for other in model.other_spellings(person.id))
+    return f" – {SAME_PERSON}" if same else ""
+
+
+def resolved_role_text(role: str, holders: list[str], note: str = "") -> str:
+    """A role with the people who hold it, as plain text marked as the editors' interpretation (for exports);
+    `note` is a `spelling_note`."""
+    return f"{role} ({RESOLVED} {', '.join(holders)}{note})" if holders else role
 
 
 def party_filter_values(site: Site, party: PartyRef, plan_id: str) -> list[str]:
@@ -167,9 +179,10 @@ def holders_text(site: Site, party: PartyRef, plan_id: str) -> str | None:
     """For a role: the names of the people holding it today; None for a person or a unit."""
     if party.kind != "roll":
         return None
-    return (
-        ", ".join(person.name for person in resolve(site.model, party, plan_id, site.today)) or "planen anger inte vem"
-    )
+    holders = resolve(site.model, party, plan_id, site.today)
+    if not holders:
+        return "planen anger inte vem"
+    return ", ".join(person.name for person in holders) + spelling_note(site.model, holders)
 
 
 def _matrix_dataset(site: Site, plan: Plan, raci: RaciMatrix) -> Dataset:
@@ -266,6 +279,11 @@ def _person_facts(site: Site, who: Person) -> str:
     if who.administration and site.model.has("förvaltning", who.administration):
         facts.append(f"Förvaltning: {plain(site.model.administration(who.administration).name)}")
     facts += [f"Roll: {plain(text)}" for text in _role_terms(site, who)]
+    facts += [
+        f"Troligen samma person som {link(site, person_page(other.id), other.name)}: källan stavar namnet på två "
+        "sätt, och sidorna hålls isär som källan skriver dem (redaktionens bedömning)."
+        for other in site.model.other_spellings(who.id)
+    ]
     facts += [f"{plain(pos.plan.meta.name)}: {plain(pos.text)}" for pos in plan_positions(site.model, who.id)]
     if who.left:
         facts.append(f"Har slutat i kommunen: {who.left.label}")

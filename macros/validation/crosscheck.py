@@ -133,6 +133,9 @@ def _shared(model: Municipality, check: Checker) -> None:
             person,
             "förvaltning",
         )
+        check.exists(model.has("person", person.same_as or ""), "person", person.same_as, person, "troligen_samma_som")
+        if person.same_as == person.id:
+            check.error(person, ("troligen_samma_som",), "en person kan inte hänvisa till sig själv som samma person")
         for term in person.roles:
             check.exists(model.has("roll", term.role), "roll", term.role, term, "roll")
             check.exists(model.has("plan", term.plan or ""), "plan", term.plan, term, "plan")

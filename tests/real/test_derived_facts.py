@@ -185,6 +185,8 @@ def test_a_predecessor_the_plan_implies_is_the_editors_reading(model: Municipali
     assert "Genomförs efter (redaktionens tolkning av tidplanen)" in page
     waited_for = activity_page(model, plan, "centraliserat-datorinkop")
     assert "Väntar på denna (redaktionens tolkning av tidplanen)" in waited_for
+    timeline = render_macro(model, "tidslinje", page=f"{PLAN}/oversikter/tidslinje.md", plan=PLAN)
+    assert "startar efter 9.2.16 (redaktionens tolkning)" in timeline
 
 
 def test_the_due_list_names_no_one_as_the_plans_choice_that_the_editors_made(model: Municipality) -> None:
@@ -228,3 +230,14 @@ def test_the_budget_split_is_the_editors_reading(model: Municipality, plan: Plan
     """9.2.1's "200 000 kr + 500 000 kr … (ev. betalt från centralt?)" split into posts says it is the editors' reading."""
     page = activity_page(model, plan, "leverantorsstyrning-pm3")
     assert STRUCTURED_READING in page.split("### Budget i strukturerad form", 1)[1].split("|", 1)[0]
+
+
+def test_two_spellings_of_one_person_are_shown_as_probably_one(model: Municipality, plan: Plan) -> None:
+    """Where the role of 9.2.18 resolves to both Erik Lindståhl and Erik Lindström, the page and the person pages
+    say they are probably one person whose name the source spells two ways."""
+    page = activity_page(model, plan, "intern-cirkular-ekonomi")
+    facts = page.split("\n\n## ", 1)[0]
+    assert "Erik Lindståhl, Erik Lindström – troligen samma person, som källan stavar på två sätt" in facts
+    for person, other in (("erik-lindstahl", "Erik Lindström"), ("erik-lindstrom", "Erik Lindståhl")):
+        person_page = render_macro(model, "personansvar", page=f"ansvar/{person}.md", person=person)
+        assert re.search(rf"Troligen samma person som <a href=\"[^\"]+\">{other}</a>", person_page), person
