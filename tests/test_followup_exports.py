@@ -66,10 +66,10 @@ def _tables_without_download(output: str) -> list[str]:
         starts = line.startswith("| ") and (number == 0 or not lines[number - 1].startswith("|"))
         if starts:
             rest = "\n".join(lines[number:]).split("\n\n", 2)
-            if len(rest) < 2 or not rest[1].startswith('<p class="nedladdning">Ladda ner:'):
+            if len(rest) < 2 or not rest[1].startswith('<p class="nedladdning" data-search-exclude>Ladda ner:'):
                 lacking.append(line)
     for piece in output.split("<table")[1:]:
-        if 'class="nedladdning">Ladda ner:' not in piece.split("</table>", 1)[1][:400]:
+        if 'class="nedladdning" data-search-exclude>Ladda ner:' not in piece.split("</table>", 1)[1][:400]:
             lacking.append(piece[:80])
     return lacking
 

@@ -253,3 +253,21 @@ def test_the_plan_period_in_dates_always_says_it_is_computed(real_site: Path) ->
             if "räkna" not in sentence:
                 unlabelled.append(f"{path.relative_to(real_site).parent}: {sentence}")
     assert len(unlabelled) == 0, "\n".join(unlabelled[:10])
+
+
+def test_the_page_not_found_speaks_swedish_and_leads_home(real_site: Path) -> None:
+    """An address that leads nowhere gets a Swedish page with a link to the start page, not "404 - Not found"."""
+    missing = (real_site / "404.html").read_text(encoding="utf-8")
+    assert "Not found" not in missing
+    assert "<h1>Sidan finns inte</h1>" in missing
+    assert re.search(r'<a href="[^"]*">Gå till startsidan</a>', missing)
+
+
+def test_the_search_holds_no_download_links_or_print_lines(real_site: Path) -> None:
+    """Search snippets show the page's words: not the "Ladda ner: Excel · CSV" lines, the calendars' links or
+    the line every printed page carries (plan · version · data date)."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert not [where for where, text in texts.items() if "Ladda ner: Excel (" in text or "Data per " in text]
+    assert not [where for where, text in texts.items() if "Data ändrat:" in text]
+    assert any("9.2.11" in text for text in texts.values())  # the pages themselves are still found

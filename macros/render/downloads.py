@@ -44,14 +44,14 @@ def offer(site: Site, table: Dataset, *, wider: str = "") -> str:
     the files hold instead: "Ladda ner: Excel · CSV (hela ändringshistoriken …)".
     """
     scope = f" ({plain(wider)})" if wider else ""
-    return f'<p class="nedladdning">Ladda ner: {links(site, table)}{scope}</p>'
+    return f'<p class="nedladdning" data-search-exclude>Ladda ner: {links(site, table)}{scope}</p>'
 
 
 def plan_calendar(site: Site, plan_id: str, name: str) -> str:
     """A paragraph with the link to a plan's calendar feed (written by the build, see `macros.exports.catalog`)."""
     href = file_href(site, f"{DOWNLOAD_DIR}/{plan_calendar_path(plan_id)}")
     return (
-        f'<p class="nedladdning">Kalender: <a href="{plain(href)}">sista dagarna för upphandlingarna och '
+        f'<p class="nedladdning" data-search-exclude>Kalender: <a href="{plain(href)}">sista dagarna för upphandlingarna och '
         f"aktiviteternas planerade datum i {plain(name)}</a> (iCalendar), att prenumerera på i Outlook eller "
         "Google Kalender.</p>"
     )
@@ -61,7 +61,7 @@ def person_calendar(site: Site, person_id: str, name: str) -> str:
     """A paragraph with the link to a person's calendar feed (written by the build, see `macros.exports.catalog`)."""
     href = file_href(site, f"{DOWNLOAD_DIR}/{person_calendar_path(person_id)}")
     return (
-        f'<p class="nedladdning">Kalender: <a href="{plain(href)}">planerade datum för aktiviteterna där '
+        f'<p class="nedladdning" data-search-exclude>Kalender: <a href="{plain(href)}">planerade datum för aktiviteterna där '
         f"{plain(name)} deltar</a> (iCalendar). Prenumerera på den i Outlook eller Google Kalender, så uppdateras "
         "den när planen ändras; sidan Öppna data för varje plan beskriver hur.</p>\n"
     )

@@ -260,8 +260,8 @@ def _print_frame(site: Site, plan: Plan, item: FollowUpPeriod) -> str:
     version = plan_version(plan, _version_day(site, item))
     foot = f"Version: {version} · Data ändrat: {data_date(site, plan)} · Beräknat {site.today.isoformat()}"
     return (
-        f'<div class="utskrift-ram" aria-hidden="true"><div class="utskrift-huvud">{plain(head)}</div>'
-        f'<div class="utskrift-fot">{plain(foot)}</div></div>\n\n'
+        f'<div class="utskrift-ram" aria-hidden="true"><div class="utskrift-huvud" data-search-exclude>{plain(head)}</div>'
+        f'<div class="utskrift-fot" data-search-exclude>{plain(foot)}</div></div>\n\n'
     )
 
 
