@@ -28,6 +28,10 @@ pieces = st.sampled_from(
         "2023-01-011",
         "&amp;",
         "<p>2025-06-01</p>",
+        "Q4 2024",
+        "ht 2023",
+        "juni 2024",
+        "xvt 2024",
     ]
 )
 
@@ -51,7 +55,7 @@ def test_only_dates_in_table_text_are_marked(inside: list[str], outside: list[st
     table = marked[marked.index("<table>") : marked.rindex("</table>")]
     assert marked.startswith("".join(outside) + "<table>") and marked.endswith("</table>" + "".join(outside))
     text_outside_svg = re.sub(r"<svg>.*?</svg>|<[^>]*>", "\n", table.replace(START, "").replace("</span>", ""))
-    dates = re.findall(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])", text_outside_svg)
+    dates = re.findall(r"(?<![\w-])(?:\d{4}-\d{2}-\d{2}|(?:Q[1-4]|[vh]t|juni) \d{4})(?![\w-])", text_outside_svg)
     assert table.count(START) == len(dates)
     for tag in re.findall(r"<[^>]*>", table):
         assert tag in (START, "</span>") or tag in page, tag

@@ -108,8 +108,8 @@ class KraljicPlacement(Record):
     subcategory: Slug = field("underkategori", "Underkategori (id).")
     quadrants: list[KraljicQuadrant] = field(
         "kvadranter",
-        "strategisk, flaskhals, hävstång eller standard; två värden betyder att källan säger "
-        '"det ena eller det andra" utan att skilja avtalen åt.',
+        "strategisk, flaskhals, hävstång eller standard; två värden betyder att källan anger två "
+        "kategorier utan att skilja avtalen åt.",
         min_length=1,
         max_length=4,
     )

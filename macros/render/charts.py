@@ -424,6 +424,12 @@ QUADRANTS: dict[KraljicQuadrant, tuple[int, int, str]] = {
 }
 """Column (0 = low, 1 = high supply-market complexity), row (0 = high, 1 = low importance) and name."""
 
+MODELS_OWN = "(Kraljics term; planen placerar inga avtal här)"
+"""Said under a quadrant's name when the plan places no contract there: the name is the model's, not the plan's."""
+
+BORDER_LEGEND = "streckad etikett på gränsen: planen anger två kategorier utan att skilja avtalen åt"
+"""The legend of a label drawn on a border (a placement in two quadrants)."""
+
 
 @dataclass(frozen=True)
 class Matrix:
@@ -470,15 +476,30 @@ def _kraljic_labels(plan: Plan, m: Matrix) -> str:
     return "".join(parts)
 
 
+def _unplaced(plan: Plan) -> list[KraljicQuadrant]:
+    """The quadrants where the plan places no underkategori, in drawing order."""
+    placed = {q for k in _analysis(plan).kraljic for q in k.quadrants}
+    return [q for q in QUADRANTS if q not in placed]
+
+
+def _quadrant(quadrant: KraljicQuadrant, m: Matrix, *, unplaced: bool) -> str:
+    """One quadrant with its name; a quadrant the plan places nothing in says the name is Kraljic's."""
+    column, row, name = QUADRANTS[quadrant]
+    x, y = m.x + column * m.quadrant_width, m.y + row * m.quadrant_height
+    note = wrap(MODELS_OWN, m.quadrant_width - 16, SMALL, max_lines=3) if unplaced else []
+    below = len(note) * SMALL * 1.2
+    title_y = y + 20 if row == 0 else y + m.quadrant_height - 10 - below
+    drawn = rect(x, y, m.quadrant_width, m.quadrant_height, "d-kvadrant")
+    drawn += text(x + 8, title_y, name, "d-text d-prio", size=FONT)
+    return drawn + (lines_of_text(x + 8, title_y + SMALL * 1.2, note, SMALL, "d-axis-small") if note else "")
+
+
 def kraljic_diagram(plan: Plan, m: Matrix) -> Diagram:
     """Kraljic's matrix drawn at one size, with the underkategorier placed."""
     kx, ky, kw, kh = m.x, m.y, m.quadrant_width, m.quadrant_height
-    parts = []
-    for column, row, name in QUADRANTS.values():
-        x, y = kx + column * kw, ky + row * kh
-        title_y = y + 20 if row == 0 else y + kh - 10
-        parts += [rect(x, y, kw, kh, "d-kvadrant"), text(x + 8, title_y, name, "d-text d-prio", size=FONT)]
-    legend_lines = wrap("streckad etikett på gränsen: planen säger ”det ena eller det andra”", m.width - kx - 46, SMALL)
+    unplaced = _unplaced(plan)
+    parts = [_quadrant(q, m, unplaced=q in unplaced) for q in QUADRANTS]
+    legend_lines = wrap(BORDER_LEGEND, m.width - kx - 46, SMALL, max_lines=3)
     parts += [
         text(
             kx + kw, ky + 2 * kh + 32, "Leverantörsmarknadens risk/komplexitet →", "d-axis", anchor="middle", size=FONT
@@ -497,9 +518,10 @@ def kraljic_diagram(plan: Plan, m: Matrix) -> Diagram:
         f"{plan.subcategory(k.subcategory).name}: {' eller '.join(k.quadrants)} ({k.scope})"
         for k in _analysis(plan).kraljic
     )
+    models_own = "".join(f" {QUADRANTS[q][2]} {MODELS_OWN}." for q in unplaced)
     height = ky + 2 * kh + 70 + (len(legend_lines) - 1) * SMALL * 1.2
     title = f"Kraljics matris för {plan.meta.category}"
-    return Diagram(chart_id, m.width, height, title, described + ".", "".join(parts))
+    return Diagram(chart_id, m.width, height, title, described + "." + models_own, "".join(parts))
 
 
 @macro("kraljicmatris", 'kraljicmatris(plan="it-och-telekom")')

@@ -326,16 +326,20 @@ _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
 _SVG = re.compile(r"(<svg\b.*?</svg>)", re.DOTALL)
 _TEXT_NODE = re.compile(r"(<[^<>]*>|^)([^<>]+)(?=<|$)")
 """A tag and the text after it, up to the next tag; a piece between drawings may begin or end with text."""
-_ISO_DATE = re.compile(r"(?<![\w\-−])\d{4}-\d{2}-\d{2}(?![\w\-−])")
+_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_ISO_DATE = re.compile(
+    rf"(?<![\w\-−])(?:\d{{4}}-\d{{2}}-\d{{2}}|(?:Q[1-4]|vt|ht|{_MONTHS})[ \u00a0]\d{{4}})(?![\w\-−])"
+)
+"""A date ("2023-12-12") or a time point as the plan names it ("Q4 2024", "vt 2024", "juni 2024")."""
 WHOLE_DATE_CLASS = "helt-datum"
 """The class of a date a table keeps on one line (white-space: nowrap in the style sheet)."""
 
 
 def keep_dates_whole(html: str) -> str:
-    """The page's HTML with every ISO date in a table's text kept on one line.
+    """The page's HTML with every date and named time point in a table's text kept on one line.
 
     Browsers may break "2023-12-12" after a hyphen, so that a narrow column shows "2023-12-" over
-    "12". Each date in the text between a table's tags is wrapped in a span the style sheet keeps
+    "12", and "Q4 2024" at its space. Each in the text between a table's tags is wrapped in a span the style sheet keeps
     whole, and a period's dash stays with its first date; attributes, tags and drawings (SVG) are left as they are, and so is a date already
     wrapped (the function may run twice over a page).
     """

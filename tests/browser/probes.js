@@ -378,7 +378,8 @@
   }
 
   // A date in a table cell that the browser breaks over two lines ("2023-12-" over "12").
-  const ISO_DATE = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])/g;
+  // A date, or a time point as the plan names it ("Q4 2024", "vt 2024", "juni 2024").
+  const ISO_DATE = /(?<![\w-])(?:\d{4}-\d{2}-\d{2}|(?:Q[1-4]|vt|ht|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)[ \u00a0]\d{4})(?![\w-])/g;
 
   function splitDates(table, name, problems) {
     for (const cell of table.querySelectorAll("th, td")) {
@@ -404,7 +405,7 @@
         const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
         if (lines.size > 1) {
           problems.push(`${name}: datumet ${match[0]} delas på två rader`);
-          return;
+          break;
         }
       }
     }

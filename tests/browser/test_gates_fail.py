@@ -108,9 +108,10 @@ def test_small_diagram_text_and_hidden_today_are_caught(broken_crawl: Crawl) -> 
 
 
 def test_a_date_broken_over_two_lines_is_caught(broken_crawl: Crawl) -> None:
-    """A date in a table cell that wraps mid-date ("2022-12-" over "12") is caught."""
+    """A date in a table cell that wraps mid-date ("2022-12-" over "12", "Q4" over "2024") is caught."""
     messages = _messages(broken_crawl, "layout", "/tyst-rullning/")
     assert "(”Faser med delade datum”): datumet 2022-12-12 delas på två rader" in messages
+    assert "(”Faser med delade datum”): datumet Q4 2024 delas på två rader" in messages
 
 
 def test_only_the_faulty_pages_fail(broken_crawl: Crawl) -> None:

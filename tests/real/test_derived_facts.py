@@ -13,6 +13,7 @@ from macros.adapter.source_footnotes import SourceFootnotesExtension
 from macros.model.catalog import Municipality, Plan
 from macros.model.plan import Basis
 from macros.render.activities import PROPOSAL_TITLE, STRUCTURED_READING
+from macros.render.charts import MODELS_OWN
 from macros.render.goalchain import EDITORS_REFERENCE
 from macros.render.plan_pages import DERIVED_PERIOD
 from macros.render.raci import RESOLVED
@@ -241,3 +242,15 @@ def test_two_spellings_of_one_person_are_shown_as_probably_one(model: Municipali
     for person, other in (("erik-lindstahl", "Erik Lindström"), ("erik-lindstrom", "Erik Lindståhl")):
         person_page = render_macro(model, "personansvar", page=f"ansvar/{person}.md", person=person)
         assert re.search(rf"Troligen samma person som <a href=\"[^\"]+\">{other}</a>", person_page), person
+
+
+def test_kraljics_fourth_quadrant_is_named_as_the_models_own(model: Municipality) -> None:
+    """10.3.1 names strategiska, flaskhals- and standardavtal only: the matrix says Hävstångsavtal is Kraljic's term,
+    and its legend quotes nothing the plan does not say."""
+    html = render_macro(model, "kraljicmatris", page=f"{PLAN}/nulagesanalys/index.md", plan=PLAN)
+    assert html.count(">Hävstångsavtal</text>") == 2  # the wide and the narrow drawing
+    assert html.count(f"Hävstångsavtal {MODELS_OWN}.</desc>") == 2
+    assert html.count(">(Kraljics term;") == 2
+    for named in ("Strategiska avtal", "Flaskhalsavtal", "Standardavtal"):
+        assert f">{named}</text><rect" in html or f">{named}</text>" in html
+    assert "det ena eller det andra" not in html and "planen säger" not in html
