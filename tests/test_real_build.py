@@ -271,3 +271,14 @@ def test_the_search_holds_no_download_links_or_print_lines(real_site: Path) -> N
     assert not [where for where, text in texts.items() if "Ladda ner: Excel (" in text or "Data per " in text]
     assert not [where for where, text in texts.items() if "Data ändrat:" in text]
     assert any("9.2.11" in text for text in texts.values())  # the pages themselves are still found
+
+
+def test_the_kraljic_matrix_names_the_models_quadrant_and_quotes_nothing_the_plan_does_not_say(real_site: Path) -> None:
+    """Where the matrix is drawn, Hävstångsavtal says it is Kraljic's term; no page or download quotes the plan as
+    saying "det ena eller det andra", which it never says."""
+    for path in ("it-och-telekom/nulagesanalys", "it-och-telekom/oversikter/analys"):
+        html = page(real_site, path)
+        assert html.count(">Hävstångsavtal</text>") == 2 and html.count(">(Kraljics term;") == 2, path
+        assert "planen anger två kategorier" in html, path
+    files = [f for f in real_site.rglob("*") if f.suffix in {".html", ".json", ".csv"}]
+    assert not [f for f in files if "det ena eller det andra" in f.read_text(encoding="utf-8")]
