@@ -282,3 +282,14 @@ def test_the_kraljic_matrix_names_the_models_quadrant_and_quotes_nothing_the_pla
         assert "planen anger två kategorier" in html, path
     files = [f for f in real_site.rglob("*") if f.suffix in {".html", ".json", ".csv"}]
     assert not [f for f in files if "det ena eller det andra" in f.read_text(encoding="utf-8")]
+
+
+def test_lists_that_mix_the_plan_and_proposals_are_not_headed_as_the_plans(real_site: Path) -> None:
+    """Kategoriplan's boxes under the effektmål and Kategoristrategi's unlinked strategies claim nothing for the plan
+    that only the editors propose: no "hör till målet i planen", no "ingen aktivitet i planen"."""
+    goals = page(real_site, "it-och-telekom/kategoriplan")
+    assert goals.count("Det här hör till målet (sammanställt av webbplatsen; redaktionens förslag är markerade)") == 4
+    assert "hör till målet i planen" not in goals and "(förslag från redaktionen)" in goals
+    strategies = page(real_site, "it-och-telekom/kategoristrategi")
+    assert "Varken planen eller redaktionen kopplar någon aktivitet till strategin." in strategies
+    assert "ingen aktivitet i planen" not in strategies

@@ -190,8 +190,11 @@ def effect_goals(site: Site, *, plan: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
-SERVES_TITLE = "Det här hör till målet i planen (sammanställt av webbplatsen)"
-"""The box under each effektmål and strategy that lists what serves it; not a text of the source."""
+SERVES_TITLE = "Det här hör till målet (sammanställt av webbplatsen; redaktionens förslag är markerade)"
+"""The box under each effektmål that lists what serves it; not a text of the source, and not all the plan's."""
+
+NO_STRATEGY_ACTIVITY = "Varken planen eller redaktionen kopplar någon aktivitet till strategin."
+"""Said under a strategy no activity is linked to, by the plan or by the editors' proposals."""
 
 
 def _goal_served_by(site: Site, plan: Plan, node: GoalNode) -> str:
@@ -301,7 +304,7 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
         reasons = [
             reason for activity in p.activities for reason in reasons_of(p, activity) if reason.strategy == strategy
         ]
-        listed = _activities_of(site, p, reasons) or "ingen aktivitet i planen är kopplad till strategin"
+        listed = _activities_of(site, p, reasons) or NO_STRATEGY_ACTIVITY
         parts.append(
             admonition("info", "Aktiviteter som genomför strategin (sammanställt av webbplatsen)", listed + "\n")
         )

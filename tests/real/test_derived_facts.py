@@ -15,7 +15,7 @@ from macros.model.plan import Basis
 from macros.render.activities import PROPOSAL_TITLE, STRUCTURED_READING
 from macros.render.charts import MODELS_OWN
 from macros.render.goalchain import EDITORS_REFERENCE
-from macros.render.plan_pages import DERIVED_PERIOD
+from macros.render.plan_pages import DERIVED_PERIOD, NO_STRATEGY_ACTIVITY, PROPOSED, SERVES_TITLE
 from macros.render.raci import RESOLVED
 from macros.render.safe import plain
 from tests.real.conftest import PLAN, render_macro
@@ -252,3 +252,18 @@ def test_kraljics_fourth_quadrant_is_named_as_the_models_own(model: Municipality
     assert html.count(f"Hävstångsavtal {MODELS_OWN}.</desc>") == 2
     assert html.count(">(Kraljics term;") == 2  # once per drawing: the three named quadrants carry no note
     assert "det ena eller det andra" not in html and "planen säger" not in html
+
+
+def test_what_serves_an_effect_goal_is_not_headed_as_the_plans(model: Municipality, plan: Plan) -> None:
+    """Each effektmål's box lists the editors' proposed activities too: its heading says proposals are marked, not
+    that everything in it is "i planen"."""
+    text = render_macro(model, "effektmal", page=f"{PLAN}/kategoriplan.md", plan=PLAN)
+    assert text.count(SERVES_TITLE) == len(plan.effect_goals)
+    assert "i planen (sammanställt" not in text and "förslag är markerade" in SERVES_TITLE
+    assert PROPOSED in text
+
+
+def test_a_strategy_without_activities_says_neither_the_plan_nor_the_editors_link_one(model: Municipality) -> None:
+    """The plan links no activity to any strategy; an unlinked strategy says so of both, not "ingen aktivitet i planen"."""
+    text = render_macro(model, "strategier", page=f"{PLAN}/kategoristrategi.md", plan=PLAN)
+    assert NO_STRATEGY_ACTIVITY in text and "ingen aktivitet i planen" not in text
