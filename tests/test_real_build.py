@@ -293,3 +293,14 @@ def test_lists_that_mix_the_plan_and_proposals_are_not_headed_as_the_plans(real_
     strategies = page(real_site, "it-och-telekom/kategoristrategi")
     assert "Varken planen eller redaktionen kopplar någon aktivitet till strategin." in strategies
     assert "ingen aktivitet i planen" not in strategies
+
+
+def test_the_share_of_the_municipality_is_headed_as_10_1_says_it(real_site: Path) -> None:
+    """The analysis overview and spend-ar.csv show 10.1's "knappt 10 %" under "Andel av kommunens spend", 10.1's
+    words, not 1.0's "kommunens samlade inköp" (where the source writes "ca 10 %")."""
+    html = page(real_site, "it-och-telekom/oversikter/analys")
+    assert "Andel av kommunens spend" in html and "Andel av kommunens inköp" not in html
+    csv = (real_site / "nedladdning" / "it-och-telekom" / "spend-ar.csv").read_text(encoding="utf-8-sig")
+    header, *rows = csv.splitlines()
+    assert "Andel av kommunens spend" in header.split(";") and "inköp" not in header
+    assert any(row.startswith("2022;") and ";knappt;10.1" in row for row in rows)

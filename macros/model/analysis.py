@@ -19,7 +19,9 @@ class SpendPerYear(Record):
 
     year: Year = field("år", "År.")
     amount: Amount = field("belopp", "Spend.")
-    share_of_municipality: Amount | None = field("andel_av_kommunen", "Andel av kommunens inköp.", default=None)
+    share_of_municipality: Amount | None = field(
+        "andel_av_kommunen", "Andel av kommunens spend, som avsnittet anger den (t.ex. knappt 10 %).", default=None
+    )
     section: SectionNumber = field("avsnitt", "Avsnittet som anger siffran.")
 
 

@@ -219,10 +219,10 @@ def spend_of_year(site: Site, *, plan: str, ar: int, precision: Qualifier | None
 
 @macro("spend_andel", 'spend_andel(plan="it-och-telekom", ar=2022, precision="ca")')
 def spend_share(site: Site, *, plan: str, ar: int, precision: Qualifier | None = None) -> str:
-    """Kategorins andel av kommunens inköp ett år, t.ex. "knappt 10 %"."""
+    """Kategorins andel av kommunens spend ett år, t.ex. "knappt 10 %" (`precision` byter ordet, som 1.0 gör)."""
     share = _spend_year(site.plan(plan), ar).share_of_municipality
     if share is None:
-        raise MacroError(f"andel av kommunens inköp saknas för år {ar}")
+        raise MacroError(f"andel av kommunens spend saknas för år {ar}")
     return amount_sv(share.model_copy(update={"qualifier": precision}) if precision else share)
 
 

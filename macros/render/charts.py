@@ -299,6 +299,10 @@ def _spend_buyers(site: Site, plan: Plan, year: int | None, subcategory: str | N
     return bar_figure(chart_id, title, description, bars, caption, table, unit="%", maximum=100, after=rest)
 
 
+SHARE_OF_MUNICIPALITY = "Andel av kommunens spend"
+"""The column of the category's share: in the words of 10.1 ("knappt 10 % av kommunens spend"), whose figure it shows."""
+
+
 def _spend_years(site: Site, plan: Plan) -> str:
     """The category's total spend per year."""
     entries = sorted(_analysis(plan).spend_per_year, key=lambda e: e.year)
@@ -318,13 +322,13 @@ def _spend_years(site: Site, plan: Plan) -> str:
     columns = [
         export.whole("År"),
         *amount_columns("Spend"),
-        *amount_columns("Andel av kommunens inköp"),
+        *amount_columns(SHARE_OF_MUNICIPALITY),
         export.text("Avsnitt"),
     ]
     table = data_table(
         f"{chart_id}-data",
         title,
-        ["År", "Spend", "Andel av kommunens inköp", "Avsnitt"],
+        ["År", "Spend", SHARE_OF_MUNICIPALITY, "Avsnitt"],
         rows,
         numeric={0, 1},
         download=offer(site, export.dataset(f"{plan.id}/spend-ar", title, columns, values)),

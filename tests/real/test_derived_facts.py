@@ -13,7 +13,7 @@ from macros.adapter.source_footnotes import SourceFootnotesExtension
 from macros.model.catalog import Municipality, Plan
 from macros.model.plan import Basis
 from macros.render.activities import PROPOSAL_TITLE, STRUCTURED_READING
-from macros.render.charts import MODELS_OWN
+from macros.render.charts import MODELS_OWN, SHARE_OF_MUNICIPALITY
 from macros.render.goalchain import EDITORS_REFERENCE
 from macros.render.plan_pages import DERIVED_PERIOD, NO_STRATEGY_ACTIVITY, PROPOSED, SERVES_TITLE
 from macros.render.raci import RESOLVED
@@ -267,3 +267,13 @@ def test_a_strategy_without_activities_says_neither_the_plan_nor_the_editors_lin
     """The plan links no activity to any strategy; an unlinked strategy says so of both, not "ingen aktivitet i planen"."""
     text = render_macro(model, "strategier", page=f"{PLAN}/kategoristrategi.md", plan=PLAN)
     assert NO_STRATEGY_ACTIVITY in text and "ingen aktivitet i planen" not in text
+
+
+def test_the_share_of_the_municipality_is_headed_in_the_words_of_its_section(model: Municipality) -> None:
+    """The yearly spend table shows 10.1's "knappt 10 %", so its column says "av kommunens spend" as 10.1 does, not
+    1.0's "av kommunens samlade inköp" (where the source writes "ca 10 %")."""
+    html = render_macro(model, "spenddiagram", page=f"{PLAN}/oversikter/analys.md", plan=PLAN, per="år")
+    assert SHARE_OF_MUNICIPALITY == "Andel av kommunens spend" and f">{SHARE_OF_MUNICIPALITY}<" in html
+    row = html.split('class="tal">2022</th>', 1)[1].split("</tr>", 1)[0]
+    assert "<td>knappt 10\u00a0%</td>" in row and "<td>10.1</td>" in row
+    assert "kommunens inköp" not in html
