@@ -304,3 +304,17 @@ def test_the_share_of_the_municipality_is_headed_as_10_1_says_it(real_site: Path
     header, *rows = csv.splitlines()
     assert "Andel av kommunens spend" in header.split(";") and "inköp" not in header
     assert any(row.startswith("2022;") and ";knappt;10.1" in row for row in rows)
+
+
+def test_the_styrsignal_summary_labels_its_own_summary_and_keeps_the_cut_off_text(real_site: Path) -> None:
+    """10.4's summary and styrsignaler.csv label 10.4.1.2's indicator as the site's summary, and show 10.4.13's
+    sentence with "Texten är avskuren i källdokumentet" instead of calling its text missing."""
+    html = page(real_site, "it-och-telekom/nulagesanalys/styrsignaler")
+    summary = html.split('id="sammanstallning"', 1)[1].split("</table>", 1)[0]
+    rows = {re.sub(r"<[^>]+>", "", row).split()[0]: row for row in re.findall(r"<tr>(.*?)</tr>", summary, re.S)[1:]}
+    assert "Indikator (sammanfattad av webbplatsen): andel upphandlingar" in rows["10.4.1.2"]
+    assert "Fr o m 1 jan 2022 ska alla nya detaljplaner" in rows["10.4.13"]
+    assert "Texten är avskuren i källdokumentet" in rows["10.4.13"] and "saknas" not in rows["10.4.13"]
+    csv = (real_site / "nedladdning" / "it-och-telekom" / "styrsignaler.csv").read_text(encoding="utf-8-sig")
+    assert "Indikator (sammanfattad av webbplatsen)" in csv.splitlines()[0]
+    assert '10.4.13;Digital detaljplan och översiktsplan;Digital detaljplan och översiktsplan;Nationell;"Fr o m' in csv

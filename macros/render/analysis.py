@@ -39,7 +39,13 @@ Qualifier = Literal["exakt", "ca", "knappt", "över", "minst"]
 Form = Literal["tabell", "text"]
 
 MISSING_TEXT = "Texten saknas i källdokumentet"
-"""What a reader sees where the source's text is missing or cut."""
+"""What a reader sees where the source's text is missing."""
+
+CUT_TEXT = f"{NOTE_KINDS['avskuret']} i källdokumentet"
+"""What a reader sees after a text the source cuts off, in the words of the editors' notes of that kind."""
+
+INDICATOR_SUMMARY = "Indikator (sammanfattad av webbplatsen)"
+"""The label of an indicator's one-line summary: the site writes it from the source's figures, not in its words."""
 
 _TEXT_UNITS = {"kr": "kr", "mnkr": "miljoner kr", "procent": "%", "st": "", "procentenheter": "procentenheter"}
 _QUALIFIER_WORDS = {
@@ -526,8 +532,8 @@ def supplier_and_invoice_table(site: Site, *, plan: str) -> str:
 
 
 def _indicator_summary(indicator: Indicator) -> str:
-    """An indicator in one table cell: what it measures, its increase, target and yearly results."""
-    parts = [f"Indikator: {indicator.name}"]
+    """An indicator in one line: what it measures, its increase, target and yearly results (the source's outcome words quoted)."""
+    parts = [indicator.name]
     if indicator.annual_increase:
         parts.append(f"ökning {amount_sv(indicator.annual_increase)} per år")
     if indicator.target:
@@ -535,18 +541,23 @@ def _indicator_summary(indicator: Indicator) -> str:
         parts.append(f"upp till {amount_sv(indicator.target)}{year}")
     for result in indicator.years:
         reached = {True: "uppnått", False: "ej uppnått", None: "utfall ej angivet"}[result.reached]
-        comment = f" ({result.comment})" if result.comment else ""
-        parts.append(f"mål {result.year}: {amount_sv(result.target)}, {reached}{comment}")
+        outcome = f"”{result.comment}”" if result.comment else reached
+        parts.append(f"mål {result.year}: {amount_sv(result.target)}, {outcome}")
     return "; ".join(parts)
+
+
+def _gap(signal: GoverningSignal) -> str:
+    """How a styrsignal's missing text is named: cut off when the source has some of it, else missing."""
+    return CUT_TEXT if signal.requirements or signal.indicator else MISSING_TEXT
 
 
 def _requirements_cell(signal: GoverningSignal) -> str:
     """What a styrsignal requires, as bullets in one cell, with a warning where text is missing."""
     lines = [f"• {rich(text, inline=True)}" for text in signal.requirements]
     if signal.indicator:
-        lines.append(f"• {plain(_indicator_summary(signal.indicator))}")
+        lines.append(f"• {plain(INDICATOR_SUMMARY)}: {plain(_indicator_summary(signal.indicator))}")
     if signal.text_missing:
-        lines.append(f"**⚠ {MISSING_TEXT}.**")
+        lines.append(f"**⚠ {_gap(signal)}.**")
     return "<br>".join(lines) or "–"
 
 
@@ -587,9 +598,9 @@ def governing_signals(site: Site, *, plan: str) -> str:
         export.text("Styrdokument"),
         export.text("Typ"),
         export.text("Vad det kräver av kategorin"),
-        export.text("Indikator"),
+        export.text(INDICATOR_SUMMARY),
         export.text("Fullmäktigemål"),
-        export.text("Texten saknas i källan"),
+        export.text("Texten saknas eller är avskuren i källan"),
     ]
     download = offer(site, export.dataset(f"{p.id}/styrsignaler", title, columns, values))
     return table(headers, rows, caption=title, download=download)
@@ -607,7 +618,7 @@ def signal_missing(site: Site, *, plan: str, nummer: str) -> str:
         raise MacroError(
             f"styrsignalen {nummer} saknar text men har ingen redaktionell not som förklarar vad som fattas"
         )
-    return admonition("warning", MISSING_TEXT, "\n\n".join(notes))
+    return admonition("warning", _gap(signal), "\n\n".join(notes))
 
 
 def _references(site: Site, document_id: str) -> list[str]:

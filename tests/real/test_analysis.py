@@ -18,7 +18,7 @@ from macros.model.analysis import AnalysisFile
 from macros.model.base import Amount
 from macros.model.catalog import Municipality, Plan
 from macros.render import MACROS
-from macros.render.analysis import MISSING_TEXT, signal_anchor
+from macros.render.analysis import CUT_TEXT, MISSING_TEXT, signal_anchor
 from macros.render.context import Site
 from macros.render.safe import plain, rich
 from tests.real.conftest import PLAN, TODAY
@@ -41,6 +41,9 @@ MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes
 MARKDOWN_EXTENSIONS += ["pymdownx.details", "pymdownx.superfences"]
 CUT_SIGNALS = {"10.4.10", "10.4.13", "10.4.13.1", "10.4.14", "10.4.15", "10.4.16"}
 """Sections of 10.4 whose text is missing or cut in the source (10.4.10 lacks its two parts)."""
+
+CUT_OFF_SIGNALS = {"10.4.10", "10.4.13"}
+"""The flagged sections of which the source keeps some text (10.4.13 stops mid-sentence)."""
 
 
 @pytest.fixture(scope="module")
@@ -245,10 +248,10 @@ def test_every_cut_section_has_a_note(analysis: AnalysisFile) -> None:
 
 
 def test_signals_with_text_say_what_they_require(analysis: AnalysisFile) -> None:
-    """Sections with text have requirements or an indicator; the cut ones (but 10.4.10) have none."""
+    """Sections with text have requirements or an indicator; the cut ones have none but those the source cuts off."""
     for signal in analysis.governing_signals:
         has_content = bool(signal.requirements or signal.indicator)
-        assert has_content == (signal.number not in CUT_SIGNALS - {"10.4.10"}), signal.number
+        assert has_content == (signal.number not in CUT_SIGNALS - CUT_OFF_SIGNALS), signal.number
 
 
 def test_circular_economy_indicator(analysis: AnalysisFile) -> None:
@@ -370,18 +373,20 @@ def test_every_signal_heading_on_the_page(pages: dict[str, str], analysis: Analy
 
 
 def test_missing_text_is_visible_in_each_cut_section(pages: dict[str, str]) -> None:
-    """Each flagged section of the 10.4 page shows "Texten saknas i källdokumentet" before the next heading."""
+    """Each flagged section of the 10.4 page says before the next heading that its text is cut off ("Texten är
+    avskuren i källdokumentet") where the source keeps some of it, else that it is missing."""
     sections = re.split(r"^#+ ", pages["styrsignaler"], flags=re.M)
     for number in CUT_SIGNALS:
         body = next(s for s in sections if s.startswith(f"{number} ") or s.startswith(f"{number}. "))
-        assert MISSING_TEXT in body, number
+        assert (CUT_TEXT if number in CUT_OFF_SIGNALS else MISSING_TEXT) in body, number
 
 
 def test_overview_marks_missing_text(model: Municipality) -> None:
-    """The styrsignal overview shows the missing-text warning once per flagged section."""
+    """The styrsignal overview warns once per flagged section: cut off where the source keeps some text, else missing."""
     site = Site(model=model, today=TODAY, page=PAGES["styrsignaler"])
     text = MACROS["styrsignaler"].bind(site)(plan=PLAN)
-    assert text.count(MISSING_TEXT) == len(CUT_SIGNALS)
+    assert text.count(MISSING_TEXT) == len(CUT_SIGNALS - CUT_OFF_SIGNALS)
+    assert text.count(CUT_TEXT) == len(CUT_OFF_SIGNALS)
 
 
 def test_every_swot_and_factor_point_is_rendered(pages: dict[str, str], analysis: AnalysisFile) -> None:

@@ -13,6 +13,7 @@ from macros.adapter.source_footnotes import SourceFootnotesExtension
 from macros.model.catalog import Municipality, Plan
 from macros.model.plan import Basis
 from macros.render.activities import PROPOSAL_TITLE, STRUCTURED_READING
+from macros.render.analysis import CUT_TEXT, INDICATOR_SUMMARY, MISSING_TEXT
 from macros.render.charts import MODELS_OWN, SHARE_OF_MUNICIPALITY
 from macros.render.goalchain import EDITORS_REFERENCE
 from macros.render.plan_pages import DERIVED_PERIOD, NO_STRATEGY_ACTIVITY, PROPOSED, SERVES_TITLE
@@ -277,3 +278,27 @@ def test_the_share_of_the_municipality_is_headed_in_the_words_of_its_section(mod
     row = html.split('class="tal">2022</th>', 1)[1].split("</tr>", 1)[0]
     assert "<td>knappt 10\u00a0%</td>" in row and "<td>10.1</td>" in row
     assert "kommunens inköp" not in html
+
+
+def _signal_row(model: Municipality, number: str) -> str:
+    """The row of one styrsignal in the summary table of 10.4."""
+    table = render_macro(model, "styrsignaler", page=f"{PLAN}/nulagesanalys/styrsignaler.md", plan=PLAN)
+    return next(row for row in table.splitlines() if row.startswith(f"| [{number} "))
+
+
+def test_the_indicator_of_10_4_1_2_is_a_summary_not_the_sources_words(model: Municipality) -> None:
+    """10.4.1.2's indicator is written by the site from the source's figures: labelled so, with only the source's
+    own outcome words ("uppnåddes med marginal") quoted."""
+    row = _signal_row(model, "10.4.1.2")
+    assert f"{INDICATOR_SUMMARY}: andel upphandlingar" in row and "sammanfattad av webbplatsen" in INDICATOR_SUMMARY
+    assert "mål 2022: 10\u00a0%, ”uppnåddes med marginal”" in row
+    assert "Indikator: " not in row
+
+
+def test_10_4_13_shows_the_sources_cut_off_text(model: Municipality) -> None:
+    """10.4.13 keeps its one sentence and the cut-off "Detta påverkar (likriktar)", and says it is cut off, not missing."""
+    row = _signal_row(model, "10.4.13")
+    assert "Fr o m 1 jan 2022 ska alla nya detaljplaner kunna tillgängliggöras digitalt" in row
+    assert "Detta påverkar (likriktar)" in row
+    assert f"⚠ {CUT_TEXT}." in row and MISSING_TEXT not in row
+    assert CUT_TEXT == "Texten är avskuren i källdokumentet"
