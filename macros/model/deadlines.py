@@ -27,12 +27,16 @@ class DeadlineFlag(StrEnum):
     START_PASSED = "senaste start passerad"
     START_SOON = f"start inom {WARNING_MONTHS} månader"
     SNARAST = "Snarast"
+    CONTRACT_ENDED = "avtalet har löpt ut"
+    """No lead time in the plan, but the contract has ended: the procurement is already late."""
     NO_LEAD_TIME = "ingen ledtid i planen"
     NO_CONTRACT_END = "inget avtalsslut angivet"
     IN_TIME = "god tid"
 
 
-URGENT_FLAGS = frozenset({DeadlineFlag.SNARAST, DeadlineFlag.START_PASSED, DeadlineFlag.START_SOON})
+URGENT_FLAGS = frozenset(
+    {DeadlineFlag.SNARAST, DeadlineFlag.START_PASSED, DeadlineFlag.CONTRACT_ENDED, DeadlineFlag.START_SOON}
+)
 """Flags that call for action now."""
 
 
@@ -52,6 +56,14 @@ class ProcurementDeadline:
     def is_snarast(self) -> bool:
         """Whether the source says the procurement should start as soon as possible."""
         return self.flag is DeadlineFlag.SNARAST
+
+    @property
+    def start_by(self) -> dt.date | None:
+        """The day the procurement must start by at the latest: the latest start, or, when the plan gives
+        no lead time, the contract's end (a latest start can only lie before it)."""
+        if self.latest_start is not None or self.lead_time_months is not None:
+            return self.latest_start
+        return self.contract_end
 
     @property
     def is_urgent(self) -> bool:
@@ -96,7 +108,8 @@ def deadline_of(plan: Plan, need: ProcurementNeed, today: dt.date) -> Procuremen
     assert isinstance(end, dt.date)
     expired = end < today
     if lead is None:
-        return ProcurementDeadline(need, end, None, None, DeadlineFlag.NO_LEAD_TIME, expired)
+        flag = DeadlineFlag.CONTRACT_ENDED if expired else DeadlineFlag.NO_LEAD_TIME
+        return ProcurementDeadline(need, end, None, None, flag, expired)
     start = latest_start(end, lead)
     return ProcurementDeadline(need, end, lead, start, classify(start, today), expired)
 

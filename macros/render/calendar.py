@@ -71,6 +71,7 @@ FLAG_TEXT = {
     DeadlineFlag.START_PASSED: "Senaste start passerad",
     DeadlineFlag.START_SOON: "Start inom 6 månader",
     DeadlineFlag.SNARAST: "Snarast",
+    DeadlineFlag.CONTRACT_ENDED: "Avtalet har löpt ut",
     DeadlineFlag.NO_LEAD_TIME: "Ingen ledtid i planen",
     DeadlineFlag.NO_CONTRACT_END: "Inget avtalsslut angivet",
     DeadlineFlag.IN_TIME: "I god tid",
@@ -79,6 +80,7 @@ FLAG_SYMBOL = {
     DeadlineFlag.START_PASSED: "⚠",
     DeadlineFlag.START_SOON: "△",
     DeadlineFlag.SNARAST: "!",
+    DeadlineFlag.CONTRACT_ENDED: "⚠",
     DeadlineFlag.NO_LEAD_TIME: "?",
     DeadlineFlag.NO_CONTRACT_END: "–",
     DeadlineFlag.IN_TIME: "✓",
@@ -86,6 +88,7 @@ FLAG_SYMBOL = {
 FLAG_RANK = [
     DeadlineFlag.SNARAST,
     DeadlineFlag.START_PASSED,
+    DeadlineFlag.CONTRACT_ENDED,
     DeadlineFlag.START_SOON,
     DeadlineFlag.IN_TIME,
     DeadlineFlag.NO_LEAD_TIME,
@@ -98,7 +101,24 @@ FLAG_ORDER = [FLAG_TEXT[flag] for flag in FLAG_RANK]
 def flag_text(item: ProcurementDeadline) -> str:
     """The flag in words, with an expired contract said too."""
     words = FLAG_TEXT[item.flag]
+    if item.flag is DeadlineFlag.CONTRACT_ENDED:
+        return f"{words}; ingen ledtid i planen"
     return f"{words}; avtalet har löpt ut" if item.contract_expired else words
+
+
+UNTIL_CONTRACT_END = "<br><small>(avtalets slut)</small>"
+"""Said under a latest start that is the contract's end, because the plan gives no lead time."""
+
+
+def _latest_start_words(item: ProcurementDeadline) -> str:
+    """The latest start as the table says it; without a lead time in the plan, the contract's end bounds it."""
+    if item.is_snarast:
+        return "Snarast"
+    if item.latest_start is not None:
+        return item.latest_start.isoformat()
+    if item.start_by is not None:
+        return f"senast {item.start_by.isoformat()}"
+    return "–"
 
 
 def _months(months: int | None) -> str:
@@ -337,11 +357,13 @@ def calendar_table(
         need = item.need
         end = "Snarast" if item.is_snarast else item.contract_end.isoformat() if item.contract_end else "–"
         sort_end = "0000" if item.is_snarast else item.contract_end.isoformat() if item.contract_end else "9999"
-        start = item.latest_start.isoformat() if item.latest_start else "Snarast" if item.is_snarast else "–"
+        start = _latest_start_words(item)
         flag_html = plain(FLAG_TEXT[item.flag])
         if item.is_urgent:
             flag_html = f'<strong class="sen">{flag_html}</strong>'
-        if item.contract_expired:
+        if item.flag is DeadlineFlag.CONTRACT_ENDED:
+            flag_html += "<br><small>ingen ledtid i planen</small>"
+        elif item.contract_expired:
             flag_html += "<br><small>avtalet har löpt ut</small>"
         cells = [
             cell(need.need),
@@ -352,7 +374,10 @@ def calendar_table(
                 f"{item.lead_time_months} mån" if item.lead_time_months is not None else "anges inte",
                 item.lead_time_months if item.lead_time_months is not None else 9999,
             ),
-            cell(start, "0000" if item.is_snarast else start if item.latest_start else "9999"),
+            Cell(
+                plain(start) + (UNTIL_CONTRACT_END if item.start_by and not item.latest_start else ""),
+                "0000" if item.is_snarast else item.start_by.isoformat() if item.start_by else "9999",
+            ),
             Cell(f"{FLAG_SYMBOL[item.flag]} {flag_html}", str(FLAG_RANK.index(item.flag))),
             cell(*checklists[need.id]) if need.id in checklists else cell("ingen", -1),
         ]

@@ -346,6 +346,24 @@
     return "rullar";
   }
 
+  // A cell whose text runs out of it (into the next column) reads as the wrong column's text.
+  // (Cells of a part hidden for the eye but kept for screen readers, clipped to nothing, are skipped.)
+  function clippedAway(cell, table) {
+    for (let part = cell; part && part !== table.parentElement; part = part.parentElement) {
+      const style = getComputedStyle(part);
+      if (style.clip !== "auto" && style.position === "absolute") return true;
+    }
+    return false;
+  }
+
+  function overflowingCells(table, name, problems) {
+    for (const cell of table.querySelectorAll("th, td")) {
+      if (!isVisible(cell) || cell.scrollWidth <= cell.clientWidth + 1 || clippedAway(cell, table)) continue;
+      problems.push(`${name}: texten går utanför sin cell (”${short(text(cell), 40)}”)`);
+      return;
+    }
+  }
+
   function textProblems(svg, name, problems) {
     let smallest = null;
     for (const element of svg.querySelectorAll("text")) {
@@ -422,6 +440,7 @@
       if (!isVisible(table)) return;
       const kind = tableLayout(table, tableName(table, index), problems);
       splitDates(table, tableName(table, index), problems);
+      overflowingCells(table, tableName(table, index), problems);
       layouts[kind] = (layouts[kind] || 0) + 1;
     });
     let diagrams = 0;

@@ -114,6 +114,12 @@ def test_a_date_broken_over_two_lines_is_caught(broken_crawl: Crawl) -> None:
     assert "(”Faser med delade datum”): datumet Q4 2024 delas på två rader" in messages
 
 
+def test_text_running_out_of_its_cell_is_caught(broken_crawl: Crawl) -> None:
+    """A cell whose text runs over into the next column is caught."""
+    messages = _messages(broken_crawl, "layout", "/tyst-rullning/")
+    assert "(”Celler som spiller över”): texten går utanför sin cell" in messages
+
+
 def test_only_the_faulty_pages_fail(broken_crawl: Crawl) -> None:
     """The start page of the broken site, which has no fault, passes every gate."""
     assert [str(p) for p in broken_crawl.problems if p.page.startswith("/ ")] == []

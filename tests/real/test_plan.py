@@ -295,3 +295,14 @@ def test_title_page_shows_decision_as_written(model: Municipality) -> None:
     text = render_macro(model, "titelsida", plan=PLAN)
     assert "Beslutad 2022-XX-xx" in text
     assert "Bilaga 5 - hela ärendet" in text
+
+
+def test_an_ended_contract_without_lead_time_is_urgent(plan: Plan) -> None:
+    """A need whose contract has ended is flagged "avtalet har löpt ut" and sorted by its end, even when the plan
+    gives no lead time for its underkategori (Utskrift som tjänst, t.o.m. 2024-12-13)."""
+    needs = {n.need: n for n in plan.procurement_needs}
+    ended = deadline_of(plan, needs["Utskrift som tjänst"], dt.date(2025, 6, 1))
+    assert ended.flag is DeadlineFlag.CONTRACT_ENDED and ended.is_urgent
+    assert ended.latest_start is None and ended.start_by == dt.date(2024, 12, 13)
+    before = deadline_of(plan, needs["Utskrift som tjänst"], dt.date(2024, 6, 1))
+    assert before.flag is DeadlineFlag.NO_LEAD_TIME and not before.is_urgent
