@@ -318,3 +318,18 @@ def test_the_styrsignal_summary_labels_its_own_summary_and_keeps_the_cut_off_tex
     csv = (real_site / "nedladdning" / "it-och-telekom" / "styrsignaler.csv").read_text(encoding="utf-8-sig")
     assert "Indikator (sammanfattad av webbplatsen)" in csv.splitlines()[0]
     assert '10.4.13;Digital detaljplan och översiktsplan;Digital detaljplan och översiktsplan;Nationell;"Fr o m' in csv
+
+
+def test_units_name_no_forvaltning_the_plan_does_not_state(real_site: Path) -> None:
+    """Kommunen's table of units and enheter.csv give no förvaltning for upphandlingssektionen, its strukturgrupp or
+    kravforum (the plan states none), and keep Kommunstyrelsens förvaltning for digitaliseringsavdelningen (8.3)."""
+    rows = {
+        cells[0]: cells[1]
+        for row in re.findall(r"<tr>(.*?)</tr>", page(real_site, "kommunen").split("Enheter och grupper", 2)[2], re.S)
+        if len(cells := [html.unescape(c.strip()) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]) == 2
+    }
+    csv = (real_site / "nedladdning" / "kommun" / "enheter.csv").read_text(encoding="utf-8-sig").splitlines()
+    for unit, name in (("upphandlingssektionen", "Upphandlingssektionen"), ("kravforum", "Kravforum")):
+        assert rows[name] == "–" and f"{unit};{name};" in csv, name
+    assert rows["Strukturgrupp på upphandlingssektionen"] == "–"
+    assert rows["Digitaliseringsavdelningen"] == "Kommunstyrelsens förvaltning"

@@ -302,3 +302,14 @@ def test_10_4_13_shows_the_sources_cut_off_text(model: Municipality) -> None:
     assert "Detta påverkar (likriktar)" in row
     assert f"⚠ {CUT_TEXT}." in row and MISSING_TEXT not in row
     assert CUT_TEXT == "Texten är avskuren i källdokumentet"
+
+
+def test_units_have_a_forvaltning_only_where_the_plan_states_it(model: Municipality) -> None:
+    """The plan never says which förvaltning upphandlingssektionen, its strukturgrupp or kravforum belong to, so the
+    units table names none; digitaliseringsavdelningen stays at KSF, as 8.3 says."""
+    rows = render_macro(model, "enheter", page="kommunen/index.md").splitlines()
+    for name in ("Upphandlingssektionen", "Strukturgrupp på upphandlingssektionen", "Kravforum"):
+        assert f"| {name} | – |" in rows, name
+    assert "| Digitaliseringsavdelningen | Kommunstyrelsens förvaltning |" in rows
+    unstated = ("upphandlingssektionen", "strukturgruppen", "kravforum")
+    assert all(model.unit(unit).administration is None for unit in unstated)
