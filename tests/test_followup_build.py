@@ -60,7 +60,7 @@ def test_every_link_of_a_follow_up_page_leads_to_a_built_page(site: Path, path: 
 def test_print_frame_is_in_the_built_page(site: Path) -> None:
     """The running header and footer reach the built period page, hidden on screen."""
     html = page(site, f"{PLAN}/uppfoljning/2024-25")
-    assert '<div class="utskrift-ram" aria-hidden="true"><div class="utskrift-huvud">' in html
+    assert '<div class="utskrift-ram" aria-hidden="true"><div class="utskrift-huvud" data-search-exclude>' in html
 
 
 def test_whole_plan_leaves_the_follow_up_pages_out(site: Path) -> None:
