@@ -127,8 +127,8 @@ def test_unknown_period_is_a_swedish_error(model: Municipality) -> None:
 def test_overview_lists_every_period_with_counts(model: Municipality) -> None:
     """The overview links every period and gives its counts."""
     page = render(model, "uppfoljning", f"{PLAN}/uppfoljning/index.md", plan=PLAN)
-    assert "| [2024/25](2024-25.md) | 2024-10-01 – 2025-09-30 | avslutad | 1 | 1 | 0 | 1 | 0 | 5 | 2 |" in page
-    assert "| [2026/27](2026-27.md) | 2026-10-01 – 2027-09-30 | har inte börjat |" in page
+    assert "| [2024/25](2024-25.md)<br>2024-10-01 – 2025-09-30 | avslutad | 1 | 1 | 0 | 1 | 0 | 5 | 2 |" in page
+    assert "| [2026/27](2026-27.md)<br>2026-10-01 – 2027-09-30 | har inte börjat |" in page
 
 
 def test_activity_page_shows_every_report_as_a_timeline(model: Municipality) -> None:

@@ -658,17 +658,17 @@ def follow_up_overview(site: Site, *, plan: str) -> str:
     rows = []
     values: list[list[Value]] = []
     for item in periods(p):
-        link = f"[{plain(item.name)}]({site.link(follow_up_period_page(p.id, item.id))})"
+        link = f"[{plain(item.name)}]({site.link(follow_up_period_page(p.id, item.id))})<br>{_dates(item)}"
         when = phase(item, site.today)
         named: list[Value] = [item.id, item.name, item.start, item.end, when.value]
         if when is Phase.FUTURE:
-            rows.append([link, _dates(item), when.value, *("–" for _ in STATUS_ORDER), "–"])
+            rows.append([link, when.value, *("–" for _ in STATUS_ORDER), "–"])
             values.append([*named, None, *(None for _ in STATUS_ORDER), None])
             continue
         counts = summary(_statuses(site, p, item))
-        rows.append([link, _dates(item), when.value, *(str(counts.counts[s]) for s in STATUS_ORDER), str(counts.late)])
+        rows.append([link, when.value, *(str(counts.counts[s]) for s in STATUS_ORDER), str(counts.late)])
         values.append([*named, as_of(item, site.today), *(counts.counts[s] for s in STATUS_ORDER), counts.late])
-    headers = ["Period", "Datum", "Läge", *(s.capitalize() for s in STATUS_ORDER), "Försenade"]
+    headers = ["Period och datum", "Läge", *(s.capitalize() for s in STATUS_ORDER), "Försenade"]
     due = f"[Att rapportera]({site.link(due_page(p.id))})"
     guide = f"[Så rapporterar du status och mätvärden]({site.link(GUIDE_PAGE)})"
     return (
