@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.browser.conftest import REPORTS, ServedSite
-from tests.browser.harness import SCHEMES, Browser, Crawl, check_searches, require_clean, search
+from tests.browser.harness import LIGHT, SCHEMES, Browser, Crawl, check_searches, require_clean, search
 
 pytestmark = pytest.mark.browser
 
@@ -114,3 +114,34 @@ def test_a_word_typed_without_accents_finds_its_page_first(browser: Browser, rea
     found = search(browser, real_site.base, "molntjanster")
     browser.page.keyboard.press("Escape")
     assert found[:1] == ["/it-och-telekom/aktiviteter/molntjanster/"], found[:5]
+
+
+COVERED = """() => {
+    // The element Tab landed on inside a table's body, and whether something else is drawn over it.
+    const el = document.activeElement;
+    if (!el || !el.closest('table tbody')) return null;
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 10), r.top + r.height / 2);
+    return {name: el.textContent.trim().slice(0, 40), covered: !(hit && (hit === el || el.contains(hit) || hit.contains(el)))};
+}"""
+
+
+@pytest.mark.parametrize(
+    "path", ["/it-och-telekom/oversikter/aktiviteter/", "/it-och-telekom/oversikter/upphandlingskalender/"]
+)
+def test_tabbing_through_a_table_never_hides_the_focus_under_its_header(
+    browser: Browser, real_site: ServedSite, path: str
+) -> None:
+    """A keyboard user tabbing into a table's rows at laptop size sees each link, not the sticky header row over it."""
+    browser.use_scheme(LIGHT)
+    browser.open(real_site.base, path)
+    reached, covered = 0, []
+    for _ in range(150):
+        browser.page.keyboard.press("Tab")
+        found = browser.page.evaluate(COVERED)
+        if found is None:
+            continue
+        reached += 1
+        if found["covered"]:
+            covered.append(found["name"])
+    assert reached > 10 and covered == [], covered
