@@ -75,6 +75,13 @@ def test_pdf_holds_every_chapter_in_the_source_order(printed: tuple[str, list[st
     assert after > 0 and missing == [], f"saknas eller i fel ordning: {missing}"
 
 
+def test_the_pdf_begins_with_the_plans_title_page(printed: tuple[str, list[str], list[str]]) -> None:
+    """The first printed page is the plan's own title page, not the web page's heading "Hela planen: …"."""
+    _, _, pages = printed
+    assert "Hela planen:" not in pages[0]
+    assert "Kategoriplan IT & Telekom" in pages[0] and "Beslutad 2022-XX-xx" in pages[0]
+
+
 def test_printed_tables_keep_words_whole(printed: tuple[str, list[str], list[str]]) -> None:
     """The 9.2 list prints its headers as whole words (not "Pri/ori/tet")."""
     _, _, pages = printed
