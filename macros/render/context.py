@@ -326,7 +326,9 @@ def history_navigation(plan: Plan) -> list[tuple[str, str]]:
 
 def person_navigation(model: Municipality) -> list[tuple[str, str]]:
     """The menu entries of the person pages, by name: (title, source path)."""
-    return sorted(((p.name, person_page(p.id)) for p in model.people), key=lambda entry: entry[0])
+    from macros.render.html import swedish_key  # macros.render imports this module first
+
+    return sorted(((p.name, person_page(p.id)) for p in model.people), key=lambda entry: swedish_key(entry[0]))
 
 
 @dataclass(frozen=True)

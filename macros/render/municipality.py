@@ -8,11 +8,11 @@ Every record of the shared data is shown here, also those no plan refers to yet.
 from __future__ import annotations
 
 from macros.exports.dataset import dataset, text
-from macros.model.organisation import RoleTerm
+from macros.model.organisation import Person, RoleTerm
 from macros.model.responsibility import role_holders
 from macros.render.context import Site, person_page
 from macros.render.downloads import offer
-from macros.render.html import computed
+from macros.render.html import computed, swedish_key
 from macros.render.raci import RESOLVED, spelling_note
 from macros.render.registry import macro
 from macros.render.safe import plain
@@ -99,13 +99,14 @@ def roles(site: Site) -> str:
 @macro("personer", "personer()")
 def people(site: Site) -> str:
     """Alla personer som planerna nämner, med befattning och länk till vad var och en har ansvar för."""
+    people = sorted(site.model.people, key=lambda person: swedish_key(person.name))
     rows = [
         [
             f"[{plain(person.name)}]({site.link(person_page(person.id))})",
             plain(person.title or "–"),
-            f"har slutat ({plain(person.left.label)})" if person.left else "",
+            "; ".join(_remarks(site, person)),
         ]
-        for person in site.model.people
+        for person in people
     ]
     export = dataset(
         "kommun/personer",
@@ -120,10 +121,20 @@ def people(site: Site) -> str:
                 "; ".join(_term_text(site, term) for term in person.roles) or None,
                 person.left.label if person.left else None,
             ]
-            for person in site.model.people
+            for person in people
         ],
     )
     return table(["Person", "Befattning", "Anmärkning"], rows, download=offer(site, export))
+
+
+def _remarks(site: Site, person: Person) -> list[str]:
+    """What the people table says about a person besides the title: that they left, and their other spelling."""
+    remarks = [f"har slutat ({plain(person.left.label)})"] if person.left else []
+    remarks += [
+        f"troligen samma person som [{plain(other.name)}]({site.link(person_page(other.id))}) (källan stavar namnet på två sätt)"
+        for other in site.model.other_spellings(person.id)
+    ]
+    return remarks
 
 
 def _term_text(site: Site, term: RoleTerm) -> str:

@@ -4,12 +4,15 @@ the reference group verbatim, every person referenced existing, and everything o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from macros.loading.loader import LoadResult
 from macros.model.catalog import Municipality, Plan
 from macros.model.raci import plan_positions
 from macros.model.responsibility import role_holders
+from macros.render.context import person_navigation
+from macros.render.html import swedish_key
 from macros.validation.findings import Severity
 from tests.real.conftest import PLAN, TODAY, render_macro
 
@@ -215,3 +218,20 @@ def test_every_reference_group_member_has_it_on_their_page(model: Municipality, 
     assert {"rakel-nilsson", "andrej-borjesson"} <= named
     for person in named:
         assert any(position.text == "referensgruppen" for position in plan_positions(model, person)), person
+
+
+def test_the_people_table_is_in_swedish_alphabetical_order(model: Municipality) -> None:
+    """Kommunen's table of people lists them by name as a Swedish reader looks them up (Å, Ä, Ö last), and
+    the Ansvar per person menu in the same order."""
+    table = render_macro(model, "personer", page="kommunen/index.md")
+    names = re.findall(r"^\| \[([^\]]+)\]", table, re.M)
+    assert len(names) == len(model.people)
+    assert names == sorted(names, key=swedish_key)
+    assert [name for name, _ in person_navigation(model)] == names
+
+
+def test_the_people_table_says_which_two_entries_are_probably_one_person(model: Municipality) -> None:
+    """The people table's remark for Erik Lindström names Erik Lindståhl as probably the same person."""
+    table = render_macro(model, "personer", page="kommunen/index.md")
+    row = next(line for line in table.splitlines() if line.startswith("| [Erik Lindström]"))
+    assert "troligen samma person som [Erik Lindståhl]" in row
