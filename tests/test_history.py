@@ -176,3 +176,16 @@ def test_the_page_says_what_it_cannot_show(model: Municipality) -> None:
     assert '!!! warning "Historiken är ofullständig"' in html
     assert "Historiken visar ännu inga ändringar av poster i" in html
     assert "Det finns inga sådana incheckningar." in html
+
+
+def test_a_technical_account_is_named_as_the_mailmap_says(tmp_path: Path) -> None:
+    """A commit made from an account that is not a person shows the name .mailmap gives it."""
+    repo = tmp_path / "forrad"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _write(repo, f"data/planer/{PLAN}/aktiviteter.yml", "aktiviteter: []\n")
+    _write(repo, ".mailmap", "Webbplatsens redaktion <redaktor@example.org>\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "Första inläsningen", who="Seed 1234 maintainers")
+    history = read_history(repo / "data", repo / "content")
+    assert [c.author for c in history.commits] == ["Webbplatsens redaktion"]

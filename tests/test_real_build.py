@@ -333,3 +333,13 @@ def test_units_name_no_forvaltning_the_plan_does_not_state(real_site: Path) -> N
         assert rows[name] == "–" and f"{unit};{name};" in csv, name
     assert rows["Strukturgrupp på upphandlingssektionen"] == "–"
     assert rows["Digitaliseringsavdelningen"] == "Kommunstyrelsens förvaltning"
+
+
+def test_no_page_names_a_technical_git_account(real_site: Path) -> None:
+    """The history shows the site's team as "Webbplatsens redaktion" (.mailmap), not the account name of its commits."""
+    named = [
+        path.relative_to(real_site).as_posix()
+        for path in real_site.rglob("index.html")
+        if "maintainers" in path.read_text(encoding="utf-8") or "followup-helper" in path.read_text(encoding="utf-8")
+    ]
+    assert named == []
