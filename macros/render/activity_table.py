@@ -15,7 +15,7 @@ from macros.render.activity_export import NO_ACCOUNTABLE, activities_dataset
 from macros.render.context import Site, activity_page
 from macros.render.downloads import offer
 from macros.render.html import computed, link
-from macros.render.raci import party_filter_values, party_html
+from macros.render.raci import party_filter_values, party_html, status_html
 from macros.render.registry import macro
 from macros.render.safe import plain
 from macros.render.sortable import Cell, Column, Filter, Row, Table, cell
@@ -110,7 +110,7 @@ def _row(site: Site, plan: Plan, activity: Activity) -> Row:
     people_html, people_values = _accountable(site, plan, activity)
     priority = str(activity.priority) if activity.priority else NO_PRIORITY
     status = status_label(plan, activity, site.today)
-    status_html = plain(status).replace(LATE, f'<strong class="sen">{LATE}</strong>')
+    shown_status = status_html(status)
     cells = [
         cell(activity.number),
         Cell(link(site, activity_page(plan.id, activity.id), activity.name), activity.name),
@@ -121,7 +121,7 @@ def _row(site: Site, plan: Plan, activity: Activity) -> Row:
             f"{plain(span.label())}<br><small>{plain(activity.schedule.text)}</small>",
             drawn[0].isoformat() if drawn else "9999",
         ),
-        Cell(status_html, status),
+        Cell(shown_status, status),
     ]
     years = [str(y) for y in span.years(plan.period_start, plan.period_end)] or [NOT_SCHEDULED]
     filters = {

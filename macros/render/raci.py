@@ -20,7 +20,7 @@ from macros.model.raci import (
     plan_positions,
     resolve,
 )
-from macros.model.status import planned_span, status_label
+from macros.model.status import LATE, planned_span, status_label
 from macros.model.time import TimePoint
 from macros.render.context import MacroError, Site, activity_page, person_page
 from macros.render.downloads import offer, person_calendar
@@ -72,6 +72,11 @@ def spelling_note(model: Municipality, holders: list[Person]) -> str:
     ids = {person.id for person in holders}
     same = any(other.id in ids for person in holders for other in model.other_spellings(person.id))
     return f" – {SAME_PERSON}" if same else ""
+
+
+def status_html(status: str) -> str:
+    """An activity's status as every table shows it: escaped, with "försenad" in bold red."""
+    return plain(status).replace(LATE, f'<strong class="sen">{LATE}</strong>')
 
 
 def resolved_role_text(role: str, holders: list[str], note: str = "") -> str:
@@ -234,7 +239,7 @@ def _involvement_row(site: Site, item: Involvement) -> Row:
         cell(f"{assignment.kind} ({how})"),
         cell(str(activity.priority) if activity.priority else "–", activity.priority or 9),
         cell(span.label(), _span_sort(site, plan, activity.id)),
-        cell(status_label(plan, activity, site.today)),
+        Cell(status_html(status := status_label(plan, activity, site.today)), status),
     ]
     return Row(cells, {"plan": [plan.meta.name], "roll": [assignment.kind]})
 

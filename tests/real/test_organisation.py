@@ -235,3 +235,9 @@ def test_the_people_table_says_which_two_entries_are_probably_one_person(model: 
     table = render_macro(model, "personer", page="kommunen/index.md")
     row = next(line for line in table.splitlines() if line.startswith("| [Erik Lindström]"))
     assert "troligen samma person som [Erik Lindståhl]" in row
+
+
+def test_a_persons_page_marks_late_activities_as_the_lists_do(model: Municipality) -> None:
+    """On a person's page "försenad" stands out as it does in the activity lists (bold, in the late colour)."""
+    page = render_macro(model, "personansvar", page="ansvar/sara-holst.md", person="sara-holst")
+    assert '<strong class="sen">försenad</strong>' in page
