@@ -356,6 +356,7 @@ SHOWN: dict[str, Show] = {
     "Schedule.latest_start": period,
     "Schedule.after": name_of("aktivitet"),
     "Activity.priority": number,
+    "Activity.name_footnote_number": lambda model, value: [f"Fotnot {value} till rubriken i källan"],
     "Contribution.strategy": name_of("strategi"),
     "Contribution.effect_goal": name_of("effektmål"),
     "Contribution.section": word,

@@ -7,6 +7,7 @@ import html
 import json
 import re
 import shutil
+from csv import DictReader
 from pathlib import Path
 
 import pytest
@@ -343,3 +344,21 @@ def test_no_page_names_a_technical_git_account(real_site: Path) -> None:
         if "maintainers" in path.read_text(encoding="utf-8") or "followup-helper" in path.read_text(encoding="utf-8")
     ]
     assert named == []
+
+
+def test_9_2_9_and_9_2_14_keep_the_sources_footnote_number_and_timeline_heading(real_site: Path) -> None:
+    """9.2.9's page says "Fotnot 3 till rubriken i källan" (the source's ³), 9.2.14's timeline is headed "Prioritering
+    och tidplan" as its source heads it, and aktiviteter.csv gives the footnote's number."""
+    nis = page(real_site, "it-och-telekom/aktiviteter/nis-direktiv")
+    assert 'admonition-title">Fotnot 3 till rubriken i källan</p>' in nis
+    crisis = page(real_site, "it-och-telekom/aktiviteter/krisberedskap")
+    assert (
+        '<h2 id="prioritering-och-tidplan">Prioritering och tidplan' in crisis
+        and "Tidplan/prioritering</h2>" not in crisis
+    )
+    assert '<h2 id="tidplanprioritering">Tidplan/prioritering' in page(
+        real_site, "it-och-telekom/aktiviteter/molntjanster"
+    )
+    path = real_site / "nedladdning" / "it-och-telekom" / "aktiviteter.csv"
+    rows = list(DictReader(path.read_text(encoding="utf-8-sig").splitlines(keepends=True), delimiter=";"))
+    assert next(row for row in rows if row["Id"] == "nis-direktiv")["Rubrikens fotnot, nummer i källan"] == "3"

@@ -215,6 +215,48 @@ def test_end_words_without_end(data: DataCopy) -> None:
     )
 
 
+def test_a_heading_footnote_without_its_number(data: DataCopy) -> None:
+    """A footnote to an activity's heading keeps the source's number: the text alone is an error."""
+    data.replace(
+        ACTIVITIES, "    namn: Inför e-tjänster\n", "    namn: Inför e-tjänster\n    rubrik_fotnot: Samt lagen.\n"
+    )
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "- id: e-tjanster"),
+        "fel",
+        "rubrik_fotnot och rubrik_fotnot_nummer anges tillsammans",
+    )
+
+
+def test_a_footnote_number_without_its_footnote(data: DataCopy) -> None:
+    """A footnote number with no footnote text is an error."""
+    data.replace(
+        ACTIVITIES, "    namn: Inför e-tjänster\n", "    namn: Inför e-tjänster\n    rubrik_fotnot_nummer: 3\n"
+    )
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "- id: e-tjanster"),
+        "fel",
+        "rubrik_fotnot och rubrik_fotnot_nummer anges tillsammans",
+    )
+
+
+def test_a_schedule_heading_that_is_not_the_timelines(data: DataCopy) -> None:
+    """A timeline's own heading must name the tidplan, as the source's headings do ("Prioritering och tidplan")."""
+    data.replace(
+        ACTIVITIES, "      text: påbörjas 2023-Q4", "      rubrik: Uppnådd effekt\n      text: påbörjas 2023-Q4"
+    )
+    finding(
+        data.load(),
+        ACTIVITIES,
+        data.line_of(ACTIVITIES, "tidplan:"),
+        "fel",
+        "rubrik (Uppnådd effekt) ska vara tidplanens rubrik som i källan och nämna tidplan",
+    )
+
+
 def test_unknown_enum_value(data: DataCopy) -> None:
     """A value outside a fixed list names the allowed values."""
     data.replace("planer/exempel/uppfoljning.yml", "status: pågår", "status: klar")

@@ -34,6 +34,12 @@ Kronor = Annotated[int, Strict(), Field(ge=0, le=1_000_000_000_000)]
 Priority = Annotated[int, Strict(), Field(ge=1, le=3)]
 """Priority 1–3 as the plan gives it, a whole number."""
 
+FootnoteNumber = Annotated[int, Strict(), Field(ge=1, le=999)]
+"""A footnote's number as the source prints it, a whole number."""
+
+SCHEDULE_HEADING = "Tidplan/prioritering"
+"""The heading the source gives an activity's timeline, unless the activity's source words it otherwise."""
+
 
 class Step(Record):
     """A delmoment of an activity, with the source's own lettering."""
@@ -75,6 +81,11 @@ class Budget(Record):
 class Schedule(Record):
     """An activity's timeline at the precision given, with the original wording."""
 
+    heading: PlainText = field(
+        "rubrik",
+        "Tidplanens rubrik som i källan, bara när den inte är Tidplan/prioritering (t.ex. Prioritering och tidplan).",
+        default=SCHEDULE_HEADING,
+    )
     text: RichText = field("text", "Tidplan/prioritering ordagrant ur källan.")
     start: TimePointField | None = field("start", "Start, om källan anger den.", default=None)
     end: TimePointField | None = field(
@@ -110,6 +121,8 @@ class Schedule(Record):
             raise ValueError(f"start ({self.start}) ligger efter slut ({self.end})")
         if self.end_words and not self.end:
             raise ValueError("slut_med_källans_ord kräver slut: tidpunkten som orden betyder")
+        if "tidplan" not in self.heading.lower():
+            raise ValueError(f"rubrik ({self.heading}) ska vara tidplanens rubrik som i källan och nämna tidplan")
         return self
 
 
@@ -143,6 +156,9 @@ class Activity(Record):
     number: SectionNumber = field("nummer", "Avsnittsnummer, t.ex. 9.2.1.")
     name: PlainText = field("namn", "Aktivitetens rubrik.")
     name_footnote: RichText | None = field("rubrik_fotnot", "Fotnot till rubriken ordagrant (Markdown).", default=None)
+    name_footnote_number: FootnoteNumber | None = field(
+        "rubrik_fotnot_nummer", "Fotnotens nummer i källan, t.ex. 3 (krävs med rubrik_fotnot).", default=None
+    )
     description: RichText = field("beskrivning", "Beskrivning av aktivitet (Markdown).")
     steps_intro: RichText | None = field("delmoment_inledning", "Texten före delmomenten.", default=None)
     steps: list[Step] = field("delmoment", "Delmoment.", default_factory=list)
@@ -181,6 +197,13 @@ class Activity(Record):
     guidance: list[GuidanceLink] = field(
         "vägledning", "Hänvisningar till vägledningar, t.ex. marknadsanalyser.", default_factory=list
     )
+
+    @model_validator(mode="after")
+    def _footnote_has_its_number(self) -> Activity:
+        """A footnote to the heading keeps the source's number, and a number needs its footnote."""
+        if (self.name_footnote is None) != (self.name_footnote_number is None):
+            raise ValueError("rubrik_fotnot och rubrik_fotnot_nummer anges tillsammans: fotnoten med källans nummer")
+        return self
 
     @model_validator(mode="after")
     def _budget_placeholders_exist(self) -> Activity:

@@ -112,7 +112,9 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         f"# {plain(a.number)} {plain(a.name)}\n",
         edit_paragraph(site.edit, a, f"aktivitet {a.number}"),
         last_changed(site, (p.id, "aktivitet", a.id)),
-        admonition("note", "Fotnot till rubriken i källan", rich(a.name_footnote)) if a.name_footnote else "",
+        admonition("note", f"Fotnot {a.name_footnote_number} till rubriken i källan", rich(a.name_footnote))
+        if a.name_footnote
+        else "",
         _facts(site, p, a),
         computed(site, "Status och försenad räknas fram varje dag ur uppföljningsrapporterna."),
         _section("Beskrivning av aktivitet", a.description, _steps(a) if a.steps_under == "beskrivning" else ""),
@@ -121,7 +123,7 @@ def activity_details(site: Site, *, plan: str, aktivitet: str) -> str:
         _section("Mål", a.goal),
         _implementation(site, p, a),
         _section(
-            "Tidplan/prioritering",
+            plain(a.schedule.heading),
             a.schedule.text,
             _departed(site, p, a, "tidplan.text") + _schedule_facts(site, p, a) + "\n" + activity_timeline(site, p, a),
         ),

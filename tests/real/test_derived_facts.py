@@ -313,3 +313,20 @@ def test_units_have_a_forvaltning_only_where_the_plan_states_it(model: Municipal
     assert "| Digitaliseringsavdelningen | Kommunstyrelsens förvaltning |" in rows
     unstated = ("upphandlingssektionen", "strukturgruppen", "kravforum")
     assert all(model.unit(unit).administration is None for unit in unstated)
+
+
+def test_the_heading_footnote_of_9_2_9_keeps_the_source_number(model: Municipality, plan: Plan) -> None:
+    """The source heads 9.2.9 "NIS-direktiv och informationssäkerhet³": its page names the footnote by its number 3,
+    as every other footnote of the site keeps the source's number."""
+    assert plan.activity("nis-direktiv").name_footnote_number == 3
+    page = activity_page(model, plan, "nis-direktiv")
+    assert '"Fotnot 3 till rubriken i källan"' in page and "Fotnot till rubriken" not in page
+
+
+def test_each_timeline_is_headed_as_its_source_heads_it(model: Municipality, plan: Plan) -> None:
+    """9.2.14's source heads its timeline "Prioritering och tidplan", every other activity's "Tidplan/prioritering";
+    each page uses its own source's heading."""
+    for activity in plan.activities:
+        headings = re.findall(r"^## (.*)$", activity_page(model, plan, activity.id), flags=re.M)
+        wanted = "Prioritering och tidplan" if activity.number == "9.2.14" else "Tidplan/prioritering"
+        assert [h for h in headings if "tidplan" in h.lower()] == [plain(wanted)], activity.number
