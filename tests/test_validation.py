@@ -215,25 +215,14 @@ def test_end_words_without_end(data: DataCopy) -> None:
     )
 
 
-def test_a_heading_footnote_without_its_number(data: DataCopy) -> None:
-    """A footnote to an activity's heading keeps the source's number: the text alone is an error."""
-    data.replace(
-        ACTIVITIES, "    namn: Inför e-tjänster\n", "    namn: Inför e-tjänster\n    rubrik_fotnot: Samt lagen.\n"
-    )
-    finding(
-        data.load(),
-        ACTIVITIES,
-        data.line_of(ACTIVITIES, "- id: e-tjanster"),
-        "fel",
-        "rubrik_fotnot och rubrik_fotnot_nummer anges tillsammans",
-    )
-
-
-def test_a_footnote_number_without_its_footnote(data: DataCopy) -> None:
-    """A footnote number with no footnote text is an error."""
-    data.replace(
-        ACTIVITIES, "    namn: Inför e-tjänster\n", "    namn: Inför e-tjänster\n    rubrik_fotnot_nummer: 3\n"
-    )
+@pytest.mark.parametrize(
+    "added",
+    ["    rubrik_fotnot: Samt lagen.\n", "    rubrik_fotnot_nummer: 3\n"],
+    ids=["text-utan-nummer", "nummer-utan-text"],
+)
+def test_a_heading_footnote_needs_its_text_and_its_number(data: DataCopy, added: str) -> None:
+    """A footnote to an activity's heading keeps the source's number: the text or the number alone is an error."""
+    data.replace(ACTIVITIES, "    namn: Inför e-tjänster\n", "    namn: Inför e-tjänster\n" + added)
     finding(
         data.load(),
         ACTIVITIES,
@@ -573,25 +562,15 @@ def test_citation_of_an_unknown_document_is_refused(data: DataCopy) -> None:
     assert any("okand-lag" in f.message and f.file.endswith("plan.yml") for f in result.findings)
 
 
-def test_same_person_must_name_a_person(data: DataCopy) -> None:
-    """troligen_samma_som names another person in the list; an unknown id is an error at that line."""
-    data.replace(PEOPLE, "    namn: Bo Lind\n", "    namn: Bo Lind\n    troligen_samma_som: bo-lindh\n")
-    finding(
-        data.load(),
-        PEOPLE,
-        data.line_of(PEOPLE, "troligen_samma_som"),
-        "fel",
-        "hänvisningen till person 'bo-lindh' leder ingenstans",
-    )
-
-
-def test_same_person_is_not_oneself(data: DataCopy) -> None:
-    """A person cannot be another spelling of themselves."""
-    data.replace(PEOPLE, "    namn: Bo Lind\n", "    namn: Bo Lind\n    troligen_samma_som: bo-lind\n")
-    finding(
-        data.load(),
-        PEOPLE,
-        data.line_of(PEOPLE, "troligen_samma_som"),
-        "fel",
-        "en person kan inte hänvisa till sig själv som samma person",
-    )
+@pytest.mark.parametrize(
+    ("other", "message"),
+    [
+        ("bo-lindh", "hänvisningen till person 'bo-lindh' leder ingenstans"),
+        ("bo-lind", "en person kan inte hänvisa till sig själv som samma person"),
+    ],
+    ids=["okänd-person", "sig-själv"],
+)
+def test_same_person_names_another_person(data: DataCopy, other: str, message: str) -> None:
+    """troligen_samma_som names another person in the list; an unknown id or oneself is an error at that line."""
+    data.replace(PEOPLE, "    namn: Bo Lind\n", f"    namn: Bo Lind\n    troligen_samma_som: {other}\n")
+    finding(data.load(), PEOPLE, data.line_of(PEOPLE, "troligen_samma_som"), "fel", message)
