@@ -163,6 +163,21 @@ def test_a_goal_lists_what_serves_it(real_site: Path) -> None:
     assert "förslag från redaktionen" in box
 
 
+def test_each_measure_section_links_up_to_its_goal_and_strategies(real_site: Path) -> None:
+    """Each 6.x section links the effektmål it measures and that goal's strategies, each to its own heading."""
+    source = "it-och-telekom/effektuppfoljning"
+    html = page(real_site, source)
+    sections = re.findall(r'<h2 id="uppfoljning-[^"]+">(6\.\d) .*?(?=<h2 )', html, re.S)
+    assert sections == ["6.1", "6.2", "6.3", "6.4"]
+    for number, body in re.findall(r'<h2 id="uppfoljning-[^"]+">(6\.\d) (.*?)(?=<h2 )', html, re.S):
+        goal = number.replace("6.", "4.1.")
+        links = dict((text, href) for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', body))
+        goal_link = next(text for text in links if text.startswith(f"Effektmål {goal} "))
+        assert _target_heading(real_site, source, links[goal_link]).startswith(goal)
+        strategies = [text for text in links if text.startswith(number.replace("6.", "5.") + ".")]
+        assert strategies and all(_target_heading(real_site, source, links[s]).startswith(s) for s in strategies)
+
+
 def _target_heading(site: Path, from_page: str, href: str) -> str:
     """The text of the heading a link points at: the anchored heading, or the page's title."""
     address, _, anchor = href.partition("#")

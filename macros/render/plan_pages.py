@@ -24,7 +24,7 @@ from macros.render.context import (
 from macros.render.downloads import offer
 from macros.render.editing import edit_link, edit_paragraph
 from macros.render.export_values import COMPUTED
-from macros.render.goalchain import activity_link, strategy_link
+from macros.render.goalchain import activity_link, goal_link, strategy_link
 from macros.render.guidance import reference_items
 from macros.render.history import last_changed
 from macros.render.national import national_links
@@ -335,7 +335,17 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
         + _edit_after(site, indicator, "nyckeltalet")
         for indicator in chosen
     ]
-    return bullets(items)
+    return (_measured_goal(site, p, p.effect_goal(effektmal)) if effektmal else "") + bullets(items)
+
+
+def _measured_goal(site: Site, plan: Plan, goal: EffectGoal) -> str:
+    """Where a 6.x section leads up the goal chain: the effektmål it measures and that goal's strategies."""
+    strategies = ", ".join(
+        f"[{plain(s.number)}]({site.link(chapter_page(plan.id, STRATEGIES_PAGE), s.id)})"
+        for s in plan.strategies_of(goal.id)
+    )
+    through = f" · Strategier för målet: {strategies}" if strategies else ""
+    return f"*Länkar sammanställda av webbplatsen:* målet som mäts är {goal_link(site, plan, goal)}{through}\n\n"
 
 
 def _changed(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
