@@ -178,6 +178,20 @@ def test_each_measure_section_links_up_to_its_goal_and_strategies(real_site: Pat
         assert strategies and all(_target_heading(real_site, source, links[s]).startswith(s) for s in strategies)
 
 
+def test_each_strategy_group_links_to_its_goal_and_measures(real_site: Path) -> None:
+    """Each 5.x group of strategies links the effektmål it leads to and that goal's 6.x measures, each to its heading."""
+    source = "it-och-telekom/kategoristrategi"
+    html = page(real_site, source)
+    groups = re.findall(r'<h2 id="strategier-[^"]+">(5\.\d) (.*?)(?=<h3 )', html, re.S)
+    assert [number for number, _ in groups] == ["5.1", "5.2", "5.3", "5.4"]
+    for number, body in groups:
+        links = {text: href for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', body)}
+        goal = next(text for text in links if text.startswith(f"Effektmål {number.replace('5.', '4.1.')} "))
+        assert _target_heading(real_site, source, links[goal]).startswith(goal.removeprefix("Effektmål "))
+        measures = number.replace("5.", "6.")
+        assert _target_heading(real_site, source, links[measures]).startswith(measures)
+
+
 def _target_heading(site: Path, from_page: str, href: str) -> str:
     """The text of the heading a link points at: the anchored heading, or the page's title."""
     address, _, anchor = href.partition("#")

@@ -31,6 +31,7 @@ from macros.render.national import national_links
 from macros.render.organisation import team_dataset
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
+from macros.render.sections import section_link
 from macros.render.text import admonition, bullets, indented, table
 from macros.render.versions import version_links
 
@@ -295,7 +296,7 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     """Strategierna med åtgärder, för ett effektmål eller alla (5.x)."""
     p = site.plan(plan)
     chosen = p.strategies_of(effektmal) if effektmal else p.strategies
-    parts = []
+    parts = [_goal_chain_links(site, p, p.effect_goal(effektmal), next_to="nyckeltal")] if effektmal else []
     for strategy in chosen:
         parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n")
         parts.append(edit_paragraph(site.edit, strategy, f"strategi {strategy.number}") + rich(strategy.text))
@@ -335,17 +336,24 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
         + _edit_after(site, indicator, "nyckeltalet")
         for indicator in chosen
     ]
-    return (_measured_goal(site, p, p.effect_goal(effektmal)) if effektmal else "") + bullets(items)
+    links = _goal_chain_links(site, p, p.effect_goal(effektmal), next_to="strategier") if effektmal else ""
+    return links + bullets(items)
 
 
-def _measured_goal(site: Site, plan: Plan, goal: EffectGoal) -> str:
-    """Where a 6.x section leads up the goal chain: the effektmål it measures and that goal's strategies."""
-    strategies = ", ".join(
-        f"[{plain(s.number)}]({site.link(chapter_page(plan.id, STRATEGIES_PAGE), s.id)})"
-        for s in plan.strategies_of(goal.id)
-    )
-    through = f" · Strategier för målet: {strategies}" if strategies else ""
-    return f"*Länkar sammanställda av webbplatsen:* målet som mäts är {goal_link(site, plan, goal)}{through}\n\n"
+def _goal_chain_links(site: Site, plan: Plan, goal: EffectGoal, *, next_to: str) -> str:
+    """Where a 5.x or 6.x section leads along the goal chain: its effektmål, and the goal's measures (from the
+    strategies, `next_to="nyckeltal"`) or strategies (from the measures, `next_to="strategier"`)."""
+    if next_to == "strategier":
+        others = [
+            f"[{plain(s.number)}]({site.link(chapter_page(plan.id, STRATEGIES_PAGE), s.id)})"
+            for s in plan.strategies_of(goal.id)
+        ]
+    else:
+        others = [
+            section_link(site, plan, number) for number in dict.fromkeys(i.section for i in plan.indicators_of(goal.id))
+        ]
+    more = f" · {next_to} för målet: {', '.join(others)}" if others else ""
+    return f"*Länkar sammanställda av webbplatsen:* effektmålet är {goal_link(site, plan, goal)}{more}\n\n"
 
 
 def _changed(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
