@@ -295,7 +295,7 @@ def via_role_text(roles: list[Role], person_name: str) -> str:
     Kategoriledare (innehas enligt redaktionens tolkning av Sara Holst). Planen anger rollen, inte personen."""
     from macros.render.raci import resolved_role_text  # the pages' wording; the render layer imports exports
 
-    texts = "; ".join(resolved_role_text(role.name, [person_name]) for role in roles)
+    texts = "; ".join(resolved_role_text(role.name, person_name) for role in roles)
     which = "rollen" if len(roles) == 1 else "rollerna"
     return f"Genom {which} {texts}. Planen anger {which}, inte personen."
 

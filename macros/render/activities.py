@@ -22,10 +22,10 @@ from macros.model.status import current, planned_span, status_label, status_text
 from macros.model.time import TimePoint
 from macros.render.activity_export import (
     AFTER_READING,
-    NO_ACCOUNTABLE,
     SUBCATEGORY_READING,
     activities_dataset,
     activity_dataset,
+    without_accountable,
 )
 from macros.render.context import Site, activity_page, follow_up_period_page
 from macros.render.downloads import offer
@@ -37,7 +37,7 @@ from macros.render.guidance import reference_items
 from macros.render.history import last_changed, record_history
 from macros.render.html import computed
 from macros.render.measures import measure_series
-from macros.render.raci import RESOLVED, activity_responsibility_table, spelling_note
+from macros.render.raci import RESOLVED, activity_responsibility_table, holder_names
 from macros.render.registry import macro
 from macros.render.safe import plain, rich
 from macros.render.sections import section_link
@@ -165,7 +165,7 @@ def party_label(site: Site, plan: Plan, party: Party) -> str:
         holders = role_holders(model, role.id, plan.id, site.today)
         if not holders:
             return f"{plain(role.name)} (planen anger inte vem)"
-        people = ", ".join(_person_name(site, plan, person.id) for person in holders) + spelling_note(model, holders)
+        people = holder_names(model, holders, lambda person: _person_name(site, plan, person.id))
         return f"{plain(role.name)} ({RESOLVED} {people})"
     assert party.unit is not None
     unit = model.unit(party.unit)
@@ -176,8 +176,7 @@ def party_label(site: Site, plan: Plan, party: Party) -> str:
 
 def _no_accountable(site: Site, plan: Plan, activity: Activity) -> str:
     """What the plan says instead of who is accountable: nothing, or who carries the activity out."""
-    doers = [party_label(site, plan, party) for party in activity.responsibility if party.kind == "genomför"]
-    return NO_ACCOUNTABLE + (f" (genomförs av {', '.join(doers)})" if doers else "")
+    return without_accountable([party_label(site, plan, p) for p in activity.responsibility if p.kind == "genomför"])
 
 
 def accountable_labels(site: Site, plan: Plan, activity: Activity) -> list[str]:

@@ -19,7 +19,7 @@ from macros.model.responsibility import role_holders
 from macros.model.status import planned_span, status_label
 from macros.render.context import Site
 from macros.render.export_values import COMPUTED, point_columns, point_values, yes_no
-from macros.render.raci import resolved_role_text, spelling_note
+from macros.render.raci import holder_names, resolved_role_text
 from macros.render.text import kronor_sv
 
 
@@ -41,8 +41,7 @@ def party_text(site: Site, plan: Plan, party: Party) -> str:
         holders = role_holders(model, role.id, plan.id, site.today)
         if not holders:
             return f"{role.name} (planen anger inte vem)"
-        names = [person_text(site, plan, person.id) for person in holders]
-        return resolved_role_text(role.name, names, spelling_note(model, holders))
+        return resolved_role_text(role.name, holder_names(model, holders, lambda p: person_text(site, plan, p.id)))
     assert party.unit is not None
     unit = model.unit(party.unit)
     if unit.administration:
@@ -66,7 +65,12 @@ def accountable_text(site: Site, plan: Plan, activity: Activity) -> str:
     accountable = [party_text(site, plan, party) for party in activity.responsibility if party.kind == "ansvarig"]
     if accountable:
         return "; ".join(accountable)
-    doers = [party_text(site, plan, party) for party in activity.responsibility if party.kind == "genomför"]
+    return without_accountable([party_text(site, plan, p) for p in activity.responsibility if p.kind == "genomför"])
+
+
+def without_accountable(doers: list[str]) -> str:
+    """What stands where the plan names no ansvarig: "anges inte i planen", with who carries the
+    activity out (genomför) when the plan names them, each written as the caller shows a party."""
     return NO_ACCOUNTABLE + (f" (genomförs av {', '.join(doers)})" if doers else "")
 
 

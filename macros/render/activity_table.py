@@ -11,7 +11,7 @@ from macros.model.raci import accountable, assignments_of
 from macros.model.reports import Status
 from macros.model.status import LATE, planned_span, status_label, status_values
 from macros.render.activities import PROPOSAL_MARK
-from macros.render.activity_export import NO_ACCOUNTABLE, activities_dataset
+from macros.render.activity_export import activities_dataset, without_accountable
 from macros.render.context import Site, activity_page
 from macros.render.downloads import offer
 from macros.render.html import computed, link
@@ -78,7 +78,7 @@ def _accountable(site: Site, plan: Plan, activity: Activity) -> tuple[str, list[
     html = "<br>".join(party_html(site, party, plan.id) for party in parties)
     if not parties:
         doers = [party_html(site, item.party, plan.id) for item in assignments_of(activity) if item.kind == "genomför"]
-        html = NO_ACCOUNTABLE + (f" (genomförs av {', '.join(doers)})" if doers else "")
+        html = without_accountable(doers)
     values = sorted({v for party in parties for v in party_filter_values(site, party, plan.id)})
     return html, values
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from macros.exports.dataset import Dataset, Value, dataset, date, text, whole
 from macros.model.activities import Activity
 from macros.model.catalog import Municipality, Plan
@@ -54,7 +56,7 @@ def party_html(site: Site, party: PartyRef, plan_id: str) -> str:
     holders = resolve(model, party, plan_id, site.today)
     if not holders:
         return name
-    people = ", ".join(link(site, person_page(p.id), p.name) for p in holders) + spelling_note(model, holders)
+    people = holder_names(model, holders, lambda p: link(site, person_page(p.id), p.name))
     return f'{name} <span class="tolkat">({RESOLVED} {people})</span>'
 
 
@@ -79,10 +81,16 @@ def status_html(status: str) -> str:
     return plain(status).replace(LATE, f'<strong class="sen">{LATE}</strong>')
 
 
-def resolved_role_text(role: str, holders: list[str], note: str = "") -> str:
-    """A role with the people who hold it, as plain text marked as the editors' interpretation (for exports);
-    `note` is a `spelling_note`."""
-    return f"{role} ({RESOLVED} {', '.join(holders)}{note})" if holders else role
+def holder_names(model: Municipality, holders: list[Person], name: Callable[[Person], str] = lambda p: p.name) -> str:
+    """A role's holders as every page and file lists them: each written by `name`, joined, with the
+    `spelling_note` when two of them are probably one person."""
+    return ", ".join(name(person) for person in holders) + spelling_note(model, holders)
+
+
+def resolved_role_text(role: str, holders: str) -> str:
+    """A role with the people who hold it (`holder_names`), as plain text marked as the editors'
+    interpretation (for exports)."""
+    return f"{role} ({RESOLVED} {holders})" if holders else role
 
 
 def party_filter_values(site: Site, party: PartyRef, plan_id: str) -> list[str]:
@@ -187,7 +195,7 @@ def holders_text(site: Site, party: PartyRef, plan_id: str) -> str | None:
     holders = resolve(site.model, party, plan_id, site.today)
     if not holders:
         return "planen anger inte vem"
-    return ", ".join(person.name for person in holders) + spelling_note(site.model, holders)
+    return holder_names(site.model, holders)
 
 
 def _matrix_dataset(site: Site, plan: Plan, raci: RaciMatrix) -> Dataset:
