@@ -69,24 +69,21 @@ def roles(site: Site) -> str:
     rows = []
     values = []
     for role in model.organisation.roles:
-        named = [
-            person.name + (f" ({plan.meta.name})" if role.per_plan else "")
+        held = [
+            (plan, person)
             for plan in model.plans.values()
             for person in role_holders(model, role.id, plan.id, site.today)
         ]
-        note = spelling_note(
-            model, [p for plan in model.plans.values() for p in role_holders(model, role.id, plan.id, site.today)]
-        )
-        listed = ", ".join(dict.fromkeys(named)) + note if named else None
-        values.append([role.id, role.name, "ja" if role.per_plan else "nej", listed])
-        holders = [
+        note = spelling_note(model, [person for _, person in held])
+        per_plan = "ja" if role.per_plan else "nej"
+        named = dict.fromkeys(person.name + (f" ({plan.meta.name})" if role.per_plan else "") for plan, person in held)
+        values.append([role.id, role.name, per_plan, ", ".join(named) + note if named else None])
+        linked = dict.fromkeys(
             f"[{plain(person.name)}]({site.link(person_page(person.id))})"
             + (f" ({plain(plan.meta.name)})" if role.per_plan else "")
-            for plan in model.plans.values()
-            for person in role_holders(model, role.id, plan.id, site.today)
-        ]
-        per_plan = "ja" if role.per_plan else "nej"
-        rows.append([plain(role.name), per_plan, ", ".join(dict.fromkeys(holders)) + note if holders else "anges inte"])
+            for plan, person in held
+        )
+        rows.append([plain(role.name), per_plan, ", ".join(linked) + note if linked else "anges inte"])
     export = dataset(
         "kommun/roller",
         "Roller",
