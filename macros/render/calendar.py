@@ -98,27 +98,31 @@ FLAG_RANK = [
 FLAG_ORDER = [FLAG_TEXT[flag] for flag in FLAG_RANK]
 
 
-def flag_text(item: ProcurementDeadline) -> str:
-    """The flag in words, with an expired contract said too."""
-    words = FLAG_TEXT[item.flag]
+def _flag_note(item: ProcurementDeadline) -> str | None:
+    """What the flag adds: that the plan gives no lead time when the contract has ended without one,
+    or that the contract has ended when another flag stands."""
     if item.flag is DeadlineFlag.CONTRACT_ENDED:
-        return f"{words}; ingen ledtid i planen"
-    return f"{words}; avtalet har löpt ut" if item.contract_expired else words
+        return "ingen ledtid i planen"
+    return "avtalet har löpt ut" if item.contract_expired else None
 
 
-UNTIL_CONTRACT_END = "<br><small>(avtalets slut)</small>"
-"""Said under a latest start that is the contract's end, because the plan gives no lead time."""
+def flag_text(item: ProcurementDeadline) -> str:
+    """The flag in words, with its note."""
+    note = _flag_note(item)
+    return f"{FLAG_TEXT[item.flag]}; {note}" if note else FLAG_TEXT[item.flag]
 
 
-def _latest_start_words(item: ProcurementDeadline) -> str:
-    """The latest start as the table says it; without a lead time in the plan, the contract's end bounds it."""
+def _latest_start_cell(item: ProcurementDeadline) -> Cell:
+    """The latest start as the table shows and sorts it; without a lead time in the plan, the
+    contract's end bounds it ("senast 2024-12-13", with "(avtalets slut)" under it)."""
     if item.is_snarast:
-        return "Snarast"
+        return Cell("Snarast", "0000")
     if item.latest_start is not None:
-        return item.latest_start.isoformat()
+        return Cell(item.latest_start.isoformat(), item.latest_start.isoformat())
     if item.start_by is not None:
-        return f"senast {item.start_by.isoformat()}"
-    return "–"
+        day = item.start_by.isoformat()
+        return Cell(f"senast {day}<br><small>(avtalets slut)</small>", day)
+    return Cell("–", "9999")
 
 
 def _months(months: int | None) -> str:
@@ -357,14 +361,11 @@ def calendar_table(
         need = item.need
         end = "Snarast" if item.is_snarast else item.contract_end.isoformat() if item.contract_end else "–"
         sort_end = "0000" if item.is_snarast else item.contract_end.isoformat() if item.contract_end else "9999"
-        start = _latest_start_words(item)
         flag_html = plain(FLAG_TEXT[item.flag])
         if item.is_urgent:
             flag_html = f'<strong class="sen">{flag_html}</strong>'
-        if item.flag is DeadlineFlag.CONTRACT_ENDED:
-            flag_html += "<br><small>ingen ledtid i planen</small>"
-        elif item.contract_expired:
-            flag_html += "<br><small>avtalet har löpt ut</small>"
+        if note := _flag_note(item):
+            flag_html += f"<br><small>{note}</small>"
         cells = [
             cell(need.need),
             cell(_subcategory(plan, item)),
@@ -374,10 +375,7 @@ def calendar_table(
                 f"{item.lead_time_months} mån" if item.lead_time_months is not None else "anges inte",
                 item.lead_time_months if item.lead_time_months is not None else 9999,
             ),
-            Cell(
-                plain(start) + (UNTIL_CONTRACT_END if item.start_by and not item.latest_start else ""),
-                "0000" if item.is_snarast else item.start_by.isoformat() if item.start_by else "9999",
-            ),
+            _latest_start_cell(item),
             Cell(f"{FLAG_SYMBOL[item.flag]} {flag_html}", str(FLAG_RANK.index(item.flag))),
             cell(*checklists[need.id]) if need.id in checklists else cell("ingen", -1),
         ]
