@@ -296,7 +296,8 @@ def strategies(site: Site, *, plan: str, effektmal: str | None = None) -> str:
     """Strategierna med åtgärder, för ett effektmål eller alla (5.x)."""
     p = site.plan(plan)
     chosen = p.strategies_of(effektmal) if effektmal else p.strategies
-    parts = [_goal_chain_links(site, p, p.effect_goal(effektmal), next_to="nyckeltal")] if effektmal else []
+    goal = p.effect_goal(effektmal) if effektmal else None
+    parts = [_goal_chain_links(site, p, goal, "nyckeltal", _measure_sections(site, p, goal))] if goal else []
     for strategy in chosen:
         parts.append(f"### {plain(strategy.number)} {plain(strategy.name)} {{#{strategy.id}}}\n")
         parts.append(edit_paragraph(site.edit, strategy, f"strategi {strategy.number}") + rich(strategy.text))
@@ -336,24 +337,30 @@ def indicators(site: Site, *, plan: str, effektmal: str | None = None) -> str:
         + _edit_after(site, indicator, "nyckeltalet")
         for indicator in chosen
     ]
-    links = _goal_chain_links(site, p, p.effect_goal(effektmal), next_to="strategier") if effektmal else ""
-    return links + bullets(items)
+    if not effektmal:
+        return bullets(items)
+    goal = p.effect_goal(effektmal)
+    return _goal_chain_links(site, p, goal, "strategier", _strategy_numbers(site, p, goal)) + bullets(items)
 
 
-def _goal_chain_links(site: Site, plan: Plan, goal: EffectGoal, *, next_to: str) -> str:
-    """Where a 5.x or 6.x section leads along the goal chain: its effektmål, and the goal's measures (from the
-    strategies, `next_to="nyckeltal"`) or strategies (from the measures, `next_to="strategier"`)."""
-    if next_to == "strategier":
-        others = [
-            f"[{plain(s.number)}]({site.link(chapter_page(plan.id, STRATEGIES_PAGE), s.id)})"
-            for s in plan.strategies_of(goal.id)
-        ]
-    else:
-        others = [
-            section_link(site, plan, number) for number in dict.fromkeys(i.section for i in plan.indicators_of(goal.id))
-        ]
-    more = f" · {next_to} för målet: {', '.join(others)}" if others else ""
+def _goal_chain_links(site: Site, plan: Plan, goal: EffectGoal, label: str, others: list[str]) -> str:
+    """Where a 5.x or 6.x section leads along the goal chain: its effektmål, and `others` of the goal
+    (its measures, seen from the strategies, or its strategies, seen from the measures)."""
+    more = f" · {label} för målet: {', '.join(others)}" if others else ""
     return f"*Länkar sammanställda av webbplatsen:* effektmålet är {goal_link(site, plan, goal)}{more}\n\n"
+
+
+def _strategy_numbers(site: Site, plan: Plan, goal: EffectGoal) -> list[str]:
+    """The goal's strategies as links by number ("5.1.1")."""
+    target = chapter_page(plan.id, STRATEGIES_PAGE)
+    return [f"[{plain(s.number)}]({site.link(target, s.id)})" for s in plan.strategies_of(goal.id)]
+
+
+def _measure_sections(site: Site, plan: Plan, goal: EffectGoal) -> list[str]:
+    """The 6.x sections holding the goal's nyckeltal, as links."""
+    return [
+        section_link(site, plan, number) for number in dict.fromkeys(i.section for i in plan.indicators_of(goal.id))
+    ]
 
 
 def _changed(site: Site, plan: Plan, indicator: KeyIndicator) -> str:
