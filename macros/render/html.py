@@ -327,7 +327,7 @@ _SVG = re.compile(r"(<svg\b.*?</svg>)", re.DOTALL)
 _TEXT_NODE = re.compile(r"(<[^<>]*>|^)([^<>]+)(?=<|$)")
 """A tag and the text after it, up to the next tag; a piece between drawings may begin or end with text."""
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-_ISO_DATE = re.compile(
+_WHOLE_TIME = re.compile(
     rf"(?<![\w\-−])(?:\d{{4}}-\d{{2}}-\d{{2}}|(?:Q[1-4]|vt|ht|{_MONTHS})[ \u00a0]\d{{4}})(?![\w\-−])"
 )
 """A date ("2023-12-12") or a time point as the plan names it ("Q4 2024", "vt 2024", "juni 2024")."""
@@ -362,6 +362,6 @@ def _dates_in_text(node: re.Match[str]) -> str:
     tag, text = node.groups()
     if tag == _WHOLE_DATE_START:
         return node.group(0)
-    wrapped = _ISO_DATE.sub(lambda date: f"{_WHOLE_DATE_START}{date.group(0)}</span>", text)
+    wrapped = _WHOLE_TIME.sub(lambda date: f"{_WHOLE_DATE_START}{date.group(0)}</span>", text)
     # A period "2023-10-01 – 2024-09-30" breaks after its dash, not before it.
     return tag + wrapped.replace(f"</span> – {_WHOLE_DATE_START}", f"</span>\u00a0– {_WHOLE_DATE_START}")

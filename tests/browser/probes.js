@@ -397,7 +397,7 @@
 
   // A date in a table cell that the browser breaks over two lines ("2023-12-" over "12").
   // A date, or a time point as the plan names it ("Q4 2024", "vt 2024", "juni 2024").
-  const ISO_DATE = /(?<![\w-])(?:\d{4}-\d{2}-\d{2}|(?:Q[1-4]|vt|ht|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)[ \u00a0]\d{4})(?![\w-])/g;
+  const TIME_POINT = /(?<![\w-])(?:\d{4}-\d{2}-\d{2}|(?:Q[1-4]|vt|ht|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)[ \u00a0]\d{4})(?![\w-])/g;
 
   function splitDates(table, name, problems) {
     for (const cell of table.querySelectorAll("th, td")) {
@@ -415,7 +415,7 @@
         const found = nodes.filter((item) => item.start <= offset).pop();
         return [found.node, offset - found.start];
       };
-      for (const match of whole.matchAll(ISO_DATE)) {
+      for (const match of whole.matchAll(TIME_POINT)) {
         const range = document.createRange();
         range.setStart(...at(match.index));
         range.setEnd(...at(match.index + match[0].length - 1));
